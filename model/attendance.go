@@ -1,0 +1,89 @@
+package model
+
+import "time"
+
+// Attendance is what appel knows of one pupil in one séance: the teacher's (or
+// the vie scolaire's) mark merged with the absences announced by the family.
+type Attendance struct {
+	Seance  Seance
+	Pupil   PupilID
+	Kind    MarkKind
+	Minutes int
+	// Justification is the mark's own, else the covering notice's.
+	Justification *Justification
+	// Mark is the stored mark, if any; Notice the announced absence covering the séance, if any.
+	Mark   *Mark
+	Notice *Notice
+}
+
+// Resolve merges what is stored about pupil in séance s: the mark (nil if
+// none) and the notices of that pupil (those that do not cover s are ignored).
+// A notice with no mark makes the pupil absent, justified by the notice; a mark
+// keeps its kind and takes the notice's justification when it has none; a
+// teacher's explicit "present" over a notice stays present (a discordance).
+func Resolve(s Seance, pupil PupilID, mark *Mark, notices []Notice, loc *time.Location) Attendance {
+	a := Attendance{Seance: s, Pupil: pupil, Kind: KindPresent}
+	for i := range notices {
+		if notices[i].Pupil == pupil && notices[i].Covers(s, loc) {
+			a.Notice = &notices[i]
+			break
+		}
+	}
+	if mark != nil {
+		a.Mark, a.Kind, a.Minutes, a.Justification = mark, mark.Kind, mark.Minutes, mark.Justification
+	} else if a.Notice != nil {
+		a.Kind = KindAbsent
+	}
+	if a.Justification == nil && a.Notice != nil && a.Kind == KindAbsent {
+		a.Justification = a.Notice.Justification
+	}
+	return a
+}
+
+// IsAbsence reports whether the pupil counts as absent: an absence in a séance
+// that took place.
+func (a Attendance) IsAbsence() bool { return a.Kind == KindAbsent && !a.Seance.Cancelled }
+
+// Justified reports whether the family gave a reason (a motive was applied).
+func (a Attendance) Justified() bool { return a.Justification != nil }
+
+// Valid reports whether the absence is valable: justified with a valid motive.
+// An absence without a motive is non valable.
+func (a Attendance) Valid() bool { return a.Justification != nil && a.Justification.Valid }
+
+// Discordant reports whether a teacher declared the pupil present during an
+// absence announced by the family.
+func (a Attendance) Discordant() bool {
+	return a.Notice != nil && a.Mark != nil && a.Mark.Kind == KindPresent
+}
+
+// Marked reports whether the pupil has something other than plain presence.
+func (a Attendance) Marked() bool { return a.Kind != KindPresent }
+
+// EnteredBy returns who entered what the attendance shows, and when.
+func (a Attendance) EnteredBy() (string, time.Time) {
+	if a.Mark != nil {
+		return a.Mark.By, a.Mark.At
+	}
+	if a.Notice != nil {
+		return a.Notice.By, a.Notice.At
+	}
+	return "", time.Time{}
+}
+
+// Redacted returns a copy for a reader who may not see motives: the
+// justification keeps only the fact that there is one.
+func (a Attendance) Redacted() Attendance {
+	if a.Justification != nil {
+		a.Justification = &Justification{By: a.Justification.By, At: a.Justification.At}
+	}
+	if a.Notice != nil {
+		n := *a.Notice
+		n.Note = ""
+		if n.Justification != nil {
+			n.Justification = &Justification{By: n.Justification.By, At: n.Justification.At}
+		}
+		a.Notice = &n
+	}
+	return a
+}

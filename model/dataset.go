@@ -1,0 +1,135 @@
+package model
+
+// Dataset is a whole school as plain values: what the demo generator builds,
+// what a full export writes and a full import reads back.
+type Dataset struct {
+	School    School         `json:"school"`
+	Divisions []Division     `json:"divisions"`
+	Groups    []Group        `json:"groups"`
+	Pupils    []Pupil        `json:"pupils"`
+	Guardians []Guardian     `json:"guardians"`
+	Accounts  []Account      `json:"accounts"`
+	Courses   []Course       `json:"courses"`
+	Motives   []Motive       `json:"motives"`
+	Changes   []SeanceChange `json:"seance_changes"`
+	Extras    []Seance       `json:"extra_seances"`
+	Marks     []Mark         `json:"marks"`
+	RollCalls []RollCall     `json:"roll_calls"`
+	Notices   []Notice       `json:"notices"`
+	Calls     []FamilyCall   `json:"family_calls"`
+	Reports   []Report       `json:"reports"`
+}
+
+// Write puts every value of the dataset through tx, structure first.
+func (d Dataset) Write(tx Tx) error {
+	if err := d.School.Validate(); err != nil {
+		return err
+	}
+	if err := ValidateMotives(d.Motives); err != nil {
+		return err
+	}
+	steps := []func(Tx) error{d.writeStructure, d.writeTimetable, d.writeAttendance}
+	for _, step := range steps {
+		if err := step(tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d Dataset) writeStructure(tx Tx) error {
+	if err := tx.PutSchool(d.School); err != nil {
+		return err
+	}
+	for _, x := range d.Divisions {
+		if err := tx.PutDivision(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Groups {
+		if err := tx.PutGroup(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Pupils {
+		if err := tx.PutPupil(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Guardians {
+		if err := tx.PutGuardian(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Accounts {
+		if err := x.Validate(); err != nil {
+			return err
+		}
+		if err := tx.PutAccount(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Motives {
+		if err := tx.PutMotive(x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d Dataset) writeTimetable(tx Tx) error {
+	for _, x := range d.Courses {
+		if err := x.Validate(); err != nil {
+			return err
+		}
+		if err := tx.PutCourse(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Changes {
+		if err := tx.PutSeanceChange(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Extras {
+		if err := tx.PutExtraSeance(x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d Dataset) writeAttendance(tx Tx) error {
+	for _, x := range d.Marks {
+		if err := x.Validate(); err != nil {
+			return err
+		}
+		if err := tx.PutMark(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.RollCalls {
+		if err := tx.PutRollCall(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Notices {
+		if err := x.Validate(); err != nil {
+			return err
+		}
+		if err := tx.PutNotice(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Calls {
+		if err := tx.PutCall(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Reports {
+		if err := tx.PutReport(x); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package model
+
+import (
+	"context"
+	"time"
+)
+
+// Service is what one signed-in person may do with the store: every query and
+// write of every screen goes through it, and each checks the account's Policy
+// first.
+type Service struct {
+	store Store
+	actor Actor
+	now   func() time.Time
+}
+
+// NewService returns the service of actor over store; now is the clock.
+func NewService(store Store, actor Actor, now func() time.Time) *Service {
+	return &Service{store: store, actor: actor, now: now}
+}
+
+// Actor returns who the service acts for.
+func (s *Service) Actor() Actor { return s.actor }
+
+// Now returns the clock's time in the school's time zone.
+func (s *Service) Now() time.Time {
+	if dir, err := s.store.Directory(); err == nil {
+		return s.now().In(dir.Location())
+	}
+	return s.now()
+}
+
+// Today returns the clock's date in the school's time zone.
+func (s *Service) Today() Date { return DateOf(s.Now()) }
+
+// Watch returns the feed of committed changes until ctx ends.
+func (s *Service) Watch(ctx context.Context) <-chan Change { return s.store.Watch(ctx) }
+
+// Session returns the current directory and the actor's policy, checked
+// against the stored account each time: a removed or disabled account, or a
+// role taken away, takes effect at the next action.
+func (s *Service) Session() (*Directory, Policy, error) {
+	dir, err := s.store.Directory()
+	if err != nil {
+		return nil, Policy{}, err
+	}
+	acc, ok := dir.Account(s.actor.Login)
+	if !ok || acc.Disabled {
+		return nil, Policy{}, Forbidden("le compte %q n'existe pas ou est désactivé", s.actor.Login)
+	}
+	return dir, PolicyFor(acc), nil
+}
+
+// Account returns the actor's account as stored now.
+func (s *Service) Account() (Account, error) {
+	dir, _, err := s.Session()
+	if err != nil {
+		return Account{}, err
+	}
+	acc, _ := dir.Account(s.actor.Login)
+	return acc, nil
+}
+
+// Directory returns the current structure, for any signed-in actor.
+func (s *Service) Directory() (*Directory, error) {
+	dir, _, err := s.Session()
+	return dir, err
+}
+
+func (s *Service) update(verb string, fn func(Tx) error) (Receipt, error) {
+	return s.store.Update(context.Background(), s.actor, verb, fn)
+}
