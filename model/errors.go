@@ -47,3 +47,15 @@ func Conflict(format string, args ...any) error {
 
 // Invalid builds an ErrInvalid with a French message.
 func Invalid(format string, args ...any) error { return invalid(format, args...) }
+
+// UserMessage returns the French sentence to show for err.
+func UserMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "erreur : " + err.Error()
+}

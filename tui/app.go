@@ -1,0 +1,286 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"appel/model"
+)
+
+// Minimum terminal size the screens are drawn for.
+const (
+	MinWidth  = 60
+	MinHeight = 14
+)
+
+// DefaultIdle ends a session after 15 minutes without a key.
+const DefaultIdle = 15 * time.Minute
+
+// Config is what the interface of one session needs.
+type Config struct {
+	// Ctx ends with the session: feeds and pending commands stop with it.
+	Ctx      context.Context
+	Service  *model.Service
+	Renderer *lipgloss.Renderer
+	// Width and Height seed the size before the first WindowSizeMsg.
+	Width, Height int
+	// Idle ends the session after that long without a key (0: DefaultIdle).
+	Idle time.Duration
+	// Wall is the real clock for the idle timeout (nil: time.Now); the
+	// service's clock may be fixed by --now.
+	Wall func() time.Time
+}
+
+// App is the root model: it routes keys to the active screen and owns the
+// global keys, the help overlay, the status line and the idle timeout.
+type App struct {
+	env      *env
+	keys     GlobalKeys
+	slots    [10]*screenDef
+	order    []int
+	screens  map[int]Screen
+	active   int
+	width    int
+	height   int
+	showHelp bool
+	status   statusMsg
+	banner   string
+	idle     idleClock
+	quitting bool
+	quitAt   time.Time
+	header   string
+	feed     <-chan model.Change
+}
+
+// New builds the interface for the service's account. It fails when the
+// account does not exist or may open no screen.
+func New(cfg Config) (*App, error) {
+	if cfg.Ctx == nil {
+		cfg.Ctx = context.Background()
+	}
+	acc, err := cfg.Service.Account()
+	if err != nil {
+		return nil, err
+	}
+	a := &App{
+		env: &env{
+			ctx: cfg.Ctx, svc: cfg.Service, styles: NewStyles(cfg.Renderer),
+			nav: DefaultNavKeys(), login: acc.Login,
+		},
+		keys:    DefaultGlobalKeys(),
+		screens: map[int]Screen{},
+		width:   cfg.Width,
+		height:  cfg.Height,
+		idle:    newIdleClock(cfg.Idle, cfg.Wall),
+		header:  fmt.Sprintf("%s (%s)", acc.Name, roleLabels(acc)),
+	}
+	a.slots, a.order = layoutScreens(model.PolicyFor(acc), acc)
+	if len(a.order) == 0 {
+		return nil, model.Forbidden("aucun écran n'est ouvert au compte %s", acc.Login)
+	}
+	a.active = a.order[0]
+	return a, nil
+}
+
+func roleLabels(acc model.Account) string {
+	parts := make([]string, len(acc.Roles))
+	for i, r := range acc.Roles {
+		parts[i] = r.Label()
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Init opens the landing screen, subscribes to the change feed and starts the
+// idle timer.
+func (a *App) Init() tea.Cmd {
+	a.feed = a.env.svc.Watch(a.env.ctx)
+	return tea.Batch(a.open(a.active), waitFeed(a.feed), a.idle.schedule())
+}
+
+func (a *App) open(slot int) tea.Cmd {
+	a.active = slot
+	if _, ok := a.screens[slot]; ok {
+		return nil
+	}
+	s := a.slots[slot].build(a.env)
+	s, _ = s.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
+	a.screens[slot] = s
+	return s.Init()
+}
+
+func waitFeed(ch <-chan model.Change) tea.Cmd {
+	return func() tea.Msg {
+		c, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return changeMsg(c)
+	}
+}
+
+// Update routes a message.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = max(msg.Width, 0), max(msg.Height, 0)
+		return a, a.broadcast(msg)
+	case tea.KeyMsg:
+		a.idle.touch()
+		return a, a.handleKey(msg)
+	case idleMsg:
+		return a, a.handleIdle(msg)
+	case changeMsg:
+		a.notice(model.Change(msg))
+		return a, tea.Batch(a.broadcast(msg), waitFeed(a.feed))
+	case statusMsg:
+		a.status = msg
+		return a, nil
+	case openSeanceMsg:
+		return a, a.openSeance(msg)
+	case quitCheckMsg:
+		return a, a.tryQuit()
+	}
+	return a, a.broadcast(msg)
+}
+
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for slot, s := range a.screens {
+		next, cmd := s.Update(msg)
+		a.screens[slot] = next
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) notice(c model.Change) {
+	for _, n := range c.Notifications {
+		if n.To == a.env.login {
+			a.banner = fmt.Sprintf("Message de %s (%s) : %s", n.From, n.At.Format("15:04"), n.Text)
+		}
+	}
+}
+
+func (a *App) openSeance(msg openSeanceMsg) tea.Cmd {
+	for _, slot := range a.order {
+		if a.slots[slot].id == screenRollCall {
+			cmd := a.open(slot)
+			next, cmd2 := a.screens[slot].Update(msg)
+			a.screens[slot] = next
+			return tea.Batch(cmd, cmd2)
+		}
+	}
+	return errorCmd(model.Forbidden("l'appel n'est pas ouvert à votre rôle"))
+}
+
+func (a *App) current() Screen { return a.screens[a.active] }
+
+func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if a.quitting {
+		return nil
+	}
+	a.banner = ""
+	if a.showHelp {
+		a.showHelp = false
+		return nil
+	}
+	if msg.String() == "ctrl+c" {
+		return a.tryQuit()
+	}
+	cur := a.current()
+	if cur == nil || cur.Capturing() {
+		return a.forward(msg)
+	}
+	if cmd, done := a.globalKey(msg, cur); done {
+		return cmd
+	}
+	return a.forward(msg)
+}
+
+func (a *App) globalKey(msg tea.KeyMsg, cur Screen) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a.tryQuit(), true
+	case key.Matches(msg, a.keys.Help):
+		a.showHelp = true
+		return nil, true
+	case key.Matches(msg, a.keys.Screen) && !consumesDigits(cur):
+		slot := int(msg.Runes[0] - '0')
+		if a.slots[slot] == nil {
+			return statusCmd("écran %d non disponible pour votre rôle", slot), true
+		}
+		a.status = statusMsg{}
+		return a.open(slot), true
+	}
+	return nil, false
+}
+
+func consumesDigits(s Screen) bool {
+	d, ok := s.(digitConsumer)
+	return ok && d.ConsumesDigits()
+}
+
+func (a *App) forward(msg tea.KeyMsg) tea.Cmd {
+	cur := a.current()
+	if cur == nil {
+		return nil
+	}
+	if key.Matches(msg, a.keys.Tab) && !cur.Capturing() && !hasPanes(cur) {
+		return a.nextScreen()
+	}
+	next, cmd := cur.Update(msg)
+	a.screens[a.active] = next
+	return cmd
+}
+
+func hasPanes(s Screen) bool {
+	p, ok := s.(paneSwitcher)
+	return ok && p.HasPanes()
+}
+
+// nextScreen is tab's fallback when the active screen has no pane to switch.
+func (a *App) nextScreen() tea.Cmd {
+	for i, slot := range a.order {
+		if slot == a.active {
+			return a.open(a.order[(i+1)%len(a.order)])
+		}
+	}
+	return nil
+}
+
+type quitCheckMsg struct{}
+
+// tryQuit quits once no write is pending (waiting at most 5 s), so that a mark
+// typed just before q is committed before the program ends.
+func (a *App) tryQuit() tea.Cmd {
+	if !a.quitting {
+		a.quitting, a.quitAt = true, a.idle.now()
+	}
+	pending := 0
+	for _, s := range a.screens {
+		pending += s.Pending()
+	}
+	if pending == 0 || a.idle.now().Sub(a.quitAt) > 5*time.Second {
+		return tea.Quit
+	}
+	return tea.Tick(50*time.Millisecond, func(time.Time) tea.Msg { return quitCheckMsg{} })
+}
+
+func statusCmd(format string, args ...any) tea.Cmd {
+	text := fmt.Sprintf(format, args...)
+	return func() tea.Msg { return statusMsg{text: text} }
+}
+
+// ErrIdle is reported when a session ends for inactivity.
+var ErrIdle = errors.New("session fermée après inactivité")
+
+// Err returns why the interface ended, when it was not the user's choice
+// (ErrIdle), or nil.
+func (a *App) Err() error { return a.idle.err }

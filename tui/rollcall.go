@@ -1,0 +1,272 @@
+package tui
+
+import (
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+// rollKeys are the roll call's keys (INTERFACES.md).
+type rollKeys struct {
+	Absent, Late, Present, Infirmary, Excluded, Exempt key.Binding
+	Validate, Number, Prev, Next, Day, Open            key.Binding
+}
+
+func defaultRollKeys() rollKeys {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return rollKeys{
+		Absent:    b([]string{"a"}, "a", "absent"),
+		Late:      b([]string{"r"}, "r", "retard"),
+		Present:   b([]string{"p", " "}, "p/espace", "présent"),
+		Infirmary: b([]string{"i"}, "i", "infirmerie"),
+		Excluded:  b([]string{"e"}, "e", "exclu"),
+		Exempt:    b([]string{"d"}, "d", "dispensé"),
+		Validate:  b([]string{"enter"}, "↵", "valider l'appel"),
+		Number:    b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "aller à l'élève n°"),
+		Prev:      b([]string{"left", "h"}, "←/h", "séance précédente"),
+		Next:      b([]string{"right", "l"}, "→/l", "séance suivante"),
+		Day:       b([]string{"tab"}, "tab", "mes séances du jour"),
+		Open:      b([]string{"enter"}, "↵", "ouvrir la séance"),
+	}
+}
+
+func (k rollKeys) markKind(msg tea.KeyMsg) (model.MarkKind, bool) {
+	switch {
+	case key.Matches(msg, k.Absent):
+		return model.KindAbsent, true
+	case key.Matches(msg, k.Late):
+		return model.KindLate, true
+	case key.Matches(msg, k.Present):
+		return model.KindPresent, true
+	case key.Matches(msg, k.Infirmary):
+		return model.KindInfirmary, true
+	case key.Matches(msg, k.Excluded):
+		return model.KindExcluded, true
+	case key.Matches(msg, k.Exempt):
+		return model.KindExempt, true
+	}
+	return "", false
+}
+
+// rollScreen is the teacher's roll call: one séance's pupils, one key per mark,
+// and a pane listing the day's séances.
+type rollScreen struct {
+	env     *env
+	keys    rollKeys
+	day     model.Date
+	seances []model.SeanceStatus
+	dayPane bool
+	dayCur  int
+	current model.SeanceID
+	sheet   *model.RollSheet
+	roster  map[model.PupilID]bool
+	list    cursorList
+	filter  lineEdit
+	digits  string
+	writes  markWrites
+	loadGen int
+	loaded  bool
+	size    tea.WindowSizeMsg
+}
+
+func newRollScreen(e *env) Screen {
+	return &rollScreen{env: e, keys: defaultRollKeys(), writes: newMarkWrites()}
+}
+
+type daySeancesMsg struct {
+	day     model.Date
+	seances []model.SeanceStatus
+	pick    bool
+	err     error
+}
+
+type sheetMsg struct {
+	gen   int
+	sheet model.RollSheet
+	err   error
+}
+
+type validatedMsg struct {
+	rc  model.RollCall
+	err error
+}
+
+func (s *rollScreen) Init() tea.Cmd {
+	s.day = s.env.svc.Today()
+	return s.loadDay(true)
+}
+
+func (s *rollScreen) loadDay(pick bool) tea.Cmd {
+	svc, day := s.env.svc, s.day
+	return func() tea.Msg {
+		seances, err := svc.MySeances(day)
+		return daySeancesMsg{day: day, seances: seances, pick: pick, err: err}
+	}
+}
+
+func (s *rollScreen) loadSheet() tea.Cmd {
+	if s.current == "" {
+		return nil
+	}
+	s.loadGen++
+	svc, id, gen := s.env.svc, s.current, s.loadGen
+	return func() tea.Msg {
+		sheet, err := svc.RollSheet(id)
+		return sheetMsg{gen: gen, sheet: sheet, err: err}
+	}
+}
+
+func (s *rollScreen) Title() string { return "Appel" }
+
+func (s *rollScreen) Capturing() bool { return s.filter.active }
+
+func (s *rollScreen) ConsumesDigits() bool { return !s.dayPane }
+
+func (s *rollScreen) HasPanes() bool { return true }
+
+func (s *rollScreen) Pending() int { return s.writes.pending() }
+
+func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.size = msg
+	case tea.KeyMsg:
+		if s.dayPane {
+			return s, s.dayKey(msg)
+		}
+		return s, s.sheetKey(msg)
+	case daySeancesMsg:
+		return s, s.onDay(msg)
+	case sheetMsg:
+		return s, s.onSheet(msg)
+	case markDoneMsg:
+		return s, s.onMarkDone(msg)
+	case validatedMsg:
+		return s, s.onValidated(msg)
+	case openSeanceMsg:
+		s.dayPane, s.current = false, msg.id
+		if d, err := msg.id.Date(); err == nil && d != s.day {
+			s.day = d
+			return s, tea.Batch(s.loadDay(false), s.loadSheet())
+		}
+		return s, s.loadSheet()
+	case changeMsg:
+		return s, s.onChange(model.Change(msg))
+	}
+	return s, nil
+}
+
+func (s *rollScreen) onDay(msg daySeancesMsg) tea.Cmd {
+	if msg.err != nil {
+		return errorCmd(msg.err)
+	}
+	if msg.day != s.day {
+		return nil
+	}
+	s.seances = msg.seances
+	s.dayCur = min(s.dayCur, max(len(s.seances)-1, 0))
+	if !msg.pick {
+		return nil
+	}
+	s.loaded = true
+	id, ok := model.PickSeance(s.seances, s.env.svc.Now())
+	if !ok {
+		s.dayPane = true
+		return nil
+	}
+	s.current = id
+	s.dayCur = s.indexOf(id)
+	return s.loadSheet()
+}
+
+func (s *rollScreen) indexOf(id model.SeanceID) int {
+	return max(slices.IndexFunc(s.seances, func(st model.SeanceStatus) bool { return st.Seance.ID == id }), 0)
+}
+
+func (s *rollScreen) onSheet(msg sheetMsg) tea.Cmd {
+	if msg.gen != s.loadGen {
+		return nil
+	}
+	s.loaded = true
+	if msg.err != nil {
+		return errorCmd(msg.err)
+	}
+	changed := s.sheet == nil || s.sheet.Seance.ID != msg.sheet.Seance.ID
+	s.sheet = &msg.sheet
+	s.roster = make(map[model.PupilID]bool, len(msg.sheet.Rows))
+	for _, r := range msg.sheet.Rows {
+		s.roster[r.Pupil.ID] = true
+	}
+	if changed {
+		s.filter.reset()
+		s.digits = ""
+		s.list = cursorList{}
+	}
+	s.refilter()
+	return nil
+}
+
+// onChange reloads what a committed change makes stale: the séance shown
+// (its marks, or its pupils' earlier absences today) and the day's list.
+func (s *rollScreen) onChange(c model.Change) tea.Cmd {
+	var cmds []tea.Cmd
+	if s.sheet != nil && s.sheetTouched(c) {
+		cmds = append(cmds, s.loadSheet())
+	}
+	if s.dayTouched(c) {
+		cmds = append(cmds, s.loadDay(false))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (s *rollScreen) sheetTouched(c model.Change) bool {
+	if c.Resync || c.Kinds&(model.ChangedStructure|model.ChangedNotices|model.ChangedMotives) != 0 {
+		return true
+	}
+	if slices.Contains(c.Seances, s.current) {
+		return true
+	}
+	if !c.TouchesDate(s.sheet.Seance.Date) {
+		return false
+	}
+	for _, p := range c.Pupils {
+		if s.roster[p] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *rollScreen) dayTouched(c model.Change) bool {
+	if c.Resync || c.Kinds&(model.ChangedStructure|model.ChangedNotices) != 0 {
+		return true
+	}
+	for _, st := range s.seances {
+		if slices.Contains(c.Seances, st.Seance.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *rollScreen) refilter() {
+	q := model.FoldAccents(s.filter.String())
+	var visible []int
+	for i, r := range s.sheet.Rows {
+		if q == "" || containsFold(r.Pupil, q) {
+			visible = append(visible, i)
+		}
+	}
+	s.list.setItems(visible)
+}
+
+func containsFold(p model.Pupil, q string) bool {
+	name := model.FoldAccents(p.LastName + " " + p.FirstName)
+	alt := model.FoldAccents(p.FirstName + " " + p.LastName)
+	return hasPrefixOrWord(name, q) || hasPrefixOrWord(alt, q)
+}

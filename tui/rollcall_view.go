@@ -1,0 +1,191 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+
+	"appel/model"
+)
+
+func (s *rollScreen) bodyHeight() int { return max(s.size.Height-appChrome, 1) }
+
+// View draws the day's séances or the roll call of the current séance.
+func (s *rollScreen) View(width, height int) string {
+	switch {
+	case !s.loaded:
+		return "Chargement de vos séances…"
+	case s.dayPane || s.sheet == nil:
+		return s.dayView(width, height)
+	}
+	return s.sheetView(width, height)
+}
+
+func (s *rollScreen) sheetView(width, height int) string {
+	st := s.env.styles
+	lines := []string{s.headerLine(width), st.Header.Render(padRight(" n° Élève", width))}
+	rowsHeight := max(height-rollChrome, 1)
+	from, to := s.list.window(rowsHeight)
+	nameW, markW := rollColumns(width)
+	for i := from; i < to; i++ {
+		lines = append(lines, s.rowLine(s.list.items[i], i == s.list.cursor, nameW, markW, width))
+	}
+	if len(s.list.items) == 0 {
+		lines = append(lines, st.Muted.Render("  Aucun élève ne correspond au filtre."))
+	}
+	lines = append(lines, make([]string, max(rowsHeight-(to-from), 0))...)
+	return strings.Join(append(lines, s.summaryLine(width)), "\n")
+}
+
+func rollColumns(width int) (nameW, markW int) {
+	markW = 15
+	nameW = min(max(width/3, 20), 34)
+	return nameW, markW
+}
+
+func (s *rollScreen) headerLine(width int) string {
+	st := s.env.styles
+	se := s.sheet.Seance
+	left := fmt.Sprintf("%s · %s · %s %s", se.Target.Code, se.Subject, shortDate(se.Date), se.TimeRange())
+	if se.Room != "" {
+		left += " · salle " + se.Room
+	}
+	var right string
+	switch {
+	case se.Cancelled:
+		right = st.Warn.Render("séance annulée")
+	case s.sheet.Done != nil:
+		right = st.Ok.Render("✓ appel fait " + s.sheet.Done.At.Format("15:04"))
+	default:
+		right = st.Warn.Render("appel non fait")
+	}
+	return spread(st.Title.Render(truncate(left, width-18)), right, width)
+}
+
+func (s *rollScreen) rowLine(i int, cursor bool, nameW, markW, width int) string {
+	st := s.env.styles
+	row := s.sheet.Rows[i]
+	mark, style := markText(row.Attendance), s.markStyle(row.Attendance)
+	k := model.MarkKey{Seance: s.sheet.Seance.ID, Pupil: row.Pupil.ID}
+	if kind, pending := s.writes.pendingKind(k); pending {
+		mark, style = kind.Label()+" …", st.Pending
+	}
+	marker := "  "
+	if cursor {
+		marker = "› "
+	}
+	name := padRight(row.Pupil.FullName(), nameW)
+	if cursor {
+		name = st.Cursor.Render(name)
+	}
+	line := fmt.Sprintf("%s%3d %s %s %s", marker, row.Number, name,
+		style.Render(padRight(mark, markW)), st.Muted.Render(s.hints(row)))
+	return truncate(line, width)
+}
+
+func (s *rollScreen) markStyle(a model.Attendance) lipgloss.Style {
+	st := s.env.styles
+	switch a.Kind {
+	case model.KindAbsent:
+		return st.Absent
+	case model.KindLate:
+		return st.Late
+	case model.KindPresent:
+		if a.Discordant() {
+			return st.Warn
+		}
+		return st.Muted
+	}
+	return st.Other
+}
+
+// hints is what the teacher should know beside the mark.
+func (s *rollScreen) hints(row model.RollRow) string {
+	var parts []string
+	a := row.Attendance
+	if a.Notice != nil {
+		parts = append(parts, "absence annoncée")
+	}
+	if j := justificationText(a); j != "" && a.Kind != model.KindPresent {
+		parts = append(parts, j)
+	}
+	if row.AbsentEarlier != nil {
+		parts = append(parts, "absent à "+row.AbsentEarlier.Start.String())
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (s *rollScreen) summaryLine(width int) string {
+	st := s.env.styles
+	counts := map[model.MarkKind]int{}
+	for _, r := range s.sheet.Rows {
+		counts[r.Attendance.Kind]++
+	}
+	text := fmt.Sprintf("%d élèves · %d absents · %d retards · %d présents",
+		len(s.sheet.Rows), counts[model.KindAbsent], counts[model.KindLate], counts[model.KindPresent])
+	switch {
+	case s.filter.active || s.filter.String() != "":
+		text += " · filtre : " + s.filter.String()
+		if s.filter.active {
+			text += "▏"
+		}
+	case s.digits != "":
+		text += " · élève n° " + s.digits
+	case !s.sheet.CanMark:
+		text += " · consultation seule"
+	}
+	return st.Muted.Render(truncate(text, width))
+}
+
+func (s *rollScreen) dayView(width, height int) string {
+	st := s.env.styles
+	lines := []string{st.Title.Render("Mes séances — " + longDate(s.day)), ""}
+	if len(s.seances) == 0 {
+		lines = append(lines, st.Muted.Render("Aucune séance ce jour-là. ←/→ pour changer de jour."))
+	}
+	for i, ss := range s.seances {
+		lines = append(lines, s.seanceLine(ss, i == s.dayCur, width))
+	}
+	return strings.Join(columnize(lines, height, width), "\n")
+}
+
+func (s *rollScreen) seanceLine(ss model.SeanceStatus, cursor bool, width int) string {
+	st := s.env.styles
+	se := ss.Seance
+	state := st.Warn.Render("appel non fait")
+	switch {
+	case se.Cancelled:
+		state = st.Muted.Render("annulée")
+	case ss.Done != nil:
+		state = st.Ok.Render(fmt.Sprintf("✓ appel fait · %d abs. · %d ret.", ss.Absent, ss.Late))
+	}
+	marker := "  "
+	if cursor {
+		marker = "› "
+	}
+	text := fmt.Sprintf("%s  %-10s %-18s %-8s", se.TimeRange(), truncate(se.Target.Code, 10),
+		truncate(se.Subject, 18), truncate(se.Room, 8))
+	if cursor {
+		text = st.Cursor.Render(text)
+	}
+	return truncate(marker+text+" "+state, width)
+}
+
+func (s *rollScreen) ShortHelp() []key.Binding {
+	if s.dayPane {
+		return []key.Binding{s.keys.Open, s.env.nav.Up, s.env.nav.Down, s.keys.Prev, s.keys.Next}
+	}
+	k := s.keys
+	return []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Validate, k.Number, k.Day}
+}
+
+func (s *rollScreen) FullHelp() []HelpSection {
+	k := s.keys
+	return []HelpSection{
+		{Title: "Marquer (le curseur passe à l'élève suivant)", Keys: []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt}},
+		{Title: "Appel", Keys: []key.Binding{k.Validate, k.Number, k.Prev, k.Next, k.Day}},
+		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
+	}
+}

@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"context"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+// Screen is one top-level screen. The root App gives it the keys while it is
+// active, every other message always, and the space left by the header and
+// footer to draw in.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	View(width, height int) string
+	// Title names the screen in the tab line.
+	Title() string
+	// ShortHelp is the footer's keys; FullHelp the help overlay's sections.
+	ShortHelp() []key.Binding
+	FullHelp() []HelpSection
+	// Capturing is true while the user types text: global keys pass through.
+	Capturing() bool
+	// Pending counts writes not yet committed: quitting waits for them.
+	Pending() int
+}
+
+// digitConsumer is implemented by screens where digits mean something else
+// than "go to screen N" (the roll call's pupil numbers).
+type digitConsumer interface{ ConsumesDigits() bool }
+
+// paneSwitcher is implemented by screens whose tab key switches panes.
+type paneSwitcher interface{ HasPanes() bool }
+
+// HelpSection is a titled group of keys in the help overlay.
+type HelpSection struct {
+	Title string
+	Keys  []key.Binding
+}
+
+// env is what every screen of a session shares.
+type env struct {
+	ctx    context.Context
+	svc    *model.Service
+	styles Styles
+	nav    NavKeys
+	login  string
+}
+
+// changeMsg carries a committed change from the store's feed.
+type changeMsg model.Change
+
+// statusMsg asks the root to show a message in the status line.
+type statusMsg struct {
+	text string
+	err  bool
+}
+
+// errorCmd turns an error into a status message.
+func errorCmd(err error) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: model.UserMessage(err), err: true} }
+}
+
+// openSeanceMsg asks the root to show a séance's roll call.
+type openSeanceMsg struct{ id model.SeanceID }

@@ -1,0 +1,169 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// appChrome is the number of lines the root draws around a screen's body.
+const appChrome = 3
+
+// View draws the tab line, the active screen, the status line and the footer.
+func (a *App) View() string {
+	if a.width == 0 || a.height == 0 {
+		return "Chargement…"
+	}
+	if a.width < MinWidth || a.height < MinHeight {
+		return fmt.Sprintf("Fenêtre trop petite (%d×%d) : agrandissez-la à au moins %d×%d.",
+			a.width, a.height, MinWidth, MinHeight)
+	}
+	cur := a.current()
+	if cur == nil {
+		return "Chargement…"
+	}
+	top := a.tabLine()
+	status := a.statusLine()
+	footer := a.footer(cur)
+	bodyHeight := a.height - appChrome
+	var body string
+	if a.showHelp {
+		body = a.helpView(cur, bodyHeight)
+	} else {
+		body = cur.View(a.width, bodyHeight)
+	}
+	return strings.Join([]string{top, fitHeight(body, bodyHeight), status, footer}, "\n")
+}
+
+func (a *App) tabLine() string {
+	st := a.env.styles
+	var tabs []string
+	for _, slot := range a.order {
+		label := fmt.Sprintf("%d %s", slot, a.slots[slot].title)
+		if slot == a.active {
+			tabs = append(tabs, st.TabActive.Render(label))
+		} else {
+			tabs = append(tabs, st.Tab.Render(label))
+		}
+	}
+	left := strings.Join(tabs, "  ")
+	right := st.Muted.Render(a.header + " · " + a.env.svc.Now().Format("15:04"))
+	return spread(left, right, a.width)
+}
+
+func (a *App) statusLine() string {
+	st := a.env.styles
+	switch {
+	case a.quitting:
+		return st.Warn.Render(truncate("Enregistrement en cours avant de quitter…", a.width))
+	case a.banner != "":
+		return st.Banner.Render(truncate(a.banner, a.width))
+	case a.status.err:
+		return st.Error.Render(truncate("✗ "+a.status.text, a.width))
+	}
+	return st.Ok.Render(truncate(a.status.text, a.width))
+}
+
+func (a *App) footer(cur Screen) string {
+	keys := append(cur.ShortHelp(), a.keys.Help, a.keys.Quit)
+	return a.keyLine(keys)
+}
+
+func (a *App) keyLine(keys []key.Binding) string {
+	st := a.env.styles
+	var parts []string
+	used := 0
+	for _, k := range keys {
+		if !k.Enabled() {
+			continue
+		}
+		h := k.Help()
+		plain := h.Key + " " + h.Desc
+		if used+len([]rune(plain))+3 > a.width {
+			break
+		}
+		used += len([]rune(plain)) + 3
+		parts = append(parts, st.Key.Render(h.Key)+" "+st.Footer.Render(h.Desc))
+	}
+	return strings.Join(parts, st.Footer.Render(" · "))
+}
+
+func (a *App) helpView(cur Screen, height int) string {
+	st := a.env.styles
+	sections := append(cur.FullHelp(), HelpSection{
+		Title: "Partout",
+		Keys:  []key.Binding{a.keys.Screen, a.keys.Tab, a.keys.Back, a.keys.Help, a.keys.Quit},
+	})
+	var lines []string
+	lines = append(lines, st.Title.Render("Aide — "+cur.Title()+" (une touche pour fermer)"))
+	for _, sec := range sections {
+		lines = append(lines, "", st.Header.Render(sec.Title))
+		for _, k := range sec.Keys {
+			h := k.Help()
+			lines = append(lines, fmt.Sprintf("  %s %s", st.Key.Render(padRight(h.Key, 12)), h.Desc))
+		}
+	}
+	return strings.Join(columnize(lines, height, a.width), "\n")
+}
+
+// columnize folds lines that do not fit the height into side-by-side columns.
+func columnize(lines []string, height, width int) []string {
+	if len(lines) <= height || height <= 0 {
+		return lines
+	}
+	colWidth := 0
+	for _, l := range lines {
+		colWidth = max(colWidth, lipgloss.Width(l))
+	}
+	colWidth += 2
+	cols := (len(lines) + height - 1) / height
+	if cols*colWidth > width {
+		return lines[:height]
+	}
+	out := make([]string, height)
+	for i, l := range lines {
+		row := i % height
+		out[row] += padRight(l, colWidth)
+	}
+	return out
+}
+
+func spread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return truncate(left, width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// fitHeight pads or cuts s to exactly h lines.
+func fitHeight(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(h, 0)]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// padRight pads s with spaces to width cells (cutting it when longer).
+func padRight(s string, width int) string {
+	w := lipgloss.Width(s)
+	if w > width {
+		return truncate(s, width)
+	}
+	return s + strings.Repeat(" ", width-w)
+}
+
+// truncate cuts s (styled or not) to width cells, ending with … when cut.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
