@@ -159,3 +159,18 @@ func (a Account) Validate() error {
 	}
 	return nil
 }
+
+// CompareAccounts orders accounts for choosers: the vie scolaire, direction
+// and administration first (they are few), then the teachers, each by login.
+func CompareAccounts(a, b Account) int {
+	rank := func(x Account) int {
+		if len(x.Roles) == 1 && x.Roles[0] == RoleTeacher {
+			return 1
+		}
+		return 0
+	}
+	if ra, rb := rank(a), rank(b); ra != rb {
+		return ra - rb
+	}
+	return strings.Compare(a.Login, b.Login)
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"sync"
 	"sort"
 	"strings"
 	"time"
@@ -34,11 +35,14 @@ type Directory struct {
 	extrasByDate map[Date][]Seance
 	divisionByID map[string]int
 	groupByID    map[string]int
+	// expanded caches SeancesOn by date: the directory never changes.
+	expanded *sync.Map
 }
 
 // NewDirectory indexes the parts of a school. It copies nothing: callers hand
 // over slices they will not modify.
 func NewDirectory(d Directory) *Directory {
+	d.expanded = &sync.Map{}
 	d.loc = d.School.Location()
 	d.indexPeople()
 	d.indexTimetable()
@@ -157,8 +161,18 @@ func (d *Directory) Members(t Target, on Date) []Pupil {
 
 // SeancesOn expands the timetable for one date: the courses of that weekday
 // whose weeks match, outside holidays, with the day's exceptions applied, plus
-// the séances added that day; cancelled séances are included and flagged.
+// the séances added that day; cancelled séances are included and flagged. The
+// result is shared: callers must not modify it.
 func (d *Directory) SeancesOn(day Date) []Seance {
+	if v, ok := d.expanded.Load(day); ok {
+		return v.([]Seance)
+	}
+	out := d.expand(day)
+	d.expanded.Store(day, out)
+	return out
+}
+
+func (d *Directory) expand(day Date) []Seance {
 	var out []Seance
 	if d.School.IsSchoolDay(day) {
 		for _, i := range d.coursesByDay[day.Weekday()] {

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"time"
+
+	"appel/model"
+	"appel/storage"
+)
+
+// cli holds the global flags and the standard streams of one invocation.
+type cli struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	db     string
+	now    string
+	as     string
+	getenv func(string) string
+}
+
+func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+}
+
+// flags returns a flag set with the global flags (--db, --now, --as) bound.
+func (c *cli) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.StringVar(&c.db, "db", c.db, "fichier de la base (défaut : appel.db dans le dossier de données)")
+	fs.StringVar(&c.now, "now", c.now, "horloge fixe, ex. 2026-11-23T08:05 (heure de l'établissement)")
+	fs.StringVar(&c.as, "as", c.as, "ouvrir l'interface sous ce compte")
+	return fs
+}
+
+// parseGlobal parses args with the global flags plus those extra binds, and
+// returns the positional arguments (flags may follow them).
+func (c *cli) parseGlobal(name string, args []string, extra func(*flag.FlagSet)) ([]string, error) {
+	fs := c.flags(name)
+	if extra != nil {
+		extra(fs)
+	}
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageErr("%v", err)
+		}
+		if fs.NArg() == 0 || name == "appel" {
+			return append(positional, fs.Args()...), nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// clock returns the program's clock: fixed by --now, else real time.
+func (c *cli) clock() (func() time.Time, error) {
+	if c.now == "" {
+		return time.Now, nil
+	}
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		return nil, err
+	}
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, c.now, loc); err == nil {
+			return func() time.Time { return t }, nil
+		}
+	}
+	if t, err := time.Parse(time.RFC3339, c.now); err == nil {
+		return func() time.Time { return t }, nil
+	}
+	return nil, usageErr("--now %q illisible (attendu 2026-11-23T08:05)", c.now)
+}
+
+// dataDir is $XDG_DATA_HOME/appel or ~/.local/share/appel.
+func (c *cli) dataDir() (string, error) {
+	if x := c.getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "appel"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("dossier personnel introuvable : indiquez --db")
+	}
+	return filepath.Join(home, ".local", "share", "appel"), nil
+}
+
+// dbPath is --db, or name inside the data directory (created if needed).
+func (c *cli) dbPath(name string) (string, error) {
+	if c.db != "" {
+		return c.db, nil
+	}
+	dir, err := c.dataDir()
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("impossible de créer %s : %v", dir, err)
+	}
+	return filepath.Join(dir, name), nil
+}
+
+// open opens the db (appel.db by default).
+func (c *cli) open() (*storage.DB, error) { return c.openNamed("appel.db") }
+
+func (c *cli) openNamed(name string) (*storage.DB, error) {
+	path, err := c.dbPath(name)
+	if err != nil {
+		return nil, err
+	}
+	now, err := c.clock()
+	if err != nil {
+		return nil, err
+	}
+	return storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+}
+
+// operator returns the command line's service: every role, audited as the
+// machine's user.
+func (c *cli) operator(db model.Store) (*model.Service, error) {
+	now, err := c.clock()
+	if err != nil {
+		return nil, err
+	}
+	name := "inconnu"
+	if u, err := user.Current(); err == nil {
+		name = u.Username
+	}
+	actor := model.Actor{Login: "cli:" + name, Session: fmt.Sprintf("cli-%d", os.Getpid()), Addr: "local"}
+	return model.NewSystemService(db, actor, now), nil
+}
