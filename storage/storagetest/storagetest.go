@@ -2,6 +2,7 @@
 package storagetest
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -23,7 +24,7 @@ func Open(tb testing.TB, opts storage.Options) *storage.DB {
 		tb.Fatalf("storagetest: %v", err)
 	}
 	tb.Cleanup(func() {
-		if err := db.Check(); err != nil {
+		if err := db.Check(); err != nil && !errors.Is(err, storage.ErrClosed) {
 			tb.Errorf("storagetest: %v", err)
 		}
 		if err := db.Close(); err != nil {
