@@ -141,6 +141,10 @@ type RollCall struct {
 	At     time.Time `json:"at"`
 }
 
+// MaxNoticeSpan is the longest span a notice may cover; storage relies on it
+// to find the notices that meet a range without reading them all.
+const MaxNoticeSpan = 400 * 24 * time.Hour
+
 // Notice is an absence announced ahead by the family: it covers every séance of
 // the pupil that overlaps [From, To).
 type Notice struct {
@@ -167,7 +171,7 @@ func (n Notice) Validate() error {
 		return invalid("absence annoncée sans identifiant ou sans élève")
 	case !n.To.After(n.From):
 		return invalid("absence annoncée : la fin doit suivre le début")
-	case n.To.Sub(n.From) > 400*24*time.Hour:
+	case n.To.Sub(n.From) > MaxNoticeSpan:
 		return invalid("absence annoncée de plus d'un an")
 	}
 	return nil

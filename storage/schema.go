@@ -1,0 +1,143 @@
+package storage
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket names. The layout is drawn in the package documentation.
+var (
+	bMeta             = []byte("meta")
+	bMarks            = []byte("marks")
+	bMarksByPupil     = []byte("marks_by_pupil")
+	bRollCalls        = []byte("rollcalls")
+	bNotices          = []byte("notices")
+	bNoticesByPupil   = []byte("notices_by_pupil")
+	bNoticesByEnd     = []byte("notices_by_end")
+	bCalls            = []byte("calls")
+	bCallsByID        = []byte("calls_by_id")
+	bReports          = []byte("reports")
+	bSchool           = []byte("school")
+	bDivisions        = []byte("divisions")
+	bGroups           = []byte("groups")
+	bPupils           = []byte("pupils")
+	bGuardians        = []byte("guardians")
+	bGuardiansByPupil = []byte("guardians_by_pupil")
+	bAccounts         = []byte("accounts")
+	bCourses          = []byte("courses")
+	bMotives          = []byte("motives")
+	bSeanceChanges    = []byte("seance_changes")
+	bExtraSeances     = []byte("extra_seances")
+	bAudit            = []byte("audit")
+	bAuditByTime      = []byte("audit_by_time")
+	bAuditActions     = []byte("audit_actions")
+)
+
+// bucketsV1 are the buckets of schema version 1.
+var bucketsV1 = [][]byte{
+	bMeta, bMarks, bMarksByPupil, bRollCalls, bNotices, bNoticesByPupil, bNoticesByEnd,
+	bCalls, bCallsByID, bReports, bSchool, bDivisions, bGroups, bPupils, bGuardians,
+	bGuardiansByPupil, bAccounts, bCourses, bMotives, bSeanceChanges, bExtraSeances,
+	bAudit, bAuditByTime, bAuditActions,
+}
+
+// keySchema holds the schema version in the meta bucket (big-endian uint64).
+var keySchema = []byte("schema")
+
+// keySchool is the only key of the school bucket.
+var keySchool = []byte("school")
+
+// ErrNewerSchema is wrapped by Open when the file was written by a newer appel.
+var ErrNewerSchema = errors.New("schéma de base trop récent")
+
+// migration moves a file from the previous version to version.
+type migration struct {
+	version int
+	what    string
+	apply   func(*bolt.Tx) error
+}
+
+// migrations lists every schema change in order; the last one's version is the
+// version this code writes. Never edit a released entry: append a new one.
+var migrations = []migration{
+	{version: 1, what: "création des compartiments", apply: createBuckets(bucketsV1)},
+}
+
+// latest returns the version that list leads to.
+func latest(list []migration) int {
+	if len(list) == 0 {
+		return 0
+	}
+	return list[len(list)-1].version
+}
+
+func createBuckets(names [][]byte) func(*bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		for _, name := range names {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("création du compartiment %s : %w", name, err)
+			}
+		}
+		return nil
+	}
+}
+
+// schemaOf reads the version of a file; 0 for a new, empty file.
+func schemaOf(tx *bolt.Tx) int {
+	b := tx.Bucket(bMeta)
+	if b == nil {
+		return 0
+	}
+	v := b.Get(keySchema)
+	if len(v) != 8 {
+		return 0
+	}
+	return int(binary.BigEndian.Uint64(v))
+}
+
+// tooNew builds the error for a file written by a newer version.
+func tooNew(path string, found, known int) error {
+	return fmt.Errorf("la base %s a été créée par une version plus récente d'appel (schéma %d, cette version lit jusqu'à %d) : %w",
+		path, found, known, ErrNewerSchema)
+}
+
+// migrate brings the file up to the last version of list, in tx.
+func migrate(tx *bolt.Tx, path string, list []migration) error {
+	from := schemaOf(tx)
+	if from > latest(list) {
+		return tooNew(path, from, latest(list))
+	}
+	v := from
+	for _, m := range list {
+		if m.version <= v {
+			continue
+		}
+		if err := m.apply(tx); err != nil {
+			return fmt.Errorf("mise à jour de la base vers le schéma %d (%s) : %w", m.version, m.what, err)
+		}
+		v = m.version
+	}
+	if v == from {
+		return nil
+	}
+	meta, err := tx.CreateBucketIfNotExists(bMeta)
+	if err != nil {
+		return err
+	}
+	return meta.Put(keySchema, u64(uint64(v)))
+}
+
+// checkSchema verifies, without writing, that a read-only file is current.
+func checkSchema(tx *bolt.Tx, path string, list []migration) error {
+	switch v := schemaOf(tx); {
+	case v > latest(list):
+		return tooNew(path, v, latest(list))
+	case v < latest(list):
+		return fmt.Errorf("la base %s est au schéma %d : ouvrez-la une fois en écriture pour la mettre à jour (schéma %d)",
+			path, v, latest(list))
+	}
+	return nil
+}

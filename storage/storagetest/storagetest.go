@@ -1,0 +1,35 @@
+// Package storagetest opens real storage bases for other packages' tests.
+package storagetest
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"appel/storage"
+)
+
+// New opens an empty base in a temporary directory; at cleanup it runs the
+// consistency check and closes the base.
+func New(tb testing.TB) *storage.DB {
+	tb.Helper()
+	return Open(tb, storage.Options{})
+}
+
+// Open is New with options (a fixed clock, a smaller batch).
+func Open(tb testing.TB, opts storage.Options) *storage.DB {
+	tb.Helper()
+	db, err := storage.Open(filepath.Join(tb.TempDir(), "appel.db"), opts)
+	if err != nil {
+		tb.Fatalf("storagetest: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Check(); err != nil && !errors.Is(err, storage.ErrClosed) {
+			tb.Errorf("storagetest: %v", err)
+		}
+		if err := db.Close(); err != nil {
+			tb.Errorf("storagetest: fermeture : %v", err)
+		}
+	})
+	return db
+}
