@@ -106,3 +106,23 @@ func (w *walker) syntax(err error) error {
 	}
 	return formats.Errorf(w.file, line, "XML illisible (%v)", err)
 }
+
+// Root returns the name of the root element of the XML document data,
+// reading no further than its start tag.
+func Root(file string, data []byte) (string, error) {
+	var root string
+	stop := errors.New("root found")
+	err := Walk(file, data, func(r string) error { root = r; return stop }, nil)
+	if err != nil && err != stop {
+		return "", err
+	}
+	return root, nil
+}
+
+// LooksLikeXML reports whether data, once a byte-order mark and white space
+// are skipped, starts with '<'.
+func LooksLikeXML(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 0 && data[0] == '<'
+}

@@ -188,3 +188,25 @@ func FuzzWalk(f *testing.F) {
 		}
 	})
 }
+
+func TestRoot(t *testing.T) {
+	tests := []struct {
+		data, want string
+		xml        bool
+	}{
+		{"\xEF\xBB\xBF \n<?xml version=\"1.0\"?><!-- c --><EDT_STS><x>", "EDT_STS", true},
+		{"<TABLE/>", "TABLE", true},
+		{"JOUR;H.DEBUT\n", "", false},
+	}
+	for _, tt := range tests {
+		if got := LooksLikeXML([]byte(tt.data)); got != tt.xml {
+			t.Errorf("LooksLikeXML(%q) = %v", tt.data, got)
+		}
+		if !tt.xml {
+			continue
+		}
+		if got, err := Root("f", []byte(tt.data)); got != tt.want || err != nil {
+			t.Errorf("Root(%q) = %q, %v", tt.data, got, err)
+		}
+	}
+}
