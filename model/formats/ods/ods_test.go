@@ -3,100 +3,14 @@ package ods
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"appel/model"
+	"appel/model/formats/internal/odstest"
 )
-
-// readCell is a cell as a test reads it back from content.xml.
-type readCell struct {
-	Type, Value, Style, Text string
-}
-
-// readODS returns the sheets of an ODS file: name → rows → cells.
-func readODS(t testing.TB, data []byte) ([]string, map[string][][]readCell) {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var content []byte
-	for _, f := range zr.File {
-		if f.Name == "content.xml" {
-			rc, _ := f.Open()
-			content, _ = io.ReadAll(rc)
-			rc.Close()
-		}
-	}
-	return parseContent(t, content)
-}
-
-func parseContent(t testing.TB, content []byte) ([]string, map[string][][]readCell) {
-	dec := xml.NewDecoder(bytes.NewReader(content))
-	var names []string
-	sheets := map[string][][]readCell{}
-	var sheet string
-	var cell *readCell
-	paras := 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return names, sheets
-		}
-		if err != nil {
-			t.Fatalf("content.xml is not well-formed XML: %v", err)
-		}
-		switch el := tok.(type) {
-		case xml.StartElement:
-			switch el.Name.Local {
-			case "table":
-				sheet = attrOf(el, "name")
-				names = append(names, sheet)
-			case "table-row":
-				sheets[sheet] = append(sheets[sheet], nil)
-			case "table-cell":
-				cell = &readCell{Type: attrOf(el, "value-type"), Style: attrOf(el, "style-name")}
-				cell.Value = attrOf(el, "value") + attrOf(el, "date-value") + attrOf(el, "time-value")
-				paras = 0
-			case "p":
-				if paras > 0 {
-					cell.Text += "\n"
-				}
-				paras++
-			case "s":
-				n := 1
-				fmt.Sscan(attrOf(el, "c"), &n)
-				cell.Text += strings.Repeat(" ", n)
-			case "line-break":
-				cell.Text += "\r"
-			}
-		case xml.CharData:
-			if cell != nil {
-				cell.Text += string(el)
-			}
-		case xml.EndElement:
-			if el.Name.Local == "table-cell" {
-				rows := sheets[sheet]
-				rows[len(rows)-1] = append(rows[len(rows)-1], *cell)
-				cell = nil
-			}
-		}
-	}
-}
-
-func attrOf(el xml.StartElement, local string) string {
-	for _, a := range el.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
 
 // sample writes the spreadsheet that the tests read back.
 func sample(t testing.TB) []byte {
@@ -151,24 +65,24 @@ func TestZipLayout(t *testing.T) {
 }
 
 func TestCells(t *testing.T) {
-	names, sheets := readODS(t, sample(t))
+	names, sheets := odstest.Read(t, sample(t))
 	if strings.Join(names, "|") != "Marques|Marques (2)|abc" {
 		t.Fatalf("sheets = %q", names)
 	}
 	rows := sheets["Marques"]
-	want := [][]readCell{
-		{{"string", "", "ceHead", "classe"}},
+	want := [][]odstest.Cell{
+		{odstest.C("string", "", "ceHead", "classe")},
 		{
-			{"string", "", "", "6E1"}, {"float", "2.5", "", "2.5"},
-			{"date", "2026-11-23", "ceDate", "23/11/2026"}, {"time", "PT08H05M00S", "ceTime", "08:05"},
-			{"date", "2026-11-23T08:07:00", "ceDateTime", "23/11/2026 08:07"},
-			{"percentage", "0.125", "cePercent", "12.5 %"}, {}, {"string", "", "", "Œdipe & <x> \"q\""},
+			odstest.C("string", "", "", "6E1"), odstest.C("float", "2.5", "", "2.5"),
+			odstest.C("date", "2026-11-23", "ceDate", "23/11/2026"), odstest.C("time", "PT08H05M00S", "ceTime", "08:05"),
+			odstest.C("date", "2026-11-23T08:07:00", "ceDateTime", "23/11/2026 08:07"),
+			odstest.C("percentage", "0.125", "cePercent", "12.5 %"), {}, odstest.C("string", "", "", "Œdipe & <x> \"q\""),
 		},
 		{
-			{"string", "", "", "0612"}, {"float", "35", "", "35"}, {}, {"time", "PT17H00M00S", "ceTime", "17:00"},
-			{}, {"percentage", "1", "cePercent", "100.0 %"}, {"string", "", "", ""}, {"string", "", "", "=1+1"},
+			odstest.C("string", "", "", "0612"), odstest.C("float", "35", "", "35"), {}, odstest.C("time", "PT17H00M00S", "ceTime", "17:00"),
+			{}, odstest.C("percentage", "1", "cePercent", "100.0 %"), odstest.C("string", "", "", ""), odstest.C("string", "", "", "=1+1"),
 		},
-		{{"string", "", "", "  a  b c\nd "}, {"float", "-3", "", "-3"}},
+		{odstest.C("string", "", "", "  a  b c\nd "), odstest.C("float", "-3", "", "-3")},
 	}
 	for i, w := range want {
 		for j, c := range w {
@@ -216,7 +130,7 @@ func FuzzText(f *testing.F) {
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
 		}
-		names, sheets := readODS(t, buf.Bytes())
+		names, sheets := odstest.Read(t, buf.Bytes())
 		want := strings.ReplaceAll(strings.ReplaceAll(clean(s), "\r\n", "\n"), "\t", " ")
 		if got := sheets[names[0]][0][0].Text; got != want {
 			t.Errorf("text %q read back as %q", want, got)
