@@ -135,6 +135,7 @@ type decoder struct {
 	empty   int // consecutive reads that returned nothing
 }
 
+// Read implements io.Reader, decoding as it goes.
 func (d *decoder) Read(p []byte) (int, error) {
 	for len(d.out) == 0 {
 		if d.err != nil {

@@ -153,6 +153,7 @@ func NewTable(w io.Writer, f Format, sheet string, header []string) (Table, erro
 
 type csvTable struct{ w *csvfr.Writer }
 
+// Row writes the values in the French CSV profile.
 func (t *csvTable) Row(vals ...Value) error {
 	cells := make([]string, len(vals))
 	for i, v := range vals {
@@ -161,10 +162,12 @@ func (t *csvTable) Row(vals ...Value) error {
 	return t.w.Write(cells...)
 }
 
+// Close flushes the rows.
 func (t *csvTable) Close() error { return t.w.Flush() }
 
 type odsTable struct{ w *ods.Writer }
 
+// Row writes the values as typed cells.
 func (t *odsTable) Row(vals ...Value) error {
 	cells := make([]ods.Cell, len(vals))
 	for i, v := range vals {
@@ -173,6 +176,7 @@ func (t *odsTable) Row(vals ...Value) error {
 	return t.w.Row(cells...)
 }
 
+// Close ends the spreadsheet.
 func (t *odsTable) Close() error { return t.w.Close() }
 
 // round2 rounds hours to the hundredth, the precision both formats show.

@@ -21,10 +21,14 @@ func LoginBase(first, last string) string {
 	if f != "" {
 		base = f[:1] + l
 	}
-	if len(base) > maxLogin {
-		base = base[:maxLogin]
+	return clip(base)
+}
+
+func clip(s string) string {
+	if len(s) > maxLogin {
+		return s[:maxLogin]
 	}
-	return base
+	return s
 }
 
 // asciiAlnum folds s to lower-case ASCII letters and digits.
@@ -51,7 +55,7 @@ func AssignLogins(ts []Teacher, taken func(string) bool) {
 		order[i] = i
 		bases[i] = LoginBase(t.FirstName, t.LastName)
 		if bases[i] == "" {
-			bases[i] = "ens" + asciiAlnum(t.ID)
+			bases[i] = clip("ens" + asciiAlnum(t.ID))
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int {

@@ -191,3 +191,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAssignLogins checks that any names give valid, distinct logins.
+func FuzzAssignLogins(f *testing.F) {
+	f.Add("Michel", "DURAND", "Marc", "Durand", "1", "2")
+	f.Add("李", "王", "", "", "-", "-")
+	f.Fuzz(func(t *testing.T, f1, l1, f2, l2, id1, id2 string) {
+		ts := []Teacher{{ID: id1, FirstName: f1, LastName: l1}, {ID: id2, FirstName: f2, LastName: l2}, {ID: id1, FirstName: f1, LastName: l1}}
+		AssignLogins(ts, func(l string) bool { return l == "mdurand" })
+		seen := map[string]bool{}
+		for _, tc := range ts {
+			if seen[tc.Login] || tc.Login == "mdurand" || model.ValidateLogin(tc.Login) != nil {
+				t.Fatalf("login %q duplicated, taken or invalid", tc.Login)
+			}
+			seen[tc.Login] = true
+		}
+	})
+}
