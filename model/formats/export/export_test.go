@@ -1,0 +1,137 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"appel/model"
+	"appel/model/formats/csvfr"
+	"appel/model/formats/internal/odstest"
+)
+
+func marks() []MarkRow {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	day := model.NewDate(2026, 11, 23)
+	return []MarkRow{
+		{Date: day, Start: 8 * 60, End: 8*60 + 55, Seance: "6E1", Teacher: "prof", PupilID: "1541944", INE: "070876696HA",
+			LastName: "ESCAGLIA", FirstName: "Jeanine", Division: "6E1", Kind: model.KindAbsent, Motive: "Maladie",
+			Valid: true, Justified: true, By: "cpe", At: time.Date(2026, 11, 23, 8, 12, 0, 0, paris)},
+		{Date: day, Start: 8*60 + 55, End: 9*60 + 50, Seance: "ESP 4AB", Teacher: "prof", PupilID: "9002",
+			LastName: "CŒURDEVEY", FirstName: "Zoë", Division: "0612", Kind: model.KindLate, Minutes: 12,
+			Motive: "=Panne", By: "prof", At: time.Date(2026, 11, 23, 9, 7, 0, 0, paris)},
+	}
+}
+
+func stats() []StatsRow {
+	return []StatsRow{
+		{PupilID: "1541944", INE: "070876696HA", LastName: "ESCAGLIA", FirstName: "Jeanine", Division: "6E1",
+			HalfDays: 5, ValidHalfDays: 1, InvalidHalfDays: 4, Hours: 3.5, Lates: 2, LateMinutes: 17,
+			ReportMonths: []string{"2026-11", "2026-12"}},
+		{PupilID: "9002", LastName: "CŒURDEVEY", FirstName: "Zoë", Division: "0612", Hours: 55.0 / 60},
+	}
+}
+
+func TestMarksCSV(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteMarks(&buf, CSV, marks()); err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFEFFdate;debut;fin;seance;enseignant;eleve_id;ine;nom;prenom;division;marque;minutes;motif;valable;justifiee;saisi_par;saisi_le\r\n" +
+		"23/11/2026;08:00;08:55;6E1;prof;1541944;070876696HA;ESCAGLIA;Jeanine;6E1;absent;;Maladie;oui;oui;cpe;23/11/2026 08:12\r\n" +
+		"23/11/2026;08:55;09:50;ESP 4AB;prof;9002;;CŒURDEVEY;Zoë;0612;retard;12;'=Panne;non;non;prof;23/11/2026 09:07\r\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+	tab, err := csvfr.Read("m.csv", buf.Bytes())
+	if err != nil || strings.Join(tab.Header, ";") != strings.Join(MarkHeader, ";") {
+		t.Errorf("header read back %q, %v", tab.Header, err)
+	}
+}
+
+func TestStatsCSV(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteStats(&buf, CSV, stats()); err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFEFFeleve_id;ine;nom;prenom;division;demi_journees;dj_valables;dj_non_valables;heures;retards;minutes_retard;mois_signalement\r\n" +
+		"1541944;070876696HA;ESCAGLIA;Jeanine;6E1;5;1;4;3,5;2;17;2026-11,2026-12\r\n" +
+		"9002;;CŒURDEVEY;Zoë;0612;0;0;0;0,92;0;0;\r\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func TestStatsRefuseWrongTotal(t *testing.T) {
+	rows := stats()
+	rows[1].HalfDays = 3
+	var buf bytes.Buffer
+	err := WriteStats(&buf, ODS, rows)
+	if err == nil || err.Error() != "élève 9002 : 3 demi-journées au total, mais 0 valables + 0 non valables" || buf.Len() != 0 {
+		t.Errorf("err = %v, %d bytes written", err, buf.Len())
+	}
+}
+
+func TestMarksODSTyped(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteMarks(&buf, ODS, marks()); err != nil {
+		t.Fatal(err)
+	}
+	names, sheets := odstest.Read(t, buf.Bytes())
+	if len(names) != 1 || names[0] != "Marques" {
+		t.Fatalf("sheets %v", names)
+	}
+	rows := sheets["Marques"]
+	checks := []struct {
+		row, col int
+		want     odstest.Cell
+	}{
+		{0, 16, odstest.C("string", "", "ceHead", "saisi_le")},
+		{1, 0, odstest.C("date", "2026-11-23", "ceDate", "23/11/2026")},
+		{1, 1, odstest.C("time", "PT08H00M00S", "ceTime", "08:00")},
+		{1, 11, odstest.Cell{}},
+		{1, 16, odstest.C("date", "2026-11-23T08:12:00", "ceDateTime", "23/11/2026 08:12")},
+		{2, 9, odstest.C("string", "", "", "0612")},
+		{2, 11, odstest.C("float", "12", "", "12")},
+		{2, 12, odstest.C("string", "", "", "=Panne")},
+		{2, 13, odstest.C("string", "", "", "non")},
+	}
+	for _, c := range checks {
+		if got := rows[c.row][c.col]; got != c.want {
+			t.Errorf("row %d col %d = %+v, want %+v", c.row, c.col, got, c.want)
+		}
+	}
+}
+
+func TestStatsODSWithLibreOffice(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteStats(&buf, ODS, stats()); err != nil {
+		t.Fatal(err)
+	}
+	got := odstest.LibreOffice(t, buf.Bytes())["Statistiques"]
+	want := [][]string{
+		StatsHeader,
+		{"1541944", "070876696HA", "ESCAGLIA", "Jeanine", "6E1", "5", "1", "4", "3.5", "2", "17", "2026-11,2026-12"},
+		{"9002", "", "CŒURDEVEY", "Zoë", "0612", "0", "0", "0", "0.92", "0", "0", ""},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("LibreOffice read %q", got)
+	}
+	for i := range want {
+		if strings.Join(got[i], "|") != strings.Join(want[i], "|") {
+			t.Errorf("row %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"": CSV, "CSV": CSV, " ods ": ODS} {
+		if got, err := ParseFormat(in); got != want || err != nil {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("xlsx"); err == nil || !strings.Contains(err.Error(), "csv ou ods") {
+		t.Errorf("xlsx: %v", err)
+	}
+}

@@ -1,0 +1,114 @@
+package timetable
+
+import (
+	"strings"
+
+	"appel/model"
+	"appel/model/formats"
+	"appel/model/formats/csvfr"
+)
+
+// parseCSV recognises a CSV timetable by its header: EDT (H.DEBUT), UDT
+// (Heure, Div) or appel's own (jour, debut, fin).
+func parseCSV(file string, data []byte, opt Options) (*Timetable, error) {
+	tab, err := csvfr.Read(file, data)
+	if err != nil {
+		return nil, err
+	}
+	has := func(name string) bool { return tab.Column(name) >= 0 }
+	switch {
+	case has("H.DEBUT"):
+		return parseRows(tab, FormatEDTCSV, func(b *builder, f fields, line int) error { return b.edtRow(f, line) })
+	case has("Heure") && has("Div"):
+		return parseRows(tab, FormatUDT, func(b *builder, f fields, line int) error { return b.udtRow(f, line, opt.Slots) })
+	case has("jour") && has("debut") && has("fin"):
+		return parseAppel(tab)
+	}
+	return nil, formats.Errorf(file, tab.HeaderLine, "colonnes %s non reconnues : attendu le CSV d'appel "+
+		"(jour;debut;fin;division;groupe;matiere;enseignant;salle;semaines), l'export EDT (JOUR, H.DEBUT, DUREE…) "+
+		"ou l'export UDT (Jour;Heure;Div;Matière;Professeur…)", strings.Join(tab.Header, ";"))
+}
+
+// parseRows hands every row of tab, as fields, to row.
+func parseRows(tab *csvfr.Table, f Format, row func(*builder, fields, int) error) (*Timetable, error) {
+	b := newBuilder(tab.File, f)
+	names := make([]string, len(tab.Header))
+	for i, h := range tab.Header {
+		names[i] = formats.FoldName(h)
+	}
+	for _, r := range tab.Rows {
+		fs := fields{}
+		for i, n := range names {
+			if _, dup := fs[n]; !dup {
+				fs[n] = r.Cell(i)
+			}
+		}
+		if err := row(b, fs, r.Line); err != nil {
+			return nil, err
+		}
+	}
+	return b.finish(), nil
+}
+
+// udtRow reads a row of UDT's export: the slot label gives start and end.
+func (b *builder) udtRow(f fields, line int, slots []model.Slot) error {
+	file := b.tt.File
+	day, ok := parseDay(f.get("Jour"))
+	if !ok {
+		return formats.Errorf(file, line, "jour %q illisible (lundi … samedi attendu)", f.get("Jour"))
+	}
+	slot, ok := findSlot(slots, f.get("Heure"))
+	if !ok {
+		return formats.Errorf(file, line, "créneau %q absent de la grille horaire de l'établissement (%s)", f.get("Heure"), slotList(slots))
+	}
+	weeks, ok := weekCode(f.get("Freq"))
+	if !ok {
+		b.tt.Notes.Add(line, "fréquence %q inconnue (H, Q1 ou Q2 attendu) : cours ignoré", f.get("Freq"))
+		return nil
+	}
+	target := model.Target{Kind: model.TargetGroup, Code: cmpOr(f.get("Regroup"), f.get("Groupe"))}
+	if target.Code == "" {
+		target = model.Target{Kind: model.TargetDivision, Code: f.get("Div")}
+	}
+	if target.Code == "" {
+		b.tt.Notes.Add(line, "cours sans division ni groupe : ignoré")
+		return nil
+	}
+	e := Entry{Line: line, SubjectCode: f.get("Matière"), Course: model.Course{
+		Weekday: day, Start: slot.Start, End: slot.End, Target: target, Subject: f.get("Matière"),
+		Room: f.get("Salle"), Weeks: weeks,
+	}}
+	if name := f.get("Professeur"); name != "" {
+		e.Teachers = []TeacherRef{{Name: name}}
+	}
+	return b.add(e)
+}
+
+// findSlot finds a slot by its code (« M1 »), or by its start (« 8H »).
+func findSlot(slots []model.Slot, label string) (model.Slot, bool) {
+	label = strings.TrimSpace(label)
+	for _, s := range slots {
+		if strings.EqualFold(s.Code, label) {
+			return s, true
+		}
+	}
+	if c, err := model.ParseClock(label); err == nil && label != "" {
+		for _, s := range slots {
+			if s.Start == c {
+				return s, true
+			}
+		}
+	}
+	return model.Slot{}, false
+}
+
+func slotList(slots []model.Slot) string {
+	if len(slots) == 0 {
+		return "aucune grille fournie"
+	}
+	parts := make([]string, len(slots))
+	for i, s := range slots {
+		parts[i] = s.Code + " " + s.Start.String()
+	}
+	return "créneaux : " + strings.Join(parts, ", ")
+}
