@@ -157,7 +157,8 @@ func (d *Directory) Members(t Target, on Date) []Pupil {
 
 // SeancesOn expands the timetable for one date: the courses of that weekday
 // whose weeks match, outside holidays, with the day's exceptions applied, plus
-// the séances added that day; cancelled séances are included and flagged.
+// the séances added that day; cancelled séances are included and flagged. Every
+// séance's HalfDay is placed by School.HalfDayOf.
 func (d *Directory) SeancesOn(day Date) []Seance {
 	var out []Seance
 	if d.School.IsSchoolDay(day) {
@@ -170,6 +171,8 @@ func (d *Directory) SeancesOn(day Date) []Seance {
 		}
 	}
 	for _, s := range d.extrasByDate[day] {
+		// An added séance is placed like the others: by its slot, else the midday boundary.
+		s.HalfDay = d.School.HalfDayOf(s.Start)
 		out = append(out, d.withChange(s))
 	}
 	slices.SortFunc(out, CompareSeances)
