@@ -10,7 +10,7 @@ import (
 
 // Motives of the default list used by the tests.
 var (
-	maladie = motive("maladie")  // valable
+	maladie = motive("maladie") // valable
 	rdv     = motive("rdv-medical")
 	reveil  = motive("reveil") // non valable
 	t0      = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
