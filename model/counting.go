@@ -15,7 +15,7 @@ type Figures struct {
 	ValidHalfDays   int
 	InvalidHalfDays int
 	// MissedMinutes is the time of the missed séances; séances that overlap
-	// (a timetable error) count their common time once.
+	// (a timetable error) count their common time once, in the first half-day.
 	MissedMinutes int
 	// Lates and LateMinutes count the latenesses that did not count as absences.
 	Lates       int
@@ -178,12 +178,17 @@ type Explanation struct {
 func Explain(pupil PupilID, atts []Attendance, s Settings) Explanation {
 	order := ownOrder(pupil, atts)
 	e := Explanation{Pupil: pupil, Settings: s}
+	// missed holds the spans of the séances already missed that day.
+	var missed [][2]Clock
 	for i := 0; i < len(order); {
 		j := i + 1
 		for j < len(order) && sameHalfDay(atts[order[i]], atts[order[j]]) {
 			j++
 		}
-		if line, ok := explainHalfDay(atts, order[i:j], s); ok {
+		if len(e.HalfDays) > 0 && e.HalfDays[len(e.HalfDays)-1].Date != atts[order[i]].Seance.Date {
+			missed = nil
+		}
+		if line, ok := explainHalfDay(atts, order[i:j], s, &missed); ok {
 			e.HalfDays = append(e.HalfDays, line)
 			e.Totals = e.Totals.Add(line.Figures)
 		}
@@ -226,9 +231,19 @@ func compareAttendance(a, b *Attendance) int {
 		strings.Compare(string(sa.ID), string(sb.ID)),
 		strings.Compare(string(a.Kind), string(b.Kind)),
 		cmp.Compare(a.Minutes, b.Minutes),
+		compareBool(sa.Cancelled, sb.Cancelled),
 		compareBool(a.Valid(), b.Valid()),
-		compareBool(a.Justified(), b.Justified()),
+		strings.Compare(motiveOf(a), motiveOf(b)),
 	)
+}
+
+// motiveOf returns the motive's code, "" without one; a justification without
+// a motive (as Redacted leaves it) sorts before.
+func motiveOf(a *Attendance) string {
+	if a.Justification == nil {
+		return ""
+	}
+	return "/" + a.Justification.Motive
 }
 
 func compareBool(a, b bool) int {
@@ -246,8 +261,9 @@ func sameHalfDay(a, b Attendance) bool {
 }
 
 // explainHalfDay counts one half-day given by the indexes idx of atts; it
-// reports false when nothing is recorded in it.
-func explainHalfDay(atts []Attendance, idx []int, s Settings) (HalfDayLine, bool) {
+// reports false when nothing is recorded in it. missed holds the spans of the
+// séances missed earlier that day, and gets this half-day's.
+func explainHalfDay(atts []Attendance, idx []int, s Settings, missed *[][2]Clock) (HalfDayLine, bool) {
 	recorded := false
 	for _, i := range idx {
 		recorded = recorded || atts[i].Marked() || atts[i].Discordant()
@@ -260,14 +276,15 @@ func explainHalfDay(atts []Attendance, idx []int, s Settings) (HalfDayLine, bool
 	for k, i := range idx {
 		line.Seances[k] = SeanceLine{Attendance: atts[i], Effect: EffectOf(atts[i], s)}
 	}
-	line.tally(s)
+	line.tally(s, missed)
 	return line, true
 }
 
-// tally computes the half-day's verdict and figures from its séance lines.
-func (h *HalfDayLine) tally(s Settings) {
+// tally computes the half-day's verdict and figures from its séance lines;
+// its missed time is what its missed séances add to the day's spans.
+func (h *HalfDayLine) tally(s Settings, spans *[][2]Clock) {
 	held, missed, valid, badMotive := 0, 0, true, false
-	var spans [][2]Clock
+	before := unionMinutes(*spans)
 	for _, l := range h.Seances {
 		a := l.Attendance
 		if l.Effect != EffectCancelled {
@@ -278,7 +295,7 @@ func (h *HalfDayLine) tally(s Settings) {
 			missed++
 			valid = valid && a.Valid()
 			badMotive = badMotive || (a.Justified() && !a.Valid())
-			spans = append(spans, [2]Clock{a.Seance.Start, a.Seance.End})
+			*spans = append(*spans, [2]Clock{a.Seance.Start, a.Seance.End})
 		case EffectLate:
 			h.Figures.Lates++
 			h.Figures.LateMinutes += a.Minutes
@@ -286,7 +303,7 @@ func (h *HalfDayLine) tally(s Settings) {
 			h.Figures.Exclusions++
 		}
 	}
-	h.Figures.MissedMinutes = unionMinutes(spans)
+	h.Figures.MissedMinutes = unionMinutes(*spans) - before
 	h.Absent = missed > 0
 	if s.Method == CountAllSeances {
 		h.Absent = missed > 0 && missed == held

@@ -178,6 +178,16 @@ func TestExplainHandCases(t *testing.T) {
 			lines: []string{mon + " matin non valable"},
 		},
 		{
+			name: "chevauchement de part et d'autre de midi : temps compté une fois", set: brute,
+			atts: []model.Attendance{
+				att(mon, "11:55", "12:50", abs, nil), att(mon, "12:10", "13:00", abs, nil),
+				att(tue, "12:10", "13:00", abs, nil),
+			},
+			want: model.Figures{InvalidHalfDays: 3, MissedMinutes: 65 + 50},
+			lines: []string{mon + " matin non valable", mon + " après-midi non valable",
+				tue + " après-midi non valable"},
+		},
+		{
 			name: "jours différents, ordre quelconque", set: brute,
 			atts: []model.Attendance{
 				att(tue, "13:30", "14:25", abs, nil), att(mon, "08:00", "08:55", abs, just(maladie)),
