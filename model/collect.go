@@ -9,14 +9,16 @@ import (
 
 // CollectAttendance resolves what the counts need to know of pupils from from
 // to to (both included): for each pupil, his attendances (Resolve) in every
-// séance of every day on which something is recorded for him (a mark, or an
-// announced absence overlapping the day), cancelled séances included, in time
-// order. Days on which nothing is recorded for a pupil count for nothing and
-// are left out, so the result stays small over a whole year; a day that is kept
-// is kept whole, as method toutes needs every séance of a half-day.
+// séance of every half-day in which something is recorded for him (a mark
+// other than presence, an announced absence, a discordance), cancelled séances
+// included, in time order. Half-days in which nothing is recorded count for
+// nothing and are left out, so the result stays small over a whole year; a
+// half-day that is kept is kept whole, as method toutes needs all its séances.
+// Explain gives the same result on this as on every séance of the period.
 //
 // marks and notices may hold more than the pupils and the period: the rest is
-// ignored. The attendances point into marks and notices. Of two marks for the
+// ignored. The attendances point into marks, and into a copy of the notices.
+// Of two marks for the
 // same pupil and séance, the last entered (At) is used. A pupil's notices are
 // tried in order of start, then identifier (Resolve takes the first covering one).
 //
@@ -31,91 +33,110 @@ func CollectAttendance(dir *Directory, pupils []Pupil, from, to Date, marks []Ma
 	for day := from; !day.After(to); day = day.AddDays(1) {
 		c.collectDay(day)
 	}
-	return c.out, c.unplaced()
+	slices.SortFunc(c.unplaced, func(a, b Mark) int {
+		return cmp.Or(strings.Compare(string(a.Seance), string(b.Seance)), strings.Compare(string(a.Pupil), string(b.Pupil)))
+	})
+	return c.out, c.unplaced
 }
 
+// collector holds the indexes of one CollectAttendance, and scratch state for
+// the day being collected, indexed like pupils.
 type collector struct {
 	dir      *Directory
 	loc      *time.Location
 	from, to Date
 	pupils   []Pupil
 	index    map[PupilID]int
-	marks    map[MarkKey]*Mark
-	used     map[MarkKey]bool
-	notices  [][]Notice
-	// days lists, per date, the indexes of the pupils with something recorded.
-	days map[Date][]int
-	seen []bool
-	out  map[PupilID][]Attendance
+	audience map[Target][]int
+	// dayMarks and dayNotices hold what is recorded, by date; notices holds
+	// each pupil's notices, sorted, that attendances point into.
+	dayMarks   map[Date][]*Mark
+	dayNotices map[Date][]pupilNotice
+	notices    [][]Notice
+	out        map[PupilID][]Attendance
+	unplaced   []Mark
+
+	// The day's scratch state: window is the span of the pupil's notices
+	// that overlap the day.
+	flagged  []int
+	on       []bool
+	marksOf  [][]dayMark
+	window   [][2]int
+	halves   [][2]bool
+	buf      []Attendance
+	bufPupil []int
+}
+
+// pupilNotice is notice number index of pupil (in collector.notices).
+type pupilNotice struct {
+	pupil, index int
+}
+
+type dayMark struct {
+	mark *Mark
+	used bool
 }
 
 func newCollector(dir *Directory, pupils []Pupil, from, to Date) *collector {
 	c := &collector{
 		dir: dir, loc: dir.Location(), from: from, to: to,
-		index: make(map[PupilID]int, len(pupils)), marks: map[MarkKey]*Mark{},
-		used: map[MarkKey]bool{}, days: map[Date][]int{}, out: map[PupilID][]Attendance{},
+		index: make(map[PupilID]int, len(pupils)), audience: map[Target][]int{},
+		dayMarks: map[Date][]*Mark{}, dayNotices: map[Date][]pupilNotice{}, out: map[PupilID][]Attendance{},
 	}
 	for _, p := range pupils {
-		if _, dup := c.index[p.ID]; !dup {
-			c.index[p.ID] = len(c.pupils)
-			c.pupils = append(c.pupils, p)
+		if _, dup := c.index[p.ID]; dup {
+			continue
+		}
+		i := len(c.pupils)
+		c.index[p.ID] = i
+		c.pupils = append(c.pupils, p)
+		if p.Division != "" {
+			t := Target{TargetDivision, p.Division}
+			c.audience[t] = append(c.audience[t], i)
+		}
+		for _, g := range p.Groups {
+			t := Target{TargetGroup, g}
+			c.audience[t] = append(c.audience[t], i)
 		}
 	}
-	c.notices = make([][]Notice, len(c.pupils))
-	c.seen = make([]bool, len(c.pupils))
+	n := len(c.pupils)
+	c.on, c.marksOf, c.halves = make([]bool, n), make([][]dayMark, n), make([][2]bool, n)
+	c.notices, c.window = make([][]Notice, n), make([][2]int, n)
 	return c
 }
 
 func (c *collector) indexMarks(marks []Mark) {
 	for i := range marks {
-		m := &marks[i]
-		p, ok := c.index[m.Pupil]
-		if !ok {
+		if _, ok := c.index[marks[i].Pupil]; !ok {
 			continue
 		}
-		day, err := m.Seance.Date()
-		if err != nil || !day.Within(c.from, c.to) {
-			continue
+		if day, err := marks[i].Seance.Date(); err == nil && day.Within(c.from, c.to) {
+			c.dayMarks[day] = append(c.dayMarks[day], &marks[i])
 		}
-		key := m.Key()
-		if old, dup := c.marks[key]; dup {
-			m = laterMark(old, m)
-		} else {
-			c.days[day] = append(c.days[day], p)
-		}
-		c.marks[key] = m
 	}
-}
-
-// laterMark returns the mark entered last; equal times are decided by content.
-func laterMark(a, b *Mark) *Mark {
-	if c := cmp.Or(a.At.Compare(b.At), strings.Compare(string(a.Kind), string(b.Kind)),
-		cmp.Compare(a.Minutes, b.Minutes)); c < 0 {
-		return b
-	}
-	return a
 }
 
 func (c *collector) indexNotices(notices []Notice) {
-	for _, n := range notices {
-		p, ok := c.index[n.Pupil]
-		if !ok || !n.To.After(n.From) {
-			continue
+	sorted := make([]*Notice, 0, len(notices))
+	for i := range notices {
+		if _, ok := c.index[notices[i].Pupil]; ok && notices[i].To.After(notices[i].From) {
+			sorted = append(sorted, &notices[i])
 		}
-		first := DateOf(n.From.In(c.loc))
-		last := DateOf(n.To.In(c.loc))
+	}
+	slices.SortFunc(sorted, func(a, b *Notice) int {
+		return cmp.Or(a.From.Compare(b.From), strings.Compare(a.ID, b.ID))
+	})
+	for _, n := range sorted {
+		first, last := DateOf(n.From.In(c.loc)), DateOf(n.To.In(c.loc))
 		if last.Before(c.from) || first.After(c.to) {
 			continue
 		}
-		c.notices[p] = append(c.notices[p], n)
+		p := c.index[n.Pupil]
+		ref := pupilNotice{p, len(c.notices[p])}
+		c.notices[p] = append(c.notices[p], *n)
 		for day := latest(first, c.from); !day.After(last) && !day.After(c.to); day = day.AddDays(1) {
-			c.days[day] = append(c.days[day], p)
+			c.dayNotices[day] = append(c.dayNotices[day], ref)
 		}
-	}
-	for _, ns := range c.notices {
-		slices.SortFunc(ns, func(a, b Notice) int {
-			return cmp.Or(a.From.Compare(b.From), strings.Compare(a.ID, b.ID))
-		})
 	}
 }
 
@@ -127,52 +148,100 @@ func latest(a, b Date) Date {
 }
 
 // collectDay resolves, for the pupils with something recorded on day, all
-// their séances of that day.
+// their séances of that day, and keeps the half-days with something recorded.
 func (c *collector) collectDay(day Date) {
-	flagged := c.flagged(day)
-	if len(flagged) == 0 {
+	if !c.gather(day) {
 		return
 	}
+	c.buf, c.bufPupil = c.buf[:0], c.bufPupil[:0]
 	for _, s := range c.dir.SeancesOn(day) {
-		for _, p := range flagged {
-			pupil := &c.pupils[p]
-			if !c.dir.Attends(*pupil, s) {
+		for _, p := range c.audience[s.Target] {
+			if !c.on[p] || !c.dir.Attends(c.pupils[p], s) {
 				continue
 			}
-			key := MarkKey{s.ID, pupil.ID}
-			m := c.marks[key]
-			if m != nil {
-				c.used[key] = true
+			w := c.window[p]
+			a := Resolve(s, c.pupils[p].ID, c.takeMark(p, s.ID), c.notices[p][w[0]:w[1]], c.loc)
+			if a.Marked() || a.Discordant() {
+				c.halves[p][s.HalfDay] = true
 			}
-			c.out[pupil.ID] = append(c.out[pupil.ID], Resolve(s, pupil.ID, m, c.notices[p], c.loc))
+			c.buf, c.bufPupil = append(c.buf, a), append(c.bufPupil, p)
 		}
 	}
+	for i := range c.buf {
+		p := c.bufPupil[i]
+		if c.halves[p][c.buf[i].Seance.HalfDay] {
+			id := c.pupils[p].ID
+			c.out[id] = append(c.out[id], c.buf[i])
+		}
+	}
+	c.endDay()
 }
 
-// flagged returns the indexes of the pupils with something recorded on day, once each.
-func (c *collector) flagged(day Date) []int {
-	var out []int
-	for _, p := range c.days[day] {
-		if !c.seen[p] {
-			c.seen[p] = true
-			out = append(out, p)
+// gather loads the day's marks and notices into the scratch state and reports
+// whether any pupil has something recorded.
+func (c *collector) gather(day Date) bool {
+	for _, m := range c.dayMarks[day] {
+		p := c.flag(c.index[m.Pupil])
+		c.marksOf[p] = addMark(c.marksOf[p], m)
+	}
+	// A notice that does not overlap the day may sit inside the window: Resolve
+	// skips it, and the order of the others is kept.
+	for _, pn := range c.dayNotices[day] {
+		p := c.flag(pn.pupil)
+		if w := &c.window[p]; w[0] == w[1] {
+			*w = [2]int{pn.index, pn.index + 1}
+		} else {
+			w[0], w[1] = min(w[0], pn.index), max(w[1], pn.index+1)
 		}
 	}
-	for _, p := range out {
-		c.seen[p] = false
-	}
-	return out
+	return len(c.flagged) > 0
 }
 
-func (c *collector) unplaced() []Mark {
-	var out []Mark
-	for key, m := range c.marks {
-		if !c.used[key] {
-			out = append(out, *m)
+func (c *collector) flag(p int) int {
+	if !c.on[p] {
+		c.on[p] = true
+		c.flagged = append(c.flagged, p)
+	}
+	return p
+}
+
+// addMark adds m to a pupil's marks of the day; of two marks of the same
+// séance, the one entered last stays (equal times are decided by content).
+func addMark(ms []dayMark, m *Mark) []dayMark {
+	for i := range ms {
+		if ms[i].mark.Seance != m.Seance {
+			continue
+		}
+		o := ms[i].mark
+		if cmp.Or(o.At.Compare(m.At), strings.Compare(string(o.Kind), string(m.Kind)), cmp.Compare(o.Minutes, m.Minutes)) < 0 {
+			ms[i].mark = m
+		}
+		return ms
+	}
+	return append(ms, dayMark{mark: m})
+}
+
+// takeMark returns pupil p's mark of séance id, if any, and notes it was used.
+func (c *collector) takeMark(p int, id SeanceID) *Mark {
+	for i := range c.marksOf[p] {
+		if c.marksOf[p][i].mark.Seance == id {
+			c.marksOf[p][i].used = true
+			return c.marksOf[p][i].mark
 		}
 	}
-	slices.SortFunc(out, func(a, b Mark) int {
-		return cmp.Or(strings.Compare(string(a.Seance), string(b.Seance)), strings.Compare(string(a.Pupil), string(b.Pupil)))
-	})
-	return out
+	return nil
+}
+
+// endDay records the marks no séance used and clears the scratch state.
+func (c *collector) endDay() {
+	for _, p := range c.flagged {
+		for _, dm := range c.marksOf[p] {
+			if !dm.used {
+				c.unplaced = append(c.unplaced, *dm.mark)
+			}
+		}
+		c.on[p], c.halves[p], c.window[p] = false, [2]bool{}, [2]int{}
+		c.marksOf[p] = c.marksOf[p][:0]
+	}
+	c.flagged = c.flagged[:0]
 }

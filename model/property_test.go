@@ -180,15 +180,16 @@ func TestPropertyOrderDuplicatesAndPruning(t *testing.T) {
 	})
 }
 
-// pruned drops the days on which nothing is recorded, as CollectAttendance does.
+// pruned drops the half-days in which nothing is recorded, as CollectAttendance does.
 func pruned(atts []model.Attendance) []model.Attendance {
-	recorded := map[model.Date]bool{}
+	recorded := map[halfKey]bool{}
 	for _, a := range atts {
-		recorded[a.Seance.Date] = recorded[a.Seance.Date] || a.Marked() || a.Discordant()
+		k := halfKey{a.Seance.Date, a.Seance.HalfDay}
+		recorded[k] = recorded[k] || a.Marked() || a.Discordant()
 	}
 	var out []model.Attendance
 	for _, a := range atts {
-		if recorded[a.Seance.Date] {
+		if recorded[halfKey{a.Seance.Date, a.Seance.HalfDay}] {
 			out = append(out, a)
 		}
 	}
