@@ -161,8 +161,9 @@ func (d *Directory) Members(t Target, on Date) []Pupil {
 
 // SeancesOn expands the timetable for one date: the courses of that weekday
 // whose weeks match, outside holidays, with the day's exceptions applied, plus
-// the séances added that day; cancelled séances are included and flagged. The
-// result is shared: callers must not modify it.
+// the séances added that day; cancelled séances are included and flagged. Every
+// séance's HalfDay is placed by School.HalfDayOf. The result is shared:
+// callers must not modify it.
 func (d *Directory) SeancesOn(day Date) []Seance {
 	if v, ok := d.expanded.Load(day); ok {
 		return v.([]Seance)
@@ -184,6 +185,8 @@ func (d *Directory) expand(day Date) []Seance {
 		}
 	}
 	for _, s := range d.extrasByDate[day] {
+		// An added séance is placed like the others: by its slot, else the midday boundary.
+		s.HalfDay = d.School.HalfDayOf(s.Start)
 		out = append(out, d.withChange(s))
 	}
 	slices.SortFunc(out, CompareSeances)

@@ -1,0 +1,247 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// CollectAttendance resolves what the counts need to know of pupils from from
+// to to (both included): for each pupil, his attendances (Resolve) in every
+// séance of every half-day in which something is recorded for him (a mark
+// other than presence, an announced absence, a discordance), cancelled séances
+// included, in time order. Half-days in which nothing is recorded count for
+// nothing and are left out, so the result stays small over a whole year; a
+// half-day that is kept is kept whole, as method toutes needs all its séances.
+// Explain gives the same result on this as on every séance of the period.
+//
+// marks and notices may hold more than the pupils and the period: the rest is
+// ignored. The attendances point into marks, and into a copy of the notices.
+// Of two marks for the
+// same pupil and séance, the last entered (At) is used. A pupil's notices are
+// tried in order of start, then identifier (Resolve takes the first covering one).
+//
+// Each date's séances are expanded once for all pupils. The second result lists
+// the marks of these pupils dated in the period that match no séance of their
+// pupil (a timetable changed after the roll call, a pupil moved out of a group):
+// they count for nothing, and a screen should show them.
+func CollectAttendance(dir *Directory, pupils []Pupil, from, to Date, marks []Mark, notices []Notice) (map[PupilID][]Attendance, []Mark) {
+	c := newCollector(dir, pupils, from, to)
+	c.indexMarks(marks)
+	c.indexNotices(notices)
+	for day := from; !day.After(to); day = day.AddDays(1) {
+		c.collectDay(day)
+	}
+	slices.SortFunc(c.unplaced, func(a, b Mark) int {
+		return cmp.Or(strings.Compare(string(a.Seance), string(b.Seance)), strings.Compare(string(a.Pupil), string(b.Pupil)))
+	})
+	return c.out, c.unplaced
+}
+
+// collector holds the indexes of one CollectAttendance, and scratch state for
+// the day being collected, indexed like pupils.
+type collector struct {
+	dir      *Directory
+	loc      *time.Location
+	from, to Date
+	pupils   []Pupil
+	index    map[PupilID]int
+	audience map[Target][]int
+	// dayMarks and dayNotices hold what is recorded, by date; notices holds
+	// each pupil's notices, sorted, that attendances point into.
+	dayMarks   map[Date][]*Mark
+	dayNotices map[Date][]pupilNotice
+	notices    [][]Notice
+	out        map[PupilID][]Attendance
+	unplaced   []Mark
+
+	// The day's scratch state: window is the span of the pupil's notices
+	// that overlap the day.
+	flagged  []int
+	on       []bool
+	marksOf  [][]dayMark
+	window   [][2]int
+	halves   [][2]bool
+	buf      []Attendance
+	bufPupil []int
+}
+
+// pupilNotice is notice number index of pupil (in collector.notices).
+type pupilNotice struct {
+	pupil, index int
+}
+
+type dayMark struct {
+	mark *Mark
+	used bool
+}
+
+func newCollector(dir *Directory, pupils []Pupil, from, to Date) *collector {
+	c := &collector{
+		dir: dir, loc: dir.Location(), from: from, to: to,
+		index: make(map[PupilID]int, len(pupils)), audience: map[Target][]int{},
+		dayMarks: map[Date][]*Mark{}, dayNotices: map[Date][]pupilNotice{}, out: map[PupilID][]Attendance{},
+	}
+	for _, p := range pupils {
+		if _, dup := c.index[p.ID]; dup {
+			continue
+		}
+		i := len(c.pupils)
+		c.index[p.ID] = i
+		c.pupils = append(c.pupils, p)
+		if p.Division != "" {
+			t := Target{TargetDivision, p.Division}
+			c.audience[t] = append(c.audience[t], i)
+		}
+		for _, g := range p.Groups {
+			t := Target{TargetGroup, g}
+			c.audience[t] = append(c.audience[t], i)
+		}
+	}
+	n := len(c.pupils)
+	c.on, c.marksOf, c.halves = make([]bool, n), make([][]dayMark, n), make([][2]bool, n)
+	c.notices, c.window = make([][]Notice, n), make([][2]int, n)
+	return c
+}
+
+func (c *collector) indexMarks(marks []Mark) {
+	for i := range marks {
+		if _, ok := c.index[marks[i].Pupil]; !ok {
+			continue
+		}
+		if day, err := marks[i].Seance.Date(); err == nil && day.Within(c.from, c.to) {
+			c.dayMarks[day] = append(c.dayMarks[day], &marks[i])
+		}
+	}
+}
+
+func (c *collector) indexNotices(notices []Notice) {
+	sorted := make([]*Notice, 0, len(notices))
+	for i := range notices {
+		if _, ok := c.index[notices[i].Pupil]; ok && notices[i].To.After(notices[i].From) {
+			sorted = append(sorted, &notices[i])
+		}
+	}
+	slices.SortFunc(sorted, func(a, b *Notice) int {
+		return cmp.Or(a.From.Compare(b.From), strings.Compare(a.ID, b.ID))
+	})
+	for _, n := range sorted {
+		first, last := DateOf(n.From.In(c.loc)), DateOf(n.To.In(c.loc))
+		if last.Before(c.from) || first.After(c.to) {
+			continue
+		}
+		p := c.index[n.Pupil]
+		ref := pupilNotice{p, len(c.notices[p])}
+		c.notices[p] = append(c.notices[p], *n)
+		for day := latest(first, c.from); !day.After(last) && !day.After(c.to); day = day.AddDays(1) {
+			c.dayNotices[day] = append(c.dayNotices[day], ref)
+		}
+	}
+}
+
+func latest(a, b Date) Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// collectDay resolves, for the pupils with something recorded on day, all
+// their séances of that day, and keeps the half-days with something recorded.
+func (c *collector) collectDay(day Date) {
+	if !c.gather(day) {
+		return
+	}
+	c.buf, c.bufPupil = c.buf[:0], c.bufPupil[:0]
+	for _, s := range c.dir.SeancesOn(day) {
+		for _, p := range c.audience[s.Target] {
+			if !c.on[p] || !c.dir.Attends(c.pupils[p], s) {
+				continue
+			}
+			w := c.window[p]
+			a := Resolve(s, c.pupils[p].ID, c.takeMark(p, s.ID), c.notices[p][w[0]:w[1]], c.loc)
+			if a.Marked() || a.Discordant() {
+				c.halves[p][s.HalfDay] = true
+			}
+			c.buf, c.bufPupil = append(c.buf, a), append(c.bufPupil, p)
+		}
+	}
+	for i := range c.buf {
+		p := c.bufPupil[i]
+		if c.halves[p][c.buf[i].Seance.HalfDay] {
+			id := c.pupils[p].ID
+			c.out[id] = append(c.out[id], c.buf[i])
+		}
+	}
+	c.endDay()
+}
+
+// gather loads the day's marks and notices into the scratch state and reports
+// whether any pupil has something recorded.
+func (c *collector) gather(day Date) bool {
+	for _, m := range c.dayMarks[day] {
+		p := c.flag(c.index[m.Pupil])
+		c.marksOf[p] = addMark(c.marksOf[p], m)
+	}
+	// A notice that does not overlap the day may sit inside the window: Resolve
+	// skips it, and the order of the others is kept.
+	for _, pn := range c.dayNotices[day] {
+		p := c.flag(pn.pupil)
+		if w := &c.window[p]; w[0] == w[1] {
+			*w = [2]int{pn.index, pn.index + 1}
+		} else {
+			w[0], w[1] = min(w[0], pn.index), max(w[1], pn.index+1)
+		}
+	}
+	return len(c.flagged) > 0
+}
+
+func (c *collector) flag(p int) int {
+	if !c.on[p] {
+		c.on[p] = true
+		c.flagged = append(c.flagged, p)
+	}
+	return p
+}
+
+// addMark adds m to a pupil's marks of the day; of two marks of the same
+// séance, the one entered last stays (equal times are decided by content).
+func addMark(ms []dayMark, m *Mark) []dayMark {
+	for i := range ms {
+		if ms[i].mark.Seance != m.Seance {
+			continue
+		}
+		o := ms[i].mark
+		if cmp.Or(o.At.Compare(m.At), strings.Compare(string(o.Kind), string(m.Kind)), cmp.Compare(o.Minutes, m.Minutes)) < 0 {
+			ms[i].mark = m
+		}
+		return ms
+	}
+	return append(ms, dayMark{mark: m})
+}
+
+// takeMark returns pupil p's mark of séance id, if any, and notes it was used.
+func (c *collector) takeMark(p int, id SeanceID) *Mark {
+	for i := range c.marksOf[p] {
+		if c.marksOf[p][i].mark.Seance == id {
+			c.marksOf[p][i].used = true
+			return c.marksOf[p][i].mark
+		}
+	}
+	return nil
+}
+
+// endDay records the marks no séance used and clears the scratch state.
+func (c *collector) endDay() {
+	for _, p := range c.flagged {
+		for _, dm := range c.marksOf[p] {
+			if !dm.used {
+				c.unplaced = append(c.unplaced, *dm.mark)
+			}
+		}
+		c.on[p], c.halves[p], c.window[p] = false, [2]bool{}, [2]int{}
+		c.marksOf[p] = c.marksOf[p][:0]
+	}
+	c.flagged = c.flagged[:0]
+}
