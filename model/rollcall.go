@@ -278,3 +278,33 @@ func (s *Service) ValidateRollCall(id SeanceID) (RollCall, error) {
 	_, err = s.update("appel fait", func(tx Tx) error { return tx.PutRollCall(rc) })
 	return rc, err
 }
+
+// SeanceLog returns every séance from from to to with the state of its roll
+// call (the registre's table of contents).
+func (s *Service) SeanceLog(from, to Date) ([]SeanceStatus, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return nil, err
+	}
+	if err := pol.Require(PermExport); err != nil {
+		return nil, err
+	}
+	var out []SeanceStatus
+	err = s.store.View(func(tx ReadTx) error {
+		for day := from; !day.After(to); day = day.AddDays(1) {
+			seances := dir.SeancesOn(day)
+			if len(seances) == 0 {
+				continue
+			}
+			marks, notices, calls, err := dayData(tx, dir, day)
+			if err != nil {
+				return err
+			}
+			for _, se := range seances {
+				out = append(out, seanceStatus(dir, se, marks, notices, calls))
+			}
+		}
+		return nil
+	})
+	return out, err
+}

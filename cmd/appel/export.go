@@ -1,0 +1,173 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"appel/model"
+	"appel/model/formats/export"
+)
+
+// exportFlags are the options every export shares.
+type exportFlags struct {
+	from, to, format, out string
+}
+
+func (e *exportFlags) bind(fs *flag.FlagSet) {
+	fs.StringVar(&e.from, "from", "", "premier jour (2026-11-23 ; défaut : rentrée)")
+	fs.StringVar(&e.to, "to", "", "dernier jour (défaut : fin de l'année scolaire)")
+	fs.StringVar(&e.format, "format", "csv", "csv ou ods")
+	fs.StringVar(&e.out, "out", "", "fichier à écrire (défaut : sortie standard)")
+}
+
+// span returns the dates of --from and --to, the school year by default.
+func (e exportFlags) span(school model.School) (model.Date, model.Date, error) {
+	from, to := school.YearStart, school.YearEnd
+	var err error
+	if e.from != "" {
+		if from, err = model.ParseDate(e.from); err != nil {
+			return from, to, err
+		}
+	}
+	if e.to != "" {
+		if to, err = model.ParseDate(e.to); err != nil {
+			return from, to, err
+		}
+	}
+	if to.Before(from) {
+		return from, to, model.Invalid("--to (%s) précède --from (%s)", to, from)
+	}
+	return from, to, nil
+}
+
+func runExport(c *cli, args []string) error {
+	var ef exportFlags
+	rest, err := c.parseGlobal("export", args, ef.bind)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usageErr("appel export marks|seances [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER]")
+	}
+	format, err := export.ParseFormat(ef.format)
+	if err != nil {
+		return err
+	}
+	write, ok := map[string]func(*model.Service, exportFlags, export.Format, io.Writer) error{
+		"marks": writeMarks, "seances": writeSeances,
+	}[rest[0]]
+	if !ok {
+		return usageErr("appel export : %q inconnu (marks, seances)", rest[0])
+	}
+	return withOperator(c, func(svc *model.Service) error {
+		return c.output(ef.out, func(w io.Writer) error { return write(svc, ef, format, w) })
+	})
+}
+
+// output runs write on stdout, or on a temporary file renamed to path once complete.
+func (c *cli) output(path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(c.stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("écriture impossible dans %s : %v", filepath.Dir(path), err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func writeMarks(svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
+	dir, err := svc.Directory()
+	if err != nil {
+		return err
+	}
+	from, to, err := ef.span(dir.School)
+	if err != nil {
+		return err
+	}
+	records, err := svc.MarkRecords(from, to)
+	if err != nil {
+		return err
+	}
+	rows := make([]export.MarkRow, len(records))
+	for i, r := range records {
+		rows[i] = markRow(r)
+	}
+	return export.WriteMarks(w, f, rows)
+}
+
+func markRow(r model.MarkRecord) export.MarkRow {
+	a := r.Attendance
+	by, at := a.EnteredBy()
+	row := export.MarkRow{
+		Date: r.Seance.Date, Start: r.Seance.Start, End: r.Seance.End, Seance: r.Seance.Target.Code,
+		Teacher: r.Teacher(), PupilID: r.Pupil.ID, INE: r.Pupil.INE, LastName: r.Pupil.LastName,
+		FirstName: r.Pupil.FirstName, Division: r.Pupil.Division, Kind: a.Kind, Minutes: a.Minutes,
+		Valid: a.Valid(), Justified: a.Justified(), By: by, At: at,
+	}
+	if a.Justification != nil {
+		row.Motive = a.Justification.Label
+	}
+	return row
+}
+
+var seanceHeader = []string{"date", "debut", "fin", "seance", "matiere", "enseignant", "salle",
+	"annulee", "appel_fait", "appel_par", "appel_le", "absents", "retards"}
+
+func writeSeances(svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
+	dir, err := svc.Directory()
+	if err != nil {
+		return err
+	}
+	from, to, err := ef.span(dir.School)
+	if err != nil {
+		return err
+	}
+	log, err := svc.SeanceLog(from, to)
+	if err != nil {
+		return err
+	}
+	t, err := export.NewTable(w, f, "Séances", seanceHeader)
+	if err != nil {
+		return err
+	}
+	for _, st := range log {
+		if err := t.Row(seanceValues(st)...); err != nil {
+			return err
+		}
+	}
+	return t.Close()
+}
+
+func seanceValues(st model.SeanceStatus) []export.Value {
+	se := st.Seance
+	teacher := strings.Join(se.Teachers, ",")
+	if se.Substitute != "" {
+		teacher = se.Substitute
+	}
+	done, by, at := export.YesNo(false), export.Text(""), export.Value{}
+	if st.Done != nil {
+		done, by, at = export.YesNo(true), export.Text(st.Done.By), export.DateTime(st.Done.At)
+	}
+	return []export.Value{
+		export.Date(se.Date), export.Clock(se.Start), export.Clock(se.End), export.Text(se.Target.Code),
+		export.Text(se.Subject), export.Text(teacher), export.Text(se.Room), export.YesNo(se.Cancelled),
+		done, by, at, export.Int(st.Absent), export.Int(st.Late),
+	}
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"appel/model"
+	"appel/model/calendar"
+	"appel/model/demo"
+	"appel/storage"
+)
+
+// runDemo creates the demo school in demo.db (or --db) if it has none, then
+// opens the interface.
+func runDemo(c *cli, args []string) error {
+	if _, err := c.parseGlobal("demo", args, nil); err != nil {
+		return err
+	}
+	db, err := c.openNamed("demo.db")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Directory(); err != nil {
+		if err := installDemo(c, db); err != nil {
+			return err
+		}
+	}
+	return c.interact(db)
+}
+
+// runInit creates a school: the demo one, or an empty one for imports.
+func runInit(c *cli, args []string) error {
+	var withDemo bool
+	var uai, name, zone string
+	rest, err := c.parseGlobal("init", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&withDemo, "demo", false, "créer l'établissement de démonstration")
+		fs.StringVar(&uai, "uai", "", "code UAI de l'établissement (ex. 0670001A)")
+		fs.StringVar(&name, "name", "", "nom de l'établissement")
+		fs.StringVar(&zone, "zone", "C", "zone de vacances : A, B ou C")
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(rest) > 0:
+		return usageErr("appel init : argument inattendu %q", rest[0])
+	case !withDemo && (uai == "" || strings.TrimSpace(name) == ""):
+		return usageErr("appel init --demo, ou appel init --uai CODE --name NOM [--zone A|B|C]")
+	}
+	db, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Directory(); err == nil {
+		return model.Conflict("cette base contient déjà un établissement : rien n'a été modifié")
+	}
+	if withDemo {
+		return installDemo(c, db)
+	}
+	return installEmpty(c, db, uai, name, zone)
+}
+
+func installDemo(c *cli, db *storage.DB) error {
+	now, err := c.clock()
+	if err != nil {
+		return err
+	}
+	data := demo.Build(now())
+	if err := writeDataset(c, db, "établissement de démonstration", data); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.stderr, "Établissement de démonstration créé : "+demo.Summary(data))
+	return nil
+}
+
+func installEmpty(c *cli, db *storage.DB, uai, name, zone string) error {
+	now, err := c.clock()
+	if err != nil {
+		return err
+	}
+	z, err := calendar.ParseZone(zone)
+	if err != nil {
+		return err
+	}
+	school, err := calendar.SchoolYear(calendar.StartYearOf(model.DateOf(now())), z)
+	if err != nil {
+		return err
+	}
+	school.UAI, school.Name, school.Zone = strings.ToUpper(uai), strings.TrimSpace(name), z
+	data := model.Dataset{School: school, Motives: model.DefaultMotives()}
+	if err := writeDataset(c, db, "établissement créé", data); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stderr, "Établissement %s créé pour %s (zone %s). Ajoutez un compte : appel user add LOGIN --role admin --name \"NOM\"\n",
+		school.UAI, school.YearLabel(), z)
+	return nil
+}
+
+func writeDataset(c *cli, db *storage.DB, verb string, data model.Dataset) error {
+	svc, err := c.operator(db)
+	if err != nil {
+		return err
+	}
+	_, err = db.Update(context.Background(), svc.Actor(), verb, data.Write)
+	return err
+}
