@@ -255,6 +255,9 @@ func (s *rollScreen) dayTouched(c model.Change) bool {
 }
 
 func (s *rollScreen) refilter() {
+	if s.sheet == nil {
+		return
+	}
 	q := model.FoldAccents(s.filter.String())
 	var visible []int
 	for i, r := range s.sheet.Rows {

@@ -15,8 +15,8 @@ func (s *rollScreen) bodyHeight() int { return max(s.size.Height-appChrome, 1) }
 // View draws the day's séances or the roll call of the current séance.
 func (s *rollScreen) View(width, height int) string {
 	switch {
-	case !s.loaded:
-		return "Chargement de vos séances…"
+	case !s.loaded || (!s.dayPane && s.sheet == nil && s.current != ""):
+		return "Chargement…"
 	case s.dayPane || s.sheet == nil:
 		return s.dayView(width, height)
 	}

@@ -98,35 +98,34 @@ func (a *App) helpView(cur Screen, height int) string {
 		Keys:  []key.Binding{a.keys.Screen, a.keys.Tab, a.keys.Back, a.keys.Help, a.keys.Quit},
 	})
 	var lines []string
-	lines = append(lines, st.Title.Render("Aide — "+cur.Title()+" (une touche pour fermer)"))
 	for _, sec := range sections {
-		lines = append(lines, "", st.Header.Render(sec.Title))
+		if len(lines) > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, st.Header.Render(sec.Title))
 		for _, k := range sec.Keys {
 			h := k.Help()
-			lines = append(lines, fmt.Sprintf("  %s %s", st.Key.Render(padRight(h.Key, 12)), h.Desc))
+			lines = append(lines, fmt.Sprintf("  %s %s", st.Key.Render(padRight(h.Key, 10)), h.Desc))
 		}
 	}
-	return strings.Join(columnize(lines, height, a.width), "\n")
+	title := st.Title.Render("Aide — " + cur.Title() + " (une touche pour fermer)")
+	return title + "\n" + strings.Join(columnize(lines, height-1, a.width), "\n")
 }
 
-// columnize folds lines that do not fit the height into side-by-side columns.
+// columnize folds lines that do not fit the height into side-by-side columns,
+// cutting lines to the column's width (at least 28 cells, else the rest is cut).
 func columnize(lines []string, height, width int) []string {
 	if len(lines) <= height || height <= 0 {
 		return lines
 	}
-	colWidth := 0
-	for _, l := range lines {
-		colWidth = max(colWidth, lipgloss.Width(l))
-	}
-	colWidth += 2
 	cols := (len(lines) + height - 1) / height
-	if cols*colWidth > width {
+	colWidth := width / cols
+	if colWidth < 28 {
 		return lines[:height]
 	}
 	out := make([]string, height)
 	for i, l := range lines {
-		row := i % height
-		out[row] += padRight(l, colWidth)
+		out[i%height] += padRight(truncate(l, colWidth-1), colWidth)
 	}
 	return out
 }
