@@ -145,3 +145,5 @@ func errText(err error) string {
 	}
 	return fmt.Sprint(err)
 }
+
+func storageOptions(c *clock) storage.Options { return storage.Options{Now: c.Now} }
