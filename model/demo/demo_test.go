@@ -163,3 +163,10 @@ func BenchmarkBuild(b *testing.B) {
 		Build(refNow)
 	}
 }
+
+func BenchmarkBuildFullYear(b *testing.B) {
+	now := time.Date(2027, time.July, 20, 8, 0, 0, 0, paris)
+	for b.Loop() {
+		Build(now)
+	}
+}

@@ -95,10 +95,11 @@ func (h *hist) teacherAbsences() []model.SeanceChange {
 	return slices.CompactFunc(out, func(a, b model.SeanceChange) bool { return a.Seance == b.Seance })
 }
 
-// forgetful teachers miss more roll calls than the others.
-func (h *hist) missRate(login string) float64 {
-	if login == h.d.Accounts[8].Login || login == h.d.Accounts[27].Login {
-		return 0.06
+// missRate is the share of roll calls a teacher forgets: a few forgetful
+// teachers miss one in twenty, the others almost none.
+func missRate(login string) float64 {
+	if hashUnit(login, "oubli") < 0.08 {
+		return 0.05
 	}
 	return 0.008
 }
@@ -108,7 +109,7 @@ func (h *hist) missRate(login string) float64 {
 func (h *hist) rollCalls() {
 	for _, day := range h.days[:h.cut] {
 		for _, s := range h.byDay[day] {
-			if s.Cancelled || hashUnit(string(s.ID), "appel") < h.missRate(s.Teachers[0]) {
+			if s.Cancelled || hashUnit(string(s.ID), "appel") < missRate(s.Teachers[0]) {
 				continue
 			}
 			h.taken[s.ID] = true
