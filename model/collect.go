@@ -33,10 +33,11 @@ func CollectAttendance(dir *Directory, pupils []Pupil, from, to Date, marks []Ma
 	for day := from; !day.After(to); day = day.AddDays(1) {
 		c.collectDay(day)
 	}
+	out := c.resolveAll()
 	slices.SortFunc(c.unplaced, func(a, b Mark) int {
 		return cmp.Or(strings.Compare(string(a.Seance), string(b.Seance)), strings.Compare(string(a.Pupil), string(b.Pupil)))
 	})
-	return c.out, c.unplaced
+	return out, c.unplaced
 }
 
 // collector holds the indexes of one CollectAttendance, and scratch state for
@@ -53,18 +54,27 @@ type collector struct {
 	dayMarks   map[Date][]*Mark
 	dayNotices map[Date][]pupilNotice
 	notices    [][]Notice
-	out        map[PupilID][]Attendance
-	unplaced   []Mark
+	// refs are the attendances kept, in time order; count how many per pupil.
+	refs     []ref
+	count    []int
+	unplaced []Mark
 
 	// The day's scratch state: window is the span of the pupil's notices
 	// that overlap the day.
-	flagged  []int
-	on       []bool
-	marksOf  [][]dayMark
-	window   [][2]int
-	halves   [][2]bool
-	buf      []Attendance
-	bufPupil []int
+	flagged []int
+	on      []bool
+	marksOf [][]dayMark
+	window  [][2]int
+	halves  [][2]bool
+}
+
+// ref is an attendance to keep, resolved once the number per pupil is known:
+// the séance (in its date's expansion), the mark, the pupil and the window of
+// his notices.
+type ref struct {
+	seance        *Seance
+	mark          *Mark
+	pupil, lo, hi int32
 }
 
 // pupilNotice is notice number index of pupil (in collector.notices).
@@ -81,7 +91,7 @@ func newCollector(dir *Directory, pupils []Pupil, from, to Date) *collector {
 	c := &collector{
 		dir: dir, loc: dir.Location(), from: from, to: to,
 		index: make(map[PupilID]int, len(pupils)), audience: map[Target][]int{},
-		dayMarks: map[Date][]*Mark{}, dayNotices: map[Date][]pupilNotice{}, out: map[PupilID][]Attendance{},
+		dayMarks: map[Date][]*Mark{}, dayNotices: map[Date][]pupilNotice{},
 	}
 	for _, p := range pupils {
 		if _, dup := c.index[p.ID]; dup {
@@ -101,7 +111,7 @@ func newCollector(dir *Directory, pupils []Pupil, from, to Date) *collector {
 	}
 	n := len(c.pupils)
 	c.on, c.marksOf, c.halves = make([]bool, n), make([][]dayMark, n), make([][2]bool, n)
-	c.notices, c.window = make([][]Notice, n), make([][2]int, n)
+	c.notices, c.window, c.count = make([][]Notice, n), make([][2]int, n), make([]int, n)
 	return c
 }
 
@@ -147,34 +157,61 @@ func latest(a, b Date) Date {
 	return b
 }
 
-// collectDay resolves, for the pupils with something recorded on day, all
-// their séances of that day, and keeps the half-days with something recorded.
+// collectDay finds, for the pupils with something recorded on day, all their
+// séances of that day, and keeps those of the half-days with something recorded.
 func (c *collector) collectDay(day Date) {
 	if !c.gather(day) {
 		return
 	}
-	c.buf, c.bufPupil = c.buf[:0], c.bufPupil[:0]
-	for _, s := range c.dir.SeancesOn(day) {
+	seances := c.dir.SeancesOn(day)
+	first := len(c.refs)
+	for i := range seances {
+		s := &seances[i]
 		for _, p := range c.audience[s.Target] {
-			if !c.on[p] || !c.dir.Attends(c.pupils[p], s) {
+			if !c.on[p] || !c.dir.Attends(c.pupils[p], *s) {
 				continue
 			}
-			w := c.window[p]
-			a := Resolve(s, c.pupils[p].ID, c.takeMark(p, s.ID), c.notices[p][w[0]:w[1]], c.loc)
-			if a.Marked() || a.Discordant() {
+			r := ref{seance: s, mark: c.takeMark(p, s.ID), pupil: int32(p), lo: int32(c.window[p][0]), hi: int32(c.window[p][1])}
+			if a := c.resolve(r); a.Marked() || a.Discordant() {
 				c.halves[p][s.HalfDay] = true
 			}
-			c.buf, c.bufPupil = append(c.buf, a), append(c.bufPupil, p)
+			c.refs = append(c.refs, r)
 		}
 	}
-	for i := range c.buf {
-		p := c.bufPupil[i]
-		if c.halves[p][c.buf[i].Seance.HalfDay] {
-			id := c.pupils[p].ID
-			c.out[id] = append(c.out[id], c.buf[i])
+	kept := c.refs[:first]
+	for _, r := range c.refs[first:] {
+		if c.halves[r.pupil][r.seance.HalfDay] {
+			kept = append(kept, r)
+			c.count[r.pupil]++
 		}
 	}
+	c.refs = kept
 	c.endDay()
+}
+
+func (c *collector) resolve(r ref) Attendance {
+	return Resolve(*r.seance, c.pupils[r.pupil].ID, r.mark, c.notices[r.pupil][r.lo:r.hi], c.loc)
+}
+
+// resolveAll resolves the kept attendances into one array, each pupil's in a
+// part of it that appending cannot overrun.
+func (c *collector) resolveAll() map[PupilID][]Attendance {
+	all := make([]Attendance, len(c.refs))
+	next := make([]int, len(c.pupils))
+	out := map[PupilID][]Attendance{}
+	offset := 0
+	for p, n := range c.count {
+		next[p] = offset
+		if n > 0 {
+			out[c.pupils[p].ID] = all[offset : offset+n : offset+n]
+		}
+		offset += n
+	}
+	for _, r := range c.refs {
+		all[next[r.pupil]] = c.resolve(r)
+		next[r.pupil]++
+	}
+	return out
 }
 
 // gather loads the day's marks and notices into the scratch state and reports

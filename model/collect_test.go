@@ -170,3 +170,18 @@ func TestCollectDuplicatesAndCancelled(t *testing.T) {
 		t.Fatalf("totaux %+v : la séance annulée ne compte pas, la dernière marque l'emporte", got)
 	}
 }
+
+func TestCollectDiscordanceShown(t *testing.T) {
+	dir := testDirectory(t)
+	// Announced ill for the first hour, yet marked present by the teacher.
+	notices := []model.Notice{notice("n1", "p2", mon+" 08:00", mon+" 08:55", just(maladie))}
+	marks := []model.Mark{markOf(dir, mon, "4A-M1-Mon", "p2", model.KindPresent, nil)}
+	atts, _ := model.CollectAttendance(dir, dir.Pupils, day(mon), day(mon), marks, notices)
+	e := model.Explain("p2", atts["p2"], brute)
+	if e.Totals != (model.Figures{}) {
+		t.Fatalf("une discordance a compté : %+v", e.Totals)
+	}
+	if len(e.HalfDays) != 1 || !e.HalfDays[0].Seances[0].Attendance.Discordant() || e.HalfDays[0].Status() != "non comptée" {
+		t.Fatalf("la discordance doit apparaître dans l'explication : %q", lines(e))
+	}
+}

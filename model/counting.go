@@ -104,7 +104,8 @@ func EffectOf(a Attendance, s Settings) Effect {
 // SeanceLine is one séance of an explained half-day: the attendance (mark,
 // announced absence, motive, who entered them) and what it counts for.
 type SeanceLine struct {
-	Attendance Attendance
+	// Attendance points into the attendances given to Explain.
+	Attendance *Attendance
 	Effect     Effect
 }
 
@@ -157,9 +158,9 @@ type Explanation struct {
 
 // Explain counts the half-days of one pupil from his attendances (Resolve's
 // results, as stored: never Redacted ones, whose motives have lost their
-// validity). Attendances of other pupils are ignored; an attendance given twice
-// for the same séance counts once; the input's order does not matter. The
-// school's rules (DOMAIN.md "Counting"):
+// validity); its lines point into atts. Attendances of other pupils are
+// ignored; an attendance given twice for the same séance counts once; the
+// input's order does not matter. The school's rules (DOMAIN.md "Counting"):
 //   - A séance belongs to the half-day that Seance.HalfDay says (placed by its
 //     slot, else by the midday boundary, from its start: a séance across the
 //     boundary belongs to one half-day only).
@@ -274,7 +275,7 @@ func explainHalfDay(atts []Attendance, idx []int, s Settings, missed *[][2]Clock
 	first := atts[idx[0]].Seance
 	line := HalfDayLine{Date: first.Date, Half: first.HalfDay, Seances: make([]SeanceLine, len(idx))}
 	for k, i := range idx {
-		line.Seances[k] = SeanceLine{Attendance: atts[i], Effect: EffectOf(atts[i], s)}
+		line.Seances[k] = SeanceLine{Attendance: &atts[i], Effect: EffectOf(atts[i], s)}
 	}
 	line.tally(s, missed)
 	return line, true
@@ -333,13 +334,14 @@ func unionMinutes(spans [][2]Clock) int {
 }
 
 // Redacted returns the explanation for a reader who may not see motives: the
-// attendances lose their motives, the verdicts and figures stay as counted.
+// attendances (copied) lose their motives, the verdicts and figures stay as counted.
 func (e Explanation) Redacted() Explanation {
 	days := make([]HalfDayLine, len(e.HalfDays))
 	for i, h := range e.HalfDays {
 		lines := make([]SeanceLine, len(h.Seances))
 		for k, l := range h.Seances {
-			lines[k] = SeanceLine{Attendance: l.Attendance.Redacted(), Effect: l.Effect}
+			a := l.Attendance.Redacted()
+			lines[k] = SeanceLine{Attendance: &a, Effect: l.Effect}
 		}
 		h.Seances = lines
 		days[i] = h

@@ -205,8 +205,9 @@ func TestPropertyConflictingDuplicatesDeterministic(t *testing.T) {
 			atts = append(atts, other)
 		}
 		want := model.Explain("p1", atts, s)
-		r.Shuffle(len(atts), func(i, j int) { atts[i], atts[j] = atts[j], atts[i] })
-		if got := model.Explain("p1", atts, s); !reflect.DeepEqual(got, want) {
+		shuffled := slices.Clone(atts)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if got := model.Explain("p1", shuffled, s); !reflect.DeepEqual(got, want) {
 			t.Fatal("des doublons contradictoires rendent le décompte dépendant de l'ordre")
 		}
 	})
