@@ -153,7 +153,7 @@ func TestSummary(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}
 	}
-	if empty := Summary(Build(time.Date(2026, time.July, 1, 9, 0, 0, 0, paris))); !strings.Contains(empty, "0 marques (aucune)") {
+	if empty := Summary(Build(time.Date(2026, time.July, 1, 9, 0, 0, 0, paris))); !strings.Contains(empty, "0 marque (aucune)") {
 		t.Errorf("summary before the year:\n%s", empty)
 	}
 }

@@ -21,12 +21,24 @@ func Summary(d model.Dataset) string {
 			teachers++
 		}
 	}
-	fmt.Fprintf(&b, "%d comptes dont %d enseignants ; %d cours par semaine, %d séances annulées\n",
-		len(d.Accounts), teachers, len(d.Courses), len(d.Changes))
-	fmt.Fprintf(&b, "Historique : %d appels faits, %d marques (%s)\n", len(d.RollCalls), len(d.Marks), markCounts(d.Marks))
-	fmt.Fprintf(&b, "%d absences justifiées, %d absences annoncées, %d appels aux familles, %d signalements\n",
-		justified(d.Marks), len(d.Notices), len(d.Calls), len(d.Reports))
+	fmt.Fprintf(&b, "%s dont %s ; %s par semaine, %s\n", count(len(d.Accounts), "compte", "comptes"),
+		count(teachers, "enseignant", "enseignants"), count(len(d.Courses), "cours", "cours"),
+		count(len(d.Changes), "séance annulée", "séances annulées"))
+	fmt.Fprintf(&b, "Historique : %s, %s (%s)\n", count(len(d.RollCalls), "appel fait", "appels faits"),
+		count(len(d.Marks), "marque", "marques"), markCounts(d.Marks))
+	fmt.Fprintf(&b, "%s, %s, %s, %s\n", count(justified(d.Marks), "absence justifiée", "absences justifiées"),
+		count(len(d.Notices), "absence annoncée", "absences annoncées"),
+		count(len(d.Calls), "appel aux familles", "appels aux familles"),
+		count(len(d.Reports), "signalement", "signalements"))
 	return b.String()
+}
+
+// count writes n with the singular (0 and 1, as in French) or the plural.
+func count(n int, one, many string) string {
+	if n <= 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func markCounts(ms []model.Mark) string {
