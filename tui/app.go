@@ -133,7 +133,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.broadcast(msg)
 	case tea.KeyMsg:
 		a.idle.touch()
-		return a, a.handleKey(msg)
+		return a, a.handleKeys(msg)
 	case idleMsg:
 		return a, a.handleIdle(msg)
 	case changeMsg:
@@ -181,6 +181,19 @@ func (a *App) openSeance(msg openSeanceMsg) tea.Cmd {
 }
 
 func (a *App) current() Screen { return a.screens[a.active] }
+
+// handleKeys splits runes typed faster than the terminal is read (Bubble Tea
+// delivers "ajr" as one message) into one key each; a paste stays whole.
+func (a *App) handleKeys(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
+		return a.handleKey(msg)
+	}
+	cmds := make([]tea.Cmd, 0, len(msg.Runes))
+	for _, r := range msg.Runes {
+		cmds = append(cmds, a.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+	}
+	return tea.Batch(cmds...)
+}
 
 func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if a.quitting {

@@ -44,7 +44,7 @@ func rollCallDone(t *testing.T, f fixture, id model.SeanceID) (model.RollCall, b
 func TestRollCallOpensOnTheSeanceUnderWay(t *testing.T) {
 	f := newFixture(t, 28, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	v := d.waitFor("4B · Mathématiques · lun. 23/11 08:00–08:55 · salle 104", "appel non fait")
+	v := d.waitFor("4B · Mathématiques · lun. 23/11 08:00–08:55 · salle 104", "appel non fait", "Marque", "À savoir")
 	for _, want := range []string{"1 ABADIE Léa", "28 ", "28 élèves · 0 absents", "a absent", "r retard"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("screen lacks %q:\n%s", want, v)
@@ -106,7 +106,7 @@ func TestMarkAdvancesAndCorrects(t *testing.T) {
 	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
 	d.waitFor("appel non fait")
-	d.press("a", "a", "up", "i")
+	d.press("aa", "up", "i")
 	v := d.waitUntil(func(v string) bool {
 		return strings.Contains(line(v, "ABADIE"), "absent") && strings.Contains(line(v, "BÉNARD"), "infirmerie") &&
 			!strings.Contains(v, "…")

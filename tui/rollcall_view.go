@@ -25,10 +25,11 @@ func (s *rollScreen) View(width, height int) string {
 
 func (s *rollScreen) sheetView(width, height int) string {
 	st := s.env.styles
-	lines := []string{s.headerLine(width), st.Header.Render(padRight(" n° Élève", width))}
+	nameW, markW := rollColumns(width)
+	columns := "   n° " + padRight("Élève", nameW) + " " + padRight("Marque", markW) + " À savoir"
+	lines := []string{s.headerLine(width), st.Header.Render(padRight(columns, width))}
 	rowsHeight := max(height-rollChrome, 1)
 	from, to := s.list.window(rowsHeight)
-	nameW, markW := rollColumns(width)
 	for i := from; i < to; i++ {
 		lines = append(lines, s.rowLine(s.list.items[i], i == s.list.cursor, nameW, markW, width))
 	}
@@ -49,9 +50,7 @@ func (s *rollScreen) headerLine(width int) string {
 	st := s.env.styles
 	se := s.sheet.Seance
 	left := fmt.Sprintf("%s · %s · %s %s", se.Target.Code, se.Subject, shortDate(se.Date), se.TimeRange())
-	if se.Room != "" {
-		left += " · salle " + se.Room
-	}
+	left += roomText(se.Room)
 	var right string
 	switch {
 	case se.Cancelled:
@@ -62,6 +61,17 @@ func (s *rollScreen) headerLine(width int) string {
 		right = st.Warn.Render("appel non fait")
 	}
 	return spread(st.Title.Render(truncate(left, width-18)), right, width)
+}
+
+// roomText is " · salle 104", or " · Labo" for a room named otherwise.
+func roomText(room string) string {
+	switch {
+	case room == "":
+		return ""
+	case strings.HasPrefix(model.FoldAccents(room), "salle"), !strings.ContainsAny(room[:1], "0123456789"):
+		return " · " + room
+	}
+	return " · salle " + room
 }
 
 func (s *rollScreen) rowLine(i int, cursor bool, nameW, markW, width int) string {
