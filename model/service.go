@@ -15,18 +15,20 @@ type Service struct {
 	// system marks the machine's operator (the command line on the db file),
 	// who holds every role without an account.
 	system bool
+	// history is the actor's undo and redo stacks for this session.
+	history *history
 }
 
 // NewService returns the service of actor over store; now is the clock.
 func NewService(store Store, actor Actor, now func() time.Time) *Service {
-	return &Service{store: store, actor: actor, now: now}
+	return &Service{store: store, actor: actor, now: now, history: &history{}}
 }
 
 // NewSystemService returns the service of the machine's operator: the command
 // line working on the db file directly, which holds every role. It is audited
 // under actor like anyone else.
 func NewSystemService(store Store, actor Actor, now func() time.Time) *Service {
-	return &Service{store: store, actor: actor, now: now, system: true}
+	return &Service{store: store, actor: actor, now: now, system: true, history: &history{}}
 }
 
 // Actor returns who the service acts for.
