@@ -2,9 +2,9 @@ package model
 
 import (
 	"slices"
-	"sync"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 

@@ -170,7 +170,9 @@ func TestDayPaneOpensAnEarlierSeance(t *testing.T) {
 	d.press("up", "enter")
 	d.waitFor("4B · Mathématiques · lun. 16/11")
 	d.press("2", "a")
-	d.waitUntil(func(v string) bool { return strings.Contains(line(v, "BÉNARD"), "absent") && !strings.Contains(v, "…") }, "mark at 08:00")
+	d.waitUntil(func(v string) bool {
+		return strings.Contains(line(v, "BÉNARD"), "absent") && !strings.Contains(v, "…")
+	}, "mark at 08:00")
 	d.press("right")
 	v = d.waitFor("4B · SVT")
 	if !strings.Contains(line(v, "BÉNARD"), "absent à 08:00") {
