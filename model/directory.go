@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -84,6 +85,13 @@ func (d *Directory) indexTimetable() {
 	for i, c := range d.Courses {
 		d.coursesByDay[c.Weekday] = append(d.coursesByDay[c.Weekday], i)
 	}
+	// In the order of CompareSeances, so that SeancesOn mostly finds its result sorted.
+	for _, idx := range d.coursesByDay {
+		slices.SortFunc(idx, func(i, j int) int {
+			a, b := d.Courses[i], d.Courses[j]
+			return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.Target.Code, b.Target.Code), strings.Compare(a.ID, b.ID))
+		})
+	}
 	d.changeByID = make(map[SeanceID]SeanceChange, len(d.Changes))
 	for _, c := range d.Changes {
 		d.changeByID[c.Seance] = c
@@ -160,7 +168,7 @@ func (d *Directory) Members(t Target, on Date) []Pupil {
 // the séances added that day; cancelled séances are included and flagged. Every
 // séance's HalfDay is placed by School.HalfDayOf.
 func (d *Directory) SeancesOn(day Date) []Seance {
-	var out []Seance
+	out := make([]Seance, 0, len(d.coursesByDay[day.Weekday()])+len(d.extrasByDate[day]))
 	if d.School.IsSchoolDay(day) {
 		for _, i := range d.coursesByDay[day.Weekday()] {
 			c := d.Courses[i]
