@@ -18,9 +18,9 @@ import (
 //
 // marks and notices may hold more than the pupils and the period: the rest is
 // ignored. The attendances point into marks, and into a copy of the notices.
-// Of two marks for the
-// same pupil and séance, the last entered (At) is used. A pupil's notices are
-// tried in order of start, then identifier (Resolve takes the first covering one).
+// Of two marks for the same pupil and séance, the last entered (At) is used. A
+// pupil's notices are tried in order of start, then identifier (Resolve takes
+// the first covering one).
 //
 // Each date's séances are expanded once for all pupils. The second result lists
 // the marks of these pupils dated in the period that match no séance of their
