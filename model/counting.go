@@ -175,7 +175,11 @@ type Explanation struct {
 //   - A half-day of absence is valable when every missed séance in it has a
 //     valid motive; otherwise non valable (no motive is non valable).
 //   - Missed time is that of the missed séances, whether or not their half-day
-//     counts (under method toutes it may not).
+//     counts (under method toutes it may not). Latenesses (count and minutes)
+//     and exclusions are counted apart, never as half-days.
+//   - A teacher's "present" over an announced absence (a discordance) is
+//     presence, as Resolve decides; its half-day is listed for the vie
+//     scolaire to see.
 func Explain(pupil PupilID, atts []Attendance, s Settings) Explanation {
 	order := ownOrder(pupil, atts)
 	e := Explanation{Pupil: pupil, Settings: s, HalfDays: make([]HalfDayLine, 0, halfDayCount(atts, order))}
