@@ -183,6 +183,9 @@ func (d *Directory) SeancesOn(day Date) []Seance {
 		s.HalfDay = d.School.HalfDayOf(s.Start)
 		out = append(out, d.withChange(s))
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	slices.SortFunc(out, CompareSeances)
 	return out
 }
