@@ -18,9 +18,9 @@ import (
 //
 // marks and notices may hold more than the pupils and the period: the rest is
 // ignored. The attendances point into marks, and into a copy of the notices.
-// Of two marks for the
-// same pupil and séance, the last entered (At) is used. A pupil's notices are
-// tried in order of start, then identifier (Resolve takes the first covering one).
+// Of two marks for the same pupil and séance, the last entered (At) is used. A
+// pupil's notices are tried in order of start, then identifier (Resolve takes
+// the first covering one).
 //
 // Each date's séances are expanded once for all pupils. The second result lists
 // the marks of these pupils dated in the period that match no séance of their
@@ -172,7 +172,7 @@ func (c *collector) collectDay(day Date) {
 				continue
 			}
 			r := ref{seance: s, mark: c.takeMark(p, s.ID), pupil: int32(p), lo: int32(c.window[p][0]), hi: int32(c.window[p][1])}
-			if a := c.resolve(r); a.Marked() || a.Discordant() {
+			if c.recorded(r) {
 				c.halves[p][s.HalfDay] = true
 			}
 			c.refs = append(c.refs, r)
@@ -187,6 +187,17 @@ func (c *collector) collectDay(day Date) {
 	}
 	c.refs = kept
 	c.endDay()
+}
+
+// recorded reports whether the attendance of r is Marked or Discordant,
+// without resolving it when no notice could cover it: a mark other than
+// presence is marked; otherwise only a covering notice makes it so (an
+// absence, or a discordance under a "present" mark).
+func (c *collector) recorded(r ref) bool {
+	if r.mark != nil && r.mark.Kind != KindPresent {
+		return true
+	}
+	return r.hi > r.lo && c.resolve(r).Notice != nil
 }
 
 func (c *collector) resolve(r ref) Attendance {

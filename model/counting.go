@@ -175,10 +175,14 @@ type Explanation struct {
 //   - A half-day of absence is valable when every missed séance in it has a
 //     valid motive; otherwise non valable (no motive is non valable).
 //   - Missed time is that of the missed séances, whether or not their half-day
-//     counts (under method toutes it may not).
+//     counts (under method toutes it may not). Latenesses (count and minutes)
+//     and exclusions are counted apart, never as half-days.
+//   - A teacher's "present" over an announced absence (a discordance) is
+//     presence, as Resolve decides; its half-day is listed for the vie
+//     scolaire to see.
 func Explain(pupil PupilID, atts []Attendance, s Settings) Explanation {
 	order := ownOrder(pupil, atts)
-	e := Explanation{Pupil: pupil, Settings: s}
+	e := Explanation{Pupil: pupil, Settings: s, HalfDays: make([]HalfDayLine, 0, halfDayCount(atts, order))}
 	// missed holds the spans of the séances already missed that day.
 	var missed [][2]Clock
 	for i := 0; i < len(order); {
@@ -226,25 +230,24 @@ func compareAttendance(a, b *Attendance) int {
 	if c := sa.Date.Compare(sb.Date); c != 0 {
 		return c
 	}
-	return cmp.Or(
-		cmp.Compare(sa.HalfDay, sb.HalfDay),
-		cmp.Compare(sa.Start, sb.Start),
-		strings.Compare(string(sa.ID), string(sb.ID)),
-		strings.Compare(string(a.Kind), string(b.Kind)),
-		cmp.Compare(a.Minutes, b.Minutes),
-		compareBool(sa.Cancelled, sb.Cancelled),
-		compareBool(a.Valid(), b.Valid()),
-		strings.Compare(motiveOf(a), motiveOf(b)),
-	)
+	if sa.HalfDay != sb.HalfDay || sa.Start != sb.Start {
+		return cmp.Or(cmp.Compare(sa.HalfDay, sb.HalfDay), cmp.Compare(sa.Start, sb.Start))
+	}
+	if c := strings.Compare(string(sa.ID), string(sb.ID)); c != 0 {
+		return c
+	}
+	return compareContent(a, b)
 }
 
-// motiveOf returns the motive's code, "" without one; a justification without
-// a motive (as Redacted leaves it) sorts before.
-func motiveOf(a *Attendance) string {
-	if a.Justification == nil {
-		return ""
+func compareContent(a, b *Attendance) int {
+	if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+		return c
 	}
-	return "/" + a.Justification.Motive
+	if c := cmp.Or(cmp.Compare(a.Minutes, b.Minutes), compareBool(a.Seance.Cancelled, b.Seance.Cancelled),
+		compareBool(a.Valid(), b.Valid()), compareBool(a.Justified(), b.Justified())); c != 0 || !a.Justified() {
+		return c
+	}
+	return strings.Compare(a.Justification.Motive, b.Justification.Motive)
 }
 
 func compareBool(a, b bool) int {
@@ -255,6 +258,17 @@ func compareBool(a, b bool) int {
 		return 1
 	}
 	return -1
+}
+
+// halfDayCount returns the number of half-days that order spans.
+func halfDayCount(atts []Attendance, order []int) int {
+	n := 0
+	for k, i := range order {
+		if k == 0 || !sameHalfDay(atts[order[k-1]], atts[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 func sameHalfDay(a, b Attendance) bool {

@@ -153,6 +153,19 @@ func BenchmarkCollectSchoolYear(b *testing.B) {
 	}
 }
 
+// BenchmarkCountDivisionTrimester is a class council's view: one division,
+// September to December.
+func BenchmarkCountDivisionTrimester(b *testing.B) {
+	y := newYearSchool(b)
+	pupils := y.dir.Members(model.Target{Kind: model.TargetDivision, Code: "4C"}, model.Date{})
+	from, to := y.dir.School.YearStart, day("2026-12-18")
+	b.ReportAllocs()
+	for b.Loop() {
+		atts, _ := model.CollectAttendance(y.dir, pupils, from, to, y.marks, y.notices)
+		model.Thresholds(model.CountPupils(pupils, atts, y.dir.School.Settings))
+	}
+}
+
 // BenchmarkCountFullLists counts from every séance of every pupil (no day left
 // out): the cost of Explain itself on 600 × 35 × 36 attendances.
 func BenchmarkCountFullLists(b *testing.B) {

@@ -43,7 +43,27 @@ func (d Date) IsZero() bool { return d == Date{} }
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
 
 // Compact formats d as 20261123, the form used in sortable keys.
-func (d Date) Compact() string { return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day) }
+func (d Date) Compact() string {
+	var b [8]byte
+	if digits(b[0:4], d.Year) && digits(b[4:6], int(d.Month)) && digits(b[6:8], d.Day) {
+		return string(b[:])
+	}
+	return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day)
+}
+
+// digits writes n in b's width, zero-padded, and reports whether it fits.
+// The Compact forms are built for every séance expanded: fmt is kept for the
+// out-of-range values only.
+func digits(b []byte, n int) bool {
+	if n < 0 {
+		return false
+	}
+	for i := len(b) - 1; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return n == 0
+}
 
 // French formats d as 23/11/2026.
 func (d Date) French() string { return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year) }
@@ -149,7 +169,13 @@ func ParseClock(s string) (Clock, error) {
 func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
 
 // Compact formats c as 0805, the form used in sortable keys.
-func (c Clock) Compact() string { return fmt.Sprintf("%02d%02d", int(c)/60, int(c)%60) }
+func (c Clock) Compact() string {
+	var b [4]byte
+	if digits(b[0:2], int(c)/60) && digits(b[2:4], int(c)%60) {
+		return string(b[:])
+	}
+	return fmt.Sprintf("%02d%02d", int(c)/60, int(c)%60)
+}
 
 func sign(n int) int {
 	switch {

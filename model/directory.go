@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -88,6 +89,13 @@ func (d *Directory) indexTimetable() {
 	for i, c := range d.Courses {
 		d.coursesByDay[c.Weekday] = append(d.coursesByDay[c.Weekday], i)
 	}
+	// In the order of CompareSeances, so that SeancesOn mostly finds its result sorted.
+	for _, idx := range d.coursesByDay {
+		slices.SortFunc(idx, func(i, j int) int {
+			a, b := d.Courses[i], d.Courses[j]
+			return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.Target.Code, b.Target.Code), strings.Compare(a.ID, b.ID))
+		})
+	}
 	d.changeByID = make(map[SeanceID]SeanceChange, len(d.Changes))
 	for _, c := range d.Changes {
 		d.changeByID[c.Seance] = c
@@ -174,7 +182,7 @@ func (d *Directory) SeancesOn(day Date) []Seance {
 }
 
 func (d *Directory) expand(day Date) []Seance {
-	var out []Seance
+	out := make([]Seance, 0, len(d.coursesByDay[day.Weekday()])+len(d.extrasByDate[day]))
 	if d.School.IsSchoolDay(day) {
 		for _, i := range d.coursesByDay[day.Weekday()] {
 			c := d.Courses[i]
@@ -188,6 +196,9 @@ func (d *Directory) expand(day Date) []Seance {
 		// An added séance is placed like the others: by its slot, else the midday boundary.
 		s.HalfDay = d.School.HalfDayOf(s.Start)
 		out = append(out, d.withChange(s))
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	slices.SortFunc(out, CompareSeances)
 	return out

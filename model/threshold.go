@@ -33,8 +33,8 @@ func (m MonthCount) OverThreshold() bool { return m.Figures.InvalidHalfDays >= R
 // half-day's date), in order; months without any recorded half-day are left out.
 func (e Explanation) Months() []MonthCount {
 	var out []MonthCount
-	for _, h := range e.HalfDays {
-		if len(out) == 0 || out[len(out)-1].Month != h.Month() {
+	for i, h := range e.HalfDays {
+		if i == 0 || !sameMonth(e.HalfDays[i-1].Date, h.Date) {
 			out = append(out, MonthCount{Month: h.Month()})
 		}
 		m := &out[len(out)-1]
@@ -49,6 +49,8 @@ func (e Explanation) Months() []MonthCount {
 	}
 	return out
 }
+
+func sameMonth(a, b Date) bool { return a.Year == b.Year && a.Month == b.Month }
 
 // PupilCount is one pupil's figures over a period, in all and per month.
 type PupilCount struct {
