@@ -24,9 +24,9 @@ type Attendance struct {
 func Resolve(s Seance, pupil PupilID, mark *Mark, notices []Notice, loc *time.Location) Attendance {
 	a := Attendance{Seance: s, Pupil: pupil, Kind: KindPresent}
 	for i := range notices {
-		if notices[i].Pupil == pupil && notices[i].Covers(s, loc) {
-			a.Notice = &notices[i]
-			break
+		n := &notices[i]
+		if n.Pupil == pupil && n.Covers(s, loc) && (a.Notice == nil || earlierNotice(n, a.Notice)) {
+			a.Notice = n
 		}
 	}
 	if mark != nil {
@@ -38,6 +38,15 @@ func Resolve(s Seance, pupil PupilID, mark *Mark, notices []Notice, loc *time.Lo
 		a.Justification = a.Notice.Justification
 	}
 	return a
+}
+
+// earlierNotice orders notices by start, then identifier, so that Resolve picks
+// the same covering notice whatever the order it is given them in.
+func earlierNotice(a, b *Notice) bool {
+	if !a.From.Equal(b.From) {
+		return a.From.Before(b.From)
+	}
+	return a.ID < b.ID
 }
 
 // IsAbsence reports whether the pupil counts as absent: an absence in a séance
