@@ -78,7 +78,7 @@ func New(cfg Config) (*App, error) {
 		screens: map[int]Screen{},
 		width:   cfg.Width,
 		height:  cfg.Height,
-		idle:    newIdleClock(cfg.Idle, cfg.Wall),
+		idle:    newIdleClock(cfg.Ctx, cfg.Idle, cfg.Wall),
 		header:  fmt.Sprintf("%s (%s)", acc.Name, roleLabels(acc)),
 	}
 	a.slots, a.order = layoutScreens(model.PolicyFor(acc), acc)
@@ -145,6 +145,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openSeanceMsg:
 		return a, a.openSeance(msg)
 	case quitCheckMsg:
+		return a, a.tryQuit()
+	case serverStoppingMsg:
+		a.banner = "Le serveur s'arrête : vos saisies enregistrées sont conservées."
 		return a, a.tryQuit()
 	}
 	return a, a.broadcast(msg)
@@ -283,7 +286,7 @@ func (a *App) tryQuit() tea.Cmd {
 	if pending == 0 || a.idle.now().Sub(a.quitAt) > 5*time.Second {
 		return tea.Quit
 	}
-	return tea.Tick(50*time.Millisecond, func(time.Time) tea.Msg { return quitCheckMsg{} })
+	return sleep(a.env.ctx, 50*time.Millisecond, quitCheckMsg{})
 }
 
 func statusCmd(format string, args ...any) tea.Cmd {
@@ -297,3 +300,10 @@ var ErrIdle = errors.New("session fermée après inactivité")
 // Err returns why the interface ended, when it was not the user's choice
 // (ErrIdle), or nil.
 func (a *App) Err() error { return a.idle.err }
+
+// serverStoppingMsg tells a session that the server stops.
+type serverStoppingMsg struct{}
+
+// ServerStopping is the message a server sends to every open session before it
+// stops: the session says so, commits its pending marks and quits.
+func ServerStopping() tea.Msg { return serverStoppingMsg{} }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -13,6 +14,7 @@ const idleWarning = time.Minute
 // output never counts as activity). At most one timer is pending per session:
 // it fires at the next deadline, which is recomputed from the last key.
 type idleClock struct {
+	ctx     context.Context
 	limit   time.Duration
 	now     func() time.Time
 	lastKey time.Time
@@ -22,14 +24,14 @@ type idleClock struct {
 
 type idleMsg struct{}
 
-func newIdleClock(limit time.Duration, wall func() time.Time) idleClock {
+func newIdleClock(ctx context.Context, limit time.Duration, wall func() time.Time) idleClock {
 	if limit <= 0 {
 		limit = DefaultIdle
 	}
 	if wall == nil {
 		wall = time.Now
 	}
-	return idleClock{limit: limit, now: wall, lastKey: wall()}
+	return idleClock{ctx: ctx, limit: limit, now: wall, lastKey: wall()}
 }
 
 func (c *idleClock) touch() {
@@ -44,7 +46,22 @@ func (c *idleClock) schedule() tea.Cmd {
 		deadline = c.lastKey.Add(c.limit)
 	}
 	wait := max(deadline.Sub(c.now()), time.Second)
-	return tea.Tick(wait, func(time.Time) tea.Msg { return idleMsg{} })
+	return sleep(c.ctx, wait, idleMsg{})
+}
+
+// sleep returns msg after d, or nothing when ctx ends first: unlike tea.Tick,
+// it leaves no goroutine behind a closed session.
+func sleep(ctx context.Context, d time.Duration, msg tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return msg
+		case <-ctx.Done():
+			return nil
+		}
+	}
 }
 
 func (c *idleClock) warning() time.Duration {

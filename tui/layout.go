@@ -7,6 +7,7 @@ type screenID string
 
 const (
 	screenRollCall screenID = "appel"
+	screenAccounts screenID = "comptes"
 )
 
 // screenDef is a screen the catalogue offers: who may open it and how to build it.
@@ -35,6 +36,12 @@ func catalogue() []screenDef {
 				}
 				return 50
 			},
+		},
+		{
+			id: screenAccounts, title: "Comptes", slot: 7,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermAccounts) },
+			build:   newAccountsScreen,
+			landing: func(model.Account) int { return 40 },
 		},
 	}
 }

@@ -33,7 +33,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 	fg := func(c string) lipgloss.Style { return r.NewStyle().Foreground(lipgloss.Color(c)) }
 	return Styles{
 		Title:     r.NewStyle().Bold(true),
-		Header:    r.NewStyle().Bold(true).Underline(true),
+		Header:    r.NewStyle().Bold(true),
 		Muted:     fg("8"),
 		Cursor:    r.NewStyle().Reverse(true),
 		Selected:  fg("6").Bold(true),
@@ -49,7 +49,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		Justified: fg("2"),
 		Pending:   fg("8").Italic(true),
 		Tab:       fg("8"),
-		TabActive: r.NewStyle().Bold(true).Underline(true),
+		TabActive: r.NewStyle().Bold(true).Reverse(true),
 		Rule:      fg("8"),
 	}
 }

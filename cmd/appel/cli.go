@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,6 +23,21 @@ type cli struct {
 	now    string
 	as     string
 	getenv func(string) string
+	// session, when set, is an SSH session's account and the server's store:
+	// commands use them instead of opening the db as the machine's operator.
+	session *remoteSession
+}
+
+// remoteSession is what a command run over SSH works with.
+type remoteSession struct {
+	svc   *model.Service
+	store backuper
+}
+
+// backuper copies the store consistently while it is in use.
+type backuper interface {
+	Backup(path string) error
+	WriteTo(w io.Writer) (int64, error)
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
@@ -109,6 +125,9 @@ func (c *cli) dbPath(name string) (string, error) {
 func (c *cli) open() (*storage.DB, error) { return c.openNamed("appel.db") }
 
 func (c *cli) openNamed(name string) (*storage.DB, error) {
+	if c.session != nil {
+		return nil, usageErr("cette commande n'est pas disponible par SSH")
+	}
 	path, err := c.dbPath(name)
 	if err != nil {
 		return nil, err
@@ -117,7 +136,12 @@ func (c *cli) openNamed(name string) (*storage.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+	db, err := storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+	if errors.Is(err, storage.ErrLocked) {
+		return nil, fmt.Errorf("la base %s est tenue par un autre processus, sans doute « appel serve » : "+
+			"lancez cette commande par SSH sous un compte admin, par exemple « ssh -p 2222 admin@hôte user list »", path)
+	}
+	return db, err
 }
 
 // operator returns the command line's service: every role, audited as the

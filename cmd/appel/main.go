@@ -30,13 +30,21 @@ func commands() map[string]command {
 		"demo":   {"appel demo [--as LOGIN]", runDemo},
 		"init":   {"appel init --demo | --uai CODE --name NOM [--zone A|B|C]", runInit},
 		"user":   {"appel user list | add LOGIN --role R --name NOM | key add|list|rm …", runUser},
+		"serve":  {"appel serve [--addr HÔTE:PORT] [--host-key FICHIER] [--idle 15m]", runServe},
+		"audit":  {"appel audit [--from DATE] [--to DATE] [--login LOGIN] [--limit N]", runAudit},
+		"backup": {"appel backup FICHIER (« - » : sortie standard)", runBackup},
 		"export": {"appel export marks|seances [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER]", runExport},
 	}
 }
 
 // run executes one command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := newCLI(stdin, stdout, stderr)
+	return newCLI(stdin, stdout, stderr).exec(args)
+}
+
+// exec runs a command line and returns the exit status, writing a one-line
+// French message on stderr on failure.
+func (c *cli) exec(args []string) int {
 	err := c.dispatch(args)
 	switch {
 	case err == nil:
@@ -44,10 +52,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintln(stderr, "appel : "+strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+		fmt.Fprintln(c.stderr, "appel : "+strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
 		return 2
 	}
-	fmt.Fprintln(stderr, "appel : "+oneLine(model.UserMessage(err)))
+	fmt.Fprintln(c.stderr, "appel : "+oneLine(model.UserMessage(err)))
 	return 1
 }
 
@@ -63,6 +71,9 @@ func (c *cli) dispatch(args []string) error {
 	rest, err := c.parseGlobal("appel", args, nil)
 	if err != nil {
 		return err
+	}
+	if c.session != nil && (c.db != "" || c.now != "" || len(rest) == 0 || rest[0] == "__refused") {
+		return usageErr("par SSH, seules ces commandes sont disponibles, sans --db ni --now : %s", strings.Join(remoteCommands, ", "))
 	}
 	if len(rest) == 0 {
 		return runInterface(c, nil)

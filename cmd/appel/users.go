@@ -36,8 +36,12 @@ func runUser(c *cli, args []string) error {
 	})
 }
 
-// withOperator opens the db and runs fn with the operator's service.
+// withOperator runs fn with the session's service over SSH, else opens the db
+// and runs fn with the machine operator's service.
 func withOperator(c *cli, fn func(*model.Service) error) error {
+	if c.session != nil {
+		return fn(c.session.svc)
+	}
 	db, err := c.open()
 	if err != nil {
 		return err

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/activeterm"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/charmbracelet/wish/recover"
+	gossh "golang.org/x/crypto/ssh"
+
+	"appel/model"
+	"appel/storage"
+	"appel/tui"
+)
+
+// serverConfig is what the SSH server needs.
+type serverConfig struct {
+	DB      *storage.DB
+	HostKey string
+	Idle    time.Duration
+	Now     func() time.Time
+	Log     *slog.Logger
+	// Command runs an administration command line for a session (ssh host user list).
+	Command func(sess ssh.Session, svc *model.Service, args []string) int
+}
+
+// server serves the interface over SSH: public keys only, one Bubble Tea
+// program per session, sessions tracked so that a stop can tell them.
+type server struct {
+	cfg      serverConfig
+	ssh      *ssh.Server
+	sessions sync.Map // *tea.Program → struct{}
+	active   atomic.Int64
+}
+
+type ctxKey string
+
+const loginKey ctxKey = "appel-login"
+
+func newServer(cfg serverConfig) (*server, error) {
+	s := &server{cfg: cfg}
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPath(cfg.HostKey),
+		wish.WithPublicKeyAuth(s.knownKey),
+		// Middlewares run last to first: recover wraps everything; the
+		// connection log, then the identity check, then commands (no PTY
+		// needed), then the PTY check, then the interface.
+		wish.WithMiddleware(
+			recover.MiddlewareWithLogger(slogPrintf{cfg.Log},
+				bm.MiddlewareWithProgramHandler(s.program, 0),
+				activeterm.Middleware(),
+				s.commands,
+				s.identity,
+				s.logConnection,
+			),
+		),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("serveur SSH : %v", err)
+	}
+	srv.ConnCallback = keepAlive
+	s.ssh = srv
+	return s, nil
+}
+
+// keepAlive turns on TCP keep-alives so that half-open connections (a laptop
+// closed, a network cut) are dropped within a minute, with no timer per session.
+func keepAlive(_ ssh.Context, conn net.Conn) net.Conn {
+	if tc, ok := conn.(*net.TCPConn); ok {
+		_ = tc.SetKeepAliveConfig(net.KeepAliveConfig{Enable: true, Idle: 15 * time.Second, Interval: 15 * time.Second, Count: 3})
+	}
+	return conn
+}
+
+// knownKey accepts a key that belongs to an enabled account. It decides
+// nothing else: the session's account is derived again from the key that
+// authenticated it (identity), since this callback may see keys not used.
+func (s *server) knownKey(_ ssh.Context, key ssh.PublicKey) bool {
+	_, ok := s.owner(key)
+	return ok
+}
+
+func (s *server) owner(key ssh.PublicKey) (string, bool) {
+	if key == nil {
+		return "", false
+	}
+	dir, err := s.cfg.DB.Directory()
+	if err != nil {
+		return "", false
+	}
+	login, ok := dir.KeyOwner(gossh.FingerprintSHA256(key))
+	if !ok {
+		return "", false
+	}
+	acc, _ := dir.Account(login)
+	return login, !acc.Disabled
+}
+
+// identity refuses a session whose user name is not the account of the key
+// that authenticated it, and records the account in the session's context.
+func (s *server) identity(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		login, ok := s.owner(sess.PublicKey())
+		if !ok || login != sess.User() {
+			wish.Fatalln(sess, fmt.Sprintf("appel : cette clé n'ouvre pas le compte %q.", sess.User()))
+			return
+		}
+		sess.Context().SetValue(loginKey, login)
+		next(sess)
+	}
+}
+
+func (s *server) service(sess ssh.Session) *model.Service {
+	login, _ := sess.Context().Value(loginKey).(string)
+	actor := model.Actor{Login: login, Session: shortID(sess.Context().SessionID()), Addr: sess.RemoteAddr().String()}
+	return model.NewService(s.cfg.DB, actor, s.cfg.Now)
+}
+
+func shortID(id string) string { return id[:min(len(id), 12)] }
+
+// commands runs "ssh host user list" and the like as the session's account.
+func (s *server) commands(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		args := sess.Command()
+		if len(args) == 0 {
+			next(sess)
+			return
+		}
+		if args[0] == "appel" {
+			args = args[1:]
+		}
+		_ = sess.Exit(s.cfg.Command(sess, s.service(sess), args))
+	}
+}
+
+// program builds the interface of one session: its own renderer (from the
+// session's terminal, with no query to it), its own service, the idle limit.
+func (s *server) program(sess ssh.Session) *tea.Program {
+	pty, _, _ := sess.Pty()
+	app, err := tui.New(tui.Config{
+		Ctx: sess.Context(), Service: s.service(sess), Renderer: sessionRenderer(sess),
+		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle,
+	})
+	if err != nil {
+		wish.Fatalln(sess, "appel : "+model.UserMessage(err))
+		return nil
+	}
+	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithFilter(noSuspend))
+	p := tea.NewProgram(app, opts...)
+	s.sessions.Store(p, struct{}{})
+	context.AfterFunc(sess.Context(), func() { s.sessions.Delete(p) })
+	return p
+}
+
+// noSuspend drops suspend requests: in Bubble Tea v1 a suspend stops the whole
+// process group, that is, the server.
+func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok {
+		return nil
+	}
+	return msg
+}
+
+// logConnection logs who connected, from where, for how long (never keys).
+func (s *server) logConnection(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.active.Add(1)
+		defer s.active.Add(-1)
+		start := time.Now()
+		id := shortID(sess.Context().SessionID())
+		s.cfg.Log.Info("connexion", "session", id, "compte", sess.User(), "depuis", sess.RemoteAddr().String(), "commande", sess.RawCommand())
+		next(sess)
+		s.cfg.Log.Info("déconnexion", "session", id, "compte", sess.User(), "durée", time.Since(start).Round(time.Millisecond).String())
+	}
+}
+
+// serve accepts connections on ln until stop.
+func (s *server) serve(ln net.Listener) error {
+	err := s.ssh.Serve(ln)
+	if err == ssh.ErrServerClosed {
+		return nil
+	}
+	return err
+}
+
+// stop tells every open session that the server stops, lets each quit (its
+// pending marks are committed first) and running commands finish until ctx
+// ends, then closes the listener and every connection left.
+func (s *server) stop(ctx context.Context) error {
+	s.sessions.Range(func(k, _ any) bool {
+		go k.(*tea.Program).Send(tui.ServerStopping())
+		return true
+	})
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for s.active.Load() > 0 {
+		select {
+		case <-ctx.Done():
+			_ = s.ssh.Close()
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+	return s.ssh.Close()
+}
+
+// open counts the sessions running the interface.
+func (s *server) open() int {
+	n := 0
+	s.sessions.Range(func(_, _ any) bool { n++; return true })
+	return n
+}
+
+type slogPrintf struct{ log *slog.Logger }
+
+func (l slogPrintf) Printf(format string, v ...any) { l.log.Error(fmt.Sprintf(format, v...)) }

@@ -1,0 +1,242 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+type accountKeys struct {
+	New, Roles, Toggle, AddKey, DropKey, Open key.Binding
+}
+
+func defaultAccountKeys() accountKeys {
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	return accountKeys{
+		New: b("n", "nouveau compte"), Roles: b("r", "nom et rôles"), Toggle: b("d", "désactiver/réactiver"),
+		AddKey: b("a", "ajouter une clé SSH"), DropKey: b("x", "retirer la dernière clé"),
+		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("↵", "voir les clés")),
+	}
+}
+
+// accountsScreen is the administrator's list of accounts: create one, change
+// its name and roles, disable it, authorise or withdraw its SSH keys.
+type accountsScreen struct {
+	env      *env
+	keys     accountKeys
+	accounts []model.Account
+	list     cursorList
+	detail   bool
+	form     *form
+	size     tea.WindowSizeMsg
+}
+
+func newAccountsScreen(e *env) Screen {
+	return &accountsScreen{env: e, keys: defaultAccountKeys()}
+}
+
+type accountsMsg struct {
+	accounts []model.Account
+	err      error
+}
+
+type accountSavedMsg struct {
+	text string
+	err  error
+}
+
+func (s *accountsScreen) Init() tea.Cmd { return s.load() }
+
+func (s *accountsScreen) load() tea.Cmd {
+	svc := s.env.svc
+	return func() tea.Msg {
+		accs, err := svc.Accounts()
+		return accountsMsg{accs, err}
+	}
+}
+
+func (s *accountsScreen) Title() string   { return "Comptes" }
+func (s *accountsScreen) Capturing() bool { return s.form != nil }
+func (s *accountsScreen) Pending() int    { return 0 }
+func (s *accountsScreen) HasPanes() bool  { return false }
+func (s *accountsScreen) selected() (model.Account, bool) {
+	i, ok := s.list.selected()
+	if !ok {
+		return model.Account{}, false
+	}
+	return s.accounts[i], true
+}
+
+func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.size = msg
+	case accountsMsg:
+		if msg.err != nil {
+			return s, errorCmd(msg.err)
+		}
+		s.accounts = msg.accounts
+		items := make([]int, len(msg.accounts))
+		for i := range items {
+			items[i] = i
+		}
+		s.list.setItems(items)
+	case accountSavedMsg:
+		if msg.err != nil {
+			return s, errorCmd(msg.err)
+		}
+		return s, tea.Batch(statusCmd("%s", msg.text), s.load())
+	case changeMsg:
+		if model.Change(msg).Touches(model.ChangedAccounts) {
+			return s, s.load()
+		}
+	case tea.KeyMsg:
+		return s, s.handleKey(msg)
+	}
+	return s, nil
+}
+
+func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if s.form != nil {
+		done, cmd := s.form.handle(msg)
+		if done {
+			s.form = nil
+		}
+		return cmd
+	}
+	acc, ok := s.selected()
+	switch {
+	case key.Matches(msg, s.keys.New):
+		s.form = newForm("Nouveau compte", []string{"Identifiant", "Nom affiché", "Rôles (teacher,aed,cpe,direction,admin)"}, nil, s.create)
+	case !ok:
+	case key.Matches(msg, s.keys.Open):
+		s.detail = !s.detail
+	case msg.Type == tea.KeyEsc:
+		s.detail = false
+	case key.Matches(msg, s.keys.Roles):
+		s.form = newForm("Compte "+acc.Login, []string{"Nom affiché", "Rôles"}, []string{acc.Name, acc.RolesString()}, s.edit(acc.Login))
+	case key.Matches(msg, s.keys.Toggle):
+		return s.toggle(acc)
+	case key.Matches(msg, s.keys.AddKey):
+		s.form = newForm("Clé SSH pour "+acc.Login, []string{"Clé publique (ssh-ed25519 AAAA…)"}, nil, s.addKey(acc.Login))
+	case key.Matches(msg, s.keys.DropKey) && len(acc.Keys) > 0:
+		return s.dropKey(acc.Login, acc.Keys[len(acc.Keys)-1].Fingerprint)
+	default:
+		s.list.navigate(msg, s.env.nav, s.size.Height-appChrome-2)
+	}
+	return nil
+}
+
+func (s *accountsScreen) save(text string, fn func() error) tea.Cmd {
+	return func() tea.Msg { return accountSavedMsg{text: text, err: fn()} }
+}
+
+func (s *accountsScreen) create(v []string) tea.Cmd {
+	svc := s.env.svc
+	return s.save("Compte "+v[0]+" créé.", func() error {
+		roles, err := model.ParseRoles(v[2])
+		if err != nil {
+			return err
+		}
+		return svc.AddAccount(model.Account{Login: v[0], Name: v[1], Roles: roles})
+	})
+}
+
+func (s *accountsScreen) edit(login string) func([]string) tea.Cmd {
+	svc := s.env.svc
+	return func(v []string) tea.Cmd {
+		return s.save("Compte "+login+" modifié.", func() error {
+			roles, err := model.ParseRoles(v[1])
+			if err != nil {
+				return err
+			}
+			_, err = svc.EditAccount(login, func(a *model.Account) error {
+				a.Name, a.Roles = v[0], roles
+				return nil
+			})
+			return err
+		})
+	}
+}
+
+func (s *accountsScreen) toggle(acc model.Account) tea.Cmd {
+	if acc.Login == s.env.login {
+		return statusCmd("Vous ne pouvez pas désactiver votre propre compte.")
+	}
+	svc, state := s.env.svc, "désactivé"
+	if acc.Disabled {
+		state = "réactivé"
+	}
+	return s.save("Compte "+acc.Login+" "+state+".", func() error {
+		_, err := svc.EditAccount(acc.Login, func(a *model.Account) error { a.Disabled = !a.Disabled; return nil })
+		return err
+	})
+}
+
+func (s *accountsScreen) addKey(login string) func([]string) tea.Cmd {
+	svc := s.env.svc
+	return func(v []string) tea.Cmd {
+		return s.save("Clé ajoutée pour "+login+".", func() error { _, err := svc.AddKey(login, v[0]); return err })
+	}
+}
+
+func (s *accountsScreen) dropKey(login, fingerprint string) tea.Cmd {
+	svc := s.env.svc
+	return s.save("Clé "+fingerprint+" retirée.", func() error { return svc.RemoveKey(login, fingerprint) })
+}
+
+func (s *accountsScreen) View(width, height int) string {
+	st := s.env.styles
+	if s.form != nil {
+		return s.form.view(st, width)
+	}
+	lines := []string{st.Header.Render(padRight(fmt.Sprintf("  %-14s %-28s %-24s %s", "Identifiant", "Nom", "Rôles", "Clés"), width))}
+	rows := height - 1
+	if acc, ok := s.selected(); ok && s.detail {
+		rows = max(height-len(acc.Keys)-4, 3)
+	}
+	from, to := s.list.window(rows)
+	for i := from; i < to; i++ {
+		lines = append(lines, s.accountLine(s.accounts[s.list.items[i]], i == s.list.cursor, width))
+	}
+	if acc, ok := s.selected(); ok && s.detail {
+		lines = append(lines, "", st.Title.Render("Clés de "+acc.Login))
+		for _, k := range acc.Keys {
+			lines = append(lines, truncate("  "+k.Fingerprint+"  "+strings.Fields(k.Line)[0]+"  "+k.Comment, width))
+		}
+		if len(acc.Keys) == 0 {
+			lines = append(lines, st.Muted.Render("  aucune clé : ce compte ne peut pas se connecter par SSH"))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s *accountsScreen) accountLine(a model.Account, cursor bool, width int) string {
+	text := fmt.Sprintf("%-14s %-28s %-24s %d", truncate(a.Login, 14), truncate(a.Name, 28), truncate(a.RolesString(), 24), len(a.Keys))
+	if a.Disabled {
+		text += " (désactivé)"
+	}
+	marker := "  "
+	if cursor {
+		marker, text = "› ", s.env.styles.Cursor.Render(text)
+	}
+	return truncate(marker+text, width)
+}
+
+func (s *accountsScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	return []key.Binding{k.New, k.Roles, k.Toggle, k.AddKey, k.DropKey, k.Open}
+}
+
+func (s *accountsScreen) FullHelp() []HelpSection {
+	k := s.keys
+	return []HelpSection{
+		{Title: "Comptes", Keys: []key.Binding{k.New, k.Roles, k.Toggle, k.Open}},
+		{Title: "Clés SSH", Keys: []key.Binding{k.AddKey, k.DropKey}},
+		{Title: "Se déplacer", Keys: []key.Binding{s.env.nav.Up, s.env.nav.Down, s.env.nav.PageUp, s.env.nav.PageDown}},
+	}
+}
