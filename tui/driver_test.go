@@ -20,7 +20,7 @@ import (
 // driver runs a tui.App the way Bubble Tea does (commands in goroutines, their
 // messages fed back to Update) while the test types keys and reads View.
 type driver struct {
-	t     *testing.T
+	t     testing.TB
 	app   tea.Model
 	msgs  chan tea.Msg
 	keys  int
@@ -34,7 +34,7 @@ type fixture struct {
 	now time.Time
 }
 
-func newFixture(t *testing.T, size int, now time.Time) fixture {
+func newFixture(t testing.TB, size int, now time.Time) fixture {
 	t.Helper()
 	db := storagetest.New(t)
 	data := modeltest.School(size)
@@ -49,7 +49,7 @@ func (f fixture) service(login string) *model.Service {
 }
 
 // start opens the interface of login at width×height, with no colour.
-func (f fixture) start(t *testing.T, login string, width, height int) *driver {
+func (f fixture) start(t testing.TB, login string, width, height int) *driver {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
