@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -334,5 +335,30 @@ func TestSSHStopTellsSessionsAndKeepsMarks(t *testing.T) {
 	})
 	if n != 1 {
 		t.Errorf("%d marks stored, the session saw 1 saved", n)
+	}
+}
+
+func TestHostKeyCreatedOnceAndPrivate(t *testing.T) {
+	db := storagetest.New(t)
+	path := filepath.Join(t.TempDir(), "host_ed25519")
+	cfg := serverConfig{DB: db, HostKey: path, Now: time.Now, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	var first []byte
+	for i := 0; i < 2; i++ {
+		if _, err := newServer(cfg); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("host key mode %v, want 0600", info.Mode().Perm())
+		}
+		data, _ := os.ReadFile(path)
+		if i == 0 {
+			first = data
+		} else if !bytes.Equal(first, data) {
+			t.Errorf("the host key changed on the second start")
+		}
 	}
 }
