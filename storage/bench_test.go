@@ -18,25 +18,62 @@ import (
 	"appel/storage/storagetest"
 )
 
-// BenchmarkBareBoltCommit is the floor: one bbolt Update putting one value the
-// size of a mark's JSON, fsync on.
+// BenchmarkBareBoltCommit is the floor: one bbolt Update per operation, fsync
+// on. "one-put" puts one value the size of a mark's JSON in one bucket;
+// "mark-layout" makes the same bbolt writes as an audited PutMark (the mark,
+// its pupil index, the audit entry, its time index and the action number, in
+// five buckets), without the writer, JSON or audit logic around them.
 func BenchmarkBareBoltCommit(b *testing.B) {
+	val, _ := json.Marshal(mark(seance(23, 8, "maths"), "p00001", model.KindAbsent))
+	entry := make([]byte, 2*len(val)+200)
+	layouts := []struct {
+		name string
+		puts []put
+	}{
+		{"one-put", []put{{"marks", val}}},
+		{"mark-layout", []put{{"marks", val}, {"marks_by_pupil", nil}, {"audit", entry}, {"audit_by_time", nil}, {"audit_actions", val[:8]}}},
+	}
+	for _, l := range layouts {
+		b.Run(l.name, func(b *testing.B) { benchBare(b, l.puts) })
+	}
+}
+
+// put is one bbolt Put of a bare benchmark: a bucket and a value.
+type put struct {
+	bucket string
+	val    []byte
+}
+
+func benchBare(b *testing.B, puts []put) {
 	bdb, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer bdb.Close()
-	val, _ := json.Marshal(mark(seance(23, 8, "maths"), "p00001", model.KindAbsent))
-	name := []byte("marks")
-	if err := bdb.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(name); return err }); err != nil {
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		for _, p := range puts {
+			if _, err := tx.CreateBucketIfNotExists([]byte(p.bucket)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(val)))
 	var i uint64
 	for b.Loop() {
 		i++
 		key := binary.BigEndian.AppendUint64(nil, i)
-		if err := bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket(name).Put(key, val) }); err != nil {
+		err := bdb.Update(func(tx *bolt.Tx) error {
+			for _, p := range puts {
+				if err := tx.Bucket([]byte(p.bucket)).Put(key, p.val); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
 			b.Fatal(err)
 		}
 	}
