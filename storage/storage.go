@@ -42,15 +42,25 @@
 // Update hands its function to one writer goroutine that runs every queued
 // function (up to Options.MaxBatch) in one bbolt transaction, commits it
 // (two fdatasync calls) and only then answers each caller: a group commit
-// without a timer. When one function fails, the transaction is rolled back,
-// that caller gets its error, and the others run again in a new transaction:
-// a function may run more than once and must only read and write through its
-// Tx, which is how it becomes safe to repeat.
+// without a timer. When one function fails (or panics), the transaction is
+// rolled back, that caller gets its error, and the others run again in a new
+// transaction. A function may therefore run more than once: it must read and
+// write only through its Tx, whose rollback undoes a discarded run, and any
+// effect outside it must be safe to repeat (assigning a result variable is;
+// sending on a channel or calling Update is not).
 //
 // Every Put and Delete reads the stored value first: an equal Put writes
 // nothing; any other change appends an audit entry in the same transaction.
-// After the commit, the structure's Directory is rebuilt if the structure
-// changed, and a model.Change is published to the watchers.
+// The first change of an Update numbers its action; an Update that changes
+// nothing has action 0 and is not announced. After the commit, the Directory
+// is rebuilt if the structure changed, a model.Change is published to the
+// watchers, and then the callers are answered.
+//
+// # Schema
+//
+// The meta bucket holds the schema version. Open refuses a file of a newer
+// version and applies, in one transaction, the migrations of schema.go that
+// the file lacks; a new file gets every bucket in that same first transaction.
 //
 // Storage checks what its keys and indexes rely on (identifiers without 0x00,
 // dates in séance identifiers, a notice's span); the domain's other rules are
