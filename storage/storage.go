@@ -9,6 +9,7 @@
 // time does (timeKey: Unix seconds with the sign bit flipped, nanoseconds).
 //
 //	meta                schema                    → uint64 BE (schema version)
+//	                    action                    → uint64 BE (last action number)
 //	marks               seanceID·pupilID          → Mark
 //	marks_by_pupil      pupilID·seanceID          → (empty)
 //	rollcalls           seanceID                  → RollCall
@@ -31,7 +32,10 @@
 //	extra_seances       seanceID                  → Seance
 //	audit               seq (uint64 BE)           → AuditEntry   (bucket sequence = last seq)
 //	audit_by_time       timeKey(At) seq           → (empty)
-//	audit_actions       action (uint64 BE)        → first seq    (bucket sequence = last action)
+//
+// The entries of one action follow each other and actions grow with seq, so
+// Audit finds an action by binary search on seq: no index is written for it,
+// and each bucket less is a page less to write and sync at every commit.
 //
 // NoticesOverlapping seeks notices_by_end at the range's start and stops at
 // its end plus model.MaxNoticeSpan, the longest notice PutNotice accepts: it
