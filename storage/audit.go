@@ -2,9 +2,11 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"slices"
+	"sort"
 
 	"appel/model"
 )
@@ -18,7 +20,7 @@ func (t *tx) audit(e entity, key, before, after []byte) error {
 		return err
 	}
 	if t.action == 0 {
-		if err := t.newAction(seq); err != nil {
+		if err := t.newAction(); err != nil {
 			return err
 		}
 	}
@@ -47,15 +49,15 @@ func (t *tx) audit(e entity, key, before, after []byte) error {
 	return nil
 }
 
-// newAction numbers the running Update and records its first entry.
-func (t *tx) newAction(firstSeq uint64) error {
-	actions := t.btx.Bucket(bAuditActions)
-	n, err := actions.NextSequence()
-	if err != nil {
-		return err
+// newAction numbers the running Update: the meta bucket's counter plus one.
+func (t *tx) newAction() error {
+	meta := t.btx.Bucket(bMeta)
+	var n uint64
+	if v := meta.Get(keyAction); len(v) == 8 {
+		n = binary.BigEndian.Uint64(v)
 	}
-	t.action = n
-	return actions.Put(u64(n), u64(firstSeq))
+	t.action = n + 1
+	return meta.Put(keyAction, u64(t.action))
 }
 
 // Audit returns the entries matching q, oldest first. From is included and To
@@ -95,13 +97,13 @@ func (r reader) Audit(q model.AuditQuery) ([]model.AuditEntry, error) {
 
 // auditOfAction reads the entries of one action, which follow each other.
 func (r reader) auditOfAction(q model.AuditQuery) ([]model.AuditEntry, error) {
-	first := r.btx.Bucket(bAuditActions).Get(u64(q.Action))
-	if first == nil {
-		return nil, nil
+	first, err := r.firstOfAction(q.Action)
+	if err != nil || first == 0 {
+		return nil, err
 	}
 	var out []model.AuditEntry
 	c := r.btx.Bucket(bAudit).Cursor()
-	for k, _ := c.Seek(first); k != nil; k, _ = c.Next() {
+	for k, _ := c.Seek(u64(first)); k != nil; k, _ = c.Next() {
 		e, err := r.auditEntry(k)
 		if err != nil {
 			return nil, err
@@ -117,6 +119,25 @@ func (r reader) auditOfAction(q model.AuditQuery) ([]model.AuditEntry, error) {
 		out = out[len(out)-q.Limit:]
 	}
 	return out, nil
+}
+
+// firstOfAction returns the seq of the first entry of action, 0 if none. The
+// audit holds seq 1 to its bucket's sequence, with actions in growing order.
+func (r reader) firstOfAction(action uint64) (uint64, error) {
+	var failed error
+	last := r.btx.Bucket(bAudit).Sequence()
+	i, found := sort.Find(int(last), func(i int) int {
+		e, err := r.auditEntry(u64(uint64(i + 1)))
+		if err != nil {
+			failed = err
+			return 0
+		}
+		return cmp.Compare(action, e.Action)
+	})
+	if failed != nil || !found {
+		return 0, failed
+	}
+	return uint64(i + 1), nil
 }
 
 func matchAudit(q model.AuditQuery, e model.AuditEntry) bool {

@@ -18,28 +18,70 @@ import (
 	"appel/storage/storagetest"
 )
 
-// BenchmarkBareBoltCommit is the floor: one bbolt Update putting one value the
-// size of a mark's JSON, fsync on.
+// BenchmarkBareBoltCommit is the floor: one bbolt Update per operation, fsync
+// on. "one-put" puts one value the size of a mark's JSON in one bucket;
+// "mark-layout" makes the same bbolt writes as an audited PutMark (the mark,
+// its pupil index, the audit entry and its time index, in four
+// buckets), without the writer, JSON or audit logic around them.
 func BenchmarkBareBoltCommit(b *testing.B) {
+	val, _ := json.Marshal(mark(seance(23, 8, "maths"), "p00001", model.KindAbsent))
+	entry := make([]byte, 2*len(val)+200)
+	layouts := []struct {
+		name string
+		puts []put
+	}{
+		{"one-put", []put{{"marks", val}}},
+		{"mark-layout", []put{{"marks", val}, {"marks_by_pupil", nil}, {"audit", entry}, {"audit_by_time", nil}}},
+	}
+	for _, l := range layouts {
+		b.Run(l.name, func(b *testing.B) { benchBare(b, l.puts) })
+	}
+}
+
+// put is one bbolt Put of a bare benchmark: a bucket and a value.
+type put struct {
+	bucket string
+	val    []byte
+}
+
+func benchBare(b *testing.B, puts []put) {
 	bdb, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer bdb.Close()
-	val, _ := json.Marshal(mark(seance(23, 8, "maths"), "p00001", model.KindAbsent))
-	name := []byte("marks")
-	if err := bdb.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(name); return err }); err != nil {
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		for _, p := range puts {
+			if _, err := tx.CreateBucketIfNotExists([]byte(p.bucket)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(val)))
 	var i uint64
+	lat := make([]time.Duration, 0, b.N)
+	start := time.Now()
 	for b.Loop() {
 		i++
 		key := binary.BigEndian.AppendUint64(nil, i)
-		if err := bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket(name).Put(key, val) }); err != nil {
+		t0 := time.Now()
+		err := bdb.Update(func(tx *bolt.Tx) error {
+			for _, p := range puts {
+				if err := tx.Bucket([]byte(p.bucket)).Put(key, p.val); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
 			b.Fatal(err)
 		}
+		lat = append(lat, time.Since(t0))
 	}
+	reportLatency(b, lat, time.Since(start))
 }
 
 // BenchmarkMarkCommit writes one mark per operation, one writer: through
@@ -104,8 +146,8 @@ func BenchmarkGroupCommitParallel(b *testing.B) {
 }
 
 // BenchmarkGroupCommitRate offers marks at a fixed rate (open loop: each mark
-// starts at its scheduled time, whatever the others do) and reports latency
-// from the scheduled time, so that a stalled writer shows in the figures.
+// starts at its scheduled time in its own goroutine, whatever the others do)
+// and reports each Update's latency, queueing behind a slow commit included.
 func BenchmarkGroupCommitRate(b *testing.B) {
 	for _, rate := range []int{1000, 5000} {
 		b.Run(fmt.Sprintf("rate=%d", rate), func(b *testing.B) {
@@ -122,10 +164,11 @@ func BenchmarkGroupCommitRate(b *testing.B) {
 				}
 				m := mark(seance(23, 8, "maths"), model.PupilID(fmt.Sprintf("p%07d", i)), model.KindAbsent)
 				wg.Go(func() {
+					t0 := time.Now()
 					if _, err := db.Update(context.Background(), tester, "marque", func(tx model.Tx) error { return tx.PutMark(m) }); err != nil {
 						b.Error(err)
 					}
-					lat[i] = time.Since(due)
+					lat[i] = time.Since(t0)
 				})
 			}
 			wg.Wait()

@@ -33,7 +33,6 @@ var (
 	bExtraSeances     = []byte("extra_seances")
 	bAudit            = []byte("audit")
 	bAuditByTime      = []byte("audit_by_time")
-	bAuditActions     = []byte("audit_actions")
 )
 
 // bucketsV1 are the buckets of schema version 1.
@@ -41,11 +40,14 @@ var bucketsV1 = [][]byte{
 	bMeta, bMarks, bMarksByPupil, bRollCalls, bNotices, bNoticesByPupil, bNoticesByEnd,
 	bCalls, bCallsByID, bReports, bSchool, bDivisions, bGroups, bPupils, bGuardians,
 	bGuardiansByPupil, bAccounts, bCourses, bMotives, bSeanceChanges, bExtraSeances,
-	bAudit, bAuditByTime, bAuditActions,
+	bAudit, bAuditByTime,
 }
 
 // keySchema holds the schema version in the meta bucket (big-endian uint64).
 var keySchema = []byte("schema")
+
+// keyAction holds the last action number in the meta bucket (uint64 BE).
+var keyAction = []byte("action")
 
 // keySchool is the only key of the school bucket.
 var keySchool = []byte("school")

@@ -9,6 +9,7 @@
 // time does (timeKey: Unix seconds with the sign bit flipped, nanoseconds).
 //
 //	meta                schema                    → uint64 BE (schema version)
+//	                    action                    → uint64 BE (last action number)
 //	marks               seanceID·pupilID          → Mark
 //	marks_by_pupil      pupilID·seanceID          → (empty)
 //	rollcalls           seanceID                  → RollCall
@@ -31,7 +32,10 @@
 //	extra_seances       seanceID                  → Seance
 //	audit               seq (uint64 BE)           → AuditEntry   (bucket sequence = last seq)
 //	audit_by_time       timeKey(At) seq           → (empty)
-//	audit_actions       action (uint64 BE)        → first seq    (bucket sequence = last action)
+//
+// The entries of one action follow each other and actions grow with seq, so
+// Audit finds an action by binary search on seq: no index is written for it,
+// and each bucket less is a page less to write and sync at every commit.
 //
 // NoticesOverlapping seeks notices_by_end at the range's start and stops at
 // its end plus model.MaxNoticeSpan, the longest notice PutNotice accepts: it
@@ -42,15 +46,25 @@
 // Update hands its function to one writer goroutine that runs every queued
 // function (up to Options.MaxBatch) in one bbolt transaction, commits it
 // (two fdatasync calls) and only then answers each caller: a group commit
-// without a timer. When one function fails, the transaction is rolled back,
-// that caller gets its error, and the others run again in a new transaction:
-// a function may run more than once and must only read and write through its
-// Tx, which is how it becomes safe to repeat.
+// without a timer. When one function fails (or panics), the transaction is
+// rolled back, that caller gets its error, and the others run again in a new
+// transaction. A function may therefore run more than once: it must read and
+// write only through its Tx, whose rollback undoes a discarded run, and any
+// effect outside it must be safe to repeat (assigning a result variable is;
+// sending on a channel or calling Update is not).
 //
 // Every Put and Delete reads the stored value first: an equal Put writes
 // nothing; any other change appends an audit entry in the same transaction.
-// After the commit, the structure's Directory is rebuilt if the structure
-// changed, and a model.Change is published to the watchers.
+// The first change of an Update numbers its action; an Update that changes
+// nothing has action 0 and is not announced. After the commit, the Directory
+// is rebuilt if the structure changed, a model.Change is published to the
+// watchers, and then the callers are answered.
+//
+// # Schema
+//
+// The meta bucket holds the schema version. Open refuses a file of a newer
+// version and applies, in one transaction, the migrations of schema.go that
+// the file lacks; a new file gets every bucket in that same first transaction.
 //
 // Storage checks what its keys and indexes rely on (identifiers without 0x00,
 // dates in séance identifiers, a notice's span); the domain's other rules are

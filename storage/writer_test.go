@@ -136,8 +136,20 @@ func TestRetryIsSafe(t *testing.T) {
 		}
 		return nil
 	})
+	checkCounterReceipts(t, receipts)
+}
+
+// checkCounterReceipts verifies that each receipt of an increment tells the
+// value its committed run wrote: the k-th action (entries 2k+1 and 2k+2) set
+// the counter to k+1.
+func checkCounterReceipts(t *testing.T, receipts []model.Receipt) {
+	t.Helper()
 	for i, rc := range receipts {
-		if len(rc.Entries) != 2 || rc.Entries[0].After != fmt.Sprintf(`{"pupil":"compteur","month":"2026-11","by":"","at":"0001-01-01T00:00:00Z","note":"%d"}`, rc.Entries[0].Seq/2+1) {
+		if len(rc.Entries) != 2 {
+			t.Fatalf("receipt %d: %+v", i, rc.Entries)
+		}
+		want := fmt.Sprintf(`{"pupil":"compteur","month":"2026-11","by":"","at":"0001-01-01T00:00:00Z","note":"%d"}`, rc.Entries[0].Seq/2+1)
+		if rc.Entries[0].After != want {
 			t.Errorf("receipt %d: %+v", i, rc.Entries)
 		}
 	}
