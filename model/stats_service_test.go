@@ -13,37 +13,13 @@ import (
 	"appel/storage/storagetest"
 )
 
-// statsFixture is the modeltest school (10 pupils in 4B, 4 in 4A) with:
-//   - E001 absent without motive at maths Monday 23 to Thursday 26 November
-//     (the fourth non valable half-day on Thursday morning), ill Friday 27;
-//   - E002 ten minutes late Monday 23;
-//   - E004 (in ESP 4AB) announced ill for Monday 23 (maths and Spanish);
-//   - E005 absent without motive Monday 2 to Thursday 5 November;
-//   - E003 absent Tuesday 1 December, motive "panne de réveil" (non valable);
-//   - a mark in a séance that does not exist (unplaced);
-//   - the roll call of maths done on Monday 23.
+// statsFixture is the modeltest school (10 pupils in 4B, 4 in 4A) with
+// modeltest.History's marks.
 func statsFixture(t *testing.T) *storage.DB {
 	t.Helper()
 	db := storagetest.New(t)
 	data := modeltest.School(10)
-	nov := func(d int) model.Date { return model.NewDate(2026, 11, d) }
-	absent := func(d model.Date, p model.PupilID, j *model.Justification) model.Mark {
-		return model.Mark{Seance: modeltest.MathsSeance(d), Pupil: p, Kind: model.KindAbsent, Justification: j, By: "prof", At: t0}
-	}
-	for _, d := range []int{23, 24, 25, 26} {
-		data.Marks = append(data.Marks, absent(nov(d), "E001", nil))
-	}
-	for _, d := range []int{2, 3, 4, 5} {
-		data.Marks = append(data.Marks, absent(nov(d), "E005", nil))
-	}
-	data.Marks = append(data.Marks,
-		absent(nov(27), "E001", just(maladie)),
-		absent(model.NewDate(2026, 12, 1), "E003", just(reveil)),
-		model.Mark{Seance: modeltest.MathsSeance(nov(23)), Pupil: "E002", Kind: model.KindLate, Minutes: 10, By: "prof", At: t0},
-		model.Mark{Seance: "20261124-1500-inconnu", Pupil: "E002", Kind: model.KindAbsent, By: "prof", At: t0},
-	)
-	data.Notices = []model.Notice{notice("n1", "E004", "2026-11-23 07:00", "2026-11-23 18:00", just(maladie))}
-	data.RollCalls = []model.RollCall{{Seance: modeltest.MathsSeance(nov(23)), By: "prof", At: t0}}
+	modeltest.History(&data)
 	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,9 @@ import "appel/model"
 type screenID string
 
 const (
-	screenRollCall screenID = "appel"
+	screenRollCall  screenID = "appel"
+	screenStats     screenID = "statistiques"
+	screenDashboard screenID = "tableau-de-bord"
 )
 
 // screenDef is a screen the catalogue offers: who may open it and how to build it.
@@ -34,6 +36,22 @@ func catalogue() []screenDef {
 					return 1
 				}
 				return 50
+			},
+		},
+		{
+			id: screenStats, title: "Statistiques", slot: 4,
+			allowed: statsAllowed,
+			build:   newStatsScreen,
+		},
+		{
+			id: screenDashboard, title: "Tableau de bord", slot: 5,
+			allowed: statsAllowed,
+			build:   newDashboardScreen,
+			landing: func(a model.Account) int {
+				if a.Has(model.RoleDirection) {
+					return 1
+				}
+				return 0
 			},
 		},
 	}

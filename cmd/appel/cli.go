@@ -22,10 +22,12 @@ type cli struct {
 	now    string
 	as     string
 	getenv func(string) string
+	// terminal reports whether a stream is a terminal (progress lines go only there).
+	terminal func(io.Writer) bool
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
-	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, terminal: isTerminal}
 }
 
 // flags returns a flag set with the global flags (--db, --now, --as) bound.

@@ -30,7 +30,8 @@ func commands() map[string]command {
 		"demo":   {"appel demo [--as LOGIN]", runDemo},
 		"init":   {"appel init --demo | --uai CODE --name NOM [--zone A|B|C]", runInit},
 		"user":   {"appel user list | add LOGIN --role R --name NOM | key add|list|rm …", runUser},
-		"export": {"appel export marks|seances [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER]", runExport},
+		"export": {exportUsage, runExport},
+		"stats":  {statsUsage, runStats},
 	}
 }
 
