@@ -137,7 +137,10 @@ func figureValues(f model.Figures) []export.Value {
 }
 
 // hours rounds the missed time to the hundredth of an hour, as the exports show it.
-func hours(f model.Figures) float64 { return math.Round(f.Hours()*100) / 100 }
+func hours(f model.Figures) float64 { return round2(f.Hours()) }
+
+// round2 rounds to the hundredth: the precision both formats show.
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // monthLine is one row of the monthly table.
 type monthLine struct {
@@ -165,7 +168,7 @@ func writeMonthStats(c *cli, st model.Statistics, division string, f export.Form
 		return append([]export.Value{
 			export.Text(l.month), export.Text(l.row.Label), export.Text(l.kind), export.Int(l.row.Enrolled),
 			export.Int(l.row.NoMotive4To10), export.Int(l.row.NoMotive11Plus), export.Int(l.row.InvalidMotive4To10),
-			export.Int(l.row.InvalidMotive11Plus), export.Int(l.row.Absentees()), export.Decimal(100 * l.row.Rate()),
+			export.Int(l.row.InvalidMotive11Plus), export.Int(l.row.Absentees()), export.Decimal(round2(100 * l.row.Rate())),
 		}, figureValues(l.figures)...)
 	})
 }
