@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -80,13 +81,16 @@ func (s *dashboardScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-// dashboardTouched: the day's marks and roll calls, any mark of the year
-// (the backlog), announced absences, the structure and the reports.
+// dashboardTouched: a mark dated up to the day (the day's counts, the
+// backlog), the day's roll calls, announced absences, the structure, the reports.
 func dashboardTouched(c model.Change, day model.Date) bool {
-	if c.Touches(model.ChangedMarks | model.ChangedNotices | model.ChangedStructure | model.ChangedReports) {
+	if c.Touches(model.ChangedNotices | model.ChangedStructure | model.ChangedReports) {
 		return true
 	}
-	return c.Touches(model.ChangedRollCalls) && c.TouchesDate(day)
+	if c.Touches(model.ChangedMarks) && slices.ContainsFunc(c.Dates, func(d model.Date) bool { return !d.After(day) }) {
+		return true
+	}
+	return c.Touches(model.ChangedRollCalls) && slices.Contains(c.Dates, day)
 }
 
 // dashboardListMax is how many pupils over the threshold the dashboard lists.

@@ -27,8 +27,9 @@ var paneTitles = [paneCount]string{"Élèves", "Divisions", "Mois", "Seuil"}
 type statsKeys struct {
 	Pane, PanePrev, Prev, Next, Period, PeriodPrev key.Binding
 	Sort, Reverse, Explain, Report, Back           key.Binding
-	// Step and SortBoth stand for the pairs ←/→ and o/O in the footer.
-	Step, SortBoth key.Binding
+	// Step and SortBoth stand for the pairs ←/→ and o/O in the footer;
+	// Open is enter on a division.
+	Step, SortBoth, Open key.Binding
 }
 
 func defaultStatsKeys() statsKeys {
@@ -49,6 +50,7 @@ func defaultStatsKeys() statsKeys {
 		Back:       b([]string{"esc"}, "esc", "retour"),
 		Step:       b([]string{"left", "right"}, "←/→", "division"),
 		SortBoth:   b([]string{"o", "O"}, "o/O", "trier"),
+		Open:       b([]string{"enter", "x"}, "↵", "élèves de la division"),
 	}
 }
 
@@ -62,6 +64,8 @@ type statsScreen struct {
 	// period is the period chosen, shown the one of st.
 	period, shown int
 	st            *model.Statistics
+	// codes are the divisions of st, in order.
+	codes []string
 	// canReport: the account may record reports to the DASEN.
 	canReport bool
 	pane      statsPane
@@ -165,11 +169,12 @@ func (s *statsScreen) onLoaded(msg statsLoadedMsg) tea.Cmd {
 	}
 	first := s.st == nil
 	s.periods, s.shown, s.canReport, s.st = msg.periods, msg.period, msg.canReport, &msg.st
+	s.codes = s.st.DivisionCodes()
 	s.keys.Report.SetEnabled(s.canReport)
 	if first {
 		s.month = s.monthOf(s.env.svc.Today().MonthKey())
 	}
-	s.division = min(s.division, max(len(s.st.DivisionCodes())-1, 0))
+	s.division = min(s.division, max(len(s.codes)-1, 0))
 	s.month = min(s.month, max(len(s.st.Months)-1, 0))
 	s.rebuild()
 	return next
@@ -292,8 +297,7 @@ func (s *statsScreen) step(delta int) {
 	}
 	switch s.pane {
 	case panePupils:
-		n := len(s.st.DivisionCodes())
-		s.division = max(0, min(s.division+delta, n-1))
+		s.division = max(0, min(s.division+delta, len(s.codes)-1))
 		s.tables[panePupils].list = cursorList{}
 	case paneMonths:
 		s.month = max(0, min(s.month+delta, len(s.st.Months)-1))
@@ -320,7 +324,7 @@ func (s *statsScreen) open() tea.Cmd {
 		return s.openExplain(l.Pupil, first, model.NewDate(first.Year, first.Month+1, 0))
 	case paneDivisions:
 		if row < len(s.st.Divisions) {
-			s.division = max(slices.Index(s.st.DivisionCodes(), s.st.Divisions[row].Division), 0)
+			s.division = max(slices.Index(s.codes, s.st.Divisions[row].Division), 0)
 			s.tables[panePupils].list = cursorList{}
 			s.setPane(panePupils)
 			s.rebuild()
@@ -369,9 +373,8 @@ func (s *statsScreen) onReported(msg reportDoneMsg) tea.Cmd {
 }
 
 func (s *statsScreen) currentDivision() string {
-	codes := s.st.DivisionCodes()
-	if len(codes) == 0 {
+	if len(s.codes) == 0 {
 		return ""
 	}
-	return codes[min(s.division, len(codes)-1)]
+	return s.codes[min(s.division, len(s.codes)-1)]
 }

@@ -143,16 +143,18 @@ func (s *statsScreen) ShortHelp() []key.Binding {
 	if s.explain != nil {
 		return []key.Binding{s.env.nav.Up, s.env.nav.Down, k.Back}
 	}
-	keys := []key.Binding{k.Pane, k.Explain}
+	keys := []key.Binding{k.Pane}
 	switch s.pane {
 	case panePupils:
-		keys = append(keys, k.Step)
+		keys = append(keys, k.Explain, k.Step)
+	case paneDivisions:
+		keys = append(keys, k.Open)
 	case paneMonths:
 		step := k.Step
 		step.SetHelp("←/→", "mois")
 		keys = append(keys, step)
 	case paneThresholds:
-		keys = append(keys, k.Report)
+		keys = append(keys, k.Explain, k.Report)
 	}
 	return append(keys, k.SortBoth, s.env.nav.Filter)
 }
