@@ -6,8 +6,10 @@ import "appel/model"
 type screenID string
 
 const (
-	screenRollCall screenID = "appel"
-	screenAccounts screenID = "comptes"
+	screenRollCall  screenID = "appel"
+	screenAccounts  screenID = "comptes"
+	screenStats     screenID = "statistiques"
+	screenDashboard screenID = "tableau-de-bord"
 )
 
 // screenDef is a screen the catalogue offers: who may open it and how to build it.
@@ -42,6 +44,22 @@ func catalogue() []screenDef {
 			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermAccounts) },
 			build:   newAccountsScreen,
 			landing: func(model.Account) int { return 40 },
+		},
+		{
+			id: screenStats, title: "Statistiques", slot: 4,
+			allowed: statsAllowed,
+			build:   newStatsScreen,
+		},
+		{
+			id: screenDashboard, title: "Tableau de bord", slot: 5,
+			allowed: statsAllowed,
+			build:   newDashboardScreen,
+			landing: func(a model.Account) int {
+				if a.Has(model.RoleDirection) {
+					return 1
+				}
+				return 0
+			},
 		},
 	}
 }

@@ -23,6 +23,8 @@ type cli struct {
 	now    string
 	as     string
 	getenv func(string) string
+	// terminal reports whether a stream is a terminal (progress lines go only there).
+	terminal func(io.Writer) bool
 	// session, when set, is an SSH session's account and the server's store:
 	// commands use them instead of opening the db as the machine's operator.
 	session *remoteSession
@@ -41,7 +43,7 @@ type backuper interface {
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
-	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, terminal: isTerminal}
 }
 
 // flags returns a flag set with the global flags (--db, --now, --as) bound.

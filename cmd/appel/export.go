@@ -15,6 +15,8 @@ import (
 // exportFlags are the options every export shares.
 type exportFlags struct {
 	from, to, format, out string
+	// pupil is the pupil of `export explain` (ELEVE_ID or INE).
+	pupil string
 }
 
 func (e *exportFlags) bind(fs *flag.FlagSet) {
@@ -22,6 +24,7 @@ func (e *exportFlags) bind(fs *flag.FlagSet) {
 	fs.StringVar(&e.to, "to", "", "dernier jour (défaut : fin de l'année scolaire)")
 	fs.StringVar(&e.format, "format", "csv", "csv ou ods")
 	fs.StringVar(&e.out, "out", "", "fichier à écrire (défaut : sortie standard)")
+	fs.StringVar(&e.pupil, "pupil", "", "élève (ELEVE_ID ou INE), pour « export explain »")
 }
 
 // span returns the dates of --from and --to, the school year by default.
@@ -51,20 +54,20 @@ func runExport(c *cli, args []string) error {
 		return err
 	}
 	if len(rest) != 1 {
-		return usageErr("appel export marks|seances [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER]")
+		return usageErr("%s", exportUsage)
 	}
 	format, err := export.ParseFormat(ef.format)
 	if err != nil {
 		return err
 	}
-	write, ok := map[string]func(*model.Service, exportFlags, export.Format, io.Writer) error{
-		"marks": writeMarks, "seances": writeSeances,
+	write, ok := map[string]func(*cli, *model.Service, exportFlags, export.Format, io.Writer) error{
+		"marks": writeMarks, "seances": writeSeances, "explain": writeExplain,
 	}[rest[0]]
 	if !ok {
-		return usageErr("appel export : %q inconnu (marks, seances)", rest[0])
+		return usageErr("appel export : %q inconnu (marks, seances, explain)", rest[0])
 	}
 	return withOperator(c, func(svc *model.Service) error {
-		return c.output(ef.out, func(w io.Writer) error { return write(svc, ef, format, w) })
+		return c.output(ef.out, func(w io.Writer) error { return write(c, svc, ef, format, w) })
 	})
 }
 
@@ -92,7 +95,7 @@ func (c *cli) output(path string, write func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-func writeMarks(svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
+func writeMarks(c *cli, svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
 	dir, err := svc.Directory()
 	if err != nil {
 		return err
@@ -101,15 +104,15 @@ func writeMarks(svc *model.Service, ef exportFlags, f export.Format, w io.Writer
 	if err != nil {
 		return err
 	}
+	p := c.progress("Lecture des marques", 0)
 	records, err := svc.MarkRecords(from, to)
+	p.done()
 	if err != nil {
 		return err
 	}
-	rows := make([]export.MarkRow, len(records))
-	for i, r := range records {
-		rows[i] = markRow(r)
-	}
-	return export.WriteMarks(w, f, rows)
+	return c.writeTable(w, f, "Marques", export.MarkHeader, len(records), func(i int) []export.Value {
+		return markRow(records[i]).Values()
+	})
 }
 
 func markRow(r model.MarkRecord) export.MarkRow {
@@ -130,7 +133,7 @@ func markRow(r model.MarkRecord) export.MarkRow {
 var seanceHeader = []string{"date", "debut", "fin", "seance", "matiere", "enseignant", "salle",
 	"annulee", "appel_fait", "appel_par", "appel_le", "absents", "retards"}
 
-func writeSeances(svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
+func writeSeances(c *cli, svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
 	dir, err := svc.Directory()
 	if err != nil {
 		return err
@@ -139,20 +142,15 @@ func writeSeances(svc *model.Service, ef exportFlags, f export.Format, w io.Writ
 	if err != nil {
 		return err
 	}
+	p := c.progress("Lecture des séances", 0)
 	log, err := svc.SeanceLog(from, to)
+	p.done()
 	if err != nil {
 		return err
 	}
-	t, err := export.NewTable(w, f, "Séances", seanceHeader)
-	if err != nil {
-		return err
-	}
-	for _, st := range log {
-		if err := t.Row(seanceValues(st)...); err != nil {
-			return err
-		}
-	}
-	return t.Close()
+	return c.writeTable(w, f, "Séances", seanceHeader, len(log), func(i int) []export.Value {
+		return seanceValues(log[i])
+	})
 }
 
 func seanceValues(st model.SeanceStatus) []export.Value {

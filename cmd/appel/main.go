@@ -33,7 +33,8 @@ func commands() map[string]command {
 		"serve":  {"appel serve [--addr HÔTE:PORT] [--host-key FICHIER] [--idle 15m]", runServe},
 		"audit":  {"appel audit [--from DATE] [--to DATE] [--login LOGIN] [--limit N]", runAudit},
 		"backup": {"appel backup FICHIER (« - » : sortie standard)", runBackup},
-		"export": {"appel export marks|seances [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER]", runExport},
+		"export": {exportUsage, runExport},
+		"stats":  {statsUsage, runStats},
 	}
 }
 

@@ -97,8 +97,8 @@ func (f *sshFixture) client(user, keyOf string) *gossh.Client {
 	return c
 }
 
-// screen is an interactive session with a PTY and everything it printed.
-type screen struct {
+// sshScreen is an interactive session with a PTY and everything it printed.
+type sshScreen struct {
 	t     *testing.T
 	sess  *gossh.Session
 	in    io.WriteCloser
@@ -107,7 +107,7 @@ type screen struct {
 	ended chan error
 }
 
-func (f *sshFixture) shell(c *gossh.Client) *screen {
+func (f *sshFixture) shell(c *gossh.Client) *sshScreen {
 	f.t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
@@ -116,7 +116,7 @@ func (f *sshFixture) shell(c *gossh.Client) *screen {
 	if err := sess.RequestPty("xterm", 30, 100, gossh.TerminalModes{}); err != nil {
 		f.t.Fatal(err)
 	}
-	s := &screen{t: f.t, sess: sess, ended: make(chan error, 1)}
+	s := &sshScreen{t: f.t, sess: sess, ended: make(chan error, 1)}
 	s.in, _ = sess.StdinPipe()
 	sess.Stdout = s
 	if err := sess.Shell(); err != nil {
@@ -126,21 +126,21 @@ func (f *sshFixture) shell(c *gossh.Client) *screen {
 	return s
 }
 
-func (s *screen) Write(p []byte) (int, error) {
+func (s *sshScreen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.out.Write(p)
 }
 
 // text is what the session printed, without escape sequences.
-func (s *screen) text() string {
+func (s *sshScreen) text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return ansi.Strip(s.out.String())
 }
 
 // waitFor waits until the output since the start contains every text.
-func (s *screen) waitFor(texts ...string) {
+func (s *sshScreen) waitFor(texts ...string) {
 	s.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !containsAll(s.text(), texts) {
@@ -151,14 +151,14 @@ func (s *screen) waitFor(texts ...string) {
 	}
 }
 
-func (s *screen) send(keys string) {
+func (s *sshScreen) send(keys string) {
 	s.t.Helper()
 	if _, err := s.in.Write([]byte(keys)); err != nil {
 		s.t.Fatal(err)
 	}
 }
 
-func (s *screen) waitEnd() {
+func (s *sshScreen) waitEnd() {
 	s.t.Helper()
 	select {
 	case <-s.ended:
