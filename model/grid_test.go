@@ -235,4 +235,3 @@ func TestGridsReadTheStoreOnce(t *testing.T) {
 		t.Errorf("pupil file: %d reads (%v)", cs.views, err)
 	}
 }
-
