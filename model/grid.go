@@ -105,6 +105,8 @@ type Grid struct {
 	Rows     []GridRow
 	// Totals are the pupil grid's figures over the whole range.
 	Totals Figures
+	// Periods are the school's periods and the whole year, for choosing a range.
+	Periods []Period
 	// Names maps the logins that the cells mention to people's names.
 	Names map[string]string
 	// Motives are the motives the reader may apply; empty when he may not justify.

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // gridBuilder resolves a grid: it places the pupils' séances on the days and
 // slots first (from the directory), then reads, in one transaction, only what
@@ -236,6 +239,7 @@ func (b *gridBuilder) gridDay(d Date) GridDay {
 
 func (b *gridBuilder) base() Grid {
 	g := Grid{Slots: b.slots, Now: b.now, Names: b.names, SeeMotives: b.pol.Allows(PermSeeMotives)}
+	g.Periods = append(slices.Clone(b.dir.School.Periods), b.dir.School.YearPeriod())
 	for _, d := range b.days {
 		g.Days = append(g.Days, b.gridDay(d))
 	}

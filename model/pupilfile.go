@@ -23,6 +23,9 @@ type PupilFile struct {
 	Week      []GridDay
 	Slots     []Slot
 	Timetable []Seance
+	// CourseWeeks gives the weeks (A, B, a named set) of the timetable's
+	// courses that are not given every week.
+	CourseWeeks map[string]string
 	// Guardians and Calls are filled only when Contacts is set.
 	Guardians []Guardian
 	Calls     []FamilyCall
@@ -110,6 +113,16 @@ func (f *PupilFile) timetable(dir *Directory, week Date) {
 		f.Week = append(f.Week, b.gridDay(d))
 	}
 	f.Timetable = dir.PupilSeances(f.Pupil, monday, monday.AddDays(6))
+	f.CourseWeeks = map[string]string{}
+	ids := map[string]bool{}
+	for _, se := range f.Timetable {
+		ids[se.Course] = true
+	}
+	for _, c := range dir.Courses {
+		if ids[c.ID] && c.Weeks != "" {
+			f.CourseWeeks[c.ID] = c.Weeks
+		}
+	}
 }
 
 // read counts the period up to today and loads the contacts.
@@ -167,4 +180,23 @@ func (f *PupilFile) noteNames(dir *Directory) {
 	for _, c := range f.Calls {
 		add(c.By)
 	}
+}
+
+// FindPupils returns the pupils whose name matches query (see
+// Directory.FindPupils) and whose file the actor may read, at most limit.
+func (s *Service) FindPupils(query string, limit int) ([]Pupil, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return nil, err
+	}
+	var out []Pupil
+	for _, p := range dir.FindPupils(query, 0) {
+		if limit > 0 && len(out) == limit {
+			break
+		}
+		if pol.CanReadPupil(dir, p) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }

@@ -7,7 +7,15 @@ type screenID string
 
 const (
 	screenRollCall screenID = "appel"
+	screenPlanning screenID = "planning"
+	screenPupils   screenID = "eleves"
 )
+
+// readsAttendance: the screens that show attendance are open to those who
+// read it all and to teachers (their own classes and groups).
+func readsAttendance(p model.Policy, _ model.Account) bool {
+	return p.Allows(model.PermReadAttendance) || p.Allows(model.PermRollCall)
+}
 
 // screenDef is a screen the catalogue offers: who may open it and how to build it.
 type screenDef struct {
@@ -36,6 +44,8 @@ func catalogue() []screenDef {
 				return 50
 			},
 		},
+		{id: screenPlanning, title: "Planning", slot: 2, allowed: readsAttendance, build: newPlanScreen},
+		{id: screenPupils, title: "Élèves", slot: 3, allowed: readsAttendance, build: newPupilsScreen},
 	}
 }
 
