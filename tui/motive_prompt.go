@@ -50,9 +50,9 @@ func newMotivePrompt(motives []model.Motive, cells []model.GridCell) motivePromp
 // preview says what a motive key would apply to, before it is pressed.
 func (p motivePrompt) preview() string {
 	if len(p.keys) == 0 {
-		return "Sélection : aucune absence ni aucun retard à justifier."
+		return "aucune absence ni aucun retard à justifier"
 	}
-	return fmt.Sprintf("Sélection : %s — tapez la touche d'un motif.", p.count())
+	return p.count() + " — tapez un motif"
 }
 
 func (p motivePrompt) count() string {
@@ -82,7 +82,7 @@ func (p motivePrompt) lines(st Styles, width, maxLines int) []string {
 		if m.Valid {
 			mark = "✓"
 		}
-		text := truncate(m.Label, 22) + " " + mark
+		text := truncate(m.Label, 14) + " " + mark
 		items = append(items, st.Key.Render(m.Key)+" "+text)
 		plain = append(plain, m.Key+" "+text)
 	}

@@ -139,6 +139,10 @@ func (s *planScreen) onGrid(msg gridMsg) tea.Cmd {
 	g := msg.grid
 	s.grid = &g
 	s.prompt = nil
+	justify := len(g.Motives) > 0
+	s.keys.Select.SetEnabled(justify)
+	s.keys.Undo.SetEnabled(justify)
+	s.keys.Redo.SetEnabled(justify)
 	s.view.setGrid(s.grid)
 	s.indexGrid()
 	if !s.placed {

@@ -63,16 +63,31 @@ func (s *planScreen) classTitle(width int) string {
 	return truncate(st.Title.Render(text)+s.holidayText(), width)
 }
 
-// holidayText names the holidays of the days shown: " · Armistice (mer. 11/11)".
+// holidayText names the holidays of the days shown, with the days they
+// cover: " · ~ Armistice (mer. 11/11)", " · ~ Toussaint (lun. 19/10 → ven. 23/10)".
 func (s *planScreen) holidayText() string {
-	var parts []string
-	seen := map[string]bool{}
+	var names []string
+	spans := map[string][2]model.Date{}
 	for _, d := range s.grid.Days {
-		if d.Holiday == "" || seen[d.Holiday] {
+		if d.Holiday == "" {
 			continue
 		}
-		seen[d.Holiday] = true
-		parts = append(parts, fmt.Sprintf("%s (%s)", d.Holiday, shortDate(d.Date)))
+		sp, seen := spans[d.Holiday]
+		if !seen {
+			names = append(names, d.Holiday)
+			sp[0] = d.Date
+		}
+		sp[1] = d.Date
+		spans[d.Holiday] = sp
+	}
+	var parts []string
+	for _, n := range names {
+		sp := spans[n]
+		if sp[0] == sp[1] {
+			parts = append(parts, fmt.Sprintf("%s (%s)", n, shortDate(sp[0])))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s (%s → %s)", n, shortDate(sp[0]), shortDate(sp[1])))
+		}
 	}
 	if len(parts) == 0 {
 		return ""
@@ -138,8 +153,11 @@ func (s *planScreen) footLines(width int) []string {
 	st := s.env.styles
 	var legend, detail []string
 	if s.prompt != nil {
-		legend = s.prompt.lines(st, width, 2)
-		detail = []string{st.Warn.Render(truncate(s.prompt.preview(), width)), st.Muted.Render(truncate(s.selectionText(), width))}
+		legend = s.prompt.lines(st, width, 3)
+		for len(legend) < 3 {
+			legend = append(legend, "")
+		}
+		detail = []string{st.Warn.Render(truncate(s.selectionText()+" : "+s.prompt.preview(), width))}
 	} else {
 		legend = legendLines(s.view.glyphs, s.grid.SeeMotives, s.shown, width, 2)
 		detail = s.detailLines(width)
@@ -154,11 +172,12 @@ func (s *planScreen) selectionText() string {
 	r0, r1, c0, c1 := s.view.rect()
 	rows, cols := r1-r0+1, c1-c0+1
 	if s.grid.IsPupilGrid() {
-		return fmt.Sprintf("%s × %s · esc ou v : abandonner", plural(rows, "jour", "jours"), plural(cols, "créneau", "créneaux"))
+		return fmt.Sprintf("%s × %s", plural(rows, "jour", "jours"), plural(cols, "créneau", "créneaux"))
 	}
 	days := c1/s.view.slots - c0/s.view.slots + 1
-	return fmt.Sprintf("%s × %s (%s → %s) · esc ou v : abandonner", plural(rows, "élève", "élèves"), plural(days, "jour", "jours"),
-		shortDate(s.view.day(r0, c0).Date), shortDate(s.view.day(r1, c1).Date))
+	from, to := s.view.day(r0, c0).Date, s.view.day(r1, c1).Date
+	return fmt.Sprintf("%s × %s (%02d/%02d → %02d/%02d)", plural(rows, "élève", "élèves"), plural(days, "jour", "jours"),
+		from.Day, int(from.Month), to.Day, int(to.Month))
 }
 
 // detailLines describe the cell under the cursor: where and what.
