@@ -68,7 +68,9 @@ func TestGridRectangleJustified(t *testing.T) {
 	if got := strings.Join(motivesOf(t, f, keys...), " "); got != "maladie maladie maladie maladie" {
 		t.Errorf("stored after m: %s", got)
 	}
-	d.waitUntil(func(v string) bool { return cellOf(t, v, "ABADIE Léa", 0, 0) == "V" && cellOf(t, v, "CARON Zoé", 1, 1) == "V" },
+	d.waitUntil(func(v string) bool {
+		return cellOf(t, v, "ABADIE Léa", 0, 0) == "V" && cellOf(t, v, "CARON Zoé", 1, 1) == "V"
+	},
 		"the grid reloaded with the justified cells")
 
 	d.press("u")
