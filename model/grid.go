@@ -35,11 +35,15 @@ const (
 	CellAbsentValid
 	// CellAbsentInvalid: an absence with a motive that is not valid.
 	CellAbsentInvalid
-	// CellLate, CellInfirmary, CellExcluded, CellExempt, CellOuting: the other marks.
+	// CellLate: a lateness.
 	CellLate
+	// CellInfirmary: at the infirmary.
 	CellInfirmary
+	// CellExcluded: excluded from the course.
 	CellExcluded
+	// CellExempt: exempt (dispensé).
 	CellExempt
+	// CellOuting: on a school outing.
 	CellOuting
 )
 

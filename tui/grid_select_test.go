@@ -100,3 +100,22 @@ func TestGridSelectionEscapes(t *testing.T) {
 		t.Errorf("a motive was applied without a selection: %v", got)
 	}
 }
+
+// TestPupilGridWeekOfIllness justifies a pupil's days from his own grid:
+// Monday to Tuesday of week A, every slot, as Maladie.
+func TestPupilGridWeekOfIllness(t *testing.T) {
+	f := gridFixture(t, 6, modeltest.GridNow)
+	d := openGrid(t, f, "cpe", "4B")
+	d.press("j", "j", "p")
+	d.waitFor("CARON Zoé · 4B · novembre 2026")
+	// The cursor is on Thursday 19/11: up to Monday 16/11, first slot, then the rectangle.
+	d.press("k", "k", "k", "h", "h", "v", "j", "l", "l", "l", "l", "l", "l", "l", "l")
+	d.waitFor("2 jours × 9 créneaux : 1 absence — tapez un motif")
+	d.press("m")
+	d.waitFor("✓ 1 marque modifiée : Maladie")
+	got := motivesOf(t, f, model.MarkKey{Seance: modeltest.WeekSeance(modeltest.WeekA.AddDays(1), "hg-2"), Pupil: "E003"})
+	if got[0] != "maladie" {
+		t.Errorf("stored %v", got)
+	}
+	d.waitUntil(func(v string) bool { return strings.Contains(line(v, "mar. 17/11 A"), "·V·") }, "the pupil grid reloaded")
+}

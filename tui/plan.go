@@ -32,6 +32,8 @@ type planScreen struct {
 	// shown are the kinds of cell the grid holds, for the legend.
 	shown   map[model.CellKind]bool
 	loadGen int
+	// writing counts the justifications and undos not yet acknowledged.
+	writing int
 	loaded  bool
 	placed  bool
 	size    tea.WindowSizeMsg
@@ -69,7 +71,7 @@ func (s *planScreen) Title() string { return "Planning" }
 
 func (s *planScreen) Capturing() bool { return s.picker.open }
 
-func (s *planScreen) Pending() int { return 0 }
+func (s *planScreen) Pending() int { return s.writing }
 
 func (s *planScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -82,8 +84,10 @@ func (s *planScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case gridMsg:
 		return s, s.onGrid(msg)
 	case justifiedMsg:
+		s.writing--
 		return s, msg.status()
 	case replayedMsg:
+		s.writing--
 		return s, msg.status()
 	case openPupilGridMsg:
 		return s, s.openPupil(msg.id)

@@ -73,6 +73,7 @@ func (s *planScreen) selectionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	cmd := s.prompt.apply(s.env.svc, code, label)
+	s.writing++
 	s.view.clearSelection()
 	s.prompt = nil
 	return cmd, true
@@ -153,8 +154,10 @@ func (s *planScreen) commandKey(msg tea.KeyMsg) tea.Cmd {
 		s.span = s.span.toggle(s.grid.Periods)
 		return s.load()
 	case key.Matches(msg, k.Undo):
+		s.writing++
 		return undoCmd(s.env.svc, false)
 	case key.Matches(msg, k.Redo):
+		s.writing++
 		return undoCmd(s.env.svc, true)
 	case key.Matches(msg, k.Back) && s.pupil != "":
 		s.pupil, s.view = "", cellGrid{glyphs: s.view.glyphs, row: s.back.row, col: s.back.col}
