@@ -161,3 +161,58 @@ func cellOf(t *testing.T, view, pupil string, day, slot int) string {
 	}
 	return string(row[col])
 }
+
+// TestGridTurnsWeeks: [ and ] turn the week, and so do ← and → past the
+// first and last columns.
+func TestGridTurnsWeeks(t *testing.T) {
+	f := gridFixture(t, 4, modeltest.GridNow)
+	d := openGrid(t, f, "cpe", "4B")
+	d.press("]")
+	d.waitFor("semaine du 23/11/2026 · semaine B")
+	d.press("[", "H", "H", "H", "h", "h")
+	d.waitFor("ABADIE Léa · lun. 16/11 08:00–08:55")
+	d.press("h")
+	d.waitFor("semaine du 09/11/2026", "ABADIE Léa · ven. 13/11 · S4 16:20–17:15")
+	d.press("l")
+	d.waitFor("semaine du 16/11/2026", "ABADIE Léa · lun. 16/11 08:00–08:55")
+}
+
+// TestGridWithSaturday: a school with Saturday morning courses shows six
+// days, still within 80 columns.
+func TestGridWithSaturday(t *testing.T) {
+	db := storagetest.New(t)
+	data := modeltest.WithGridWeek(modeltest.GridSchool(35))
+	data.School.Weekdays = append(data.School.Weekdays, time.Saturday)
+	data.Courses = append(data.Courses, model.Course{ID: "sam", Weekday: time.Saturday, Start: 8 * 60, End: 9*60 + 50,
+		Target: model.Target{Kind: model.TargetDivision, Code: "4B"}, Teachers: []string{"prof"}, Subject: "Latin"})
+	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
+		t.Fatal(err)
+	}
+	d := openGrid(t, fixture{db: db, now: modeltest.GridNow}, "cpe", "4B")
+	v := d.view()
+	if !strings.Contains(v, "sam. 21/11") || !strings.Contains(line(v, "ABADIE Léa"), "│--") {
+		t.Errorf("Saturday is not shown:\n%s", v)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("a line is %d cells wide: %q", w, l)
+		}
+	}
+}
+
+// TestPupilGridSpans: t switches the pupil grid between the month and the
+// trimestre; [ and ] move by that span.
+func TestPupilGridSpans(t *testing.T) {
+	f := gridFixture(t, 4, modeltest.GridNow)
+	d := openGrid(t, f, "cpe", "4B")
+	d.press("p")
+	d.waitFor("ABADIE Léa · 4B · novembre 2026")
+	d.press("]")
+	d.waitFor("ABADIE Léa · 4B · décembre 2026")
+	d.press("t")
+	d.waitFor("ABADIE Léa · 4B · 1er trimestre", "Sur la période : 2 demi-journées (0 valable, 2 non valables) · 1 h 50")
+	d.press("]")
+	d.waitFor("ABADIE Léa · 4B · 2e trimestre", "Sur la période : 0 demi-journée")
+	d.press("t")
+	d.waitFor("ABADIE Léa · 4B · décembre 2026")
+}
