@@ -20,8 +20,10 @@ const (
 	PermOverrule Permission = "valider"
 	// PermRemind: send a teacher a reminder to take a roll call.
 	PermRemind Permission = "relancer"
-	// PermContacts: read guardians' contacts and log calls to families.
+	// PermContacts: read guardians' contacts and the log of calls to families.
 	PermContacts Permission = "contacts"
+	// PermLogCall: log a call to a pupil's family.
+	PermLogCall Permission = "appels-familles"
 	// PermStats: statistics, counts, the threshold list.
 	PermStats Permission = "statistiques"
 	// PermReport: record a report to the DASEN.
@@ -45,6 +47,7 @@ var grants = map[Permission][]Role{
 	PermOverrule:       {RoleCPE, RoleAdmin},
 	PermRemind:         {RoleAED, RoleCPE, RoleAdmin},
 	PermContacts:       {RoleAED, RoleCPE, RoleDirection, RoleAdmin},
+	PermLogCall:        {RoleAED, RoleCPE, RoleAdmin},
 	PermStats:          {RoleCPE, RoleDirection, RoleAdmin},
 	PermReport:         {RoleCPE, RoleAdmin},
 	PermAudit:          {RoleCPE, RoleDirection, RoleAdmin},

@@ -144,6 +144,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case openSeanceMsg:
 		return a, a.openSeance(msg)
+	case openPupilMsg:
+		return a, a.openOn(screenPupils, msg, "la fiche élève")
+	case openPupilGridMsg:
+		return a, a.openOn(screenPlanning, msg, "le planning")
 	case quitCheckMsg:
 		return a, a.tryQuit()
 	case serverStoppingMsg:
@@ -172,15 +176,20 @@ func (a *App) notice(c model.Change) {
 }
 
 func (a *App) openSeance(msg openSeanceMsg) tea.Cmd {
+	return a.openOn(screenRollCall, msg, "l'appel")
+}
+
+// openOn makes the screen id active and hands it msg (what to show).
+func (a *App) openOn(id screenID, msg tea.Msg, what string) tea.Cmd {
 	for _, slot := range a.order {
-		if a.slots[slot].id == screenRollCall {
+		if a.slots[slot].id == id {
 			cmd := a.open(slot)
 			next, cmd2 := a.screens[slot].Update(msg)
 			a.screens[slot] = next
 			return tea.Batch(cmd, cmd2)
 		}
 	}
-	return errorCmd(model.Forbidden("l'appel n'est pas ouvert à votre rôle"))
+	return errorCmd(model.Forbidden("%s n'est pas accessible à votre rôle", what))
 }
 
 func (a *App) current() Screen { return a.screens[a.active] }

@@ -53,3 +53,11 @@ func justificationText(a model.Attendance) string {
 	}
 	return j.Label + " (non valable)"
 }
+
+// plural writes a count in French: 0 and 1 take the singular.
+func plural(n int, one, many string) string {
+	if n <= 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

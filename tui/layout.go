@@ -10,12 +10,22 @@ const (
 	screenAccounts  screenID = "comptes"
 	screenStats     screenID = "statistiques"
 	screenDashboard screenID = "tableau-de-bord"
+	screenPlanning  screenID = "planning"
+	screenPupils    screenID = "eleves"
 )
+
+// readsAttendance: the screens that show attendance are open to those who
+// read it all and to teachers (their own classes and groups).
+func readsAttendance(p model.Policy, _ model.Account) bool {
+	return p.Allows(model.PermReadAttendance) || p.Allows(model.PermRollCall)
+}
 
 // screenDef is a screen the catalogue offers: who may open it and how to build it.
 type screenDef struct {
-	id      screenID
-	title   string
+	id    screenID
+	title string
+	// short names the screen in a crowded tab line.
+	short   string
 	allowed func(model.Policy, model.Account) bool
 	build   func(*env) Screen
 	// landing ranks the screen as a role's landing screen (lower first); 0 never.
@@ -29,7 +39,7 @@ type screenDef struct {
 func catalogue() []screenDef {
 	return []screenDef{
 		{
-			id: screenRollCall, title: "Appel", slot: 6,
+			id: screenRollCall, title: "Appel", short: "Appel", slot: 6,
 			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermRollCall) },
 			build:   newRollScreen,
 			landing: func(a model.Account) int {
@@ -39,19 +49,21 @@ func catalogue() []screenDef {
 				return 50
 			},
 		},
+		{id: screenPlanning, title: "Planning", short: "Plan.", slot: 2, allowed: readsAttendance, build: newPlanScreen},
+		{id: screenPupils, title: "Élèves", short: "Élèves", slot: 3, allowed: readsAttendance, build: newPupilsScreen},
 		{
-			id: screenAccounts, title: "Comptes", slot: 7,
+			id: screenAccounts, title: "Comptes", short: "Comptes", slot: 7,
 			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermAccounts) },
 			build:   newAccountsScreen,
 			landing: func(model.Account) int { return 40 },
 		},
 		{
-			id: screenStats, title: "Statistiques", slot: 4,
+			id: screenStats, title: "Statistiques", short: "Stats", slot: 4,
 			allowed: statsAllowed,
 			build:   newStatsScreen,
 		},
 		{
-			id: screenDashboard, title: "Tableau de bord", slot: 5,
+			id: screenDashboard, title: "Tableau de bord", short: "Bord", slot: 5,
 			allowed: statsAllowed,
 			build:   newDashboardScreen,
 			landing: func(a model.Account) int {

@@ -21,7 +21,7 @@ const (
 	paneCount
 )
 
-var paneTitles = [paneCount]string{"Élèves", "Divisions", "Mois", "Seuil"}
+var statsPaneTitles = [paneCount]string{"Élèves", "Divisions", "Mois", "Seuil"}
 
 // statsKeys are the statistics screen's keys.
 type statsKeys struct {

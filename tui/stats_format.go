@@ -81,21 +81,13 @@ func decimal(f float64) string {
 	return strings.Replace(s, ".", ",", 1)
 }
 
-// hoursText formats missed minutes as hours with a decimal comma (3,5).
-func hoursText(f model.Figures) string { return decimal(f.Hours()) }
+// decimalHours formats missed minutes as hours with a decimal comma (3,5).
+func decimalHours(f model.Figures) string { return decimal(f.Hours()) }
 
 // figuresShort is "11 DJ (2 val., 9 non val.) · 11 h · 1 retard (10 min)", for summary lines.
 func figuresShort(f model.Figures) string {
 	return fmt.Sprintf("%d DJ (%d val., %d non val.) · %s h · %s (%d min)", f.HalfDays(), f.ValidHalfDays,
-		f.InvalidHalfDays, hoursText(f), plural(f.Lates, "retard", "retards"), f.LateMinutes)
-}
-
-// plural is "1 retard", "0 retard", "2 retards" (French: 0 and 1 are singular).
-func plural(n int, one, many string) string {
-	if n > 1 {
-		return fmt.Sprintf("%d %s", n, many)
-	}
-	return fmt.Sprintf("%d %s", n, one)
+		f.InvalidHalfDays, decimalHours(f), plural(f.Lates, "retard", "retards"), f.LateMinutes)
 }
 
 // percent formats a share as "1,65 %".

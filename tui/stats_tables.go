@@ -37,7 +37,7 @@ func figureColumns(f func(int) model.Figures) []column {
 			num: func(i int) float64 { return num(f(i).ValidHalfDays) }},
 		{title: "N.val.", width: 6, right: true, text: func(i int) string { return strconv.Itoa(f(i).InvalidHalfDays) },
 			num: func(i int) float64 { return num(f(i).InvalidHalfDays) }},
-		{title: "Heures", width: 7, right: true, text: func(i int) string { return hoursText(f(i)) },
+		{title: "Heures", width: 7, right: true, text: func(i int) string { return decimalHours(f(i)) },
 			num: func(i int) float64 { return num(f(i).MissedMinutes) }},
 		{title: "Ret.", width: 4, right: true, text: func(i int) string { return strconv.Itoa(f(i).Lates) },
 			num: func(i int) float64 { return num(f(i).Lates) }},

@@ -59,7 +59,7 @@ func (s *statsScreen) tabsLine(width int) string {
 	st := s.env.styles
 	var parts []string
 	for p := range paneCount {
-		title := paneTitles[p]
+		title := statsPaneTitles[p]
 		if p == paneThresholds {
 			title += fmt.Sprintf(" (%d)", len(s.st.Thresholds))
 		}

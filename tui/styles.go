@@ -22,6 +22,8 @@ type Styles struct {
 	Late      lipgloss.Style
 	Other     lipgloss.Style
 	Justified lipgloss.Style
+	Invalid   lipgloss.Style
+	Selection lipgloss.Style
 	Pending   lipgloss.Style
 	Tab       lipgloss.Style
 	TabActive lipgloss.Style
@@ -47,6 +49,8 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		Late:      fg("3"),
 		Other:     fg("5"),
 		Justified: fg("2"),
+		Invalid:   fg("9"),
+		Selection: fg("6").Reverse(true),
 		Pending:   fg("8").Italic(true),
 		Tab:       fg("8"),
 		TabActive: r.NewStyle().Bold(true).Reverse(true),

@@ -38,20 +38,36 @@ func (a *App) View() string {
 	return strings.Join([]string{top, fitHeight(body, bodyHeight), status, footer}, "\n")
 }
 
+// tabLine names the screens the role may open, the active one highlighted,
+// and who is signed in; when it does not fit, the other screens take their
+// short names.
 func (a *App) tabLine() string {
+	st := a.env.styles
+	right := st.Muted.Render(a.header + " · " + a.env.svc.Now().Format("15:04"))
+	for _, compact := range []bool{false, true} {
+		left := a.tabs(compact)
+		if lipgloss.Width(left)+lipgloss.Width(right)+1 <= a.width {
+			return spread(left, right, a.width)
+		}
+	}
+	return truncate(a.tabs(true), a.width)
+}
+
+func (a *App) tabs(compact bool) string {
 	st := a.env.styles
 	var tabs []string
 	for _, slot := range a.order {
 		label := fmt.Sprintf("%d %s", slot, a.slots[slot].title)
-		if slot == a.active {
+		switch {
+		case slot == a.active:
 			tabs = append(tabs, st.TabActive.Render(label))
-		} else {
+		case compact:
+			tabs = append(tabs, st.Tab.Render(strings.TrimSpace(fmt.Sprintf("%d %s", slot, a.slots[slot].short))))
+		default:
 			tabs = append(tabs, st.Tab.Render(label))
 		}
 	}
-	left := strings.Join(tabs, "  ")
-	right := st.Muted.Render(a.header + " · " + a.env.svc.Now().Format("15:04"))
-	return spread(left, right, a.width)
+	return strings.Join(tabs, "  ")
 }
 
 func (a *App) statusLine() string {

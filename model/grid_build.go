@@ -1,0 +1,299 @@
+package model
+
+import (
+	"slices"
+	"time"
+)
+
+// gridBuilder resolves a grid: it places the pupils' séances on the days and
+// slots first (from the directory), then reads, in one transaction, only what
+// these séances need, and resolves every cell once.
+type gridBuilder struct {
+	dir    *Directory
+	pol    Policy
+	now    time.Time
+	loc    *time.Location
+	pupils []Pupil
+	days   []Date
+	slots  []Slot
+	// placed lists, per day, the séances attended by the pupils.
+	placed [][]placement
+	// What the transaction read: marks by key, notices by pupil index, roll calls done.
+	marks   map[MarkKey]*Mark
+	notices [][]Notice
+	done    map[SeanceID]bool
+	names   map[string]string
+}
+
+// placement is a séance of a day and the indexes of the pupils who attend it.
+type placement struct {
+	seance *Seance
+	pupils []int
+}
+
+func newGridBuilder(dir *Directory, pol Policy, now time.Time, pupils []Pupil, days []Date) *gridBuilder {
+	b := &gridBuilder{
+		dir: dir, pol: pol, now: now, loc: dir.Location(), pupils: pupils, days: days,
+		slots: dir.School.Slots, marks: map[MarkKey]*Mark{}, notices: make([][]Notice, len(pupils)),
+		done: map[SeanceID]bool{}, names: map[string]string{},
+	}
+	if len(b.slots) == 0 {
+		b.slots = DefaultSlots()
+	}
+	audience := map[Target][]int{}
+	for i, p := range pupils {
+		audience[Target{TargetDivision, p.Division}] = append(audience[Target{TargetDivision, p.Division}], i)
+		for _, g := range p.Groups {
+			audience[Target{TargetGroup, g}] = append(audience[Target{TargetGroup, g}], i)
+		}
+	}
+	b.placed = make([][]placement, len(days))
+	for d, day := range days {
+		seances := dir.SeancesOn(day)
+		for i := range seances {
+			if pl := b.attendees(&seances[i], audience); len(pl.pupils) > 0 {
+				b.placed[d] = append(b.placed[d], pl)
+			}
+		}
+	}
+	return b
+}
+
+func (b *gridBuilder) attendees(s *Seance, audience map[Target][]int) placement {
+	pl := placement{seance: s}
+	for _, i := range audience[s.Target] {
+		if b.dir.Attends(b.pupils[i], *s) {
+			pl.pupils = append(pl.pupils, i)
+		}
+	}
+	return pl
+}
+
+// read loads the marks, announced absences and roll calls of the placed séances.
+func (b *gridBuilder) read(tx ReadTx) error {
+	clear(b.marks)
+	clear(b.done)
+	if err := b.readMarks(tx); err != nil {
+		return err
+	}
+	if err := b.readNotices(tx); err != nil {
+		return err
+	}
+	for _, day := range b.placed {
+		for _, pl := range day {
+			_, ok, err := tx.RollCall(pl.seance.ID)
+			if err != nil {
+				return err
+			}
+			b.done[pl.seance.ID] = ok
+		}
+	}
+	return nil
+}
+
+func (b *gridBuilder) readMarks(tx ReadTx) error {
+	keep := func(ms []Mark) {
+		for i := range ms {
+			b.marks[ms[i].Key()] = &ms[i]
+		}
+	}
+	if len(b.pupils) == 1 && len(b.days) > 0 {
+		ms, err := tx.MarksOfPupil(b.pupils[0].ID, b.days[0], b.days[len(b.days)-1])
+		keep(ms)
+		return err
+	}
+	for _, day := range b.placed {
+		for _, pl := range day {
+			ms, err := tx.MarksOfSeance(pl.seance.ID)
+			if err != nil {
+				return err
+			}
+			keep(ms)
+		}
+	}
+	return nil
+}
+
+func (b *gridBuilder) readNotices(tx ReadTx) error {
+	index := make(map[PupilID]int, len(b.pupils))
+	for i, p := range b.pupils {
+		index[p.ID] = i
+		b.notices[i] = nil
+	}
+	var ns []Notice
+	var err error
+	switch {
+	case len(b.days) == 0:
+		return nil
+	case len(b.pupils) == 1:
+		ns, err = tx.NoticesOfPupil(b.pupils[0].ID)
+	default:
+		ns, err = tx.NoticesOverlapping(b.days[0].Time(0, b.loc), b.days[len(b.days)-1].AddDays(1).Time(0, b.loc))
+	}
+	for _, n := range ns {
+		if i, ok := index[n.Pupil]; ok {
+			b.notices[i] = append(b.notices[i], n)
+		}
+	}
+	return err
+}
+
+// resolve returns pupil i's attendance in s as stored, and the cell the reader sees.
+func (b *gridBuilder) resolve(i int, s *Seance) (Attendance, GridCell) {
+	p := b.pupils[i].ID
+	a := Resolve(*s, p, b.marks[MarkKey{s.ID, p}], b.notices[i], b.loc)
+	b.noteNames(a)
+	return a, GridCell{Kind: b.kindOf(a), Attendance: b.pol.View(a)}
+}
+
+func (b *gridBuilder) kindOf(a Attendance) CellKind {
+	switch {
+	case a.Seance.Cancelled:
+		return CellCancelled
+	case a.Kind == KindAbsent:
+		return b.absenceKind(a.Justification)
+	case a.Kind != KindPresent:
+		return markCells[a.Kind]
+	case a.Discordant():
+		return CellDiscordant
+	case a.Mark != nil || b.done[a.Seance.ID]:
+		return CellPresent
+	case a.Seance.Date.Time(a.Seance.Start, b.loc).After(b.now):
+		return CellUpcoming
+	}
+	return CellUnknown
+}
+
+var markCells = map[MarkKind]CellKind{
+	KindLate: CellLate, KindInfirmary: CellInfirmary, KindExcluded: CellExcluded,
+	KindExempt: CellExempt, KindOuting: CellOuting,
+}
+
+func (b *gridBuilder) absenceKind(j *Justification) CellKind {
+	switch {
+	case j == nil:
+		return CellAbsent
+	case !b.pol.Allows(PermSeeMotives):
+		return CellAbsentJustified
+	case j.Valid:
+		return CellAbsentValid
+	}
+	return CellAbsentInvalid
+}
+
+func (b *gridBuilder) noteNames(a Attendance) {
+	logins := append([]string{a.Seance.Substitute}, a.Seance.Teachers...)
+	if by, _ := a.EnteredBy(); by != "" {
+		logins = append(logins, by)
+	}
+	if a.Justification != nil {
+		logins = append(logins, a.Justification.By)
+	}
+	for _, l := range logins {
+		if _, seen := b.names[l]; !seen && l != "" {
+			acc, _ := b.dir.Account(l)
+			b.names[l] = acc.Name
+		}
+	}
+}
+
+// place puts a cell on the slots that the séance overlaps, unless a cell of
+// more weight is there already (two séances at once: a timetable error).
+func (b *gridBuilder) place(cells []GridCell, s *Seance, c GridCell) {
+	for k, sl := range b.slots {
+		if s.Start < sl.End && s.End > sl.Start && c.Kind >= cells[k].Kind {
+			cells[k] = c
+		}
+	}
+}
+
+// dayCells fills one day's cells of every pupil: rows[i] is pupil i's slice
+// for that day; atts collects each pupil's attendances as stored.
+func (b *gridBuilder) dayCells(d int, rows [][]GridCell, atts [][]Attendance) {
+	day := b.gridDay(b.days[d])
+	for i := range rows {
+		if day.Holiday != "" {
+			for k := range rows[i] {
+				rows[i][k].Kind = CellHoliday
+			}
+		}
+	}
+	for _, pl := range b.placed[d] {
+		for _, i := range pl.pupils {
+			a, c := b.resolve(i, pl.seance)
+			atts[i] = append(atts[i], a)
+			b.place(rows[i], pl.seance, c)
+		}
+	}
+}
+
+func (b *gridBuilder) gridDay(d Date) GridDay {
+	day := GridDay{Date: d, WeekType: b.dir.School.WeekType(d)}
+	if h, ok := b.dir.School.HolidayOn(d); ok {
+		day.Holiday = h.Name
+	} else if !d.Within(b.dir.School.YearStart, b.dir.School.YearEnd) {
+		day.Holiday = "hors année scolaire"
+	}
+	return day
+}
+
+func (b *gridBuilder) base() Grid {
+	g := Grid{Slots: b.slots, Now: b.now, Names: b.names, SeeMotives: b.pol.Allows(PermSeeMotives)}
+	g.Periods = append(slices.Clone(b.dir.School.Periods), b.dir.School.YearPeriod())
+	for _, d := range b.days {
+		g.Days = append(g.Days, b.gridDay(d))
+	}
+	if b.pol.Allows(PermJustify) {
+		for _, m := range b.dir.Motives {
+			if !m.Retired {
+				g.Motives = append(g.Motives, m)
+			}
+		}
+	}
+	return g
+}
+
+// classGrid resolves one row per pupil, days × slots.
+func (b *gridBuilder) classGrid() Grid {
+	g := b.base()
+	width := len(b.days) * len(b.slots)
+	all := make([]GridCell, len(b.pupils)*width)
+	atts := make([][]Attendance, len(b.pupils))
+	g.Rows = make([]GridRow, len(b.pupils))
+	for i, p := range b.pupils {
+		g.Rows[i] = GridRow{Pupil: p, Day: -1, Cells: all[i*width : (i+1)*width : (i+1)*width]}
+	}
+	day := make([][]GridCell, len(b.pupils))
+	for d := range b.days {
+		for i := range b.pupils {
+			day[i] = g.Rows[i].Cells[d*len(b.slots) : (d+1)*len(b.slots)]
+		}
+		b.dayCells(d, day, atts)
+	}
+	for i, p := range b.pupils {
+		g.Rows[i].Figures = Count(p.ID, atts[i], b.dir.School.Settings)
+	}
+	return g
+}
+
+// pupilGrid resolves one row per day of the only pupil, with each day's figures.
+func (b *gridBuilder) pupilGrid() Grid {
+	g := b.base()
+	p := b.pupils[0]
+	all := make([]GridCell, len(b.days)*len(b.slots))
+	atts := make([][]Attendance, 1)
+	byDate := make(map[Date]int, len(b.days))
+	for d := range b.days {
+		cells := all[d*len(b.slots) : (d+1)*len(b.slots) : (d+1)*len(b.slots)]
+		b.dayCells(d, [][]GridCell{cells}, atts)
+		g.Rows = append(g.Rows, GridRow{Pupil: p, Day: d, Cells: cells})
+		byDate[b.days[d]] = d
+	}
+	e := Explain(p.ID, atts[0], b.dir.School.Settings)
+	for _, h := range e.HalfDays {
+		r := &g.Rows[byDate[h.Date]]
+		r.Figures = r.Figures.Add(h.Figures)
+	}
+	g.Totals = e.Totals
+	return g
+}

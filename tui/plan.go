@@ -1,0 +1,235 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+// planScreen is the planning grid (vue planning): a division's or group's
+// week, one character per pupil and slot, or one pupil's month or period
+// (rows are days). It reads the store once per change that concerns it and
+// draws from cells resolved when the data arrived.
+type planScreen struct {
+	env     *env
+	keys    planKeys
+	targets []model.Target
+	target  model.Target
+	week    model.Date
+	// pupil is set in pupil-grid mode; span is its range.
+	pupil model.PupilID
+	span  pupilSpan
+	// focus is the day a pupil grid opens on; back the class grid's cursor.
+	focus  model.Date
+	back   gridPos
+	grid   *model.Grid
+	view   cellGrid
+	prompt *motivePrompt
+	picker targetPicker
+	// seances and pupils are what the grid shows, to filter the change feed.
+	seances map[model.SeanceID]bool
+	pupils  map[model.PupilID]bool
+	// shown are the kinds of cell the grid holds, for the legend.
+	shown   map[model.CellKind]bool
+	loadGen int
+	// writing counts the justifications and undos not yet acknowledged.
+	writing int
+	loaded  bool
+	placed  bool
+	size    tea.WindowSizeMsg
+}
+
+func newPlanScreen(e *env) Screen {
+	return &planScreen{env: e, keys: defaultPlanKeys(), view: cellGrid{glyphs: newGlyphs(e.styles)}}
+}
+
+type targetsMsg struct {
+	targets []model.Target
+	first   model.Target
+	err     error
+}
+
+type gridMsg struct {
+	gen  int
+	grid model.Grid
+	err  error
+}
+
+// openPupilGridMsg asks the planning screen to show one pupil's grid.
+type openPupilGridMsg struct{ id model.PupilID }
+
+func (s *planScreen) Init() tea.Cmd {
+	s.week = s.env.svc.Today().Monday()
+	svc := s.env.svc
+	return func() tea.Msg {
+		ts, first, err := svc.GridTargets()
+		return targetsMsg{targets: ts, first: first, err: err}
+	}
+}
+
+func (s *planScreen) Title() string { return "Planning" }
+
+func (s *planScreen) Capturing() bool { return s.picker.open }
+
+func (s *planScreen) Pending() int { return s.writing }
+
+func (s *planScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.size = msg
+	case tea.KeyMsg:
+		return s, s.handleKey(msg)
+	case targetsMsg:
+		return s, s.onTargets(msg)
+	case gridMsg:
+		return s, s.onGrid(msg)
+	case justifiedMsg:
+		s.writing--
+		return s, msg.status()
+	case replayedMsg:
+		s.writing--
+		return s, msg.status()
+	case openPupilGridMsg:
+		return s, s.openPupil(msg.id)
+	case changeMsg:
+		if s.touched(model.Change(msg)) {
+			return s, s.load()
+		}
+	}
+	return s, nil
+}
+
+func (s *planScreen) onTargets(msg targetsMsg) tea.Cmd {
+	if msg.err != nil {
+		s.loaded = true
+		return errorCmd(msg.err)
+	}
+	s.targets = msg.targets
+	if s.target.Code == "" {
+		s.target = msg.first
+	}
+	s.picker.setTargets(msg.targets)
+	return s.load()
+}
+
+// load reads the grid shown: the class's week, or the pupil's span.
+func (s *planScreen) load() tea.Cmd {
+	if s.target.Code == "" && s.pupil == "" {
+		return nil
+	}
+	s.loadGen++
+	svc, gen, target, week := s.env.svc, s.loadGen, s.target, s.week
+	if s.pupil != "" {
+		id, from, to := s.pupil, s.span.from, s.span.to
+		return func() tea.Msg {
+			g, err := svc.PupilGrid(id, from, to)
+			return gridMsg{gen: gen, grid: g, err: err}
+		}
+	}
+	return func() tea.Msg {
+		g, err := svc.ClassGrid(target, week)
+		return gridMsg{gen: gen, grid: g, err: err}
+	}
+}
+
+func (s *planScreen) onGrid(msg gridMsg) tea.Cmd {
+	if msg.gen != s.loadGen {
+		return nil
+	}
+	s.loaded = true
+	if msg.err != nil {
+		return errorCmd(msg.err)
+	}
+	g := msg.grid
+	s.grid = &g
+	s.prompt = nil
+	justify := len(g.Motives) > 0
+	s.keys.Select.SetEnabled(justify)
+	s.keys.Undo.SetEnabled(justify)
+	s.keys.Redo.SetEnabled(justify)
+	s.view.setGrid(s.grid)
+	s.indexGrid()
+	if !s.placed {
+		s.placed = true
+		s.placeOnNow()
+	}
+	if !s.focus.IsZero() {
+		s.focusDay(s.focus)
+		s.focus = model.Date{}
+	}
+	return nil
+}
+
+func (s *planScreen) indexGrid() {
+	s.seances = map[model.SeanceID]bool{}
+	s.pupils = map[model.PupilID]bool{}
+	s.shown = map[model.CellKind]bool{}
+	for _, r := range s.grid.Rows {
+		s.pupils[r.Pupil.ID] = true
+		for _, c := range r.Cells {
+			s.shown[c.Kind] = true
+			if c.HasSeance() {
+				s.seances[c.Attendance.Seance.ID] = true
+			}
+		}
+	}
+}
+
+// placeOnNow puts the cursor on the slot under way (or next) today, when the
+// grid shows today.
+func (s *planScreen) placeOnNow() {
+	now := s.env.svc.Now()
+	today, clock := model.DateOf(now), model.ClockOf(now)
+	for d, day := range s.grid.Days {
+		if day.Date != today || s.grid.IsPupilGrid() {
+			continue
+		}
+		slot := len(s.grid.Slots) - 1
+		for k, sl := range s.grid.Slots {
+			if clock < sl.End {
+				slot = k
+				break
+			}
+		}
+		s.view.col = d*len(s.grid.Slots) + slot
+	}
+}
+
+// focusDay puts a pupil grid's cursor on the row of day, or the next one.
+func (s *planScreen) focusDay(day model.Date) {
+	for i, r := range s.grid.Rows {
+		if !s.grid.Days[r.Day].Date.Before(day) {
+			s.view.row = i
+			return
+		}
+	}
+}
+
+// touched reports whether a committed change concerns the grid shown.
+func (s *planScreen) touched(c model.Change) bool {
+	if s.grid == nil {
+		return false
+	}
+	if c.Resync || c.Kinds&(model.ChangedStructure|model.ChangedMotives) != 0 {
+		return true
+	}
+	seance, pupil := anyIn(c.Seances, s.seances), anyIn(c.Pupils, s.pupils)
+	switch {
+	case c.Kinds&model.ChangedRollCalls != 0 && seance:
+		return true
+	case c.Kinds&model.ChangedMarks != 0 && seance && pupil:
+		return true
+	case c.Kinds&model.ChangedNotices != 0 && pupil:
+		return true
+	}
+	return false
+}
+
+func anyIn[K comparable](xs []K, set map[K]bool) bool {
+	for _, x := range xs {
+		if set[x] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+// The panes of a pupil's file.
+const (
+	paneSummary = iota
+	paneTimetable
+	paneAbsences
+	paneFamily
+)
+
+var pupilPaneTitles = [...]string{"Résumé", "Emploi du temps", "Absences", "Famille"}
+
+// pupilsKeys are the Élèves screen's keys.
+type pupilsKeys struct {
+	Open, Search, Back, Prev, Next, Pane, PanePrev, Call, Grid key.Binding
+}
+
+func defaultPupilsKeys() pupilsKeys {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return pupilsKeys{
+		Open:     b([]string{"enter"}, "↵", "ouvrir la fiche"),
+		Search:   b([]string{"/"}, "/", "chercher"),
+		Back:     b([]string{"esc"}, "esc", "retour"),
+		Prev:     b([]string{"["}, "[", "préc."),
+		Next:     b([]string{"]"}, "]", "suiv."),
+		Pane:     b([]string{"tab"}, "tab", "volet"),
+		PanePrev: b([]string{"shift+tab"}, "⇧tab", "volet précédent"),
+		Call:     b([]string{"c"}, "c", "noter un appel"),
+		Grid:     b([]string{"p"}, "p", "planning élève"),
+	}
+}
+
+// pupilsScreen finds a pupil by typing part of his name and shows his file
+// in panes: summary and counts, timetable of the week, absences, family.
+type pupilsScreen struct {
+	env     *env
+	keys    pupilsKeys
+	query   lineEdit
+	results []model.Pupil
+	list    cursorList
+	// searching shows the search instead of the file.
+	searching bool
+	searchGen int
+	file      *model.PupilFile
+	fileID    model.PupilID
+	period    model.Period
+	week      model.Date
+	pane      int
+	scroll    int
+	loadGen   int
+	form      *callForm
+	size      tea.WindowSizeMsg
+}
+
+func newPupilsScreen(e *env) Screen {
+	s := &pupilsScreen{env: e, keys: defaultPupilsKeys(), searching: true}
+	s.query.active = true
+	return s
+}
+
+type searchMsg struct {
+	gen     int
+	results []model.Pupil
+	err     error
+}
+
+type fileMsg struct {
+	gen  int
+	file model.PupilFile
+	err  error
+}
+
+func (s *pupilsScreen) Init() tea.Cmd { return nil }
+
+func (s *pupilsScreen) Title() string { return "Élèves" }
+
+func (s *pupilsScreen) Capturing() bool { return s.form != nil || s.searching && s.query.active }
+
+func (s *pupilsScreen) HasPanes() bool { return !s.searching && s.file != nil }
+
+func (s *pupilsScreen) Pending() int {
+	if s.form != nil && s.form.saving {
+		return 1
+	}
+	return 0
+}
+
+func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.size = msg
+	case tea.KeyMsg:
+		return s, s.handleKey(msg)
+	case searchMsg:
+		s.onSearch(msg)
+	case fileMsg:
+		return s, s.onFile(msg)
+	case callSavedMsg:
+		return s, s.onCallSaved(msg)
+	case openPupilMsg:
+		return s, s.open(msg.id)
+	case changeMsg:
+		if s.touched(model.Change(msg)) {
+			return s, s.load()
+		}
+	}
+	return s, nil
+}
+
+func (s *pupilsScreen) search() tea.Cmd {
+	s.searchGen++
+	svc, gen, q := s.env.svc, s.searchGen, s.query.String()
+	return func() tea.Msg {
+		res, err := svc.FindPupils(q, 200)
+		return searchMsg{gen: gen, results: res, err: err}
+	}
+}
+
+func (s *pupilsScreen) onSearch(msg searchMsg) {
+	if msg.gen != s.searchGen {
+		return
+	}
+	s.results = msg.results
+	items := make([]int, len(msg.results))
+	for i := range items {
+		items[i] = i
+	}
+	s.list.setItems(items)
+	s.list.moveTo(0)
+}
+
+// open shows a pupil's file from its first pane, period of today, week of today.
+func (s *pupilsScreen) open(id model.PupilID) tea.Cmd {
+	if id != s.fileID {
+		s.file, s.pane, s.scroll, s.period = nil, paneSummary, 0, model.Period{}
+	}
+	s.fileID, s.searching, s.form = id, false, nil
+	s.query.active = false
+	s.week = s.env.svc.Today()
+	return s.load()
+}
+
+func (s *pupilsScreen) load() tea.Cmd {
+	if s.fileID == "" {
+		return nil
+	}
+	s.loadGen++
+	svc, gen, id, period, week := s.env.svc, s.loadGen, s.fileID, s.period, s.week
+	return func() tea.Msg {
+		f, err := svc.PupilFile(id, period, week)
+		return fileMsg{gen: gen, file: f, err: err}
+	}
+}
+
+func (s *pupilsScreen) onFile(msg fileMsg) tea.Cmd {
+	if msg.gen != s.loadGen {
+		return nil
+	}
+	if msg.err != nil {
+		s.fileID = ""
+		s.searching = true
+		return errorCmd(msg.err)
+	}
+	f := msg.file
+	s.file, s.period = &f, f.Period
+	s.pane = min(s.pane, len(s.panes())-1)
+	return nil
+}
+
+// panes are the file's panes the reader may see (Famille needs PermContacts).
+func (s *pupilsScreen) panes() []int {
+	if s.file != nil && s.file.Contacts {
+		return []int{paneSummary, paneTimetable, paneAbsences, paneFamily}
+	}
+	return []int{paneSummary, paneTimetable, paneAbsences}
+}
+
+func (s *pupilsScreen) touched(c model.Change) bool {
+	if s.fileID == "" {
+		return false
+	}
+	if c.Resync || c.Kinds&(model.ChangedStructure|model.ChangedMotives) != 0 {
+		return true
+	}
+	return c.Kinds&(model.ChangedMarks|model.ChangedNotices|model.ChangedFamily) != 0 && slices.Contains(c.Pupils, s.fileID)
+}

@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+func (s *pupilsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case s.form != nil:
+		return s.formKey(msg)
+	case s.searching:
+		return s.searchKey(msg)
+	}
+	return s.fileKey(msg)
+}
+
+// searchKey types the name searched (while the field has the focus) or moves
+// in the results; enter opens the file.
+func (s *pupilsScreen) searchKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case msg.Type == tea.KeyEnter:
+		if i, ok := s.list.selected(); ok {
+			return s.open(s.results[i].ID)
+		}
+	case msg.Type == tea.KeyEsc:
+		if !s.query.active && s.file != nil {
+			s.searching = false
+		}
+		s.query.active = false
+	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown || msg.Type == tea.KeyPgUp || msg.Type == tea.KeyPgDown:
+		s.list.navigate(msg, s.env.nav, s.listHeight())
+	case s.query.active:
+		if s.query.handle(msg) {
+			return s.search()
+		}
+	case key.Matches(msg, s.keys.Search):
+		s.query.active = true
+	default:
+		s.list.navigate(msg, s.env.nav, s.listHeight())
+	}
+	return nil
+}
+
+func (s *pupilsScreen) fileKey(msg tea.KeyMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Pane):
+		s.turnPane(1)
+	case key.Matches(msg, k.PanePrev):
+		s.turnPane(-1)
+	case key.Matches(msg, k.Prev):
+		return s.shift(-1)
+	case key.Matches(msg, k.Next):
+		return s.shift(1)
+	case key.Matches(msg, k.Search):
+		s.searching, s.query.active = true, true
+	case key.Matches(msg, k.Back):
+		s.searching, s.query.active = true, false
+	case key.Matches(msg, k.Call) && s.pane == paneFamily && s.file.CanCall:
+		s.form = newCallForm(s.file, s.env.svc.Now())
+	case key.Matches(msg, k.Grid):
+		id := s.fileID
+		return func() tea.Msg { return openPupilGridMsg{id: id} }
+	case key.Matches(msg, s.env.nav.Up):
+		s.scroll = max(s.scroll-1, 0)
+	case key.Matches(msg, s.env.nav.Down):
+		s.scroll++
+	case key.Matches(msg, s.env.nav.PageUp):
+		s.scroll = max(s.scroll-s.listHeight(), 0)
+	case key.Matches(msg, s.env.nav.PageDown):
+		s.scroll += s.listHeight()
+	}
+	return nil
+}
+
+func (s *pupilsScreen) turnPane(delta int) {
+	panes := s.panes()
+	i := slices.Index(panes, s.pane)
+	s.pane = panes[(i+delta+len(panes))%len(panes)]
+	s.scroll = 0
+}
+
+// shift moves the timetable's week, or the counted period, back or forth.
+func (s *pupilsScreen) shift(delta int) tea.Cmd {
+	if s.pane == paneTimetable {
+		s.week = s.week.AddDays(7 * delta)
+		return s.load()
+	}
+	ps := s.file.Periods
+	i := slices.IndexFunc(ps, func(p model.Period) bool { return p.From == s.period.From && p.To == s.period.To })
+	if i < 0 {
+		i = len(ps) - 1
+	}
+	s.period = ps[clamp(i+delta, 0, len(ps)-1)]
+	s.scroll = 0
+	return s.load()
+}
+
+func (s *pupilsScreen) listHeight() int { return max(s.size.Height-appChrome-pupilsChrome, 1) }
