@@ -62,7 +62,17 @@ func (it Item) String() string {
 	if it.Detail != "" {
 		b.WriteString(" : " + it.Detail)
 	}
-	return b.String()
+	return flat(b.String())
+}
+
+// flat puts a message on one line: a cell of a file may hold line breaks.
+func flat(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // Refusal is a row (or a whole file) that the import refuses: while a plan
@@ -76,7 +86,7 @@ type Refusal struct {
 
 // String returns « fichier, ligne N : raison » (or « fichier : raison »).
 func (r Refusal) String() string {
-	return (&formats.Error{File: r.File, Line: r.Line, What: r.Reason}).Error()
+	return flat((&formats.Error{File: r.File, Line: r.Line, What: r.Reason}).Error())
 }
 
 // Plan is what importing a file would do to the school: every record created,
@@ -159,5 +169,5 @@ func (p *Plan) Err() error {
 		return model.Invalid("import refusé, rien n'a été écrit : %s", first)
 	}
 	return model.Invalid("import refusé, rien n'a été écrit : %d lignes refusées dans %s, dont %s",
-		len(p.Refused), p.File, first)
+		len(p.Refused), flat(p.File), first)
 }

@@ -2,6 +2,7 @@ package imports
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"appel/model"
@@ -85,10 +86,11 @@ func (e *env) accountNamed(t sts.Teacher) (model.Account, bool) {
 
 func (e *env) teacherAccount(t sts.Teacher, old model.Account, known bool) {
 	a := old
-	a.Name, a.STSID = t.DisplayName(), t.ID
-	if !a.Has(model.RoleTeacher) {
-		a.Roles = append(a.Roles, model.RoleTeacher)
+	a.STSID = t.ID
+	if known {
+		a.Name = t.DisplayName()
 	}
+	a.Roles = withRole(a.Roles, model.RoleTeacher)
 	it := Item{Entity: model.EntityAccount, Key: a.Login, Name: a.Name, Line: t.Line, Action: putOrKeep(true, old, a)}
 	if !known {
 		it.Detail = "compte existant rattaché à l'identifiant STS " + t.ID
@@ -118,4 +120,15 @@ func (e *env) subjects(subjects map[string]sts.Subject) {
 	school.Subjects = merged
 	it := Item{Entity: model.EntitySchool, Key: school.UAI, Name: school.Name, Action: Updated, Detail: "libellés des matières"}
 	e.add(it, func(tx model.Tx) error { return tx.PutSchool(school) })
+}
+
+// withRole returns roles with r added, in the order of model.AllRoles.
+func withRole(roles []model.Role, r model.Role) []model.Role {
+	var out []model.Role
+	for _, x := range model.AllRoles {
+		if x == r || slices.Contains(roles, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
