@@ -30,7 +30,9 @@ func commands() map[string]command {
 		"demo":   {"appel demo [--as LOGIN]", runDemo},
 		"init":   {"appel init --demo | --uai CODE --name NOM [--zone A|B|C]", runInit},
 		"user":   {"appel user list | add LOGIN --role R --name NOM | key add|list|rm …", runUser},
-		"export": {"appel export marks|seances [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER]", runExport},
+		"export": {"appel export marks|seances [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER] | export all --out DOSSIER", runExport},
+		"import": {importUsage, runImport},
+		"backup": {"appel backup FICHIER", runBackup},
 	}
 }
 

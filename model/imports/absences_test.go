@@ -46,7 +46,7 @@ func TestAbsencesHistory(t *testing.T) {
 		"0000001001A;2026-11-17;08:00;09:00;retard;10;;non",
 		"E003;17/11/2026;08:00;08:30;absent;;;oui")
 	rep := f.run(t, imports.Absences, src, imports.Options{})
-	if got := rep.Summary(); fmt.Sprint(got) != "[marque : 5 créés]" {
+	if got := rep.Summary(); fmt.Sprint(got) != "[marque : 5 créées]" {
 		t.Errorf("summary %q\n%s", got, details(rep.Plan))
 	}
 	dir := f.dir(t)
@@ -129,7 +129,7 @@ func TestAbsencesOverwriteDifferentMark(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := f.run(t, imports.Absences, history("E001;16/11/2026;08:00;08:55;absent;;;"), imports.Options{})
-	if d := details(rep.Plan); !strings.Contains(d, "mis à jour : était : infirmerie") || !strings.Contains(d, "saisi par prof") {
+	if d := details(rep.Plan); !strings.Contains(d, "mise à jour : était : infirmerie") || !strings.Contains(d, "saisi par prof") {
 		t.Errorf("details:\n%s", d)
 	}
 	if m, _ := markOf(t, f, modeltest.MathsSeance(lastMonday), "E001"); m.Kind != model.KindAbsent {

@@ -23,16 +23,33 @@ const (
 // Actions lists the actions in the order reports show them.
 var Actions = []Action{Created, Updated, Deleted, Unchanged, Skipped}
 
-// Label returns the action's French participle, agreed with n records.
-func (a Action) Label(n int) string {
-	words := map[Action][2]string{
-		Created: {"créé", "créés"}, Updated: {"mis à jour", "mis à jour"}, Unchanged: {"inchangé", "inchangés"},
-		Skipped: {"ignoré", "ignorés"}, Deleted: {"supprimé", "supprimés"},
-	}[a]
-	if n > 1 {
-		return words[1]
+// Label returns the action's French participle, agreed with n records of
+// entity (« 2 divisions créées », « 1 élève créé »).
+func (a Action) Label(entity string, n int) string {
+	forms := participles[a]
+	i := 0
+	if feminine[entity] {
+		i = 2
 	}
-	return words[0]
+	if n > 1 {
+		i++
+	}
+	return forms[i]
+}
+
+// participles are each action's forms: masculine singular and plural, then feminine.
+var participles = map[Action][4]string{
+	Created:   {"créé", "créés", "créée", "créées"},
+	Updated:   {"mis à jour", "mis à jour", "mise à jour", "mises à jour"},
+	Unchanged: {"inchangé", "inchangés", "inchangée", "inchangées"},
+	Skipped:   {"ignoré", "ignorés", "ignorée", "ignorées"},
+	Deleted:   {"supprimé", "supprimés", "supprimée", "supprimées"},
+}
+
+// feminine are the entities whose name is feminine in French.
+var feminine = map[string]bool{
+	model.EntityDivision: true, model.EntityMark: true, model.EntityNotice: true,
+	model.EntitySeanceChange: true, model.EntityExtraSeance: true,
 }
 
 // Item is one record an import creates, updates, leaves, skips or deletes.
@@ -58,7 +75,7 @@ func (it Item) String() string {
 	if it.Name != "" && it.Name != it.Key {
 		fmt.Fprintf(&b, " (%s)", it.Name)
 	}
-	b.WriteString(" " + it.Action.Label(1))
+	b.WriteString(" " + it.Action.Label(it.Entity, 1))
 	if it.Detail != "" {
 		b.WriteString(" : " + it.Detail)
 	}
@@ -138,7 +155,7 @@ func (p *Plan) Summary() []string {
 		var parts []string
 		for _, a := range Actions {
 			if n := p.Count(e, a); n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, a.Label(n)))
+				parts = append(parts, fmt.Sprintf("%d %s", n, a.Label(e, n)))
 			}
 		}
 		out = append(out, e+" : "+strings.Join(parts, ", "))

@@ -22,7 +22,7 @@ func TestSieclePixSample(t *testing.T) {
 	if !rep.Applied || rep.Written == 0 {
 		t.Fatalf("not applied: %+v", rep)
 	}
-	want := []string{"élève : 3 créés, 2 ignorés", "division : 1 créé", "groupe : 1 créé"}
+	want := []string{"élève : 3 créés, 2 ignorés", "division : 1 créée", "groupe : 1 créé"}
 	if got := rep.Summary(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
@@ -207,6 +207,28 @@ func TestImportNeedsSetupPermission(t *testing.T) {
 		_, err = imports.Run(f.as(login), imports.Siecle, sample(t, pix), imports.Options{})
 		if !allowed && !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("%s may import: %v", login, err)
+		}
+	}
+}
+
+func TestActionLabelsAgree(t *testing.T) {
+	tests := []struct {
+		a      imports.Action
+		entity string
+		n      int
+		want   string
+	}{
+		{imports.Created, model.EntityPupil, 1, "créé"},
+		{imports.Created, model.EntityDivision, 2, "créées"},
+		{imports.Updated, model.EntityMark, 3, "mises à jour"},
+		{imports.Updated, model.EntityCourse, 3, "mis à jour"},
+		{imports.Skipped, model.EntityGroup, 2, "ignorés"},
+		{imports.Deleted, model.EntityCourse, 1, "supprimé"},
+		{imports.Unchanged, model.EntityDivision, 1, "inchangée"},
+	}
+	for _, tc := range tests {
+		if got := tc.a.Label(tc.entity, tc.n); got != tc.want {
+			t.Errorf("%v %s ×%d = %q, want %q", tc.a, tc.entity, tc.n, got, tc.want)
 		}
 	}
 }

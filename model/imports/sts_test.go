@@ -21,7 +21,7 @@ const (
 func TestSTSSample(t *testing.T) {
 	f := newFixture(t, bare("0750001A"))
 	rep := f.run(t, imports.STS, sample(t, stsSample), imports.Options{})
-	want := []string{"compte : 2 créés", "division : 1 créé", "groupe : 2 créés", "établissement : 1 mis à jour"}
+	want := []string{"compte : 2 créés", "division : 1 créée", "groupe : 2 créés", "établissement : 1 mis à jour"}
 	if got := rep.Summary(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("summary %q, want %q", got, want)
 	}

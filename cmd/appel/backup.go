@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"appel/model"
+	"appel/storage"
+)
+
+// withOperatorFor is withOperator for a command that can also run through
+// the server: when `appel serve` holds the db, the error says how to run
+// « appel remote » over SSH instead.
+func (c *cli) withOperatorFor(remote string, fn func(*model.Service) error) error {
+	err := withOperator(c, fn)
+	return lockedHint(err, remote)
+}
+
+// lockedHint explains a locked db: the server holds it, and an administrator
+// runs the same command through it.
+func lockedHint(err error, remote string) error {
+	if !errors.Is(err, storage.ErrLocked) {
+		return err
+	}
+	return &model.Error{Kind: storage.ErrLocked, Message: fmt.Sprintf(
+		"le serveur tient la base : lancez « ssh -p PORT admin@hôte appel %s » (un compte administrateur), ou arrêtez le serveur", remote)}
+}
+
+func runBackup(c *cli, args []string) error {
+	rest, err := c.parseGlobal("backup", args, nil)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usageErr("appel backup FICHIER (« - » : sur la sortie standard)")
+	}
+	remote := "backup - > " + rest[0]
+	db, err := c.open()
+	if err != nil {
+		return lockedHint(err, remote)
+	}
+	defer db.Close()
+	return backup(db, rest[0], c.stdout, c.stderr)
+}
+
+// backuper is the store's consistent copy: storage.DB has both.
+type backuper interface {
+	Backup(path string) error
+	WriteTo(w io.Writer) (int64, error)
+}
+
+// backup writes a consistent copy of db to path (synced, then renamed into
+// place), or to out when path is « - »; it reports on report.
+func backup(db backuper, path string, out, report io.Writer) error {
+	if path == "-" {
+		_, err := db.WriteTo(out)
+		return err
+	}
+	if err := db.Backup(path); err != nil {
+		return err
+	}
+	fmt.Fprintf(report, "Sauvegarde écrite : %s\n", path)
+	return nil
+}
