@@ -70,7 +70,7 @@ func TestCSVProfile(t *testing.T) {
 	for _, want := range []struct{ file, line string }{
 		{"eleves.csv", "\uFEFFeleve_id;ine;nom;prenom;naissance;sexe;division;groupes;sortie\r\n"},
 		{"eleves.csv", "E001;0000001000A;\"'=HYPERLINK(\"\"x\"\")\";Léa;;;4B;ESP 4AB;\r\n"},
-		{"marques.csv", "20261123-0800-c-maths-1;23/11/2026;E001;absent;0;oui;maladie;Maladie;oui;non;cpe;23/11/2026 08:05;prof;23/11/2026 08:05\r\n"},
+		{"marques.csv", "20261123-0800-c-maths-1;23/11/2026;E001;absent;;oui;maladie;Maladie;oui;non;cpe;23/11/2026 08:05;prof;23/11/2026 08:05\r\n"},
 		{"liens_responsables.csv", "g1;E001;1;Père\r\n"},
 		{"responsables.csv", "1 rue / 67000 Strasbourg"},
 		{"cours.csv", "c-svt;lundi;13:30;14:25;division;4B;SVT;prof;Labo;A;;\r\n"},

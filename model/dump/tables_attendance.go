@@ -65,7 +65,11 @@ var marksTable = table[model.Dataset]{
 		var out rows
 		for _, m := range d.Marks {
 			day, _ := m.Seance.Date()
-			row := []export.Value{text(string(m.Seance)), date(day), text(string(m.Pupil)), text(m.Kind.Export()), num(m.Minutes)}
+			minutes := export.Value{}
+			if m.Kind == model.KindLate {
+				minutes = num(m.Minutes)
+			}
+			row := []export.Value{text(string(m.Seance)), date(day), text(string(m.Pupil)), text(m.Kind.Export()), minutes}
 			row = append(row, justification(m.Justification, loc)...)
 			out = append(out, append(row, text(m.By), instant(m.At, loc)))
 		}
