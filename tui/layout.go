@@ -7,6 +7,7 @@ type screenID string
 
 const (
 	screenRollCall screenID = "appel"
+	screenImport   screenID = "imports"
 )
 
 // screenDef is a screen the catalogue offers: who may open it and how to build it.
@@ -35,6 +36,11 @@ func catalogue() []screenDef {
 				}
 				return 50
 			},
+		},
+		{
+			id: screenImport, title: "Imports", slot: 8,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermSetup) },
+			build:   newImportScreen,
 		},
 	}
 }
