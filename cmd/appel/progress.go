@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"appel/model/imports"
 )
@@ -43,7 +44,8 @@ func (b *progressBar) show(p imports.Progress) {
 		percent = min(100, p.Done*100/p.Total)
 	}
 	filled := percent * barWidth / 100
-	line := fmt.Sprintf("%-12s [%s%s] %3d %%", p.Step, strings.Repeat("#", filled), strings.Repeat("-", barWidth-filled), percent)
+	step := p.Step + strings.Repeat(" ", max(12-utf8.RuneCountInString(p.Step), 0))
+	line := fmt.Sprintf("%s [%s%s] %3d %%", step, strings.Repeat("#", filled), strings.Repeat("-", barWidth-filled), percent)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if line != b.last {

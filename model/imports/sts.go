@@ -50,6 +50,7 @@ func (e *env) teachers(ts []sts.Teacher) {
 	var fresh []sts.Teacher
 	for i, t := range ts {
 		if a, ok := bySTS[t.ID]; ok {
+			delete(bySTS, t.ID)
 			e.teacherAccount(t, a, true)
 		} else if a, ok := e.accountNamed(t); ok {
 			e.teacherAccount(t, a, false)
@@ -57,6 +58,11 @@ func (e *env) teachers(ts []sts.Teacher) {
 			fresh = append(fresh, t)
 		}
 		e.tick(i+1, len(ts))
+	}
+	for _, id := range sortedKeys(bySTS) {
+		a := bySTS[id]
+		e.add(Item{Entity: model.EntityAccount, Key: a.Login, Name: a.Name, Action: Skipped,
+			Detail: "identifiant STS " + id + " absent du fichier : compte laissé tel quel"}, nil)
 	}
 	sts.AssignLogins(fresh, func(login string) bool { _, taken := e.dir.Account(login); return taken })
 	for _, t := range fresh {

@@ -45,6 +45,12 @@ func TestSTSSample(t *testing.T) {
 	if again.Changes() != 0 || again.Written != 0 {
 		t.Errorf("re-import changed:\n%s", details(again.Plan))
 	}
+	gone := sample(t, stsSample)
+	gone.Data = []byte(strings.Replace(string(gone.Data), `<INDIVIDU ID="8950"`, `<INDIVIDU ID="9999"`, 1))
+	rep = f.run(t, imports.STS, gone, imports.Options{})
+	if !strings.Contains(details(rep.Plan), "compte hpetit (Helene PETIT) ignoré : identifiant STS 8950 absent du fichier : compte laissé tel quel") {
+		t.Errorf("details:\n%s", details(rep.Plan))
+	}
 }
 
 // TestSTSLogins: a login taken by someone else gets a suffix; an account that
