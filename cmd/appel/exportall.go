@@ -58,9 +58,10 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // restoreDir rebuilds a school from a full export into svc's store, which
-// must hold none; unchecked skips the comparison of the CSV files with
-// dataset.json (which is authoritative).
-func restoreDir(svc *model.Service, dir string, unchecked bool, out io.Writer) error {
+// must hold none. --force skips the comparison of the CSV files with
+// dataset.json (which is authoritative); --check reads and checks the folder
+// and writes nothing.
+func restoreDir(svc *model.Service, dir string, f importFlags, out io.Writer) error {
 	files := map[string][]byte{}
 	for _, name := range dump.Names() {
 		data, err := os.ReadFile(filepath.Join(dir, name))
@@ -72,9 +73,14 @@ func restoreDir(svc *model.Service, dir string, unchecked bool, out io.Writer) e
 		}
 		files[name] = data
 	}
-	data, err := dump.Read(files, unchecked)
+	data, err := dump.Read(files, f.force)
 	if err != nil {
 		return err
+	}
+	if f.check {
+		fmt.Fprintf(out, "Export de %s (%s) lisible et cohérent : %d élèves, %d cours, %d marques. Vérification seulement (--check) : rien n'a été écrit.\n",
+			data.School.UAI, data.School.Name, len(data.Pupils), len(data.Courses), len(data.Marks))
+		return nil
 	}
 	receipt, err := svc.Restore(data)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 	"appel/model/imports"
 )
 
-const importUsage = "appel import siecle|responsables|sts|timetable|absences FICHIER [--check] [--force] [--detail] | import all DOSSIER [--force]"
+const importUsage = "appel import siecle|responsables|sts|timetable|absences FICHIER [--check] [--force] [--detail] | import all DOSSIER [--check] [--force]"
 
 // importFlags are the options of `appel import`.
 type importFlags struct {
@@ -35,7 +35,7 @@ func runImport(c *cli, args []string) error {
 	}
 	if rest[0] == "all" {
 		return c.withOperatorFor("import all "+rest[1], func(svc *model.Service) error {
-			return restoreDir(svc, rest[1], f.force, c.stdout)
+			return restoreDir(svc, rest[1], f, c.stdout)
 		})
 	}
 	kind, err := imports.ParseKind(rest[0])

@@ -26,6 +26,12 @@ func TestExportAllRoundTrip(t *testing.T) {
 		}
 	}
 	second := filepath.Join(t.TempDir(), "rebuilt.db")
+	if out := appelCmd(t, "import", "all", dir, "--check", "--db", second); !strings.Contains(out, "rien n'a été écrit") {
+		t.Errorf("import all --check said %q", out)
+	}
+	if _, errOut, code := appelRun(t, "", "export", "marks", "--db", second); code == 0 {
+		t.Errorf("import all --check wrote a school: %s", errOut)
+	}
 	out := appelCmd(t, "import", "all", dir, "--db", second)
 	if !strings.Contains(out, "reconstruit") {
 		t.Errorf("import all said %q", out)

@@ -70,6 +70,11 @@ func TestGeneratedSchool(t *testing.T) {
 func BenchmarkImportSchool2000(b *testing.B) {
 	s := school2000()
 	files := s.files()
+	var size int64
+	for _, f := range files {
+		size += int64(len(f.src.Data))
+	}
+	b.SetBytes(size)
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		f := newFixture(b, bare(s.uai))
