@@ -49,6 +49,8 @@ func (in siecleInput) plan(e *env) *Plan {
 // pupil plans one pupil of the export; ok is false when he is skipped.
 func (e *env) pupil(pu siecle.Pupil) (model.Pupil, bool) {
 	p := pu.Pupil
+	p.Groups = slices.Clone(p.Groups)
+	slices.Sort(p.Groups)
 	old, had := e.dir.Pupil(p.ID)
 	it := Item{Entity: model.EntityPupil, Key: string(p.ID), Name: p.FullName(), Line: pu.Line}
 	if !p.EnrolledOn(e.today) && !had {
