@@ -24,7 +24,7 @@ func lockedHint(err error, remote string) error {
 		return err
 	}
 	return &model.Error{Kind: storage.ErrLocked, Message: fmt.Sprintf(
-		"le serveur tient la base : lancez « ssh -p PORT admin@hôte appel %s » (un compte administrateur), ou arrêtez le serveur", remote)}
+		"le serveur tient la base : lancez « ssh -p PORT admin@hôte appel %s » (avec un compte autorisé), ou arrêtez le serveur", remote)}
 }
 
 func runBackup(c *cli, args []string) error {

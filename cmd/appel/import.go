@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"appel/model"
 	"appel/model/imports"
+	"appel/storage"
 )
 
 const importUsage = "appel import siecle|responsables|sts|timetable|absences FICHIER [--check] [--force] [--detail] | import all DOSSIER [--check] [--force]"
@@ -34,9 +36,11 @@ func runImport(c *cli, args []string) error {
 		return usageErr(importUsage)
 	}
 	if rest[0] == "all" {
-		return c.withOperatorFor("import all "+rest[1], func(svc *model.Service) error {
-			return restoreDir(svc, rest[1], f, c.stdout)
-		})
+		err := withOperator(c, func(svc *model.Service) error { return restoreDir(svc, rest[1], f, c.stdout) })
+		if errors.Is(err, storage.ErrLocked) {
+			return &model.Error{Kind: storage.ErrLocked, Message: "le serveur tient cette base ; import all reconstruit un établissement dans une base vide : indiquez-en une autre avec --db"}
+		}
+		return err
 	}
 	kind, err := imports.ParseKind(rest[0])
 	if err != nil {

@@ -125,6 +125,10 @@ func TestLockedDatabase(t *testing.T) {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
 	}
+	_, errOut, code := appelRun(t, "", "import", "all", t.TempDir(), "--db", db)
+	if code != 1 || !strings.Contains(errOut, "base vide : indiquez-en une autre avec --db") {
+		t.Errorf("import all: exit %d, %q", code, errOut)
+	}
 }
 
 // TestBackup: a copy of the db opens with the same school; « - » writes it
