@@ -106,6 +106,9 @@ type Account struct {
 	Keys  []PublicKey `json:"keys,omitempty"`
 	// Disabled accounts keep their history but cannot log in.
 	Disabled bool `json:"disabled,omitempty"`
+	// STSID is STS-Web's INDIVIDU @ID for a teacher created by an STS import:
+	// the stable key that re-imports and timetables use.
+	STSID string `json:"sts_id,omitempty"`
 }
 
 // Has reports whether the account holds the role.

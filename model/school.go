@@ -91,6 +91,9 @@ type School struct {
 	// WeekSets are named sets of weeks (by their Monday) beyond the A/B types,
 	// as timetable files define them (CODE_ALTERNANCE).
 	WeekSets map[string][]Date `json:"week_sets,omitempty"`
+	// Subjects maps subject codes (STS-Web's CODE_MATIERE) to their labels,
+	// for timetables that give codes only.
+	Subjects map[string]string `json:"subjects,omitempty"`
 	Settings Settings          `json:"settings"`
 }
 

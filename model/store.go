@@ -26,9 +26,13 @@ type ReadTx interface {
 	// NoticesOverlapping returns the notices whose span meets [from, to).
 	NoticesOverlapping(from, to time.Time) ([]Notice, error)
 	NoticesOfPupil(p PupilID) ([]Notice, error)
+	// AllNotices returns every notice, by start.
+	AllNotices() ([]Notice, error)
 	Guardians(p PupilID) ([]Guardian, error)
 	AllGuardians() ([]Guardian, error)
 	Calls(p PupilID) ([]FamilyCall, error)
+	// AllCalls returns every call to a family, by pupil then time.
+	AllCalls() ([]FamilyCall, error)
 	Reports() ([]Report, error)
 	// Audit returns the entries matching q, oldest first.
 	Audit(q AuditQuery) ([]AuditEntry, error)

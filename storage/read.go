@@ -154,6 +154,13 @@ func (r reader) NoticesOfPupil(p model.PupilID) ([]model.Notice, error) {
 	return ns, err
 }
 
+// AllNotices returns every notice, by start.
+func (r reader) AllNotices() ([]model.Notice, error) {
+	ns, err := all[model.Notice](r, bNotices)
+	sortNotices(ns)
+	return ns, err
+}
+
 func sortNotices(ns []model.Notice) {
 	slices.SortFunc(ns, func(a, b model.Notice) int {
 		if c := a.From.Compare(b.From); c != 0 {
@@ -178,6 +185,9 @@ func (r reader) Calls(p model.PupilID) ([]model.FamilyCall, error) {
 	pre := prefix(string(p))
 	return scan[model.FamilyCall](r, bCalls, pre, hasPrefix(pre))
 }
+
+// AllCalls returns every call to a family, by pupil then time.
+func (r reader) AllCalls() ([]model.FamilyCall, error) { return all[model.FamilyCall](r, bCalls) }
 
 // Reports returns every report to the DASEN, by pupil and month.
 func (r reader) Reports() ([]model.Report, error) { return all[model.Report](r, bReports) }

@@ -184,6 +184,10 @@ func TestNoticesOverlapping(t *testing.T) {
 		})
 	}
 	mustView(t, db, func(tx model.ReadTx) error {
+		all, err := tx.AllNotices()
+		if want := []string{"long", "past", "ends-at-start", "week", "morning", "moved", "starts-at-end"}; err != nil || !slices.Equal(noticeIDs(all), want) {
+			t.Errorf("AllNotices = %v (%v), want %v", noticeIDs(all), err, want)
+		}
 		for p, want := range map[model.PupilID][]string{"p1": {"past", "week"}, "p4": {"moved"}, "p9": nil} {
 			ns, err := tx.NoticesOfPupil(p)
 			if err != nil || !slices.Equal(noticeIDs(ns), want) {
@@ -253,6 +257,10 @@ func TestCallsAndReports(t *testing.T) {
 		}
 		if err != nil || !slices.Equal(ids, []string{"c1", "c2", "c3"}) {
 			t.Errorf("Calls = %v (%v)", ids, err)
+		}
+		all, err := tx.AllCalls()
+		if err != nil || len(all) != 3 || all[2].ID != "c3" {
+			t.Errorf("AllCalls = %v (%v)", all, err)
 		}
 		rs, err := tx.Reports()
 		if err != nil || len(rs) != 1 || rs[0].Pupil != "p1" {

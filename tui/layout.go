@@ -12,6 +12,7 @@ const (
 	screenDashboard screenID = "tableau-de-bord"
 	screenPlanning  screenID = "planning"
 	screenPupils    screenID = "eleves"
+	screenImport    screenID = "imports"
 )
 
 // readsAttendance: the screens that show attendance are open to those who
@@ -72,6 +73,11 @@ func catalogue() []screenDef {
 				}
 				return 0
 			},
+		},
+		{
+			id: screenImport, title: "Imports", short: "Imports", slot: 8,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermSetup) },
+			build:   newImportScreen,
 		},
 	}
 }

@@ -1,10 +1,31 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 
 	"appel/model"
+	"appel/storage"
 )
+
+// withOperatorFor is withOperator for a command that can also run through
+// the server: when `appel serve` holds the db, the error says how to run
+// « appel remote » over SSH instead.
+func (c *cli) withOperatorFor(remote string, fn func(*model.Service) error) error {
+	err := withOperator(c, fn)
+	return lockedHint(err, remote)
+}
+
+// lockedHint explains a locked db: the server holds it, and an administrator
+// runs the same command through it.
+func lockedHint(err error, remote string) error {
+	if !errors.Is(err, storage.ErrLocked) {
+		return err
+	}
+	return &model.Error{Kind: storage.ErrLocked, Message: fmt.Sprintf(
+		"le serveur tient la base : lancez « ssh -p PORT admin@hôte appel %s » (avec un compte autorisé), ou arrêtez le serveur", remote)}
+}
 
 // runBackup writes a consistent copy of the db to FILE ("-": standard output),
 // also while the server runs (over SSH, as an admin).
@@ -14,31 +35,38 @@ func runBackup(c *cli, args []string) error {
 		return err
 	}
 	if len(rest) != 1 {
-		return usageErr("appel backup FICHIER (« - » pour la sortie standard)")
+		return usageErr("appel backup FICHIER (« - » : sur la sortie standard)")
 	}
-	dest := rest[0]
 	if c.session != nil {
 		if err := c.session.svc.Require(model.PermSetup); err != nil {
 			return err
 		}
-		return c.copyStore(c.session.store, dest)
+		return backup(c.session.store, rest[0], c.stdout, c.stderr)
 	}
 	db, err := c.open()
 	if err != nil {
-		return err
+		return lockedHint(err, "backup - > "+rest[0])
 	}
 	defer db.Close()
-	return c.copyStore(db, dest)
+	return backup(db, rest[0], c.stdout, c.stderr)
 }
 
-func (c *cli) copyStore(store backuper, dest string) error {
-	if dest == "-" {
-		_, err := store.WriteTo(c.stdout)
+// backuper is the store's consistent copy: storage.DB has both.
+type backuper interface {
+	Backup(path string) error
+	WriteTo(w io.Writer) (int64, error)
+}
+
+// backup writes a consistent copy of db to path (synced, then renamed into
+// place), or to out when path is « - »; it reports on report.
+func backup(db backuper, path string, out, report io.Writer) error {
+	if path == "-" {
+		_, err := db.WriteTo(out)
 		return err
 	}
-	if err := store.Backup(dest); err != nil {
-		return fmt.Errorf("sauvegarde impossible : %v", err)
+	if err := db.Backup(path); err != nil {
+		return err
 	}
-	fmt.Fprintf(c.stderr, "sauvegarde écrite : %s\n", dest)
+	fmt.Fprintf(report, "Sauvegarde écrite : %s\n", path)
 	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,6 +24,8 @@ type cli struct {
 	getenv func(string) string
 	// terminal reports whether a stream is a terminal (progress lines go only there).
 	terminal func(io.Writer) bool
+	// args is the command line, for messages that repeat it.
+	args []string
 	// session, when set, is an SSH session's account and the server's store:
 	// commands use them instead of opening the db as the machine's operator.
 	session *remoteSession
@@ -34,12 +35,6 @@ type cli struct {
 type remoteSession struct {
 	svc   *model.Service
 	store backuper
-}
-
-// backuper copies the store consistently while it is in use.
-type backuper interface {
-	Backup(path string) error
-	WriteTo(w io.Writer) (int64, error)
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
@@ -138,12 +133,7 @@ func (c *cli) openNamed(name string) (*storage.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
-	if errors.Is(err, storage.ErrLocked) {
-		return nil, fmt.Errorf("la base %s est tenue par un autre processus, sans doute « appel serve » : "+
-			"lancez cette commande par SSH sous un compte admin, par exemple « ssh -p 2222 admin@hôte user list »", path)
-	}
-	return db, err
+	return storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
 }
 
 // operator returns the command line's service: every role, audited as the

@@ -9,7 +9,7 @@ import (
 	"appel/model/formats/export"
 )
 
-const exportUsage = "appel export marks|seances|explain [--pupil ID] [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER]"
+const exportUsage = "appel export marks|seances|explain [--pupil ID] [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER] | export all --out DOSSIER"
 
 // explainHeader is the header of `appel export explain`: one row per séance of
 // each half-day that makes the pupil's figures (the half-days in which

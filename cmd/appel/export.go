@@ -56,6 +56,14 @@ func runExport(c *cli, args []string) error {
 	if len(rest) != 1 {
 		return usageErr("%s", exportUsage)
 	}
+	if rest[0] == "all" {
+		if ef.out == "" {
+			return usageErr("appel export all --out DOSSIER")
+		}
+		return c.withOperatorFor("export all --out "+ef.out, func(svc *model.Service) error {
+			return exportAll(svc, ef.out, c.stderr)
+		})
+	}
 	format, err := export.ParseFormat(ef.format)
 	if err != nil {
 		return err
@@ -64,9 +72,10 @@ func runExport(c *cli, args []string) error {
 		"marks": writeMarks, "seances": writeSeances, "explain": writeExplain,
 	}[rest[0]]
 	if !ok {
-		return usageErr("appel export : %q inconnu (marks, seances, explain)", rest[0])
+		return usageErr("appel export : %q inconnu (marks, seances, explain, all)", rest[0])
 	}
-	return withOperator(c, func(svc *model.Service) error {
+	remote := strings.Join(append([]string{"export"}, dropFlag(args, "out")...), " ") + " > " + cmpOr(ef.out, "FICHIER")
+	return c.withOperatorFor(remote, func(svc *model.Service) error {
 		return c.output(ef.out, func(w io.Writer) error { return write(c, svc, ef, format, w) })
 	})
 }
@@ -168,4 +177,27 @@ func seanceValues(st model.SeanceStatus) []export.Value {
 		export.Text(se.Subject), export.Text(teacher), export.Text(se.Room), export.YesNo(se.Cancelled),
 		done, by, at, export.Int(st.Absent), export.Int(st.Late),
 	}
+}
+
+// dropFlag returns args without the flag --name (or -name) and its value.
+func dropFlag(args []string, name string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := strings.TrimLeft(args[i], "-")
+		switch {
+		case a == name && strings.HasPrefix(args[i], "-"):
+			i++
+		case strings.HasPrefix(a, name+"=") && strings.HasPrefix(args[i], "-"):
+		default:
+			out = append(out, args[i])
+		}
+	}
+	return out
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

@@ -35,6 +35,7 @@ func commands() map[string]command {
 		"backup": {"appel backup FICHIER (« - » : sortie standard)", runBackup},
 		"export": {exportUsage, runExport},
 		"stats":  {statsUsage, runStats},
+		"import": {importUsage, runImport},
 	}
 }
 
@@ -46,6 +47,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // exec runs a command line and returns the exit status, writing a one-line
 // French message on stderr on failure.
 func (c *cli) exec(args []string) int {
+	c.args = args
 	err := c.dispatch(args)
 	switch {
 	case err == nil:

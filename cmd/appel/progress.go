@@ -5,9 +5,11 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"appel/model/formats/export"
+	"appel/model/imports"
 )
 
 // progressEvery is the shortest time between two redraws of a progress line.
@@ -87,4 +89,39 @@ func (c *cli) writeTable(w io.Writer, f export.Format, sheet string, header []st
 		p.step(i + 1)
 	}
 	return t.Close()
+}
+
+// steps shows a job made of several steps (an import reads, compares,
+// writes) as one progress line per step. It is safe for concurrent use.
+type steps struct {
+	mu   sync.Mutex
+	c    *cli
+	name string
+	line *progress
+}
+
+func (c *cli) steps() *steps { return &steps{c: c} }
+
+// show draws p, starting a new line when the step changes.
+func (s *steps) show(p imports.Progress) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.line == nil || p.Step != s.name {
+		s.finish()
+		s.name, s.line = p.Step, s.c.progress(p.Step, p.Total)
+	}
+	s.line.step(p.Done)
+}
+
+// done clears the last line.
+func (s *steps) done() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.finish()
+}
+
+func (s *steps) finish() {
+	if s.line != nil {
+		s.line.done()
+	}
 }

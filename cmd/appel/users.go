@@ -44,7 +44,7 @@ func withOperator(c *cli, fn func(*model.Service) error) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return err
+		return lockedHint(err, strings.Join(c.args, " "))
 	}
 	defer db.Close()
 	svc, err := c.operator(db)

@@ -122,6 +122,13 @@ func TestReadErrors(t *testing.T) {
 	if !errors.Is(err, model.ErrInvalid) {
 		t.Error("a refusal must be a model.ErrInvalid")
 	}
+	multi, err := Read("f.csv", []byte("\"nom\nde famille\";date\n1;2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err = multi.Need("eleve"); err == nil || err.Error() != "f.csv, ligne 1 : colonne « eleve » absente (colonnes lues : nom de famille, date)" {
+		t.Errorf("a header with a line break must be named on one line: %v", err)
+	}
 }
 
 func TestSniff(t *testing.T) {

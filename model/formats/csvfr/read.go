@@ -112,7 +112,17 @@ func (t *Table) Need(names ...string) (int, error) {
 		return i, nil
 	}
 	return -1, formats.Errorf(t.File, t.HeaderLine, "colonne « %s » absente (colonnes lues : %s)",
-		strings.Join(names, " » ou « "), strings.Join(t.Header, ", "))
+		strings.Join(names, " » ou « "), t.HeaderText(", "))
+}
+
+// HeaderText returns the column names joined by sep for messages, each on one
+// line (a quoted name may hold line breaks).
+func (t *Table) HeaderText(sep string) string {
+	names := make([]string, len(t.Header))
+	for i, h := range t.Header {
+		names[i] = strings.Join(strings.Fields(h), " ")
+	}
+	return strings.Join(names, sep)
 }
 
 // Sniff guesses the separator from the first line of text: the most frequent

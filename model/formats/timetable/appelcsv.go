@@ -23,7 +23,7 @@ func parseAppel(tab *csvfr.Table) (*Timetable, error) {
 		teacher: tab.Column("enseignant"), room: tab.Column("salle"), weeks: tab.Column("semaines"),
 	}
 	if cols.division < 0 && cols.group < 0 {
-		return nil, formats.Errorf(tab.File, tab.HeaderLine, "colonne « division » ou « groupe » absente (colonnes lues : %s)", strings.Join(tab.Header, ", "))
+		return nil, formats.Errorf(tab.File, tab.HeaderLine, "colonne « division » ou « groupe » absente (colonnes lues : %s)", tab.HeaderText(", "))
 	}
 	for _, r := range tab.Rows {
 		e, err := cols.entry(tab.File, r)

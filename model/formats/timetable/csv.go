@@ -26,7 +26,7 @@ func parseCSV(file string, data []byte, opt Options) (*Timetable, error) {
 	}
 	return nil, formats.Errorf(file, tab.HeaderLine, "colonnes %s non reconnues : attendu le CSV d'appel "+
 		"(jour;debut;fin;division;groupe;matiere;enseignant;salle;semaines), l'export EDT (JOUR, H.DEBUT, DUREE…) "+
-		"ou l'export UDT (Jour;Heure;Div;Matière;Professeur…)", strings.Join(tab.Header, ";"))
+		"ou l'export UDT (Jour;Heure;Div;Matière;Professeur…)", tab.HeaderText(";"))
 }
 
 // parseRows hands every row of tab, as fields, to row.

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"appel/model"
+	"appel/model/imports"
+	"appel/storage"
+)
+
+const importUsage = "appel import siecle|responsables|sts|timetable|absences FICHIER [--check] [--force] [--detail] | import all DOSSIER [--check] [--force]"
+
+// importFlags are the options of `appel import`.
+type importFlags struct {
+	check, force, detail bool
+}
+
+func (f *importFlags) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&f.check, "check", false, "dire ce qui changerait, sans rien écrire")
+	fs.BoolVar(&f.force, "force", false, "importer un fichier d'un autre établissement (UAJ) ; pour import all : ignorer les CSV")
+	fs.BoolVar(&f.detail, "detail", false, "lister chaque enregistrement, même créé ou inchangé")
+}
+
+func runImport(c *cli, args []string) error {
+	var f importFlags
+	rest, err := c.parseGlobal("import", args, f.bind)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 2 {
+		return usageErr(importUsage)
+	}
+	if rest[0] == "all" {
+		err := withOperator(c, func(svc *model.Service) error { return restoreDir(svc, rest[1], f, c.stdout) })
+		if errors.Is(err, storage.ErrLocked) {
+			return &model.Error{Kind: storage.ErrLocked, Message: "le serveur tient cette base ; import all reconstruit un établissement dans une base vide : indiquez-en une autre avec --db"}
+		}
+		return err
+	}
+	kind, err := imports.ParseKind(rest[0])
+	if err != nil {
+		return usageErr("%s (%s)", model.UserMessage(err), importUsage)
+	}
+	src, err := readSource(c.stdin, rest[1])
+	if err != nil {
+		return err
+	}
+	hint := fmt.Sprintf("import %s - < %s", kind, rest[1])
+	return c.withOperatorFor(hint, func(svc *model.Service) error {
+		return importFile(svc, kind, src, f, c.stdout, c.steps())
+	})
+}
+
+// readSource reads the file to import; « - » is the standard input (the way
+// to send a file to a server over SSH).
+func readSource(stdin io.Reader, path string) (imports.Source, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(stdin, 512<<20))
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return imports.Source{}, model.Invalid("lecture de %s impossible : %v", path, err)
+	}
+	return imports.Source{Name: filepath.Base(path), Data: data}, nil
+}
+
+// importFile runs one import (or its check) with svc and writes its report
+// on out; progress, when not nil, shows how far it is. A refused file
+// returns its one-line error after the report has listed every refused row.
+func importFile(svc *model.Service, kind imports.Kind, src imports.Source, f importFlags, out io.Writer, progress *steps) error {
+	opt := imports.Options{Force: f.force}
+	if progress != nil {
+		defer progress.done()
+		opt.Progress = progress.show
+	}
+	if f.check {
+		plan, err := imports.Check(svc, kind, src, opt)
+		if plan != nil {
+			writePlan(out, plan, f.detail)
+			fmt.Fprintln(out, "Vérification seulement (--check) : rien n'a été écrit.")
+		}
+		return err
+	}
+	rep, err := imports.Run(svc, kind, src, opt)
+	if rep != nil {
+		writePlan(out, rep.Plan, f.detail)
+		if rep.Applied {
+			fmt.Fprintf(out, "Import enregistré : %d modification%s.\n", rep.Written, plural(rep.Written))
+		}
+	}
+	return err
+}
+
+// maxDetails bounds the detail lines printed without --detail.
+const maxDetails = 200
+
+// writePlan prints a plan: what was read, the counts per entity, the records
+// worth reading, the parser's notes and every refused row.
+func writePlan(w io.Writer, p *imports.Plan, all bool) {
+	fmt.Fprintf(w, "Fichier %s", p.File)
+	if p.Format != "" {
+		fmt.Fprintf(w, " : %s", p.Format)
+	}
+	fmt.Fprintln(w)
+	for _, line := range p.Summary() {
+		fmt.Fprintln(w, "  "+line)
+	}
+	details := p.Details()
+	if all {
+		details = nil
+		for _, it := range p.Items {
+			details = append(details, it.String())
+		}
+	}
+	section(w, "Détail", details, all)
+	section(w, "Remarques", p.Notes, all)
+	refused := make([]string, len(p.Refused))
+	for i, r := range p.Refused {
+		refused[i] = r.String()
+	}
+	section(w, "Refusé", refused, true)
+}
+
+func section(w io.Writer, title string, lines []string, all bool) {
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s :\n", title)
+	for i, l := range lines {
+		if !all && i == maxDetails {
+			fmt.Fprintf(w, "  … et %d autres (--detail pour tout voir)\n", len(lines)-i)
+			return
+		}
+		fmt.Fprintln(w, "  "+l)
+	}
+}
+
+func plural(n int) string {
+	if n > 1 {
+		return "s"
+	}
+	return ""
+}

@@ -1,0 +1,144 @@
+package dump_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"appel/model"
+	"appel/model/dump"
+	"appel/model/modeltest"
+)
+
+// sample is the modeltest school with one of each kind of record.
+func sample() model.Dataset {
+	d := modeltest.School(3)
+	at := modeltest.At(modeltest.Monday, 8, 5)
+	maladie := model.DefaultMotives()[0]
+	d.School.Subjects = map[string]string{"030201": "ANGLAIS LV1"}
+	d.School.WeekSets = map[string][]model.Date{"S3": {modeltest.Monday}}
+	d.Pupils[0].LastName = "=HYPERLINK(\"x\")"
+	d.Guardians = []model.Guardian{{ID: "g1", LastName: "Abadie", FirstName: "Luc", Address: []string{"1 rue", "67000 Strasbourg"},
+		Links: []model.Kinship{{Pupil: "E001", Level: 1, Relation: "Père"}}}}
+	d.Accounts[0].Keys = []model.PublicKey{{Fingerprint: "SHA256:abc", Line: "ssh-ed25519 AAAA prof@x"}}
+	d.Marks = []model.Mark{{Seance: modeltest.MathsSeance(modeltest.Monday), Pupil: "E001", Kind: model.KindAbsent,
+		Justification: maladie.Justify("cpe", at), By: "prof", At: at}}
+	d.RollCalls = []model.RollCall{{Seance: modeltest.MathsSeance(modeltest.Monday), By: "prof", At: at}}
+	d.Notices = []model.Notice{{ID: "n1", Pupil: "E002", From: at, To: at.Add(48 * time.Hour), By: "aed", At: at}}
+	d.Calls = []model.FamilyCall{{ID: "c1", Pupil: "E002", At: at, By: "aed", Outcome: "message laissé"}}
+	d.Reports = []model.Report{{Pupil: "E003", Month: "2026-11", By: "cpe", At: at}}
+	return d
+}
+
+func filesOf(t *testing.T, d model.Dataset) map[string][]byte {
+	t.Helper()
+	files, err := dump.Write(d, []model.AuditEntry{{Seq: 1, Action: 1, Login: "cli:x", Verb: "fixture", Entity: model.EntityPupil, Key: "E001", After: `{"id":"E001"}`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	var names []string
+	for _, f := range files {
+		out[f.Name] = f.Data
+		names = append(names, f.Name)
+	}
+	if strings.Join(names, " ") != strings.Join(dump.Names(), " ") {
+		t.Errorf("files %v, Names %v", names, dump.Names())
+	}
+	return out
+}
+
+func TestRoundTrip(t *testing.T) {
+	d := sample()
+	files := filesOf(t, d)
+	back, err := dump.Read(files, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(d)
+	b, _ := json.Marshal(back)
+	if !bytes.Equal(a, b) {
+		t.Errorf("dataset changed through the export:\n%s\n%s", a, b)
+	}
+}
+
+func TestCSVProfile(t *testing.T) {
+	files := filesOf(t, sample())
+	for _, want := range []struct{ file, line string }{
+		{"eleves.csv", "\uFEFFeleve_id;ine;nom;prenom;naissance;sexe;division;groupes;sortie\r\n"},
+		{"eleves.csv", "E001;0000001000A;\"'=HYPERLINK(\"\"x\"\")\";Léa;;;4B;ESP 4AB;\r\n"},
+		{"marques.csv", "20261123-0800-c-maths-1;23/11/2026;E001;absent;;oui;maladie;Maladie;oui;non;cpe;23/11/2026 08:05;prof;23/11/2026 08:05\r\n"},
+		{"liens_responsables.csv", "g1;E001;1;Père\r\n"},
+		{"responsables.csv", "1 rue / 67000 Strasbourg"},
+		{"cours.csv", "c-svt;lundi;13:30;14:25;division;4B;SVT;prof;Labo;A;;\r\n"},
+		{"etablissement.csv", "0670001A;Collège des Tests;B;Europe/Paris;01/09/2026;03/07/2027;lundi,mardi,mercredi,jeudi,vendredi;brute;12:00;0;0\r\n"},
+		{"ensembles_semaines.csv", "S3;23/11/2026\r\n"},
+		{"journal.csv", "1;1;;cli:x;;;fixture;élève;E001;;\"{\"\"id\"\":\"\"E001\"\"}\"\r\n"},
+	} {
+		if !strings.Contains(string(files[want.file]), want.line) {
+			t.Errorf("%s lacks %q:\n%s", want.file, want.line, files[want.file])
+		}
+	}
+}
+
+// TestReadmeDocumentsEveryColumn: every header of every CSV file is named
+// in README.txt under its file.
+func TestReadmeDocumentsEveryColumn(t *testing.T) {
+	files := filesOf(t, sample())
+	readme := string(files[dump.ReadmeName])
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".csv") {
+			continue
+		}
+		at := strings.Index(readme, "\r\n"+name+" — ")
+		if at < 0 {
+			t.Errorf("README.txt does not describe %s", name)
+			continue
+		}
+		section := readme[at:]
+		if end := strings.Index(section[2:], "\r\n\r\n"); end > 0 {
+			section = section[:end+2]
+		}
+		header := strings.TrimPrefix(strings.SplitN(string(data), "\r\n", 2)[0], "\uFEFF")
+		for _, col := range strings.Split(header, ";") {
+			if !strings.Contains(section, "\r\n  "+col+" ") {
+				t.Errorf("README.txt: column %s of %s undocumented", col, name)
+			}
+		}
+	}
+}
+
+func TestReadRefuses(t *testing.T) {
+	files := filesOf(t, sample())
+	edited := bytes.Replace(files["eleves.csv"], []byte("Léa"), []byte("Lea"), 1)
+	tests := []struct {
+		name  string
+		edit  func(map[string][]byte)
+		want  string
+		force bool
+	}{
+		{"edited csv", func(f map[string][]byte) { f["eleves.csv"] = edited }, "eleves.csv, ligne 2 : diffère de dataset.json", true},
+		{"missing csv", func(f map[string][]byte) { delete(f, "marques.csv") }, "marques.csv absent de l'export", true},
+		{"no json", func(f map[string][]byte) { delete(f, dump.JSONName) }, "dataset.json absent", false},
+		{"bad json", func(f map[string][]byte) { f[dump.JSONName] = []byte("{") }, "dataset.json illisible", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			copied := map[string][]byte{}
+			for k, v := range files {
+				copied[k] = v
+			}
+			tc.edit(copied)
+			_, err := dump.Read(copied, false)
+			if !errors.Is(err, model.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err %v, want %q", err, tc.want)
+			}
+			if _, err := dump.Read(copied, true); tc.force != (err == nil) {
+				t.Errorf("unchecked read: %v", err)
+			}
+		})
+	}
+}

@@ -1,0 +1,122 @@
+package imports_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"appel/model"
+	"appel/model/imports"
+	"appel/model/modeltest"
+	"appel/storage"
+	"appel/storage/storagetest"
+)
+
+// today is the fixtures' clock date (a Monday of week B).
+var today = modeltest.Monday
+
+var now = modeltest.At(today, 10, 0)
+
+// samplesDir finds shared/samples above the package, read in place.
+func samplesDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		candidate := filepath.Join(dir, "shared", "samples")
+		if st, err := os.Stat(candidate); err == nil && st.IsDir() {
+			return candidate
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// sample returns a real sample file as a source, skipping the test without it.
+func sample(tb testing.TB, name string) imports.Source {
+	tb.Helper()
+	dir := samplesDir()
+	if dir == "" {
+		tb.Skipf("shared/samples introuvable : échantillon %s non testé", name)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		tb.Skipf("échantillon %s illisible : %v", name, err)
+	}
+	return imports.Source{Name: name, Data: data}
+}
+
+// bare is the fixtures' school (calendar, accounts, motives) without
+// divisions, groups, pupils or courses: what `appel init` leaves.
+func bare(uai string) model.Dataset {
+	d := modeltest.School(0)
+	d.School.UAI = uai
+	d.Divisions, d.Groups, d.Pupils, d.Courses = nil, nil, nil, nil
+	return d
+}
+
+// fixture is a real store holding a school, and the operator's service on it.
+type fixture struct {
+	db  *storage.DB
+	svc *model.Service
+}
+
+func newFixture(tb testing.TB, data model.Dataset) fixture {
+	tb.Helper()
+	db := storagetest.Open(tb, storage.Options{Now: modeltest.Clock(now)})
+	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
+		tb.Fatal(err)
+	}
+	return fixture{db: db, svc: model.NewSystemService(db, model.Actor{Login: "cli:test"}, modeltest.Clock(now))}
+}
+
+// as returns the service of an account of the fixture.
+func (f fixture) as(login string) *model.Service {
+	return model.NewService(f.db, model.Actor{Login: login}, modeltest.Clock(now))
+}
+
+func (f fixture) run(tb testing.TB, kind imports.Kind, src imports.Source, opt imports.Options) *imports.Report {
+	tb.Helper()
+	rep, err := imports.Run(f.svc, kind, src, opt)
+	if err != nil {
+		tb.Fatalf("import %s %s: %v", kind, src.Name, err)
+	}
+	return rep
+}
+
+func (f fixture) dir(tb testing.TB) *model.Directory {
+	tb.Helper()
+	dir, err := f.db.Directory()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// audit returns the number of audited changes in the store.
+func (f fixture) audit(tb testing.TB) int {
+	tb.Helper()
+	var n int
+	err := f.db.View(func(tx model.ReadTx) error {
+		es, err := tx.Audit(model.AuditQuery{})
+		n = len(es)
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+// details joins the plan's detail lines, for assertions.
+func details(p *imports.Plan) string { return strings.Join(p.Details(), "\n") }
+
+func csvSource(name string, lines ...string) imports.Source {
+	return imports.Source{Name: name, Data: []byte(strings.Join(lines, "\r\n") + "\r\n")}
+}

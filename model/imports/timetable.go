@@ -1,0 +1,271 @@
+package imports
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"appel/model"
+	"appel/model/formats/timetable"
+)
+
+// timetableInput is a parsed timetable, whatever its format.
+type timetableInput struct{ t *timetable.Timetable }
+
+func parseTimetable(src Source, school model.School) (input, error) {
+	t, err := timetable.Parse(src.Name, src.Data, timetable.Options{Slots: school.Slots, Subjects: school.Subjects})
+	return timetableInput{t}, err
+}
+
+func (in timetableInput) plan(e *env) *Plan {
+	t := in.t
+	e.p.Kind, e.p.File, e.p.Format = Timetable, t.File, t.Format.Label()
+	e.notes(t.Notes)
+	e.weeks(t.WeekTypes, t.WeekSets)
+	teachers := newTeacherIndex(e.dir.Accounts)
+	inFile := map[string]bool{}
+	running := len(e.dir.Courses) > 0 && e.today.After(e.dir.School.YearStart)
+	for i, entry := range t.Entries {
+		if c, ok := e.course(entry, teachers, running); ok {
+			inFile[c.ID] = true
+		}
+		e.tick(i+1, len(t.Entries))
+	}
+	e.endCourses(inFile)
+	return e.p
+}
+
+// weeks merges the file's week calendar into the school's: its A/B weeks
+// replace the school's for the same Mondays; its named sets are added.
+func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date) {
+	if len(types) == 0 && len(sets) == 0 {
+		return
+	}
+	school := e.dir.School
+	old := school
+	school.WeekTypes = maps.Clone(school.WeekTypes)
+	if school.WeekTypes == nil {
+		school.WeekTypes = map[model.Date]string{}
+	}
+	maps.Copy(school.WeekTypes, types)
+	school.WeekSets = maps.Clone(school.WeekSets)
+	if school.WeekSets == nil && len(sets) > 0 {
+		school.WeekSets = map[string][]model.Date{}
+	}
+	maps.Copy(school.WeekSets, sets)
+	it := Item{Entity: model.EntitySchool, Key: school.UAI, Name: school.Name, Action: putOrKeep(true, old, school)}
+	if it.Action == Updated {
+		it.Detail = fmt.Sprintf("calendrier : %d semaines A ou B, ensembles de semaines : %s",
+			len(types), cmpOr(strings.Join(sortedKeys(sets), ", "), "aucun"))
+	}
+	e.add(it, func(tx model.Tx) error { return tx.PutSchool(school) })
+}
+
+// course plans one course; ok is false when it is skipped (unknown audience).
+func (e *env) course(entry timetable.Entry, teachers teacherIndex, running bool) (model.Course, bool) {
+	c := entry.Course
+	it := Item{Entity: model.EntityCourse, Line: entry.Line, Name: courseName(c)}
+	if !e.resolveTarget(&c, entry.TargetGuessed) {
+		it.Key, it.Action = c.ID, Skipped
+		it.Detail = fmt.Sprintf("%s « %s » inconnu(e) de l'établissement", targetWord(c.Target.Kind), c.Target.Code)
+		e.add(it, nil)
+		return c, false
+	}
+	it.Key = c.ID
+	var c2 changes
+	c.Teachers, c2 = teachers.resolve(entry.Teachers)
+	old, had := e.courseByID(c.ID)
+	switch {
+	case had:
+		c.From = old.From
+	case running:
+		c.From = e.today
+		c2.add("à partir du %s", e.today.French())
+	}
+	it.Action = putOrKeep(had, old, c)
+	if it.Action == Updated {
+		c2 = append(courseChanges(old, c), c2...)
+	}
+	it.Detail = c2.String()
+	e.add(it, func(tx model.Tx) error { return tx.PutCourse(c) })
+	return c, true
+}
+
+// resolveTarget finds the course's audience among the school's divisions and
+// groups; a guessed kind is checked against both (and the identifier follows).
+func (e *env) resolveTarget(c *model.Course, guessed bool) bool {
+	_, isDiv := e.dir.Division(c.Target.Code)
+	_, isGroup := e.dir.Group(c.Target.Code)
+	switch {
+	case c.Target.Kind == model.TargetDivision && isDiv:
+		return true
+	case c.Target.Kind == model.TargetGroup && isGroup:
+		return true
+	case guessed && isGroup:
+		c.Target.Kind = model.TargetGroup
+		c.ID = timetable.CourseID(*c)
+		return true
+	}
+	return false
+}
+
+func (e *env) courseByID(id string) (model.Course, bool) {
+	for _, c := range e.dir.Courses {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return model.Course{}, false
+}
+
+func courseChanges(a, b model.Course) changes {
+	var c changes
+	c.diff("matière", a.Subject, b.Subject)
+	c.diff("fin", a.End.String(), b.End.String())
+	c.diff("enseignants", strings.Join(a.Teachers, ", "), strings.Join(b.Teachers, ", "))
+	c.diff("salle", a.Room, b.Room)
+	if !a.To.IsZero() && b.To.IsZero() {
+		c.add("de nouveau à l'emploi du temps")
+	}
+	return c
+}
+
+// endCourses plans the school's courses that the file no longer has: one
+// that never took place is deleted; the others end the day before the
+// import, so that their past séances and marks stay.
+func (e *env) endCourses(inFile map[string]bool) {
+	yesterday := e.today.AddDays(-1)
+	for _, c := range e.dir.Courses {
+		if inFile[c.ID] || !c.To.IsZero() && c.To.Before(e.today) {
+			continue
+		}
+		it := Item{Entity: model.EntityCourse, Key: c.ID, Name: courseName(c)}
+		if e.ranBefore(c, e.today) {
+			ended := c
+			ended.To = yesterday
+			it.Action, it.Detail = Updated, "absent du fichier : terminé le "+yesterday.French()
+			e.add(it, func(tx model.Tx) error { return tx.PutCourse(ended) })
+			continue
+		}
+		id := c.ID
+		it.Action, it.Detail = Deleted, "absent du fichier, n'a jamais eu lieu"
+		e.add(it, func(tx model.Tx) error { return tx.DeleteCourse(id) })
+	}
+}
+
+// ranBefore reports whether the course had a séance before day.
+func (e *env) ranBefore(c model.Course, day model.Date) bool {
+	first := e.dir.School.YearStart
+	if !c.From.IsZero() && c.From.After(first) {
+		first = c.From
+	}
+	for d := first; d.Before(day); d = d.AddDays(1) {
+		if d.Weekday() == c.Weekday && e.dir.School.IsSchoolDay(d) && e.dir.School.InWeeks(c.Weeks, d) {
+			return true
+		}
+	}
+	return false
+}
+
+func courseName(c model.Course) string {
+	weeks := ""
+	if c.Weeks != "" {
+		weeks = " sem. " + c.Weeks
+	}
+	return fmt.Sprintf("%s %s %s %s%s", c.Target.Code, dayName(c.Weekday), c.Start, c.Subject, weeks)
+}
+
+func targetWord(k model.TargetKind) string {
+	if k == model.TargetGroup {
+		return "groupe"
+	}
+	return "division"
+}
+
+var dayNames = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+
+func dayName(w time.Weekday) string {
+	if w < time.Sunday || w > time.Saturday {
+		return w.String()
+	}
+	return dayNames[w]
+}
+
+// teacherIndex resolves the teachers a timetable designates to logins.
+type teacherIndex struct {
+	bySTS    map[string]string
+	accounts []model.Account
+}
+
+func newTeacherIndex(accounts []model.Account) teacherIndex {
+	ix := teacherIndex{bySTS: map[string]string{}, accounts: accounts}
+	for _, a := range accounts {
+		if a.STSID != "" {
+			ix.bySTS[a.STSID] = a.Login
+		}
+	}
+	return ix
+}
+
+// resolve returns the logins of the references it finds, and says which it
+// does not (those are left out of the course).
+func (ix teacherIndex) resolve(refs []timetable.TeacherRef) ([]string, changes) {
+	var logins []string
+	var c changes
+	for _, r := range refs {
+		login, why := ix.find(r)
+		if why != "" {
+			c.add("enseignant %s %s : ignoré", r, why)
+			continue
+		}
+		if !slices.Contains(logins, login) {
+			logins = append(logins, login)
+		}
+	}
+	return logins, c
+}
+
+func (ix teacherIndex) find(r timetable.TeacherRef) (string, string) {
+	switch {
+	case r.STSID != "":
+		if login, ok := ix.bySTS[r.STSID]; ok {
+			return login, ""
+		}
+		return "", "inconnu (importez d'abord STS-Web : appel import sts)"
+	case r.Login != "":
+		for _, a := range ix.accounts {
+			if a.Login == r.Login {
+				return a.Login, ""
+			}
+		}
+		return "", "sans compte"
+	}
+	var found []string
+	for _, a := range ix.accounts {
+		if nameMatches(r, a.Name) {
+			found = append(found, a.Login)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], ""
+	case 0:
+		return "", "sans compte à ce nom"
+	}
+	return "", "ambigu (" + strings.Join(found, ", ") + ")"
+}
+
+// nameMatches reports whether a by-name reference designates the account
+// whose display name is name, trying every split of it into first and last names.
+func nameMatches(r timetable.TeacherRef, name string) bool {
+	words := strings.Fields(name)
+	for i := 0; i <= len(words); i++ {
+		first, last := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		if last != "" && r.MatchesName(last, first) {
+			return true
+		}
+	}
+	return false
+}

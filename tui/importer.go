@@ -1,0 +1,259 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+	"appel/model/imports"
+)
+
+// importKeys are the import screen's keys.
+type importKeys struct {
+	Edit, Done, Cancel, PrevKind, NextKind, Force, Check, Apply key.Binding
+	// Kind shows PrevKind and NextKind as one footer entry.
+	Kind key.Binding
+}
+
+func defaultImportKeys() importKeys {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return importKeys{
+		Edit:     b([]string{"e", "i"}, "e", "saisir le chemin"),
+		Done:     b([]string{"enter"}, "↵", "vérifier le fichier"),
+		Cancel:   b([]string{"esc"}, "esc", "arrêter la saisie"),
+		PrevKind: b([]string{"left", "h"}, "←/h", "type de fichier précédent"),
+		NextKind: b([]string{"right", "l"}, "→/l", "type de fichier suivant"),
+		Kind:     b([]string{"left", "h", "right", "l"}, "←/→", "type de fichier"),
+		Force:    b([]string{"f"}, "f", "forcer (fichier d'un autre établissement)"),
+		Check:    b([]string{"enter"}, "↵", "vérifier (rien n'est écrit)"),
+		Apply:    b([]string{"a"}, "a", "appliquer l'import vérifié"),
+	}
+}
+
+// importScreen runs an import from a path on the server: the plan first
+// (nothing written), then, on a key, the import itself, with its report.
+type importScreen struct {
+	env    *env
+	keys   importKeys
+	kind   int
+	path   lineEdit
+	force  bool
+	src    *imports.Source
+	plan   *imports.Plan
+	ready  bool // the plan can be applied
+	busy   string
+	gen    int
+	report []string
+	scroll int
+	size   tea.WindowSizeMsg
+}
+
+func newImportScreen(e *env) Screen { return &importScreen{env: e, keys: defaultImportKeys()} }
+
+type importCheckedMsg struct {
+	gen  int
+	src  *imports.Source
+	plan *imports.Plan
+	err  error
+}
+
+type importAppliedMsg struct {
+	gen int
+	rep *imports.Report
+	err error
+}
+
+func (s *importScreen) Init() tea.Cmd   { return nil }
+func (s *importScreen) Title() string   { return "Imports" }
+func (s *importScreen) Capturing() bool { return s.path.active }
+
+// Pending counts the import being written: quitting waits for it.
+func (s *importScreen) Pending() int {
+	if s.busy == busyApplying {
+		return 1
+	}
+	return 0
+}
+
+const (
+	busyChecking = "Vérification…"
+	busyApplying = "Import en cours…"
+)
+
+func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.size = msg
+	case tea.KeyMsg:
+		if s.path.active {
+			return s, s.pathKey(msg)
+		}
+		return s, s.key(msg)
+	case importCheckedMsg:
+		return s, s.onChecked(msg)
+	case importAppliedMsg:
+		return s, s.onApplied(msg)
+	}
+	return s, nil
+}
+
+func (s *importScreen) pathKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.Done):
+		s.path.active = false
+		return s.check()
+	case key.Matches(msg, s.keys.Cancel):
+		s.path.active = false
+	default:
+		s.path.handle(msg)
+	}
+	return nil
+}
+
+func (s *importScreen) key(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.Edit):
+		s.path.active = true
+	case key.Matches(msg, s.keys.PrevKind), key.Matches(msg, s.keys.NextKind):
+		step := 1
+		if key.Matches(msg, s.keys.PrevKind) {
+			step = len(imports.Kinds) - 1
+		}
+		s.kind = (s.kind + step) % len(imports.Kinds)
+		s.forget()
+	case key.Matches(msg, s.keys.Force):
+		s.force = !s.force
+		s.forget()
+	case key.Matches(msg, s.keys.Check):
+		if s.path.String() == "" {
+			s.path.active = true
+			return nil
+		}
+		return s.check()
+	case key.Matches(msg, s.keys.Apply):
+		return s.apply()
+	default:
+		s.scrollKey(msg)
+	}
+	return nil
+}
+
+// forget drops a plan that no longer matches the choices on screen.
+func (s *importScreen) forget() {
+	s.gen++
+	s.plan, s.ready, s.src, s.report, s.busy = nil, false, nil, nil, ""
+}
+
+func (s *importScreen) scrollKey(msg tea.KeyMsg) {
+	page := max(s.size.Height-appChrome-importChrome, 1)
+	nav := s.env.nav
+	switch {
+	case key.Matches(msg, nav.Up):
+		s.scroll--
+	case key.Matches(msg, nav.Down):
+		s.scroll++
+	case key.Matches(msg, nav.PageUp):
+		s.scroll -= page
+	case key.Matches(msg, nav.PageDown):
+		s.scroll += page
+	case key.Matches(msg, nav.Home):
+		s.scroll = 0
+	case key.Matches(msg, nav.End):
+		s.scroll = len(s.report)
+	}
+	s.scroll = max(0, min(s.scroll, len(s.report)-page))
+}
+
+// check reads the file and plans its import; nothing is written.
+func (s *importScreen) check() tea.Cmd {
+	s.forget()
+	s.busy = busyChecking
+	svc, kind, path, gen := s.env.svc, imports.Kinds[s.kind], s.path.String(), s.gen
+	opt := imports.Options{Force: s.force}
+	return func() tea.Msg {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return importCheckedMsg{gen: gen, err: model.Invalid("lecture de %s impossible : %v", path, err)}
+		}
+		src := &imports.Source{Name: filepath.Base(path), Data: data}
+		plan, err := imports.Check(svc, kind, *src, opt)
+		return importCheckedMsg{gen: gen, src: src, plan: plan, err: err}
+	}
+}
+
+func (s *importScreen) onChecked(msg importCheckedMsg) tea.Cmd {
+	if msg.gen != s.gen {
+		return nil
+	}
+	s.busy = ""
+	if msg.plan == nil {
+		return errorCmd(msg.err)
+	}
+	s.src, s.plan, s.ready = msg.src, msg.plan, msg.err == nil
+	s.report, s.scroll = planLines(msg.plan), 0
+	if msg.err != nil {
+		return errorCmd(msg.err)
+	}
+	return statusCmd("Vérifié : %d changement(s) ; « a » pour appliquer", msg.plan.Changes())
+}
+
+// apply runs the import that was checked, in one transaction.
+func (s *importScreen) apply() tea.Cmd {
+	if !s.ready || s.busy != "" {
+		return statusCmd("Vérifiez d'abord un fichier sans refus (↵)")
+	}
+	s.gen++
+	s.busy, s.ready = busyApplying, false
+	svc, kind, src, gen := s.env.svc, imports.Kinds[s.kind], *s.src, s.gen
+	opt := imports.Options{Force: s.force}
+	return func() tea.Msg {
+		rep, err := imports.Run(svc, kind, src, opt)
+		return importAppliedMsg{gen: gen, rep: rep, err: err}
+	}
+}
+
+func (s *importScreen) onApplied(msg importAppliedMsg) tea.Cmd {
+	if msg.gen != s.gen {
+		return nil
+	}
+	s.busy = ""
+	if msg.rep != nil {
+		s.plan = msg.rep.Plan
+		s.report, s.scroll = planLines(msg.rep.Plan), 0
+	}
+	if msg.err != nil {
+		return errorCmd(msg.err)
+	}
+	s.report = append([]string{fmt.Sprintf("✓ Import enregistré : %d modification(s).", msg.rep.Written), ""}, s.report...)
+	return statusCmd("Import enregistré : %d modification(s)", msg.rep.Written)
+}
+
+// planLines is the report of a plan as the screen lists it.
+func planLines(p *imports.Plan) []string {
+	lines := []string{"Fichier " + p.File + " : " + p.Format}
+	for _, l := range p.Summary() {
+		lines = append(lines, "  "+l)
+	}
+	add := func(title string, xs []string) {
+		if len(xs) > 0 {
+			lines = append(lines, "", title+" :")
+			for _, x := range xs {
+				lines = append(lines, "  "+x)
+			}
+		}
+	}
+	var refused []string
+	for _, r := range p.Refused {
+		refused = append(refused, "✗ "+r.String())
+	}
+	add("Refusé", refused)
+	add("Détail", p.Details())
+	add("Remarques", p.Notes)
+	return lines
+}

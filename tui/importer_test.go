@@ -1,0 +1,120 @@
+package tui_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"appel/model"
+	"appel/model/modeltest"
+)
+
+
+// history writes an absence history for the modeltest school and returns its path.
+func history(t *testing.T, rows ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "historique.csv")
+	data := "eleve;date;debut;fin;marque;minutes;motif;justifiee\r\n" + strings.Join(rows, "\r\n") + "\r\n"
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func markCount(t *testing.T, f fixture) int {
+	t.Helper()
+	var n int
+	err := f.db.View(func(tx model.ReadTx) error {
+		ms, err := tx.MarksBetween(model.Date{}, model.Date{})
+		n = len(ms)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// openImports waits for the admin's landing screen (accounts), then opens the
+// import screen.
+func openImports(d *driver) string {
+	d.waitFor("Identifiant")
+	d.press("8")
+	return d.waitFor("Importer un fichier")
+}
+
+// TestImportScreenChecksThenApplies: the admin types a path, sees the plan
+// (nothing written), then applies it with one key and reads the report.
+func TestImportScreenChecksThenApplies(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := f.start(t, "admin", 100, 30)
+	if v := openImports(d); !strings.Contains(v, "Type    : ‹ siecle ›") {
+		t.Errorf("first kind:\n%s", v)
+	}
+	d.press("h", "e")
+	d.press(history(t, "E001;16/11/2026;08:00;17:00;absent;;Maladie;oui"))
+	v := d.waitFor("Type    : ‹ absences ›", "historique.csv▏")
+	if !strings.Contains(v, "↵ vérifier le fichier") {
+		t.Errorf("footer while typing:\n%s", v)
+	}
+	d.press("enter")
+	v = d.waitFor("marque : 3 créées", "« a » pour appliquer")
+	if !strings.Contains(v, "ligne 2 : marque 20261116-0800-c-maths-1/E001") || markCount(t, f) != 0 {
+		t.Errorf("the check wrote, or shows no detail (%d marks):\n%s", markCount(t, f), v)
+	}
+	d.press("a")
+	d.waitFor("✓ Import enregistré : 3 modification(s).")
+	if n := markCount(t, f); n != 3 {
+		t.Errorf("%d marks stored, want 3", n)
+	}
+	d.press("a")
+	d.waitFor("Vérifiez d'abord un fichier sans refus")
+	if n := markCount(t, f); n != 3 || d.keys != 7 {
+		t.Errorf("%d marks after a second a, %d keys", n, d.keys)
+	}
+}
+
+// TestImportScreenRefusal: a refused file shows every refused row, and cannot
+// be applied.
+func TestImportScreenRefusal(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := f.start(t, "admin", 100, 30)
+	openImports(d)
+	d.press("h", "e")
+	d.press(history(t, "X1;16/11/2026;08:00;09:00;absent;;;", "X2;16/11/2026;08:00;09:00;absent;;;"))
+	d.press("enter")
+	d.waitFor("✗ historique.csv, ligne 2 : élève \"X1\" inconnu", "✗ historique.csv, ligne 3 : élève \"X2\"",
+		"✗ import refusé, rien n'a été écrit : 2 lignes refusées")
+	d.press("a")
+	d.waitFor("Vérifiez d'abord")
+	if markCount(t, f) != 0 {
+		t.Error("a refused file was written")
+	}
+}
+
+// TestImportScreenAdminOnly: no other role has the screen, nor reaches it by its digit.
+func TestImportScreenAdminOnly(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	for _, login := range []string{"prof", "cpe", "aed"} {
+		d := f.start(t, login, 100, 30)
+		v := d.waitFor("1 Appel")
+		if tabs := strings.Split(v, "\n")[0]; strings.Contains(tabs, "Imports") {
+			t.Errorf("%s has the import screen: %s", login, tabs)
+		}
+	}
+	d := f.start(t, "cpe", 100, 30)
+	d.waitFor("Mes séances")
+	d.press("8")
+	if v := d.waitFor("écran 8 non disponible"); strings.Contains(v, "Importer un fichier") {
+		t.Errorf("cpe reached the import screen:\n%s", v)
+	}
+}
+
+// TestImportScreenGolden compares the empty screen at 80×24 with its golden file.
+func TestImportScreenGolden(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := f.start(t, "admin", 80, 24)
+	v := openImports(d)
+	golden(t, "import.golden", v)
+}
