@@ -207,3 +207,51 @@ func pupilMissed(dir *Directory, p Pupil, from, to Date, marks []Mark, notices [
 	}
 	return out
 }
+
+// AudienceShare is a division or group with the number of its pupils on the
+// desk's lines (absent or late) among its members that day.
+type AudienceShare struct {
+	Target          Target
+	Absent, Members int
+}
+
+// Audiences returns the divisions and groups of the lines' pupils, the most
+// fully absent first (a group away on a school trip comes first), then by the
+// number absent, then by code.
+func (s *Service) Audiences(day Date, lines []DeskLine) ([]AudienceShare, error) {
+	dir, err := s.Directory()
+	if err != nil {
+		return nil, err
+	}
+	count := map[Target]int{}
+	for _, l := range lines {
+		if l.Pupil.Division != "" {
+			count[Target{TargetDivision, l.Pupil.Division}]++
+		}
+		for _, g := range l.Pupil.Groups {
+			count[Target{TargetGroup, g}]++
+		}
+	}
+	out := make([]AudienceShare, 0, len(count))
+	for t, n := range count {
+		out = append(out, AudienceShare{Target: t, Absent: n, Members: len(dir.Members(t, day))})
+	}
+	slices.SortFunc(out, func(a, b AudienceShare) int {
+		return cmp.Or(cmp.Compare(b.Absent*a.Members, a.Absent*b.Members), cmp.Compare(b.Absent, a.Absent),
+			compareFold(a.Target.Code, b.Target.Code))
+	})
+	return out, nil
+}
+
+// FindPupils returns the pupils whose name matches query, best matches first
+// (at most limit), for those who follow every pupil's attendance.
+func (s *Service) FindPupils(query string, limit int) ([]Pupil, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return nil, err
+	}
+	if err := pol.Require(PermReadAttendance); err != nil {
+		return nil, err
+	}
+	return dir.FindPupils(query, limit), nil
+}

@@ -144,6 +144,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case openSeanceMsg:
 		return a, a.openSeance(msg)
+	case openPupilMsg:
+		return a, a.openPupil(msg)
 	case quitCheckMsg:
 		return a, a.tryQuit()
 	}
@@ -169,15 +171,30 @@ func (a *App) notice(c model.Change) {
 }
 
 func (a *App) openSeance(msg openSeanceMsg) tea.Cmd {
+	if cmd, ok := a.openIn(screenRollCall, msg); ok {
+		return cmd
+	}
+	return errorCmd(model.Forbidden("l'appel n'est pas ouvert à votre rôle"))
+}
+
+func (a *App) openPupil(msg openPupilMsg) tea.Cmd {
+	if cmd, ok := a.openIn(screenPupil, msg); ok {
+		return cmd
+	}
+	return statusCmd("La fiche élève n'est pas disponible pour votre rôle.")
+}
+
+// openIn shows the screen with that id (opening it if needed) and hands it msg.
+func (a *App) openIn(id screenID, msg tea.Msg) (tea.Cmd, bool) {
 	for _, slot := range a.order {
-		if a.slots[slot].id == screenRollCall {
+		if a.slots[slot].id == id {
 			cmd := a.open(slot)
 			next, cmd2 := a.screens[slot].Update(msg)
 			a.screens[slot] = next
-			return tea.Batch(cmd, cmd2)
+			return tea.Batch(cmd, cmd2), true
 		}
 	}
-	return errorCmd(model.Forbidden("l'appel n'est pas ouvert à votre rôle"))
+	return nil, false
 }
 
 func (a *App) current() Screen { return a.screens[a.active] }

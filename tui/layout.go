@@ -7,6 +7,11 @@ type screenID string
 
 const (
 	screenRollCall screenID = "appel"
+	screenDesk     screenID = "bureau"
+	screenGate     screenID = "portail"
+	screenMotives  screenID = "motifs"
+	// screenPupil is the pupil's file, which openPupilMsg opens.
+	screenPupil screenID = "eleve"
 )
 
 // screenDef is a screen the catalogue offers: who may open it and how to build it.
@@ -35,6 +40,27 @@ func catalogue() []screenDef {
 				}
 				return 50
 			},
+		},
+		{
+			id: screenDesk, title: "Absences du jour", slot: 7,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermJustify) },
+			build:   newDeskScreen,
+			landing: func(a model.Account) int {
+				if a.Has(model.RoleAED) || a.Has(model.RoleCPE) {
+					return 1
+				}
+				return 40
+			},
+		},
+		{
+			id: screenGate, title: "Portail", slot: 8,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermJustify) },
+			build:   newGateScreen,
+		},
+		{
+			id: screenMotives, title: "Motifs", slot: 9,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermSetup) },
+			build:   newMotivesScreen,
 		},
 	}
 }

@@ -65,3 +65,6 @@ func errorCmd(err error) tea.Cmd {
 
 // openSeanceMsg asks the root to show a séance's roll call.
 type openSeanceMsg struct{ id model.SeanceID }
+
+// openPupilMsg asks the root to show a pupil's file (fiche élève).
+type openPupilMsg struct{ id model.PupilID }
