@@ -165,7 +165,7 @@ func (p *noticesPane) view(width, height int) string {
 	if !p.loaded {
 		return "Chargement…"
 	}
-	lines := []string{st.Header.Render(padRight("  Du               Au               Élève                      Motif", width))}
+	lines := []string{st.Header.Render(padRight("  Du             Au            Élève                    Motif", width))}
 	from, to := p.list.window(max(height-2, 1))
 	for pos := from; pos < to; pos++ {
 		lines = append(lines, p.line(p.notices[p.list.items[pos]], pos == p.list.cursor, width))
@@ -178,13 +178,13 @@ func (p *noticesPane) view(width, height int) string {
 
 func (p *noticesPane) line(n model.NoticeLine, cursor bool, width int) string {
 	loc := p.env.svc.Now().Location()
-	when := func(t time.Time) string { return t.Format("02/01 15:04") }
+	when := func(t time.Time) string { return t.In(loc).Format("02/01 15:04") }
 	motive := "sans motif"
 	if j := n.Notice.Justification; j != nil {
-		motive = justificationText(model.Attendance{Justification: j})
+		motive = shortLabel(j.Label) + map[bool]string{true: " ✓", false: " ✗"}[j.Valid]
 	}
-	text := fmt.Sprintf("%-16s %-16s %-26s %s · %s · par %s", when(n.Notice.From.In(loc)), when(n.Notice.To.In(loc)),
-		truncate(n.Pupil.FullName()+" "+n.Pupil.Division, 26), motive, plural(n.Seances, "séance", "séances"), n.Notice.By)
+	text := fmt.Sprintf("%s → %s  %-24s %-20s %s · %s", when(n.Notice.From), when(n.Notice.To),
+		truncate(n.Pupil.FullName()+" "+n.Pupil.Division, 24), motive, plural(n.Seances, "séance", "séances"), n.Notice.By)
 	if cursor {
 		return truncate("› "+p.env.styles.Cursor.Render(text), width)
 	}

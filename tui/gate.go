@@ -22,10 +22,14 @@ type gateScreen struct {
 	motives []model.Motive
 	// withMotive: the next motive key records the arrival with that motive.
 	withMotive bool
-	last       string
-	gen        int
-	busy       int
-	size       tea.WindowSizeMsg
+	// queued is an arrival asked for (with its motive code) before the
+	// search for the letters typed came back: it is recorded then.
+	queued   *string
+	last     string
+	gen      int
+	shownGen int
+	busy     int
+	size     tea.WindowSizeMsg
 }
 
 type gateKeys struct {
@@ -76,12 +80,7 @@ func (s *gateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case barMotivesMsg:
 		s.motives = msg.motives
 	case gateFoundMsg:
-		if msg.gen == s.gen {
-			s.found = msg.found
-			s.list.setItems(indexes(len(msg.found)))
-			s.list.cursor = 0
-		}
-		return s, errCmd(msg.err)
+		return s, s.onFound(msg)
 	case gateDoneMsg:
 		return s, s.onDone(msg)
 	case changeMsg:
@@ -92,6 +91,24 @@ func (s *gateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
+func (s *gateScreen) onFound(msg gateFoundMsg) tea.Cmd {
+	if msg.gen != s.gen {
+		return nil
+	}
+	s.shownGen = msg.gen
+	s.found = msg.found
+	s.list.setItems(indexes(len(msg.found)))
+	s.list.cursor = 0
+	if code := s.queued; code != nil {
+		s.queued = nil
+		return tea.Batch(errCmd(msg.err), s.record(*code))
+	}
+	return errCmd(msg.err)
+}
+
+// searching reports whether the results shown are not yet those of the letters typed.
+func (s *gateScreen) searching() bool { return s.query.String() != "" && s.shownGen != s.gen }
+
 func (s *gateScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if s.withMotive {
 		return s.motiveKey(msg)
@@ -100,7 +117,7 @@ func (s *gateScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Record):
 		return s.record("")
 	case key.Matches(msg, s.keys.Motive):
-		s.withMotive = len(s.found) > 0
+		s.withMotive = s.query.String() != ""
 		return nil
 	case key.Matches(msg, s.keys.Clear):
 		s.query.reset()
@@ -144,6 +161,10 @@ func (s *gateScreen) motiveKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (s *gateScreen) record(code string) tea.Cmd {
+	if s.searching() {
+		s.queued = &code
+		return nil
+	}
 	i, ok := s.list.selected()
 	if !ok || i >= len(s.found) {
 		return nil
@@ -162,13 +183,13 @@ func (s *gateScreen) onDone(msg gateDoneMsg) tea.Cmd {
 		return errorCmd(msg.err)
 	}
 	a := msg.arr
-	s.last = fmt.Sprintf("✓ Retard enregistré : %s, %d min (%s).", a.Pupil.FullName(), a.Minutes, a.Seance.Label())
+	s.last = fmt.Sprintf("✓ Retard enregistré : %s, %d min (%s %s).", a.Pupil.FullName(), a.Minutes, a.Seance.Target.Code, a.Seance.Subject)
 	if m, ok := model.MotiveByLabel(s.motives, msg.motive); ok && msg.motive != "" {
 		s.last += " Motif : " + m.Label + "."
 	}
 	s.query.reset()
 	s.found, s.list = nil, cursorList{}
-	return statusCmd("%s (u dans Absences du jour pour annuler)", s.last)
+	return statusCmd("✓ Enregistré (u dans Absences du jour pour annuler).")
 }
 
 func (s *gateScreen) View(width, height int) string {
