@@ -213,7 +213,7 @@ func (s *deskScreen) ShortHelp() []key.Binding {
 	if s.form != nil {
 		return s.form.shortHelp()
 	}
-	return append(s.panes[s.active].shortHelp(), s.keys.Pane, s.keys.PrevDay, s.keys.NextDay)
+	return s.panes[s.active].shortHelp()
 }
 
 func (s *deskScreen) FullHelp() []HelpSection {

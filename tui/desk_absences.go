@@ -19,13 +19,13 @@ func defaultAbsenceKeys() absenceKeys {
 		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
 	}
 	return absenceKeys{
-		Toggle:      b(" ", "espace", "sélectionner l'élève"),
-		Range:       b("V", "V", "sélectionner une plage"),
-		All:         b("*", "*", "tout ce que montre le filtre"),
-		Week:        b("W", "W", "ses absences de la semaine"),
-		Audience:    b("D", "D", "filtrer : division ou groupe"),
+		Toggle:      b(" ", "espace", "sélection"),
+		Range:       b("V", "V", "plage"),
+		All:         b("*", "*", "tout"),
+		Week:        b("W", "W", "sa semaine"),
+		Audience:    b("D", "D", "division/groupe"),
 		Unjustified: b("N", "N", "non justifiées seulement"),
-		Trip:        b("S", "S", "sortie scolaire (absences → sortie)"),
+		Trip:        b("S", "S", "sortie scolaire (absences → sorties)"),
 		Announce:    b("A", "A", "annoncer une absence"),
 		Correct:     b("E", "E", "corriger l'appel (erreur de saisie)"),
 		Open:        b("enter", "↵", "fiche élève"),

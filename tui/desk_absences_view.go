@@ -193,14 +193,14 @@ func (p *absencesPane) filterText() string {
 
 func (p *absencesPane) shortHelp() []key.Binding {
 	k := p.keys
-	return []key.Binding{p.bar.keys.Motive, k.Toggle, k.Range, k.All, k.Week, k.Audience, k.Open, p.bar.keys.Undo}
+	return []key.Binding{p.bar.keys.Motive, k.Toggle, k.All, p.bar.keys.Undo}
 }
 
 func (p *absencesPane) fullHelp() []HelpSection {
 	k, n := p.keys, p.env.nav
 	return []HelpSection{
 		p.bar.help(),
-		{Title: "Sélection", Keys: []key.Binding{k.Toggle, k.Range, k.All, k.Week}},
+		{Title: "Sélection (ce que le motif touchera s'affiche avant la touche)", Keys: []key.Binding{k.Toggle, k.Range, k.All, k.Week}},
 		{Title: "Filtres", Keys: []key.Binding{n.Filter, k.Audience, k.Unjustified}},
 		{Title: "Élève sous le curseur", Keys: []key.Binding{k.Open, k.Announce, k.Correct, k.Trip}},
 		{Title: "Légende", Keys: []key.Binding{

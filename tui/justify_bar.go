@@ -46,11 +46,11 @@ func defaultBarKeys() barKeys {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return barKeys{
-		Motive:  b(nil, "m r f…", "appliquer le motif (touches affichées)"),
+		Motive:  b(nil, "m r f…", "motif"),
 		Clear:   b([]string{"x"}, "x", "retirer le motif"),
 		Valid:   b([]string{"+"}, "+", "forcer valable (CPE)"),
 		Invalid: b([]string{"-"}, "-", "forcer non valable (CPE)"),
-		Undo:    b([]string{"u"}, "u", "annuler ma dernière action"),
+		Undo:    b([]string{"u"}, "u", "annuler"),
 		Redo:    b([]string{"ctrl+r"}, "ctrl+r", "rétablir"),
 	}
 }
@@ -101,7 +101,7 @@ func (b *justifyBar) init() tea.Cmd {
 func (b *justifyBar) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case barMotivesMsg:
-		b.motives = msg.motives
+		b.setMotives(msg.motives)
 		return tea.Batch(errCmd(msg.err), b.refresh()), true
 	case barPreviewMsg:
 		if msg.token != b.token || msg.gen != b.gen {
@@ -120,6 +120,21 @@ func (b *justifyBar) update(msg tea.Msg) (tea.Cmd, bool) {
 		return b.onDone(msg), true
 	}
 	return nil, false
+}
+
+// setMotives offers the motives; their keys make the Motive binding.
+func (b *justifyBar) setMotives(ms []model.Motive) {
+	b.motives = ms
+	keys := make([]string, len(ms))
+	for i, m := range ms {
+		keys[i] = m.Key
+	}
+	b.keys.Motive.SetKeys(keys...)
+	help := strings.Join(keys[:min(3, len(keys))], " ")
+	if len(keys) > 3 {
+		help += "…"
+	}
+	b.keys.Motive.SetHelp(help, "motif")
 }
 
 func (b *justifyBar) onDone(msg barDoneMsg) tea.Cmd {
@@ -381,7 +396,7 @@ func plural(n int, one, many string) string {
 // help is the bar's section of the help overlay.
 func (b justifyBar) help() HelpSection {
 	k := b.keys
-	return HelpSection{Title: "Justifier (compte du mois, avant la touche)", Keys: []key.Binding{k.Motive, k.Clear, k.Valid, k.Invalid, k.Undo, k.Redo}}
+	return HelpSection{Title: "Justifier (la sélection, sinon l'élève sous le curseur)", Keys: []key.Binding{k.Motive, k.Clear, k.Valid, k.Invalid, k.Undo, k.Redo}}
 }
 
 // errCmd reports err in the status line, if any.
