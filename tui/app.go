@@ -181,7 +181,7 @@ func (a *App) openPupil(msg openPupilMsg) tea.Cmd {
 	if cmd, ok := a.openIn(screenPupil, msg); ok {
 		return cmd
 	}
-	return statusCmd("La fiche élève n'est pas disponible pour votre rôle.")
+	return statusCmd("Fiche élève non disponible.")
 }
 
 // openIn shows the screen with that id (opening it if needed) and hands it msg.

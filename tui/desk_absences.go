@@ -275,6 +275,9 @@ func (p *absencesPane) lineCommand(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Correct):
 		if l, ok := p.cursorLine(); ok && len(l.Entries) > 0 {
 			id := l.Entries[0].Seance.ID
+			if i := slices.IndexFunc(l.Entries, model.Missed); i >= 0 {
+				id = l.Entries[i].Seance.ID
+			}
 			return func() tea.Msg { return openSeanceMsg{id: id} }, true
 		}
 		return nil, true

@@ -253,3 +253,35 @@ func TestMotivesScreen(t *testing.T) {
 		t.Errorf("a retired motive is no longer offered:\n%s", v)
 	}
 }
+
+// TestOverruleAndRange: only a CPE overrules a validity; V selects a range.
+func TestOverruleAndRange(t *testing.T) {
+	f := deskFixture(t, 6, modeltest.At(modeltest.Monday, 10, 0), nil)
+	maths := modeltest.MathsSeance(modeltest.Monday)
+	markAs(t, f, "prof", maths, model.KindAbsent, "E001", "E002", "E003", "E004")
+	if _, err := f.service("aed").Justify([]model.MarkKey{key(maths, "E002")}, "reveil"); err != nil {
+		t.Fatal(err)
+	}
+	aed := f.start(t, "aed", 100, 30)
+	aed.waitFor("BÉNARD", "m Maladie ✓")
+	aed.press("down", "+")
+	aed.waitFor("✗ action réservée (valider)")
+	cpe := f.start(t, "cpe", 100, 30)
+	cpe.waitFor("BÉNARD", "m Maladie ✓")
+	cpe.press("down", "+")
+	cpe.waitFor("Validité forcée (valable) : 1 absence.")
+	if j := stored(t, f, key(maths, "E002"))[key(maths, "E002")].Justification; j == nil || !j.Valid || !j.Overruled || j.Label != "Panne de réveil" {
+		t.Errorf("overruled justification: %+v", j)
+	}
+	cpe.press("V", "down", "down", "V")
+	cpe.waitFor("sélection : 3", "3 absences · 3 élèves")
+	cpe.press("c")
+	cpe.waitFor("Convocation officielle (examen, JDC, tribunal) : 3 absences modifiées")
+	got := stored(t, f, key(maths, "E001"), key(maths, "E002"), key(maths, "E003"), key(maths, "E004"))
+	want := map[model.PupilID]string{"E001": "", "E002": "convocation", "E003": "convocation", "E004": "convocation"}
+	for k, m := range got {
+		if motiveOf(m) != want[k.Pupil] {
+			t.Errorf("%s: %q, want %q", k.Pupil, motiveOf(m), want[k.Pupil])
+		}
+	}
+}

@@ -22,6 +22,8 @@ type gateScreen struct {
 	motives []model.Motive
 	// withMotive: the next motive key records the arrival with that motive.
 	withMotive bool
+	// typing: the user is typing a name (esc or a recorded arrival ends it).
+	typing bool
 	// queued is an arrival asked for (with its motive code) before the
 	// search for the letters typed came back: it is recorded then.
 	queued   *string
@@ -66,8 +68,9 @@ func (s *gateScreen) Init() tea.Cmd {
 
 func (s *gateScreen) Title() string { return "Portail" }
 
-// Capturing: once a letter is typed, every key goes to the search.
-func (s *gateScreen) Capturing() bool { return s.query.String() != "" || s.withMotive }
+// Capturing: once a letter (or /) is typed, every key goes to the search,
+// q included.
+func (s *gateScreen) Capturing() bool { return s.typing || s.withMotive }
 
 func (s *gateScreen) Pending() int { return s.busy }
 
@@ -121,7 +124,10 @@ func (s *gateScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, s.keys.Clear):
 		s.query.reset()
-		s.found, s.list = nil, cursorList{}
+		s.found, s.list, s.typing = nil, cursorList{}, false
+		return nil
+	case msg.String() == "/":
+		s.typing = true
 		return nil
 	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
 		s.list.navigate(msg, s.env.nav, s.rows())
@@ -130,6 +136,7 @@ func (s *gateScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if !s.query.handle(msg) {
 		return nil
 	}
+	s.typing = true
 	return s.search()
 }
 
@@ -188,7 +195,7 @@ func (s *gateScreen) onDone(msg gateDoneMsg) tea.Cmd {
 		s.last += " Motif : " + m.Label + "."
 	}
 	s.query.reset()
-	s.found, s.list = nil, cursorList{}
+	s.found, s.list, s.typing = nil, cursorList{}, false
 	return statusCmd("✓ Enregistré (u dans Absences du jour pour annuler).")
 }
 
@@ -196,7 +203,7 @@ func (s *gateScreen) View(width, height int) string {
 	st := s.env.styles
 	lines := []string{
 		st.Title.Render("Retards au portail — " + s.env.svc.Now().Format("15:04")),
-		"Élève : " + st.Cursor.Render(s.query.String()+"▏") + st.Muted.Render("  (tapez les premières lettres du nom)"),
+		"Élève : " + st.Cursor.Render(s.query.String()+"▏") + st.Muted.Render("  (tapez les premières lettres du nom ; / d'abord s'il commence par q)"),
 		"",
 	}
 	for pos, i := range s.list.items {

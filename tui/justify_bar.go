@@ -156,10 +156,23 @@ func (b *justifyBar) onChange(c model.Change) tea.Cmd {
 	if c.Touches(model.ChangedMotives) {
 		cmds = append(cmds, b.init())
 	}
-	if c.Touches(model.ChangedMarks | model.ChangedNotices) {
+	if c.Touches(model.ChangedMarks|model.ChangedNotices) && b.targets(c) {
 		cmds = append(cmds, b.refresh())
 	}
 	return tea.Batch(cmds...)
+}
+
+// targets reports whether a change concerns a pupil of the target.
+func (b *justifyBar) targets(c model.Change) bool {
+	if c.Resync {
+		return true
+	}
+	for _, k := range b.target {
+		if slices.Contains(c.Pupils, k.Pupil) {
+			return true
+		}
+	}
+	return false
 }
 
 // retarget sets the host's default target (the cursor's marks) and
