@@ -240,3 +240,55 @@ func TestMotiveEditsKeepJustifiedAbsences(t *testing.T) {
 		t.Errorf("a CPE edited the motives: %v", err)
 	}
 }
+
+// TestDeskPolicy: every desk service checks the actor's role: AEDs and CPEs
+// justify, only CPEs (and admin) overrule, only admin edits motives, teachers
+// none of these.
+func TestDeskPolicy(t *testing.T) {
+	db := deskSchool(t)
+	maths := modeltest.MathsSeance(modeltest.Monday)
+	mustMark(t, deskAt(db, "prof", modeltest.Monday, 8, 5), maths, "E001", model.KindAbsent)
+	keys := []model.MarkKey{{Seance: maths, Pupil: "E001"}}
+	d := model.Discordance{Kind: model.DiscordAdjacent, Pupil: model.Pupil{ID: "E001"}}
+	calls := map[string]func(s *model.Service) error{
+		"DayAbsences": func(s *model.Service) error { _, err := s.DayAbsences(modeltest.Monday, model.DeskFilter{}); return err },
+		"Preview":     func(s *model.Service) error { _, err := s.Preview(keys, "maladie"); return err },
+		"Announce": func(s *model.Service) error {
+			_, err := s.Announce("E001", at(modeltest.Monday, 8, 0), at(modeltest.Monday, 9, 0), "", "")
+			return err
+		},
+		"RecordArrival":      func(s *model.Service) error { _, err := s.RecordArrival("E001", ""); return err },
+		"MissingRollCalls":   func(s *model.Service) error { _, err := s.MissingRollCalls(modeltest.Monday); return err },
+		"Remind":             func(s *model.Service) error { _, err := s.Remind(maths); return err },
+		"Discordances":       func(s *model.Service) error { _, err := s.Discordances(modeltest.Monday); return err },
+		"ResolveDiscordance": func(s *model.Service) error { return s.ResolveDiscordance(d, model.ResolveConfirm) },
+		"Requalify":          func(s *model.Service) error { _, err := s.Requalify(keys, model.KindOuting); return err },
+		"SetValidity":        func(s *model.Service) error { _, err := s.SetValidity(keys, true); return err },
+		"SaveMotive":         func(s *model.Service) error { _, err := s.SaveMotive(model.Motive{Label: "W", Key: "w"}); return err },
+	}
+	allowed := map[string][]string{
+		"DayAbsences": {"aed", "cpe", "direction", "admin"}, "Preview": {"aed", "cpe", "admin"},
+		"Announce": {"aed", "cpe", "admin"}, "RecordArrival": {"aed", "cpe", "admin"},
+		"MissingRollCalls": {"aed", "cpe", "direction", "admin"}, "Remind": {"aed", "cpe", "admin"},
+		"Discordances": {"aed", "cpe", "direction", "admin"}, "ResolveDiscordance": {"aed", "cpe", "admin"},
+		"Requalify": {"aed", "cpe", "admin"}, "SetValidity": {"cpe", "admin"}, "SaveMotive": {"admin"},
+	}
+	for name, call := range calls {
+		for _, login := range []string{"prof", "aed", "cpe", "direction", "admin"} {
+			err := call(deskAt(db, login, modeltest.Monday, 8, 20))
+			want := slicesContains(allowed[name], login)
+			if forbidden := errors.Is(err, model.ErrForbidden); forbidden == want {
+				t.Errorf("%s by %s: %v (allowed: %v)", name, login, err, want)
+			}
+		}
+	}
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

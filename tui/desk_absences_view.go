@@ -115,7 +115,7 @@ func (p *absencesPane) emptyText() string {
 }
 
 func deskColumns(width int) (nameW, divW, stateW int) {
-	return min(max(width/4, 16), 30), 6, min(max(width/5, 14), 24)
+	return min(max(width/4, 16), 30), 6, min(max(width/5, 16), 24)
 }
 
 func (p *absencesPane) rowLine(i int, cursor bool, width int) string {

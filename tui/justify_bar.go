@@ -362,8 +362,13 @@ func shortName(p model.Pupil) string {
 	return p.FirstName + " " + strings.ToUpper(string(initial[0])) + "."
 }
 
-// motiveLines lists the motive keys with their validity, folded to width.
+// motiveLines lists the motive keys with their validity, folded to width
+// (labels shortened more on narrow screens).
 func (b justifyBar) motiveLines(st Styles, width int) []string {
+	size := 16
+	if width < 100 {
+		size = 10
+	}
 	var lines []string
 	cur, used := "", 0
 	for _, m := range b.motives {
@@ -371,29 +376,32 @@ func (b justifyBar) motiveLines(st Styles, width int) []string {
 		if m.Valid {
 			valid = "✓"
 		}
-		chip := st.Key.Render(m.Key) + " " + shortLabel(m.Label) + " " + valid
-		w := len([]rune(m.Key+" "+shortLabel(m.Label)+" "+valid)) + 2
+		label := cutLabel(m.Label, size)
+		w := len([]rune(m.Key+" "+label+" "+valid)) + 2
 		if used > 0 && used+w > width {
 			lines, cur, used = append(lines, cur), "", 0
 		}
 		if used > 0 {
 			cur += "  "
 		}
-		cur += chip
+		cur += st.Key.Render(m.Key) + " " + label + " " + valid
 		used += w
 	}
 	return append(lines, cur)
 }
 
 // shortLabel keeps a motive's label up to its first " /" or " (" and 16 runes.
-func shortLabel(label string) string {
+func shortLabel(label string) string { return cutLabel(label, 16) }
+
+// cutLabel keeps a label up to its first " / " or " (" and size runes.
+func cutLabel(label string, size int) string {
 	for _, sep := range []string{" / ", " ("} {
 		if i := strings.Index(label, sep); i > 0 {
 			label = label[:i]
 		}
 	}
-	if r := []rune(label); len(r) > 16 {
-		return string(r[:15]) + "…"
+	if r := []rune(label); len(r) > size {
+		return string(r[:size-1]) + "…"
 	}
 	return label
 }
