@@ -251,8 +251,11 @@ func TestDeskPolicy(t *testing.T) {
 	keys := []model.MarkKey{{Seance: maths, Pupil: "E001"}}
 	d := model.Discordance{Kind: model.DiscordAdjacent, Pupil: model.Pupil{ID: "E001"}}
 	calls := map[string]func(s *model.Service) error{
-		"DayAbsences": func(s *model.Service) error { _, err := s.DayAbsences(modeltest.Monday, model.DeskFilter{}); return err },
-		"Preview":     func(s *model.Service) error { _, err := s.Preview(keys, "maladie"); return err },
+		"DayAbsences": func(s *model.Service) error {
+			_, err := s.DayAbsences(modeltest.Monday, model.DeskFilter{})
+			return err
+		},
+		"Preview": func(s *model.Service) error { _, err := s.Preview(keys, "maladie"); return err },
 		"Announce": func(s *model.Service) error {
 			_, err := s.Announce("E001", at(modeltest.Monday, 8, 0), at(modeltest.Monday, 9, 0), "", "")
 			return err
