@@ -206,29 +206,37 @@ func sameValue[T any](a, b *T) bool {
 	return errA == nil && errB == nil && string(ja) == string(jb)
 }
 
+// act runs fn in one transaction audited under verb; fn records in the action
+// what it changed, and an action that changed something is kept for undo.
+func (s *Service) act(verb string, fn func(tx Tx, a *Action) error) (Action, error) {
+	var action Action
+	_, err := s.update(verb, func(tx Tx) error {
+		action = Action{Verb: verb, At: s.now()}
+		return fn(tx, &action)
+	})
+	if err == nil && action.Size() > 0 {
+		s.history.push(action.inverse(verb))
+	}
+	return action, err
+}
+
 // editMarks is the one way an action changes marks: inside one transaction it
 // resolves each key's attendance, asks change for the new mark (nil to delete;
 // ok false to leave it), writes what differs, and records the action for undo.
 // change must be a pure function of its arguments (the transaction may run twice).
 func (s *Service) editMarks(dir *Directory, verb string, keys []MarkKey, change func(Attendance) (*Mark, bool)) (Action, error) {
-	var action Action
-	_, err := s.update(verb, func(tx Tx) error {
-		action = Action{Verb: verb, At: s.now()}
+	return s.act(verb, func(tx Tx, a *Action) error {
 		for _, k := range keys {
 			e, err := editOne(tx, dir, k, change)
 			if err != nil {
 				return err
 			}
 			if e != nil {
-				action.Marks = append(action.Marks, *e)
+				a.Marks = append(a.Marks, *e)
 			}
 		}
 		return nil
 	})
-	if err == nil && action.Size() > 0 {
-		s.history.push(action.inverse(verb))
-	}
-	return action, err
 }
 
 func editOne(tx Tx, dir *Directory, k MarkKey, change func(Attendance) (*Mark, bool)) (*MarkEdit, error) {

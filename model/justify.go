@@ -23,20 +23,28 @@ func (s *Service) Justify(keys []MarkKey, code string) (Outcome, error) {
 	if err := pol.Require(PermJustify); err != nil {
 		return Outcome{}, err
 	}
-	var motive *Motive
-	verb := "motif retiré"
-	if code != "" {
-		m, ok := dir.MotiveByCode(code)
-		if !ok || m.Retired {
-			return Outcome{}, NotFound("motif %q inconnu ou retiré", code)
-		}
-		motive, verb = &m, "motif : "+m.Label
+	motive, verb, err := offeredMotive(dir, code)
+	if err != nil {
+		return Outcome{}, err
 	}
 	now, login := s.now().In(dir.Location()), s.actor.Login
 	action, err := s.editMarks(dir, verb, keys, func(a Attendance) (*Mark, bool) {
 		return justified(a, motive, login, now)
 	})
 	return Outcome{Action: action, Touched: action.Size(), Skipped: len(keys) - action.Size()}, err
+}
+
+// offeredMotive returns the motive that code names (nil for "": no motive)
+// and the verb that audits its application.
+func offeredMotive(dir *Directory, code string) (*Motive, string, error) {
+	if code == "" {
+		return nil, "motif retiré", nil
+	}
+	m, ok := dir.MotiveByCode(code)
+	if !ok || m.Retired {
+		return nil, "", NotFound("motif %q inconnu ou retiré", code)
+	}
+	return &m, "motif : " + m.Label, nil
 }
 
 func justified(a Attendance, motive *Motive, login string, now time.Time) (*Mark, bool) {

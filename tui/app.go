@@ -43,7 +43,7 @@ type Config struct {
 type App struct {
 	env      *env
 	keys     GlobalKeys
-	slots    [10]*screenDef
+	slots    [maxSlot + 1]*screenDef
 	order    []int
 	screens  map[int]Screen
 	active   int
@@ -237,9 +237,9 @@ func (a *App) globalKey(msg tea.KeyMsg, cur Screen) (tea.Cmd, bool) {
 		a.showHelp = true
 		return nil, true
 	case key.Matches(msg, a.keys.Screen) && !consumesDigits(cur):
-		slot := int(msg.Runes[0] - '0')
+		slot := slotOf(msg.Runes[0])
 		if a.slots[slot] == nil {
-			return statusCmd("écran %d non disponible pour votre rôle", slot), true
+			return statusCmd("écran %s non disponible pour votre rôle", slotKey(slot)), true
 		}
 		a.status = statusMsg{}
 		return a.open(slot), true

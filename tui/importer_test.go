@@ -10,7 +10,6 @@ import (
 	"appel/model/modeltest"
 )
 
-
 // history writes an absence history for the modeltest school and returns its path.
 func history(t *testing.T, rows ...string) string {
 	t.Helper()
@@ -40,7 +39,7 @@ func markCount(t *testing.T, f fixture) int {
 // import screen.
 func openImports(d *driver) string {
 	d.waitFor("Identifiant")
-	d.press("8")
+	d.press("0")
 	return d.waitFor("Importer un fichier")
 }
 
@@ -98,15 +97,15 @@ func TestImportScreenAdminOnly(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
 	for _, login := range []string{"prof", "cpe", "aed"} {
 		d := f.start(t, login, 100, 30)
-		v := d.waitFor("1 Appel")
+		v := d.waitFor("1 ")
 		if tabs := strings.Split(v, "\n")[0]; strings.Contains(tabs, "Imports") {
 			t.Errorf("%s has the import screen: %s", login, tabs)
 		}
 	}
 	d := f.start(t, "cpe", 100, 30)
-	d.waitFor("Mes séances")
-	d.press("8")
-	if v := d.waitFor("écran 8 non disponible"); strings.Contains(v, "Importer un fichier") {
+	d.waitFor("1 Absences du jour")
+	d.press("0")
+	if v := d.waitFor("écran 0 non disponible"); strings.Contains(v, "Importer un fichier") {
 		t.Errorf("cpe reached the import screen:\n%s", v)
 	}
 }

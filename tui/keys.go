@@ -18,7 +18,7 @@ func DefaultGlobalKeys() GlobalKeys {
 		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "aide")),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "retour")),
 		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "écran/volet suivant")),
-		Screen: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "écrans")),
+		Screen: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-9, 0", "écrans")),
 	}
 }
 

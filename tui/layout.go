@@ -1,6 +1,10 @@
 package tui
 
-import "appel/model"
+import (
+	"fmt"
+
+	"appel/model"
+)
 
 // screenID names a kind of screen.
 type screenID string
@@ -13,6 +17,9 @@ const (
 	screenPlanning  screenID = "planning"
 	screenPupils    screenID = "eleves"
 	screenImport    screenID = "imports"
+	screenDesk      screenID = "bureau"
+	screenGate      screenID = "portail"
+	screenMotives   screenID = "motifs"
 )
 
 // readsAttendance: the screens that show attendance are open to those who
@@ -75,17 +82,74 @@ func catalogue() []screenDef {
 			},
 		},
 		{
-			id: screenImport, title: "Imports", short: "Imports", slot: 8,
+			id: screenImport, title: "Imports", short: "Imports", slot: maxSlot,
 			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermSetup) },
 			build:   newImportScreen,
+		},
+		{
+			id: screenDesk, title: "Absences du jour", short: "Absences", slot: 7,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermJustify) },
+			build:   newDeskScreen,
+			landing: func(a model.Account) int {
+				if a.Has(model.RoleAED) || a.Has(model.RoleCPE) {
+					return 1
+				}
+				return 0
+			},
+		},
+		{
+			id: screenGate, title: "Portail", short: "Portail", slot: 8,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermJustify) },
+			build:   newGateScreen,
+		},
+		{
+			id: screenMotives, title: "Motifs", short: "Motifs", slot: 9,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermSetup) },
+			build:   newMotivesScreen,
 		},
 	}
 }
 
+// maxSlot is the last digit slot: 1–9, then 0 as the tenth.
+const maxSlot = 10
+
+// slotKey is the key of a slot: its digit, 0 for the tenth.
+func slotKey(slot int) string { return fmt.Sprint(slot % maxSlot) }
+
+// slotOf returns the slot of a digit key.
+func slotOf(r rune) int {
+	if r == '0' {
+		return maxSlot
+	}
+	return int(r - '0')
+}
+
 // layoutScreens places the screens an account may open on digits: the best
-// landing screen on 1, the others on their own digit.
-func layoutScreens(pol model.Policy, acc model.Account) (slots [10]*screenDef, order []int) {
+// landing screen on 1, the others on their own digit, or, when a role may
+// open two screens that share a digit, on the next free one from 6.
+func layoutScreens(pol model.Policy, acc model.Account) (slots [maxSlot + 1]*screenDef, order []int) {
 	defs := catalogue()
+	landing := landingOf(defs, pol, acc)
+	if landing >= 0 {
+		slots[1] = &defs[landing]
+	}
+	for i := range defs {
+		if i == landing || !defs[i].allowed(pol, acc) {
+			continue
+		}
+		if slot := freeSlot(slots, defs[i].slot); slot > 0 {
+			slots[slot] = &defs[i]
+		}
+	}
+	for i := 1; i < len(slots); i++ {
+		if slots[i] != nil {
+			order = append(order, i)
+		}
+	}
+	return slots, order
+}
+
+func landingOf(defs []screenDef, pol model.Policy, acc model.Account) int {
 	landing := -1
 	for i, d := range defs {
 		if !d.allowed(pol, acc) || d.landing == nil || d.landing(acc) == 0 {
@@ -95,18 +159,17 @@ func layoutScreens(pol model.Policy, acc model.Account) (slots [10]*screenDef, o
 			landing = i
 		}
 	}
-	if landing >= 0 {
-		slots[1] = &defs[landing]
+	return landing
+}
+
+func freeSlot(slots [maxSlot + 1]*screenDef, preferred int) int {
+	if slots[preferred] == nil {
+		return preferred
 	}
-	for i := range defs {
-		if i != landing && defs[i].allowed(pol, acc) && slots[defs[i].slot] == nil {
-			slots[defs[i].slot] = &defs[i]
+	for slot := 6; slot <= maxSlot; slot++ {
+		if slots[slot] == nil {
+			return slot
 		}
 	}
-	for i := 1; i < len(slots); i++ {
-		if slots[i] != nil {
-			order = append(order, i)
-		}
-	}
-	return slots, order
+	return 0
 }

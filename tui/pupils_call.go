@@ -16,10 +16,10 @@ const (
 	fieldPerson
 	fieldTime
 	fieldNote
-	fieldCount
+	callFieldCount
 )
 
-var fieldNames = [fieldCount]string{"Issue", "Personne", "Heure", "Note"}
+var fieldNames = [callFieldCount]string{"Issue", "Personne", "Heure", "Note"}
 
 // callForm logs a call to the family in a few keys: c, an outcome digit,
 // enter (the first guardian, now, no note, by default).
@@ -73,9 +73,9 @@ func (s *pupilsScreen) formKey(msg tea.KeyMsg) tea.Cmd {
 	case tea.KeyEnter:
 		return s.saveCall()
 	case tea.KeyTab:
-		f.field = (f.field + 1) % fieldCount
+		f.field = (f.field + 1) % callFieldCount
 	case tea.KeyShiftTab:
-		f.field = (f.field + fieldCount - 1) % fieldCount
+		f.field = (f.field + callFieldCount - 1) % callFieldCount
 	case tea.KeyUp:
 		f.person = (f.person + len(f.persons) - 1) % len(f.persons)
 	case tea.KeyDown:
@@ -149,7 +149,7 @@ func (s *pupilsScreen) onCallSaved(msg callSavedMsg) tea.Cmd {
 
 // lines draws the form.
 func (f *callForm) lines(st Styles, width int) []string {
-	values := [fieldCount]string{
+	values := [callFieldCount]string{
 		fmt.Sprintf("‹ %d %s › (1-%d, ←/→)", f.outcome+1, model.CallOutcomes[f.outcome], len(model.CallOutcomes)),
 		fmt.Sprintf("‹ %s › (↑/↓)", f.persons[f.person]),
 		f.clock.String() + " (aujourd'hui)",

@@ -174,6 +174,10 @@ func (s *rollScreen) onDay(msg daySeancesMsg) tea.Cmd {
 		return nil
 	}
 	s.loaded = true
+	if s.current != "" {
+		// A séance was opened explicitly (openSeanceMsg) before the day arrived.
+		return nil
+	}
 	id, ok := model.PickSeance(s.seances, s.env.svc.Now())
 	if !ok {
 		s.dayPane = true

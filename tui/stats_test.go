@@ -23,12 +23,11 @@ func newStatsFixture(t *testing.T, now time.Time) fixture {
 	return f
 }
 
-// startCPE opens the interface of cpe, once its landing screen (the roll
-// call's day pane: a CPE gives no séance) lets digits through.
+// startCPE opens the interface of cpe, on its landing screen (the desk).
 func startCPE(t *testing.T, f fixture, width, height int) *driver {
 	t.Helper()
 	d := f.start(t, "cpe", width, height)
-	d.waitFor("Mes séances")
+	d.waitFor("1 Absences du jour")
 	return d
 }
 

@@ -40,31 +40,45 @@ func (a *App) View() string {
 
 // tabLine names the screens the role may open, the active one highlighted,
 // and who is signed in; when it does not fit, the other screens take their
-// short names.
+// short names, then who is signed in gives way, then the names do.
 func (a *App) tabLine() string {
 	st := a.env.styles
 	right := st.Muted.Render(a.header + " · " + a.env.svc.Now().Format("15:04"))
-	for _, compact := range []bool{false, true} {
-		left := a.tabs(compact)
+	for _, names := range []tabNames{fullNames, shortNames} {
+		left := a.tabs(names)
 		if lipgloss.Width(left)+lipgloss.Width(right)+1 <= a.width {
 			return spread(left, right, a.width)
 		}
 	}
-	return truncate(a.tabs(true), a.width)
+	if left := a.tabs(shortNames); lipgloss.Width(left) <= a.width {
+		return left
+	}
+	return truncate(a.tabs(digitsOnly), a.width)
 }
 
-func (a *App) tabs(compact bool) string {
+// tabNames says how the tab line names the screens that are not active.
+type tabNames int
+
+const (
+	fullNames tabNames = iota
+	shortNames
+	digitsOnly
+)
+
+func (a *App) tabs(names tabNames) string {
 	st := a.env.styles
 	var tabs []string
 	for _, slot := range a.order {
-		label := fmt.Sprintf("%d %s", slot, a.slots[slot].title)
+		def := a.slots[slot]
 		switch {
 		case slot == a.active:
-			tabs = append(tabs, st.TabActive.Render(label))
-		case compact:
-			tabs = append(tabs, st.Tab.Render(strings.TrimSpace(fmt.Sprintf("%d %s", slot, a.slots[slot].short))))
+			tabs = append(tabs, st.TabActive.Render(slotKey(slot)+" "+def.title))
+		case names == fullNames:
+			tabs = append(tabs, st.Tab.Render(slotKey(slot)+" "+def.title))
+		case names == shortNames:
+			tabs = append(tabs, st.Tab.Render(strings.TrimSpace(slotKey(slot)+" "+def.short)))
 		default:
-			tabs = append(tabs, st.Tab.Render(label))
+			tabs = append(tabs, st.Tab.Render(slotKey(slot)))
 		}
 	}
 	return strings.Join(tabs, "  ")

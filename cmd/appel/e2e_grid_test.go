@@ -65,7 +65,7 @@ func TestGridShowsThisMorningsMark(t *testing.T) {
 	pupil, division := absentAtEight(t, db)
 
 	cpe := newTerminal(t, 100, 30, nil, appelBin+" --db "+db+" --now 2026-11-23T08:10 --as cpe")
-	cpe.waitFor("Mes séances")
+	cpe.waitFor("1 Absences du jour")
 	cpe.send("2")
 	cpe.waitFor("semaine du 23/11/2026")
 	cpe.send("d")

@@ -136,7 +136,7 @@ func TestStatsCLIAgreesWithTheScreen(t *testing.T) {
 	t1 := dir.School.Periods[0]
 	now, _ := time.ParseInLocation("2006-01-02T15:04", demoNow, dir.Location())
 	s := openScreen(t, model.NewService(db, model.Actor{Login: "cpe"}, func() time.Time { return now }), 160, 50)
-	s.waitFor("Mes séances")
+	s.waitFor("1 Absences du jour")
 	s.press("4")
 	s.waitFor("[Élèves]")
 	compareDivisions(t, s, year, "Année 2026-2027")
@@ -148,7 +148,7 @@ func TestStatsCLIAgreesWithTheScreen(t *testing.T) {
 	}
 	defer db.Close()
 	s = openScreen(t, model.NewService(db, model.Actor{Login: "cpe"}, func() time.Time { return now }), 160, 50)
-	s.waitFor("Mes séances")
+	s.waitFor("1 Absences du jour")
 	s.press("4")
 	s.waitFor("[Élèves]")
 	s.press("p")

@@ -1,0 +1,422 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+// justifyBar is the mass-justification mechanism that screens share (the
+// desk, the planning grid): the selection, the marks the next motive key
+// applies to (its target), the preview of what it would change, shown before
+// the key, the motive keys themselves, undo and redo. Its host screen:
+//   - calls init once and passes it every non-key message (update) and change
+//     (onChange);
+//   - calls retarget whenever the selection or the cursor changes, with the
+//     marks a motive would apply to when nothing is selected;
+//   - gives it the keys it does not use itself (key), and draws previewLine
+//     and motiveLines.
+type justifyBar struct {
+	// token tells this bar's messages from those of another bar of the session.
+	token   *int
+	svc     *model.Service
+	keys    barKeys
+	motives []model.Motive
+	// sel is the selection; cursor the host's default target when it is empty.
+	sel     markSet
+	cursor  []model.MarkKey
+	target  []model.MarkKey
+	preview *model.Preview
+	gen     int
+	busy    int
+}
+
+// barKeys are the keys of a justifying screen besides the motives' own.
+type barKeys struct {
+	Motive, Clear, Valid, Invalid, Undo, Redo key.Binding
+}
+
+func defaultBarKeys() barKeys {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return barKeys{
+		Motive:  b(nil, "m r f…", "motif"),
+		Clear:   b([]string{"x"}, "x", "retirer le motif"),
+		Valid:   b([]string{"+"}, "+", "forcer valable (CPE)"),
+		Invalid: b([]string{"-"}, "-", "forcer non valable (CPE)"),
+		Undo:    b([]string{"u"}, "u", "annuler"),
+		Redo:    b([]string{"ctrl+r"}, "ctrl+r", "rétablir"),
+	}
+}
+
+func newJustifyBar(svc *model.Service) justifyBar {
+	return justifyBar{token: new(int), svc: svc, keys: defaultBarKeys(), sel: newMarkSet()}
+}
+
+type barMotivesMsg struct {
+	motives []model.Motive
+	err     error
+}
+
+type barPreviewMsg struct {
+	token   *int
+	gen     int
+	preview model.Preview
+	err     error
+}
+
+// barDoneMsg is the end of an action of the bar: a motive applied, a validity
+// overruled, an undo or redo.
+type barDoneMsg struct {
+	token   *int
+	text    string
+	cleared bool
+	err     error
+}
+
+func (b *justifyBar) init() tea.Cmd {
+	svc := b.svc
+	return func() tea.Msg {
+		dir, err := svc.Directory()
+		if err != nil {
+			return barMotivesMsg{err: err}
+		}
+		var offered []model.Motive
+		for _, m := range dir.Motives {
+			if !m.Retired {
+				offered = append(offered, m)
+			}
+		}
+		return barMotivesMsg{motives: offered}
+	}
+}
+
+// update handles the bar's own messages; it reports whether msg was one.
+func (b *justifyBar) update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case barMotivesMsg:
+		b.setMotives(msg.motives)
+		return tea.Batch(errCmd(msg.err), b.refresh()), true
+	case barPreviewMsg:
+		if msg.token != b.token || msg.gen != b.gen {
+			return nil, msg.token == b.token
+		}
+		if msg.err != nil {
+			b.preview = nil
+			return nil, true
+		}
+		b.preview = &msg.preview
+		return nil, true
+	case barDoneMsg:
+		if msg.token != b.token {
+			return nil, false
+		}
+		return b.onDone(msg), true
+	}
+	return nil, false
+}
+
+// setMotives offers the motives; their keys make the Motive binding.
+func (b *justifyBar) setMotives(ms []model.Motive) {
+	b.motives = ms
+	keys := make([]string, len(ms))
+	for i, m := range ms {
+		keys[i] = m.Key
+	}
+	b.keys.Motive.SetKeys(keys...)
+	help := strings.Join(keys[:min(3, len(keys))], " ")
+	if len(keys) > 3 {
+		help += "…"
+	}
+	b.keys.Motive.SetHelp(help, "motif")
+}
+
+func (b *justifyBar) onDone(msg barDoneMsg) tea.Cmd {
+	b.busy = max(b.busy-1, 0)
+	if msg.err != nil {
+		return errorCmd(msg.err)
+	}
+	if msg.cleared {
+		b.sel.clear()
+		b.target = b.cursor
+	}
+	return tea.Batch(statusCmd("%s", msg.text), b.refresh())
+}
+
+// onChange recomputes what a committed change makes stale: the motives, the
+// preview of the target.
+func (b *justifyBar) onChange(c model.Change) tea.Cmd {
+	var cmds []tea.Cmd
+	if c.Touches(model.ChangedMotives) {
+		cmds = append(cmds, b.init())
+	}
+	if c.Touches(model.ChangedMarks|model.ChangedNotices) && b.targets(c) {
+		cmds = append(cmds, b.refresh())
+	}
+	return tea.Batch(cmds...)
+}
+
+// targets reports whether a change concerns a pupil of the target.
+func (b *justifyBar) targets(c model.Change) bool {
+	if c.Resync {
+		return true
+	}
+	for _, k := range b.target {
+		if slices.Contains(c.Pupils, k.Pupil) {
+			return true
+		}
+	}
+	return false
+}
+
+// retarget sets the host's default target (the cursor's marks) and
+// recomputes the preview when the target changes.
+func (b *justifyBar) retarget(cursor []model.MarkKey) tea.Cmd {
+	b.cursor = cursor
+	next := b.cursor
+	if b.sel.len() > 0 {
+		next = b.sel.list()
+	}
+	if slices.Equal(next, b.target) && b.preview != nil {
+		return nil
+	}
+	b.target = next
+	return b.refresh()
+}
+
+// refresh recomputes the preview of the target with the first valid motive.
+func (b *justifyBar) refresh() tea.Cmd {
+	b.gen++
+	b.preview = nil
+	code := b.previewMotive()
+	if len(b.target) == 0 || code == "" {
+		return nil
+	}
+	svc, token, gen, keys := b.svc, b.token, b.gen, slices.Clone(b.target)
+	return func() tea.Msg {
+		pv, err := svc.Preview(keys, code)
+		return barPreviewMsg{token: token, gen: gen, preview: pv, err: err}
+	}
+}
+
+func (b *justifyBar) previewMotive() string {
+	for _, m := range b.motives {
+		if m.Valid {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// key handles a motive key or one of the bar's keys; it reports whether the
+// key was one.
+func (b *justifyBar) key(msg tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, b.keys.Undo):
+		return b.replay(false), true
+	case key.Matches(msg, b.keys.Redo):
+		return b.replay(true), true
+	case key.Matches(msg, b.keys.Clear):
+		return b.apply(nil), true
+	case key.Matches(msg, b.keys.Valid):
+		return b.overrule(true), true
+	case key.Matches(msg, b.keys.Invalid):
+		return b.overrule(false), true
+	}
+	if m, ok := b.motiveOf(msg); ok {
+		return b.apply(&m), true
+	}
+	return nil, false
+}
+
+func (b *justifyBar) motiveOf(msg tea.KeyMsg) (model.Motive, bool) {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) != 1 || msg.Alt {
+		return model.Motive{}, false
+	}
+	return model.MotiveByKey(b.motives, string(msg.Runes))
+}
+
+// apply gives the target the motive (nil: removes the motive), in one
+// undoable action.
+func (b *justifyBar) apply(m *model.Motive) tea.Cmd {
+	if len(b.target) == 0 {
+		return statusCmd("Aucune absence à justifier ici.")
+	}
+	svc, token, keys, code, label := b.svc, b.token, slices.Clone(b.target), "", "Motif retiré"
+	if m != nil {
+		code, label = m.Code, m.Label
+	}
+	b.busy++
+	return func() tea.Msg {
+		out, err := svc.Justify(keys, code)
+		text := fmt.Sprintf("✓ %s : %s (u pour annuler).", label, plural(out.Touched, "absence modifiée", "absences modifiées"))
+		return barDoneMsg{token: token, text: text, cleared: true, err: err}
+	}
+}
+
+func (b *justifyBar) overrule(valid bool) tea.Cmd {
+	if len(b.target) == 0 {
+		return nil
+	}
+	svc, token, keys, word := b.svc, b.token, slices.Clone(b.target), "non valable"
+	if valid {
+		word = "valable"
+	}
+	b.busy++
+	return func() tea.Msg {
+		out, err := svc.SetValidity(keys, valid)
+		text := fmt.Sprintf("✓ Validité forcée (%s) : %s.", word, plural(out.Touched, "absence", "absences"))
+		return barDoneMsg{token: token, text: text, cleared: true, err: err}
+	}
+}
+
+func (b *justifyBar) replay(redo bool) tea.Cmd {
+	svc, token := b.svc, b.token
+	b.busy++
+	return func() tea.Msg {
+		run, word := svc.Undo, "Annulé"
+		if redo {
+			run, word = svc.Redo, "Rétabli"
+		}
+		r, err := run()
+		text := fmt.Sprintf("✓ %s : %s (%s).", word, r.Verb, plural(r.Applied, "modification", "modifications"))
+		if r.Conflicts > 0 {
+			text += fmt.Sprintf(" %s changé depuis par quelqu'un d'autre, laissé tel quel.", plural(r.Conflicts, "élément", "éléments"))
+		}
+		return barDoneMsg{token: token, text: text, err: err}
+	}
+}
+
+func (b justifyBar) pending() int { return b.busy }
+
+// previewLine says what a motive key would do, before it is pressed.
+func (b justifyBar) previewLine(st Styles, width int) string {
+	switch {
+	case len(b.target) == 0:
+		return st.Muted.Render(truncate("Rien à justifier ici.", width))
+	case b.preview == nil:
+		return st.Muted.Render(truncate(plural(len(b.target), "absence", "absences")+" · calcul…", width))
+	}
+	return st.Selected.Render(truncate(previewText(*b.preview, len(b.target)), width))
+}
+
+// previewText is « 3 absences · Noé B. : 4 → 4 demi-journées, non valables 3 → 1 ».
+func previewText(pv model.Preview, selected int) string {
+	if pv.Touched == 0 {
+		return plural(selected, "absence", "absences") + " : déjà justifiées, rien à changer"
+	}
+	before, after := pv.Totals()
+	who := shortName(pv.Pupils[0].Pupil)
+	if n := distinctPupils(pv); n > 1 {
+		who = fmt.Sprintf("%d élèves", n)
+	}
+	text := fmt.Sprintf("%s · %s : %d → %d demi-journées, non valables %d → %d",
+		plural(pv.Touched, "absence", "absences"), who, before.HalfDays(), after.HalfDays(),
+		before.InvalidHalfDays, after.InvalidHalfDays)
+	return text + thresholdText(pv)
+}
+
+func thresholdText(pv model.Preview) string {
+	up, down := 0, 0
+	for _, p := range pv.Pupils {
+		switch p.ThresholdChange() {
+		case 1:
+			up++
+		case -1:
+			down++
+		}
+	}
+	var parts []string
+	if down > 0 {
+		parts = append(parts, fmt.Sprintf("%s sous le seuil mensuel", plural(down, "repasse", "repassent")))
+	}
+	if up > 0 {
+		parts = append(parts, fmt.Sprintf("%s le seuil mensuel", plural(up, "atteint", "atteignent")))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " · " + strings.Join(parts, ", ")
+}
+
+func distinctPupils(pv model.Preview) int {
+	seen := map[model.PupilID]bool{}
+	for _, p := range pv.Pupils {
+		seen[p.Pupil.ID] = true
+	}
+	return len(seen)
+}
+
+// shortName is "Noé B.".
+func shortName(p model.Pupil) string {
+	initial := []rune(p.LastName)
+	if len(initial) == 0 {
+		return p.FirstName
+	}
+	return p.FirstName + " " + strings.ToUpper(string(initial[0])) + "."
+}
+
+// motiveLines lists the motive keys with their validity, folded to width
+// (labels shortened more on narrow screens).
+func (b justifyBar) motiveLines(st Styles, width int) []string {
+	size := 16
+	if width < 100 {
+		size = 10
+	}
+	var lines []string
+	cur, used := "", 0
+	for _, m := range b.motives {
+		valid := "✗"
+		if m.Valid {
+			valid = "✓"
+		}
+		label := cutLabel(m.Label, size)
+		w := len([]rune(m.Key+" "+label+" "+valid)) + 2
+		if used > 0 && used+w > width {
+			lines, cur, used = append(lines, cur), "", 0
+		}
+		if used > 0 {
+			cur += "  "
+		}
+		cur += st.Key.Render(m.Key) + " " + label + " " + valid
+		used += w
+	}
+	return append(lines, cur)
+}
+
+// shortLabel keeps a motive's label up to its first " /" or " (" and 16 runes.
+func shortLabel(label string) string { return cutLabel(label, 16) }
+
+// cutLabel keeps a label up to its first " / " or " (" and size runes.
+func cutLabel(label string, size int) string {
+	for _, sep := range []string{" / ", " ("} {
+		if i := strings.Index(label, sep); i > 0 {
+			label = label[:i]
+		}
+	}
+	if r := []rune(label); len(r) > size {
+		return string(r[:size-1]) + "…"
+	}
+	return label
+}
+
+
+// help is the bar's section of the help overlay.
+func (b justifyBar) help() HelpSection {
+	k := b.keys
+	return HelpSection{Title: "Justifier (la sélection, sinon l'élève sous le curseur)", Keys: []key.Binding{k.Motive, k.Clear, k.Valid, k.Invalid, k.Undo, k.Redo}}
+}
+
+// errCmd reports err in the status line, if any.
+func errCmd(err error) tea.Cmd {
+	if err == nil {
+		return nil
+	}
+	return errorCmd(err)
+}

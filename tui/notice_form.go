@@ -1,0 +1,345 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"appel/model"
+)
+
+// The fields of the announced-absence form.
+const (
+	fieldPupil = iota
+	fieldFrom
+	fieldTo
+	fieldMotive
+	noticeFieldCount
+)
+
+// noticeForm announces an absence (or edits one) in a few keys: the pupil by
+// a few letters of his name, from and to (default: the day at 08:00 →
+// the next day at 18:00; + and - move by a day, > to the end of the week),
+// then the motive's key, which saves.
+type noticeForm struct {
+	env    *env
+	edit   *model.NoticeLine
+	pupil  *model.Pupil
+	query  lineEdit
+	found  []model.Pupil
+	pick   int
+	dates  [2]lineEdit
+	fresh  [2]bool
+	motive *model.Motive
+	// motives returns the motives offered now (they may arrive after the form opens).
+	motives func() []model.Motive
+	field   int
+	busy    bool
+	closed  bool
+	err     string
+	gen     int
+}
+
+type formFoundMsg struct {
+	form   *noticeForm
+	gen    int
+	pupils []model.Pupil
+	err    error
+}
+
+type formDoneMsg struct {
+	form *noticeForm
+	text string
+	err  error
+}
+
+func newNoticeForm(e *env, day model.Date, msg formRequest, motives func() []model.Motive) *noticeForm {
+	f := &noticeForm{env: e, pupil: msg.pupil, motives: motives, field: fieldTo, fresh: [2]bool{true, true}}
+	loc := e.svc.Now().Location()
+	from, to := day.Time(8*60, loc), day.AddDays(1).Time(18*60, loc)
+	if n := msg.notice; n != nil {
+		f.edit, f.pupil = n, &n.Pupil
+		from, to = n.Notice.From.In(loc), n.Notice.To.In(loc)
+		if j := n.Notice.Justification; j != nil {
+			if m, ok := model.MotiveByLabel(motives(), j.Motive); ok {
+				f.motive = &m
+			}
+		}
+	}
+	if f.pupil == nil {
+		f.field = fieldPupil
+	}
+	f.setDate(0, from)
+	f.setDate(1, to)
+	return f
+}
+
+const formLayout = "02/01/2006 15:04"
+
+func (f *noticeForm) setDate(i int, t time.Time) {
+	f.dates[i].value = []rune(t.Format(formLayout))
+}
+
+func (f *noticeForm) date(i int) (time.Time, error) {
+	loc := f.env.svc.Now().Location()
+	t, err := time.ParseInLocation(formLayout, strings.TrimSpace(f.dates[i].String()), loc)
+	if err != nil {
+		return time.Time{}, model.Invalid("date « %s » illisible : JJ/MM/AAAA HH:MM", f.dates[i].String())
+	}
+	return t, nil
+}
+
+func (f *noticeForm) update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(formFoundMsg); ok && m.form == f && m.gen == f.gen {
+		f.found, f.pick = m.pupils, 0
+		return errCmd(m.err)
+	}
+	return nil
+}
+
+func (f *noticeForm) key(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		f.closed = true
+		return nil
+	case tea.KeyTab, tea.KeyShiftTab:
+		f.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyShiftTab])
+		return nil
+	case tea.KeyEnter:
+		if f.field == fieldPupil {
+			f.choose()
+			return nil
+		}
+		return f.submit()
+	}
+	f.err = ""
+	switch f.field {
+	case fieldPupil:
+		return f.pupilKey(msg)
+	case fieldFrom, fieldTo:
+		return f.dateKey(msg, f.field-fieldFrom)
+	}
+	return f.motiveKey(msg)
+}
+
+func (f *noticeForm) move(delta int) {
+	f.field = (f.field + delta + noticeFieldCount) % noticeFieldCount
+}
+
+func (f *noticeForm) pupilKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyUp:
+		f.pick = max(f.pick-1, 0)
+		return nil
+	case tea.KeyDown:
+		f.pick = min(f.pick+1, max(len(f.found)-1, 0))
+		return nil
+	}
+	if !f.query.handle(msg) {
+		return nil
+	}
+	f.gen++
+	svc, q, gen := f.env.svc, f.query.String(), f.gen
+	return func() tea.Msg {
+		ps, err := svc.FindPupils(q, 6)
+		return formFoundMsg{form: f, gen: gen, pupils: ps, err: err}
+	}
+}
+
+// choose takes the pupil under the cursor of the search and moves to the end date.
+func (f *noticeForm) choose() {
+	if f.pick < len(f.found) {
+		p := f.found[f.pick]
+		f.pupil, f.field = &p, fieldTo
+	}
+}
+
+func (f *noticeForm) dateKey(msg tea.KeyMsg, i int) tea.Cmd {
+	switch {
+	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
+		f.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyUp])
+		return nil
+	case msg.String() == "+" || msg.String() == "-" || msg.String() == ">":
+		f.shift(i, msg.String())
+		return nil
+	case msg.Type == tea.KeyRunes && isLetter(msg.Runes):
+		return f.motiveKey(msg)
+	}
+	if f.fresh[i] && msg.Type == tea.KeyRunes {
+		f.dates[i].value = nil
+	}
+	f.fresh[i] = false
+	f.dates[i].handle(msg)
+	return nil
+}
+
+func isLetter(rs []rune) bool {
+	return len(rs) == 1 && (rs[0] >= 'a' && rs[0] <= 'z' || rs[0] >= 'A' && rs[0] <= 'Z')
+}
+
+// shift moves a date by a day (+, -) or to the Friday of the start's week
+// at 18:00 (>).
+func (f *noticeForm) shift(i int, how string) {
+	t, err := f.date(i)
+	if err != nil {
+		f.err = model.UserMessage(err)
+		return
+	}
+	switch how {
+	case "+":
+		t = t.AddDate(0, 0, 1)
+	case "-":
+		t = t.AddDate(0, 0, -1)
+	default:
+		t = endOfWeek(f, t)
+	}
+	f.setDate(i, t)
+	f.fresh[i] = true
+}
+
+func endOfWeek(f *noticeForm, t time.Time) time.Time {
+	if from, err := f.date(0); err == nil {
+		t = from
+	}
+	day := model.DateOf(t)
+	friday := day.Monday().AddDays(4)
+	if friday.Before(day) {
+		friday = friday.AddDays(7)
+	}
+	return friday.Time(18*60, t.Location())
+}
+
+func (f *noticeForm) motiveKey(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type == tea.KeyBackspace {
+		f.motive = nil
+		return nil
+	}
+	if msg.Type != tea.KeyRunes || len(msg.Runes) != 1 {
+		return nil
+	}
+	m, ok := model.MotiveByKey(f.motives(), string(msg.Runes))
+	if !ok {
+		f.err = fmt.Sprintf("aucun motif sur la touche « %s »", string(msg.Runes))
+		return nil
+	}
+	f.motive = &m
+	return f.submit()
+}
+
+// submit saves the notice: Announce for a new one, EditNotice otherwise.
+func (f *noticeForm) submit() tea.Cmd {
+	from, err1 := f.date(0)
+	to, err2 := f.date(1)
+	switch {
+	case f.pupil == nil:
+		f.err, f.field = "choisissez d'abord l'élève", fieldPupil
+		return nil
+	case err1 != nil || err2 != nil:
+		f.err = model.UserMessage(firstError(err1, err2))
+		return nil
+	case f.busy:
+		return nil
+	}
+	f.busy = true
+	svc, pupil, code, edit := f.env.svc, *f.pupil, "", f.edit
+	if f.motive != nil {
+		code = f.motive.Code
+	}
+	return func() tea.Msg {
+		var err error
+		if edit != nil {
+			_, err = svc.EditNotice(edit.Notice.ID, from, to, code)
+		} else {
+			_, err = svc.Announce(pupil.ID, from, to, code, "")
+		}
+		text := fmt.Sprintf("✓ Absence annoncée : %s du %s au %s (u pour annuler).", pupil.FullName(),
+			from.Format("02/01 15:04"), to.Format("02/01 15:04"))
+		return formDoneMsg{form: f, text: text, err: err}
+	}
+}
+
+func firstError(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func (f *noticeForm) view(width, height int) string {
+	st := f.env.styles
+	title := "Annoncer une absence"
+	if f.edit != nil {
+		title = "Modifier l'absence annoncée"
+	}
+	lines := []string{st.Title.Render(title), ""}
+	lines = append(lines, f.fieldLine(fieldPupil, "Élève", f.pupilText()))
+	if f.field == fieldPupil {
+		lines = append(lines, f.foundLines()...)
+	}
+	lines = append(lines, f.fieldLine(fieldFrom, "Du", f.dates[0].String()), f.fieldLine(fieldTo, "Au", f.dates[1].String()))
+	lines = append(lines, f.fieldLine(fieldMotive, "Motif", f.motiveText()), "")
+	if f.err != "" {
+		lines = append(lines, st.Error.Render("✗ "+f.err))
+	}
+	lines = append(lines, st.Muted.Render("Tapez la touche du motif pour enregistrer (↵ : sans motif). + / - un jour, > fin de semaine."))
+	if ms := f.motives(); len(ms) > 0 {
+		bar := justifyBar{motives: ms}
+		lines = append(lines, bar.motiveLines(st, width)...)
+	}
+	return strings.Join(columnize(lines, height, width), "\n")
+}
+
+func (f *noticeForm) fieldLine(field int, label, value string) string {
+	marker := "  "
+	if f.field == field {
+		marker = "› "
+		value = f.env.styles.Cursor.Render(value + "▏")
+	}
+	return marker + padRight(label, 7) + value
+}
+
+func (f *noticeForm) pupilText() string {
+	switch {
+	case f.field == fieldPupil:
+		return f.query.String()
+	case f.pupil != nil:
+		return f.pupil.FullName() + " (" + f.pupil.Division + ")"
+	}
+	return "—"
+}
+
+func (f *noticeForm) foundLines() []string {
+	var out []string
+	for i, p := range f.found {
+		marker := "         "
+		if i == f.pick {
+			marker = "       › "
+		}
+		out = append(out, marker+p.FullName()+" ("+p.Division+")")
+	}
+	if len(out) == 0 && f.query.String() != "" {
+		out = append(out, f.env.styles.Muted.Render("         aucun élève"))
+	}
+	return out
+}
+
+func (f *noticeForm) motiveText() string {
+	if f.motive == nil {
+		return "sans motif (tapez sa touche)"
+	}
+	return justificationText(model.Attendance{Justification: f.motive.Justify("", time.Time{})})
+}
+
+func (f *noticeForm) shortHelp() []key.Binding {
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	return []key.Binding{b("tab", "champ suivant"), b("+/-", "un jour"), b(">", "fin de semaine"), b("m…", "motif et enregistrer"), b("esc", "annuler")}
+}
+
+func (f *noticeForm) fullHelp() []HelpSection {
+	return []HelpSection{{Title: "Absence annoncée", Keys: f.shortHelp()}}
+}
