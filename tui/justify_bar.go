@@ -406,7 +406,6 @@ func cutLabel(label string, size int) string {
 	return label
 }
 
-
 // help is the bar's section of the help overlay.
 func (b justifyBar) help() HelpSection {
 	k := b.keys
