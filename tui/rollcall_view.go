@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
 
 	"appel/model"
 )
@@ -95,7 +94,7 @@ func (s *rollScreen) rowLine(i int, cursor bool, nameW, markW, width int) string
 	return truncate(line, width)
 }
 
-func (s *rollScreen) markStyle(a model.Attendance) lipgloss.Style {
+func (s *rollScreen) markStyle(a model.Attendance) Style {
 	st := s.env.styles
 	switch a.Kind {
 	case model.KindAbsent:
