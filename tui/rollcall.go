@@ -125,7 +125,9 @@ func (s *rollScreen) Title() string { return "Appel" }
 
 func (s *rollScreen) Capturing() bool { return s.filter.active }
 
-func (s *rollScreen) ConsumesDigits() bool { return !s.dayPane }
+// ConsumesDigits: digits number the pupils of the sheet on screen; without
+// one (loading, or the day's séances) they choose screens.
+func (s *rollScreen) ConsumesDigits() bool { return s.sheet != nil && !s.dayPane }
 
 func (s *rollScreen) HasPanes() bool { return true }
 

@@ -226,3 +226,20 @@ func TestTeacherCannotOpenAnotherScreenByKey(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitsChooseScreensUntilASheetIsShown: a digit typed before the roll
+// call has loaded its sheet opens a screen; once the sheet is shown, it
+// numbers a pupil.
+func TestDigitsChooseScreensUntilASheetIsShown(t *testing.T) {
+	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
+	d := f.start(t, "prof", 80, 24)
+	d.press("2")
+	d.waitFor("semaine du")
+	d.press("1")
+	d.waitFor("appel non fait")
+	d.press("3")
+	v := d.waitFor("élève n° 3")
+	if !strings.Contains(line(v, "CARON"), "›") {
+		t.Errorf("3 on the sheet goes to the 3rd pupil:\n%s", v)
+	}
+}
