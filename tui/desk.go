@@ -224,34 +224,3 @@ func (s *deskScreen) FullHelp() []HelpSection {
 		Title: "Jour et volets", Keys: []key.Binding{s.keys.PrevDay, s.keys.NextDay, s.keys.Pane},
 	})
 }
-
-// loadGate coalesces a pane's reloads: one load in flight at a time, followed
-// by one more when a change arrived meanwhile; a forced load (another day)
-// starts at once and makes the older one's result stale.
-type loadGate struct {
-	gen      int
-	inflight bool
-	again    bool
-}
-
-// next returns the generation of a load to start now, or false when one is in
-// flight and will be followed by another.
-func (r *loadGate) next(force bool) (int, bool) {
-	if r.inflight && !force {
-		r.again = true
-		return 0, false
-	}
-	r.gen++
-	r.inflight, r.again = true, false
-	return r.gen, true
-}
-
-// arrived reports whether a load's result is the latest, and whether another
-// load must follow.
-func (r *loadGate) arrived(gen int) (latest, again bool) {
-	if gen != r.gen {
-		return false, false
-	}
-	r.inflight = false
-	return true, r.again
-}

@@ -90,19 +90,15 @@ func (p *absencesPane) title() string {
 func (p *absencesPane) load(day model.Date) tea.Cmd {
 	force := day != p.day
 	p.day = day
-	gen, ok := p.loader.next(force)
-	if !ok {
-		return nil
-	}
 	svc := p.env.svc
-	return func() tea.Msg {
+	return p.loader.load(force, func(gen int) tea.Msg {
 		lines, err := svc.DayAbsences(day, model.DeskFilter{})
 		if err != nil {
 			return deskDayMsg{gen: gen, err: err}
 		}
 		auds, err := svc.Audiences(day, lines)
 		return deskDayMsg{gen: gen, day: day, lines: lines, auds: auds, err: err}
-	}
+	})
 }
 
 func (p *absencesPane) stale(c model.Change) bool {
@@ -142,11 +138,7 @@ func (p *absencesPane) update(msg tea.Msg) tea.Cmd {
 }
 
 func (p *absencesPane) onDay(msg deskDayMsg) tea.Cmd {
-	latest, again := p.loader.arrived(msg.gen)
-	var next tea.Cmd
-	if again {
-		next = p.load(p.day)
-	}
+	latest, next := p.loader.arrived(msg.gen, func() tea.Cmd { return p.load(p.day) })
 	if !latest {
 		return next
 	}

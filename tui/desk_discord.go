@@ -57,15 +57,11 @@ func (p *discordPane) title() string {
 func (p *discordPane) load(day model.Date) tea.Cmd {
 	force := day != p.day
 	p.day = day
-	gen, ok := p.loader.next(force)
-	if !ok {
-		return nil
-	}
 	svc := p.env.svc
-	return func() tea.Msg {
+	return p.loader.load(force, func(gen int) tea.Msg {
 		ds, err := svc.Discordances(day)
 		return discordMsg{gen: gen, items: ds, err: err}
-	}
+	})
 }
 
 func (p *discordPane) stale(c model.Change) bool {
@@ -81,11 +77,7 @@ func (p *discordPane) resize(_, height int) { p.height = height }
 func (p *discordPane) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case discordMsg:
-		latest, again := p.loader.arrived(msg.gen)
-		var next tea.Cmd
-		if again {
-			next = p.load(p.day)
-		}
+		latest, next := p.loader.arrived(msg.gen, func() tea.Cmd { return p.load(p.day) })
 		if latest && msg.err == nil {
 			p.items, p.loaded = msg.items, true
 			p.list.setItems(indexes(len(msg.items)))

@@ -62,15 +62,11 @@ func (p *noticesPane) title() string {
 func (p *noticesPane) load(day model.Date) tea.Cmd {
 	force := day != p.day
 	p.day = day
-	gen, ok := p.loader.next(force)
-	if !ok {
-		return nil
-	}
 	svc := p.env.svc
-	return func() tea.Msg {
+	return p.loader.load(force, func(gen int) tea.Msg {
 		ns, err := svc.Notices(day)
 		return noticesMsg{gen: gen, notices: ns, err: err}
-	}
+	})
 }
 
 func (p *noticesPane) stale(c model.Change) bool {
@@ -86,11 +82,7 @@ func (p *noticesPane) resize(_, height int) { p.height = height }
 func (p *noticesPane) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case noticesMsg:
-		latest, again := p.loader.arrived(msg.gen)
-		var next tea.Cmd
-		if again {
-			next = p.load(p.day)
-		}
+		latest, next := p.loader.arrived(msg.gen, func() tea.Cmd { return p.load(p.day) })
 		if latest && msg.err == nil {
 			p.notices, p.loaded = msg.notices, true
 			p.list.setItems(indexes(len(msg.notices)))

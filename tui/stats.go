@@ -74,8 +74,7 @@ type statsScreen struct {
 	tables    [paneCount]sortedTable
 	filter    lineEdit
 	explain   *explainView
-	gen       int
-	reload    reloader
+	loads     loadGate
 	size      tea.WindowSizeMsg
 }
 
@@ -104,14 +103,13 @@ type reportDoneMsg struct {
 	err   error
 }
 
-func (s *statsScreen) Init() tea.Cmd { return s.load() }
+func (s *statsScreen) Init() tea.Cmd { return s.load(true) }
 
 // load counts the chosen period; the first load also reads the periods.
-func (s *statsScreen) load() tea.Cmd {
-	s.gen++
-	s.reload.start()
-	svc, gen, index := s.env.svc, s.gen, s.period
-	return func() tea.Msg {
+// force: the user asked for it (a change waits for the load in flight).
+func (s *statsScreen) load(force bool) tea.Cmd {
+	svc, index := s.env.svc, s.period
+	return s.loads.load(force, func(gen int) tea.Msg {
 		dir, pol, err := svc.Session()
 		if err != nil {
 			return statsLoadedMsg{gen: gen, err: err}
@@ -120,7 +118,7 @@ func (s *statsScreen) load() tea.Cmd {
 		index = min(index, len(periods)-1)
 		st, err := svc.Statistics(periods[index].from, periods[index].to)
 		return statsLoadedMsg{gen: gen, period: index, periods: periods, canReport: pol.Allows(model.PermReport), st: st, err: err}
-	}
+	})
 }
 
 func (s *statsScreen) Title() string { return "Statistiques" }
@@ -144,8 +142,8 @@ func (s *statsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case statsLoadedMsg:
 		return s, s.onLoaded(msg)
 	case statsTickMsg:
-		if s.reload.fire() {
-			return s, s.load()
+		if s.loads.fire() {
+			return s, s.load(false)
 		}
 	case explainLoadedMsg:
 		if s.explain != nil {
@@ -160,10 +158,10 @@ func (s *statsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (s *statsScreen) onLoaded(msg statsLoadedMsg) tea.Cmd {
-	if msg.gen != s.gen {
+	latest, next := s.loads.arrived(msg.gen, func() tea.Cmd { return s.loads.later(s.env.ctx, statsTickMsg{}) })
+	if !latest {
 		return nil
 	}
-	next := s.reload.done(statsTickMsg{})
 	if msg.err != nil {
 		return tea.Batch(next, errorCmd(msg.err))
 	}
@@ -197,7 +195,7 @@ func (s *statsScreen) onChange(c model.Change) tea.Cmd {
 		cmds = append(cmds, s.explain.load(s.env.svc))
 	}
 	if s.st != nil && statsTouched(c, s.st.From, s.st.To) {
-		cmds = append(cmds, s.reload.changed(statsTickMsg{}))
+		cmds = append(cmds, s.loads.later(s.env.ctx, statsTickMsg{}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -287,7 +285,7 @@ func (s *statsScreen) stepPeriod(delta int) tea.Cmd {
 		return nil
 	}
 	s.period = (s.period + delta + len(s.periods)) % len(s.periods)
-	return s.load()
+	return s.load(true)
 }
 
 // step changes the division (élèves) or the month (mois).
