@@ -59,7 +59,7 @@ type absencesPane struct {
 }
 
 func newAbsencesPane(e *env, openForm func(formRequest)) *absencesPane {
-	return &absencesPane{env: e, keys: defaultAbsenceKeys(), bar: newJustifyBar(e.svc), anchor: -1, openForm: openForm}
+	return &absencesPane{env: e, keys: defaultAbsenceKeys(), bar: newJustifyBar(e), anchor: -1, openForm: openForm}
 }
 
 type deskDayMsg struct {
@@ -340,10 +340,10 @@ func (p *absencesPane) trip() tea.Cmd {
 	}
 	svc, keys := p.env.svc, slices.Clone(keys)
 	p.pendingN++
-	return func() tea.Msg {
+	return p.env.act(func() tea.Msg {
 		out, err := svc.Requalify(keys, model.KindOuting)
 		return tripDoneMsg{out: out, err: err}
-	}
+	})
 }
 
 func (p *absencesPane) escape() tea.Cmd {

@@ -119,7 +119,7 @@ func (p *discordPane) key(msg tea.KeyMsg) tea.Cmd {
 func (p *discordPane) resolve(d model.Discordance, r model.Resolution) tea.Cmd {
 	svc := p.env.svc
 	p.busy++
-	return func() tea.Msg { return resolvedMsg{err: svc.ResolveDiscordance(d, r)} }
+	return p.env.act(func() tea.Msg { return resolvedMsg{err: svc.ResolveDiscordance(d, r)} })
 }
 
 func (p *discordPane) view(width, height int) string {

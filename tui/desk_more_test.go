@@ -285,3 +285,24 @@ func TestOverruleAndRange(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoBeforeTheConfirmation: u typed before the motive's confirmation has
+// arrived undoes that motive, not the action before it.
+func TestUndoBeforeTheConfirmation(t *testing.T) {
+	f := deskFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0), nil)
+	maths := modeltest.MathsSeance(modeltest.Monday)
+	markAs(t, f, "prof", maths, model.KindAbsent, "E001", "E002")
+	d := f.start(t, "aed", 100, 30)
+	d.waitFor("BÉNARD", "m Maladie ✓")
+	d.press("r")
+	d.waitFor("✓ Rendez-vous médical : 1 absence modifiée")
+	d.press("down")
+	d.waitFor("1 absence · Noé B.")
+	d.process(keyMsg("m"))
+	d.process(keyMsg("u"))
+	d.waitFor("✓ Annulé : motif : Maladie (1 modification).")
+	got := stored(t, f, key(maths, "E001"), key(maths, "E002"))
+	if motiveOf(got[key(maths, "E001")]) != "rdv-medical" || motiveOf(got[key(maths, "E002")]) != "" {
+		t.Errorf("the undo must take back Maladie only: E001 %q, E002 %q", motiveOf(got[key(maths, "E001")]), motiveOf(got[key(maths, "E002")]))
+	}
+}

@@ -133,23 +133,15 @@ func (p *noticesPane) cancel() tea.Cmd {
 	}
 	svc, n := p.env.svc, p.notices[i]
 	p.busy++
-	return func() tea.Msg {
+	return p.env.act(func() tea.Msg {
 		err := svc.CancelNotice(n.Notice.ID)
 		return noticeDoneMsg{text: "✓ Absence annoncée de " + n.Pupil.FullName() + " retirée (u pour annuler).", err: err}
-	}
+	})
 }
 
 func (p *noticesPane) replay(redo bool) tea.Cmd {
-	svc := p.env.svc
 	p.busy++
-	return func() tea.Msg {
-		run, word := svc.Undo, "Annulé"
-		if redo {
-			run, word = svc.Redo, "Rétabli"
-		}
-		r, err := run()
-		return noticeDoneMsg{text: fmt.Sprintf("✓ %s : %s.", word, r.Verb), err: err}
-	}
+	return p.env.replay(redo, func(text string, err error) tea.Msg { return noticeDoneMsg{text: text, err: err} })
 }
 
 func (p *noticesPane) view(width, height int) string {

@@ -62,7 +62,7 @@ type gateDoneMsg struct {
 }
 
 func (s *gateScreen) Init() tea.Cmd {
-	bar := newJustifyBar(s.env.svc)
+	bar := newJustifyBar(s.env)
 	return bar.init()
 }
 
@@ -178,10 +178,10 @@ func (s *gateScreen) record(code string) tea.Cmd {
 	}
 	svc, pupil := s.env.svc, s.found[i].Pupil
 	s.busy++
-	return func() tea.Msg {
+	return s.env.act(func() tea.Msg {
 		arr, err := svc.RecordArrival(pupil.ID, code)
 		return gateDoneMsg{arr: arr, motive: code, err: err}
-	}
+	})
 }
 
 func (s *gateScreen) onDone(msg gateDoneMsg) tea.Cmd {

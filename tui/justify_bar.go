@@ -24,7 +24,7 @@ import (
 type justifyBar struct {
 	// token tells this bar's messages from those of another bar of the session.
 	token   *int
-	svc     *model.Service
+	env     *env
 	keys    barKeys
 	motives []model.Motive
 	// sel is the selection; cursor the host's default target when it is empty.
@@ -55,8 +55,8 @@ func defaultBarKeys() barKeys {
 	}
 }
 
-func newJustifyBar(svc *model.Service) justifyBar {
-	return justifyBar{token: new(int), svc: svc, keys: defaultBarKeys(), sel: newMarkSet()}
+func newJustifyBar(e *env) justifyBar {
+	return justifyBar{token: new(int), env: e, keys: defaultBarKeys(), sel: newMarkSet()}
 }
 
 type barMotivesMsg struct {
@@ -81,7 +81,7 @@ type barDoneMsg struct {
 }
 
 func (b *justifyBar) init() tea.Cmd {
-	svc := b.svc
+	svc := b.env.svc
 	return func() tea.Msg {
 		dir, err := svc.Directory()
 		if err != nil {
@@ -198,7 +198,7 @@ func (b *justifyBar) refresh() tea.Cmd {
 	if len(b.target) == 0 || code == "" {
 		return nil
 	}
-	svc, token, gen, keys := b.svc, b.token, b.gen, slices.Clone(b.target)
+	svc, token, gen, keys := b.env.svc, b.token, b.gen, slices.Clone(b.target)
 	return func() tea.Msg {
 		pv, err := svc.Preview(keys, code)
 		return barPreviewMsg{token: token, gen: gen, preview: pv, err: err}
@@ -248,49 +248,42 @@ func (b *justifyBar) apply(m *model.Motive) tea.Cmd {
 	if len(b.target) == 0 {
 		return statusCmd("Aucune absence à justifier ici.")
 	}
-	svc, token, keys, code, label := b.svc, b.token, slices.Clone(b.target), "", "Motif retiré"
+	svc, token, keys, code, label := b.env.svc, b.token, slices.Clone(b.target), "", "Motif retiré"
 	if m != nil {
 		code, label = m.Code, m.Label
 	}
 	b.busy++
-	return func() tea.Msg {
+	return b.env.act(func() tea.Msg {
 		out, err := svc.Justify(keys, code)
 		text := fmt.Sprintf("✓ %s : %s (u pour annuler).", label, plural(out.Touched, "absence modifiée", "absences modifiées"))
 		return barDoneMsg{token: token, text: text, cleared: true, err: err}
-	}
+	})
 }
 
 func (b *justifyBar) overrule(valid bool) tea.Cmd {
 	if len(b.target) == 0 {
 		return nil
 	}
-	svc, token, keys, word := b.svc, b.token, slices.Clone(b.target), "non valable"
+	svc, token, keys, word := b.env.svc, b.token, slices.Clone(b.target), "non valable"
 	if valid {
 		word = "valable"
 	}
 	b.busy++
-	return func() tea.Msg {
+	return b.env.act(func() tea.Msg {
 		out, err := svc.SetValidity(keys, valid)
 		text := fmt.Sprintf("✓ Validité forcée (%s) : %s.", word, plural(out.Touched, "absence", "absences"))
 		return barDoneMsg{token: token, text: text, cleared: true, err: err}
-	}
+	})
 }
 
+// replay undoes or redoes the session's last action, once the actions asked
+// for before it have ended.
 func (b *justifyBar) replay(redo bool) tea.Cmd {
-	svc, token := b.svc, b.token
+	token := b.token
 	b.busy++
-	return func() tea.Msg {
-		run, word := svc.Undo, "Annulé"
-		if redo {
-			run, word = svc.Redo, "Rétabli"
-		}
-		r, err := run()
-		text := fmt.Sprintf("✓ %s : %s (%s).", word, r.Verb, plural(r.Applied, "modification", "modifications"))
-		if r.Conflicts > 0 {
-			text += fmt.Sprintf(" %s changé depuis par quelqu'un d'autre, laissé tel quel.", plural(r.Conflicts, "élément", "éléments"))
-		}
+	return b.env.replay(redo, func(text string, err error) tea.Msg {
 		return barDoneMsg{token: token, text: text, err: err}
-	}
+	})
 }
 
 func (b justifyBar) pending() int { return b.busy }

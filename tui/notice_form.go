@@ -248,7 +248,7 @@ func (f *noticeForm) submit() tea.Cmd {
 	if f.motive != nil {
 		code = f.motive.Code
 	}
-	return func() tea.Msg {
+	return f.env.act(func() tea.Msg {
 		var err error
 		if edit != nil {
 			_, err = svc.EditNotice(edit.Notice.ID, from, to, code)
@@ -258,7 +258,7 @@ func (f *noticeForm) submit() tea.Cmd {
 		text := fmt.Sprintf("✓ Absence annoncée : %s du %s au %s (u pour annuler).", pupil.FullName(),
 			from.Format("02/01 15:04"), to.Format("02/01 15:04"))
 		return formDoneMsg{form: f, text: text, err: err}
-	}
+	})
 }
 
 func firstError(errs ...error) error {

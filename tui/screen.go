@@ -47,6 +47,8 @@ type env struct {
 	styles Styles
 	nav    NavKeys
 	login  string
+	// actions orders the session's undoable actions (act).
+	actions actionQueue
 }
 
 // changeMsg carries a committed change from the store's feed.
