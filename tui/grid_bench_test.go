@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -61,7 +62,7 @@ func BenchmarkGridViewWeek35(b *testing.B) {
 }
 
 // BenchmarkGridViewWeek35Selection draws the class grid with the whole week
-// of every pupil selected and the motive keys shown.
+// of every pupil selected, the motive keys and the preview of their effect shown.
 func BenchmarkGridViewWeek35Selection(b *testing.B) {
 	s, svc := benchPlan(b, 80, 24)
 	g, err := svc.ClassGrid(model.Target{Kind: model.TargetDivision, Code: "4B"}, modeltest.WeekA)
@@ -72,7 +73,12 @@ func BenchmarkGridViewWeek35Selection(b *testing.B) {
 	s.view.row, s.view.col = 0, 0
 	s.view.startSelection()
 	s.view.move(len(g.Rows), s.view.cols()-1)
-	s.refreshPrompt()
+	if cmd := s.retarget(); cmd != nil {
+		s.Update(cmd())
+	}
+	if !strings.Contains(s.View(80, 24-appChrome), "demi-journées") {
+		b.Fatalf("no preview:\n%s", s.View(80, 24-appChrome))
+	}
 	benchView(b, s, 80, 24)
 }
 

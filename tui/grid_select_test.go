@@ -35,8 +35,9 @@ func motivesOf(t *testing.T, f fixture, keys ...model.MarkKey) []string {
 }
 
 // TestGridRectangleJustified selects 3 pupils × 2 days (Monday 08:00 to
-// Tuesday 08:55 of ABADIE, BÉNARD and CARON), sees the count, applies
-// Maladie in one key, then undoes and redoes it.
+// Tuesday 08:55 of ABADIE, BÉNARD and CARON), sees the count and the
+// preview of its effect, applies Maladie in one key, then undoes and redoes
+// it: the desk's justification bar, on the grid.
 func TestGridRectangleJustified(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
@@ -54,14 +55,17 @@ func TestGridRectangleJustified(t *testing.T) {
 	start := d.keys
 	// From Thursday 10:05 (the slot under way) to Monday 08:00, then the rectangle.
 	d.press("H", "H", "H", "h", "h", "v", "j", "j", "L", "l")
-	v := d.waitFor("3 élèves × 2 jours (16/11 → 17/11) : 4 absences — tapez un motif")
-	for _, want := range []string{"m Maladie ✓", "p Panne de réve… ✗", "z Motif non rec… ✗", "⌫ retirer le motif"} {
+	// The count, then the desk's preview of what Maladie would change: E002's
+	// two absences have it already.
+	v := d.waitFor("3 élèves × 2 jours (16/11 → 17/11) : 4 absences — tapez un motif",
+		"2 absences · 2 élèves : 3 → 3 demi-journées, non valables 3 → 1")
+	for _, want := range []string{"m Maladie ✓", "p Panne de … ✗", "z Motif non… ✗", "x retirer le motif"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the motive keys lack %q:\n%s", want, v)
 		}
 	}
 	d.press("m")
-	v = d.waitFor("✓ 2 marques modifiées : Maladie")
+	v = d.waitFor("✓ Maladie : 2 absences modifiées (u pour annuler).")
 	if got := d.keys - start; got != 11 {
 		t.Errorf("%d keys from the grid to the justification, want 11", got)
 	}
@@ -74,12 +78,12 @@ func TestGridRectangleJustified(t *testing.T) {
 		"the grid reloaded with the justified cells")
 
 	d.press("u")
-	d.waitFor("✓ Annulé : motif : Maladie (2 marques).")
+	d.waitFor("✓ Annulé : motif : Maladie (2 modifications).")
 	if got := strings.Join(motivesOf(t, f, keys...), " "); got != before {
 		t.Errorf("stored after undo: %s, want %s", got, before)
 	}
 	d.press("ctrl+r")
-	d.waitFor("✓ Rétabli : motif : Maladie (2 marques).")
+	d.waitFor("✓ Rétabli : motif : Maladie (2 modifications).")
 	if got := strings.Join(motivesOf(t, f, keys...), " "); got != "maladie maladie maladie maladie" {
 		t.Errorf("stored after redo: %s", got)
 	}
@@ -110,12 +114,36 @@ func TestPupilGridWeekOfIllness(t *testing.T) {
 	d.waitFor("CARON Zoé · 4B · novembre 2026")
 	// The cursor is on Thursday 19/11: up to Monday 16/11, first slot, then the rectangle.
 	d.press("k", "k", "k", "h", "h", "v", "j", "l", "l", "l", "l", "l", "l", "l", "l")
-	d.waitFor("2 jours × 9 créneaux : 1 absence — tapez un motif")
+	d.waitFor("2 jours × 9 créneaux : 1 absence — tapez un motif", "1 absence · Zoé C. : 1 → 1 demi-journées, non valables 1 → 0")
 	d.press("m")
-	d.waitFor("✓ 1 marque modifiée : Maladie")
+	d.waitFor("✓ Maladie : 1 absence modifiée (u pour annuler).")
 	got := motivesOf(t, f, model.MarkKey{Seance: modeltest.WeekSeance(modeltest.WeekA.AddDays(1), "hg-2"), Pupil: "E003"})
 	if got[0] != "maladie" {
 		t.Errorf("stored %v", got)
 	}
 	d.waitUntil(func(v string) bool { return strings.Contains(line(v, "mar. 17/11 A"), "·V·") }, "the pupil grid reloaded")
+}
+
+// TestGridOverrulesARectangle: the desk's overrule keys work on a
+// rectangle: + makes CARON's Panne de réveil (Tuesday 08:55) valable.
+func TestGridOverrulesARectangle(t *testing.T) {
+	f := gridFixture(t, 6, modeltest.GridNow)
+	d := openGrid(t, f, "cpe", "4B")
+	d.press("H", "H", "H", "h", "h", "L", "l", "j", "j", "v")
+	d.waitFor("1 élève × 1 jour (17/11 → 17/11) : 1 absence — tapez un motif", "1 absence · Zoé C.")
+	d.press("+")
+	d.waitFor("✓ Validité forcée (valable) : 1 absence.")
+	k := model.MarkKey{Seance: modeltest.WeekSeance(modeltest.WeekA.AddDays(1), "hg-2"), Pupil: "E003"}
+	var j *model.Justification
+	if err := f.db.View(func(tx model.ReadTx) error {
+		m, _, err := tx.Mark(k)
+		j = m.Justification
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if j == nil || !j.Valid || !j.Overruled || j.Motive != "reveil" {
+		t.Errorf("stored %+v", j)
+	}
+	d.waitUntil(func(v string) bool { return cellOf(t, v, "CARON Zoé", 1, 1) == "V" }, "the cell now valable")
 }

@@ -14,11 +14,14 @@ import (
 // justifyBar is the mass-justification mechanism that screens share (the
 // desk, the planning grid): the selection, the marks the next motive key
 // applies to (its target), the preview of what it would change, shown before
-// the key, the motive keys themselves, undo and redo. Its host screen:
-//   - calls init once and passes it every non-key message (update) and change
+// the key, the motive keys themselves, the overrule keys, undo and redo. Its
+// host screen:
+//   - calls init once (the bar reads the motives offered) or offer (the host
+//     read them), and passes it every non-key message (update) and change
 //     (onChange);
-//   - calls retarget whenever the selection or the cursor changes, with the
-//     marks a motive would apply to when nothing is selected;
+//   - calls retarget whenever its selection or cursor changes, with the marks
+//     a motive would apply to when the bar's own selection (sel) is empty:
+//     the desk's cursor line, the grid's rectangle;
 //   - gives it the keys it does not use itself (key), and draws previewLine
 //     and motiveLines.
 type justifyBar struct {
@@ -34,6 +37,8 @@ type justifyBar struct {
 	preview *model.Preview
 	gen     int
 	busy    int
+	// reads: the bar reads the motives itself (init), again when they change.
+	reads bool
 }
 
 // barKeys are the keys of a justifying screen besides the motives' own.
@@ -60,6 +65,7 @@ func newJustifyBar(e *env) justifyBar {
 }
 
 type barMotivesMsg struct {
+	token   *int
 	motives []model.Motive
 	err     error
 }
@@ -81,11 +87,12 @@ type barDoneMsg struct {
 }
 
 func (b *justifyBar) init() tea.Cmd {
-	svc := b.env.svc
+	b.reads = true
+	svc, token := b.env.svc, b.token
 	return func() tea.Msg {
 		dir, err := svc.Directory()
 		if err != nil {
-			return barMotivesMsg{err: err}
+			return barMotivesMsg{token: token, err: err}
 		}
 		var offered []model.Motive
 		for _, m := range dir.Motives {
@@ -93,7 +100,7 @@ func (b *justifyBar) init() tea.Cmd {
 				offered = append(offered, m)
 			}
 		}
-		return barMotivesMsg{motives: offered}
+		return barMotivesMsg{token: token, motives: offered}
 	}
 }
 
@@ -101,6 +108,9 @@ func (b *justifyBar) init() tea.Cmd {
 func (b *justifyBar) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case barMotivesMsg:
+		if msg.token != b.token {
+			return nil, false
+		}
 		b.setMotives(msg.motives)
 		return tea.Batch(errCmd(msg.err), b.refresh()), true
 	case barPreviewMsg:
@@ -137,6 +147,14 @@ func (b *justifyBar) setMotives(ms []model.Motive) {
 	b.keys.Motive.SetHelp(help, "motif")
 }
 
+// offer gives the bar the motives its host read (the grid's: those the
+// reader may apply); the next retarget previews with them.
+func (b *justifyBar) offer(ms []model.Motive) {
+	b.setMotives(ms)
+	b.gen++
+	b.preview = nil
+}
+
 func (b *justifyBar) onDone(msg barDoneMsg) tea.Cmd {
 	b.busy = max(b.busy-1, 0)
 	if msg.err != nil {
@@ -153,7 +171,7 @@ func (b *justifyBar) onDone(msg barDoneMsg) tea.Cmd {
 // preview of the target.
 func (b *justifyBar) onChange(c model.Change) tea.Cmd {
 	var cmds []tea.Cmd
-	if c.Touches(model.ChangedMotives) {
+	if c.Touches(model.ChangedMotives) && b.reads {
 		cmds = append(cmds, b.init())
 	}
 	if c.Touches(model.ChangedMarks|model.ChangedNotices) && b.targets(c) {
@@ -355,16 +373,21 @@ func shortName(p model.Pupil) string {
 	return p.FirstName + " " + strings.ToUpper(string(initial[0])) + "."
 }
 
-// motiveLines lists the motive keys with their validity, folded to width
-// (labels shortened more on narrow screens).
+// motiveLines lists the motive keys with their validity, folded to width.
 func (b justifyBar) motiveLines(st Styles, width int) []string {
+	return motiveLines(st, b.motives, width)
+}
+
+// motiveLines lists motives' keys with their validity, folded to width
+// (labels shortened more on narrow screens).
+func motiveLines(st Styles, motives []model.Motive, width int) []string {
 	size := 16
 	if width < 100 {
 		size = 10
 	}
 	var lines []string
 	cur, used := "", 0
-	for _, m := range b.motives {
+	for _, m := range motives {
 		valid := "✗"
 		if m.Valid {
 			valid = "✓"

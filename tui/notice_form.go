@@ -288,8 +288,7 @@ func (f *noticeForm) view(width, height int) string {
 	}
 	lines = append(lines, st.Muted.Render("Tapez la touche du motif pour enregistrer (↵ : sans motif). + / - un jour, > fin de semaine."))
 	if ms := f.motives(); len(ms) > 0 {
-		bar := justifyBar{motives: ms}
-		lines = append(lines, bar.motiveLines(st, width)...)
+		lines = append(lines, motiveLines(st, ms, width)...)
 	}
 	return strings.Join(columnize(lines, height, width), "\n")
 }
