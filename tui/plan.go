@@ -18,9 +18,11 @@ type planScreen struct {
 	targets []model.Target
 	target  model.Target
 	week    model.Date
-	// pupil is set in pupil-grid mode; span is its range.
-	pupil model.PupilID
-	span  pupilSpan
+	// pupil is set in pupil-grid mode; span is its range; opened: another
+	// screen opened it (esc returns to that screen).
+	pupil  model.PupilID
+	span   pupilSpan
+	opened bool
 	// focus is the day a pupil grid opens on; back the class grid's cursor.
 	focus model.Date
 	back  gridPos
@@ -90,7 +92,9 @@ func (s *planScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case gridMsg:
 		return s, s.onGrid(msg)
 	case openPupilGridMsg:
-		return s, s.openPupil(msg.id)
+		cmd := s.openPupil(msg.id)
+		s.opened = true
+		return s, cmd
 	case changeMsg:
 		// The grid reloads for the changes that concern the bar's preview
 		// (its reload drops the selection), so the bar needs no onChange.

@@ -44,6 +44,9 @@ func (s *planScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, s.keys.Pick) && len(s.targets) > 0 {
 			s.picker.start()
 		}
+		if key.Matches(msg, s.keys.Back) {
+			return s.escape()
+		}
 		return nil
 	case s.view.selecting():
 		if cmd, done := s.selectionKey(msg); done {
@@ -158,12 +161,26 @@ func (s *planScreen) commandKey(msg tea.KeyMsg) tea.Cmd {
 		return s.bar.replay(false)
 	case key.Matches(msg, s.bar.keys.Redo):
 		return s.bar.replay(true)
-	case key.Matches(msg, k.Back) && s.pupil != "":
-		s.pupil, s.view = "", cellGrid{glyphs: s.view.glyphs, row: s.back.row, col: s.back.col}
-		s.grid, s.loaded = nil, false
-		return s.load()
+	case key.Matches(msg, k.Back):
+		return s.escape()
 	}
 	return nil
+}
+
+// escape returns from a pupil grid to the class grid, and to the screen that
+// opened the pupil grid, if another did; from the class grid, to the screen
+// that opened the planning.
+func (s *planScreen) escape() tea.Cmd {
+	if s.pupil == "" {
+		return goBack
+	}
+	s.pupil, s.view = "", cellGrid{glyphs: s.view.glyphs, row: s.back.row, col: s.back.col}
+	s.grid, s.loaded = nil, false
+	if s.opened {
+		s.opened = false
+		return tea.Batch(s.load(), goBack)
+	}
+	return s.load()
 }
 
 func (s *planScreen) startSelection() tea.Cmd {
@@ -193,7 +210,7 @@ func (s *planScreen) openPupil(id model.PupilID) tea.Cmd {
 		day = s.view.day(s.view.row, s.view.col).Date
 		s.back = gridPos{s.view.row, s.view.col}
 	}
-	s.pupil, s.span, s.focus = id, monthSpan(day), day
+	s.pupil, s.span, s.focus, s.opened = id, monthSpan(day), day, false
 	s.view = cellGrid{glyphs: s.view.glyphs, col: s.back.col % max(s.view.slots, 1)}
 	s.grid, s.loaded = nil, false
 	return s.load()

@@ -51,6 +51,8 @@ type pupilsScreen struct {
 	list    cursorList
 	// searching shows the search instead of the file.
 	searching bool
+	// opened: the file shown was opened by another screen (esc returns to it).
+	opened    bool
 	searchGen int
 	file      *model.PupilFile
 	fileID    model.PupilID
@@ -109,7 +111,9 @@ func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case callSavedMsg:
 		return s, s.onCallSaved(msg)
 	case openPupilMsg:
-		return s, s.open(msg.id)
+		cmd := s.open(msg.id)
+		s.opened = true
+		return s, cmd
 	case changeMsg:
 		if s.touched(model.Change(msg)) {
 			return s, s.load()
@@ -145,7 +149,7 @@ func (s *pupilsScreen) open(id model.PupilID) tea.Cmd {
 	if id != s.fileID {
 		s.file, s.pane, s.scroll, s.period = nil, paneSummary, 0, model.Period{}
 	}
-	s.fileID, s.searching, s.form = id, false, nil
+	s.fileID, s.searching, s.form, s.opened = id, false, nil, false
 	s.query.active = false
 	s.week = s.env.svc.Today()
 	return s.load()

@@ -28,10 +28,7 @@ func (s *pupilsScreen) searchKey(msg tea.KeyMsg) tea.Cmd {
 			return s.open(s.results[i].ID)
 		}
 	case msg.Type == tea.KeyEsc:
-		if !s.query.active && s.file != nil {
-			s.searching = false
-		}
-		s.query.active = false
+		return s.escapeSearch()
 	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown || msg.Type == tea.KeyPgUp || msg.Type == tea.KeyPgDown:
 		s.list.navigate(msg, s.env.nav, s.listHeight())
 	case s.query.active:
@@ -42,6 +39,20 @@ func (s *pupilsScreen) searchKey(msg tea.KeyMsg) tea.Cmd {
 		s.query.active = true
 	default:
 		s.list.navigate(msg, s.env.nav, s.listHeight())
+	}
+	return nil
+}
+
+// escapeSearch leaves the name field, then returns to the file; with
+// neither, to the screen that opened this one.
+func (s *pupilsScreen) escapeSearch() tea.Cmd {
+	switch {
+	case s.query.active:
+		s.query.active = false
+	case s.file != nil:
+		s.searching = false
+	default:
+		return goBack
 	}
 	return nil
 }
@@ -61,6 +72,10 @@ func (s *pupilsScreen) fileKey(msg tea.KeyMsg) tea.Cmd {
 		s.searching, s.query.active = true, true
 	case key.Matches(msg, k.Back):
 		s.searching, s.query.active = true, false
+		if s.opened {
+			s.opened = false
+			return goBack
+		}
 	case key.Matches(msg, k.Call) && s.pane == paneFamily && s.file.CanCall:
 		s.form = newCallForm(s.file, s.env.svc.Now())
 	case key.Matches(msg, k.Grid):

@@ -156,7 +156,8 @@ func TestTeacherGridsOwnGroupsOnly(t *testing.T) {
 	}
 }
 
-// TestEnterOnGridOpensTheFile: enter on a grid row opens that pupil's file.
+// TestEnterOnGridOpensTheFile: enter on a grid row opens that pupil's file,
+// p his grid; esc goes back the same way: to the file, then to the class grid.
 func TestEnterOnGridOpensTheFile(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openGrid(t, f, "direction", "4B")
@@ -168,5 +169,10 @@ func TestEnterOnGridOpensTheFile(t *testing.T) {
 	d.press("p")
 	d.waitFor("CARON Zoé · 4B · novembre 2026", "1 dj non valable")
 	d.press("esc")
-	d.waitFor("4B · semaine du 16/11/2026")
+	d.waitFor("[Résumé]", "CARON Zoé · 4B")
+	d.press("esc")
+	v = d.waitFor("4B · semaine du 16/11/2026")
+	if !strings.Contains(line(v, "CARON Zoé"), "›") {
+		t.Errorf("back on the class grid, the cursor is where enter was pressed:\n%s", v)
+	}
 }

@@ -46,10 +46,22 @@ func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.env.nav.Filter):
 		s.filter.active = true
 	case msg.Type == tea.KeyEsc:
-		s.filter.reset()
-		s.refilter()
+		return s.escape(hadDigits)
 	default:
 		s.list.navigate(msg, s.env.nav, s.rowsHeight())
+	}
+	return nil
+}
+
+// escape clears the filter, or the digits typed; with neither, it returns
+// to the screen that opened the roll call.
+func (s *rollScreen) escape(hadDigits bool) tea.Cmd {
+	switch {
+	case s.filter.String() != "":
+		s.filter.reset()
+		s.refilter()
+	case !hadDigits:
+		return goBack
 	}
 	return nil
 }
@@ -179,6 +191,8 @@ func (s *rollScreen) dayKey(msg tea.KeyMsg) tea.Cmd {
 		s.current = s.seances[s.dayCur].Seance.ID
 		s.dayPane = false
 		return s.loadSheet()
+	case msg.Type == tea.KeyEsc && s.sheet == nil:
+		return goBack
 	case msg.Type == tea.KeyTab || msg.Type == tea.KeyEsc:
 		s.dayPane = s.sheet == nil
 	}
