@@ -41,12 +41,12 @@ type Config struct {
 // App is the root model: it routes keys to the active screen and owns the
 // global keys, the help overlay, the status line and the idle timeout.
 type App struct {
-	env      *env
-	keys     GlobalKeys
-	slots    [maxSlot + 1]*screenDef
-	order    []int
-	screens  map[int]Screen
-	active   int
+	env     *env
+	keys    GlobalKeys
+	slots   [maxSlot + 1]*screenDef
+	order   []int
+	screens map[int]Screen
+	active  int
 	// back holds the slots of the screens that opened the active one (openOn),
 	// the latest last: esc with nothing else to close returns to it.
 	back     []int
