@@ -15,11 +15,13 @@ type accountKeys struct {
 }
 
 func defaultAccountKeys() accountKeys {
-	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
 	return accountKeys{
-		New: b("n", "nouveau compte"), Roles: b("r", "nom et rôles"), Toggle: b("d", "désactiver/réactiver"),
-		AddKey: b("a", "ajouter une clé SSH"), DropKey: b("x", "retirer la dernière clé"),
-		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("↵", "voir les clés")),
+		New:     newKey("n", "nouveau compte", "n"),
+		Roles:   newKey("r", "nom et rôles", "r"),
+		Toggle:  newKey("d", "désactiver/réactiver", "d"),
+		AddKey:  newKey("a", "ajouter une clé SSH", "a"),
+		DropKey: newKey("x", "retirer la dernière clé", "x"),
+		Open:    newKey("↵", "voir les clés", "enter"),
 	}
 }
 

@@ -22,7 +22,7 @@ type dashboardScreen struct {
 }
 
 func newDashboardScreen(e *env) Screen {
-	return &dashboardScreen{env: e, reKey: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "actualiser"))}
+	return &dashboardScreen{env: e, reKey: newKey("ctrl+r", "actualiser", "ctrl+r")}
 }
 
 type dashboardMsg struct {

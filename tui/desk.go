@@ -35,9 +35,9 @@ type deskKeys struct {
 
 func defaultDeskKeys() deskKeys {
 	return deskKeys{
-		PrevDay: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "jour précédent")),
-		NextDay: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "jour suivant")),
-		Pane:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "volet suivant")),
+		PrevDay: newKey("←/h", "jour précédent", "left", "h"),
+		NextDay: newKey("→/l", "jour suivant", "right", "l"),
+		Pane:    newKey("tab", "volet suivant", "tab"),
 	}
 }
 

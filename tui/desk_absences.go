@@ -15,20 +15,17 @@ type absenceKeys struct {
 }
 
 func defaultAbsenceKeys() absenceKeys {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return absenceKeys{
-		Toggle:      b(" ", "espace", "sélection"),
-		Range:       b("V", "V", "plage"),
-		All:         b("*", "*", "tout"),
-		Week:        b("W", "W", "sa semaine"),
-		Audience:    b("D", "D", "division/groupe"),
-		Unjustified: b("N", "N", "non justifiées seulement"),
-		Trip:        b("S", "S", "sortie scolaire (absences → sorties)"),
-		Announce:    b("A", "A", "annoncer une absence"),
-		Correct:     b("E", "E", "corriger l'appel (erreur de saisie)"),
-		Open:        b("enter", "↵", "fiche élève"),
+		Toggle:      newKey("espace", "sélection", " "),
+		Range:       newKey("V", "plage", "V"),
+		All:         newKey("*", "tout", "*"),
+		Week:        newKey("W", "sa semaine", "W"),
+		Audience:    newKey("D", "division/groupe", "D"),
+		Unjustified: newKey("N", "non justifiées seulement", "N"),
+		Trip:        newKey("S", "sortie scolaire (absences → sorties)", "S"),
+		Announce:    newKey("A", "annoncer une absence", "A"),
+		Correct:     newKey("E", "corriger l'appel (erreur de saisie)", "E"),
+		Open:        newKey("↵", "fiche élève", "enter"),
 	}
 }
 

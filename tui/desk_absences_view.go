@@ -204,8 +204,8 @@ func (p *absencesPane) fullHelp() []HelpSection {
 		{Title: "Filtres", Keys: []key.Binding{n.Filter, k.Audience, k.Unjustified}},
 		{Title: "Élève sous le curseur", Keys: []key.Binding{k.Open, k.Announce, k.Correct, k.Trip}},
 		{Title: "Légende", Keys: []key.Binding{
-			key.NewBinding(key.WithHelp("✓ / ✗", "motif valable / non valable")),
-			key.NewBinding(key.WithHelp("[x] [~]", "élève sélectionné / en partie")),
+			newKey("✓ / ✗", "motif valable / non valable"),
+			newKey("[x] [~]", "élève sélectionné / en partie"),
 		}},
 		{Title: "Se déplacer", Keys: n.bindings()},
 	}

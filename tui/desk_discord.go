@@ -28,14 +28,11 @@ type discordKeys struct {
 }
 
 func newDiscordPane(e *env) *discordPane {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &discordPane{env: e, keys: discordKeys{
-		Absent:  b("a", "a", "il était absent (marquer absent)"),
-		Present: b("p", "p", "il était présent (annonce écourtée / absence retirée)"),
-		Confirm: b("c", "c", "les deux sont exacts (présence vérifiée)"),
-		Open:    b("enter", "↵", "ouvrir l'appel de la séance"),
+		Absent:  newKey("a", "il était absent (marquer absent)", "a"),
+		Present: newKey("p", "il était présent (annonce écourtée / absence retirée)", "p"),
+		Confirm: newKey("c", "les deux sont exacts (présence vérifiée)", "c"),
+		Open:    newKey("↵", "ouvrir l'appel de la séance", "enter"),
 	}}
 }
 

@@ -31,13 +31,10 @@ type noticeKeys struct {
 }
 
 func newNoticesPane(e *env, openForm func(formRequest)) *noticesPane {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &noticesPane{env: e, openForm: openForm, keys: noticeKeys{
-		New: b("n", "n", "annoncer une absence"), Edit: b("enter", "↵", "modifier"),
-		Cancel: b("x", "x", "retirer l'absence annoncée"), Undo: b("u", "u", "annuler"),
-		Redo: b("ctrl+r", "ctrl+r", "rétablir"),
+		New: newKey("n", "annoncer une absence", "n"), Edit: newKey("↵", "modifier", "enter"),
+		Cancel: newKey("x", "retirer l'absence annoncée", "x"), Undo: newKey("u", "annuler", "u"),
+		Redo: newKey("ctrl+r", "rétablir", "ctrl+r"),
 	}}
 }
 

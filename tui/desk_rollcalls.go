@@ -33,13 +33,10 @@ type rollCallKeys struct {
 }
 
 func newRollCallsPane(e *env) *rollCallsPane {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &rollCallsPane{env: e, keys: rollCallKeys{
-		Remind: b("r", "r", "relancer l'enseignant"),
-		Open:   b("enter", "↵", "ouvrir l'appel (corriger)"),
-		All:    b("T", "T", "toutes les séances / non faits"),
+		Remind: newKey("r", "relancer l'enseignant", "r"),
+		Open:   newKey("↵", "ouvrir l'appel (corriger)", "enter"),
+		All:    newKey("T", "toutes les séances / non faits", "T"),
 	}}
 }
 

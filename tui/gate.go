@@ -40,13 +40,10 @@ type gateKeys struct {
 }
 
 func newGateScreen(e *env) Screen {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &gateScreen{env: e, bar: newJustifyBar(e), keys: gateKeys{
-		Record: b("enter", "↵", "retard maintenant"),
-		Motive: b("tab", "tab", "puis la touche du motif"),
-		Clear:  b("esc", "esc", "effacer"),
+		Record: newKey("↵", "retard maintenant", "enter"),
+		Motive: newKey("tab", "puis la touche du motif", "tab"),
+		Clear:  newKey("esc", "effacer", "esc"),
 	}}
 }
 

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
 	"appel/model"
@@ -97,7 +96,7 @@ func legendLines(g *glyphs, seeMotives bool, shown map[model.CellKind]bool, widt
 func legendHelp(seeMotives bool) HelpSection {
 	sec := HelpSection{Title: "Légende de la grille"}
 	for _, k := range legendItems(seeMotives, nil) {
-		sec.Keys = append(sec.Keys, key.NewBinding(key.WithHelp(cellLooks[k].symbol, cellLooks[k].label)))
+		sec.Keys = append(sec.Keys, newKey(cellLooks[k].symbol, cellLooks[k].label))
 	}
 	return sec
 }

@@ -20,19 +20,16 @@ type importKeys struct {
 }
 
 func defaultImportKeys() importKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return importKeys{
-		Edit:     b([]string{"e", "i"}, "e", "saisir le chemin"),
-		Done:     b([]string{"enter"}, "↵", "vérifier le fichier"),
-		Cancel:   b([]string{"esc"}, "esc", "arrêter la saisie"),
-		PrevKind: b([]string{"left", "h"}, "←/h", "type de fichier précédent"),
-		NextKind: b([]string{"right", "l"}, "→/l", "type de fichier suivant"),
-		Kind:     b([]string{"left", "h", "right", "l"}, "←/→", "type de fichier"),
-		Force:    b([]string{"f"}, "f", "forcer (fichier d'un autre établissement)"),
-		Check:    b([]string{"enter"}, "↵", "vérifier (rien n'est écrit)"),
-		Apply:    b([]string{"a"}, "a", "appliquer l'import vérifié"),
+		Edit:     newKey("e", "saisir le chemin", "e", "i"),
+		Done:     newKey("↵", "vérifier le fichier", "enter"),
+		Cancel:   newKey("esc", "arrêter la saisie", "esc"),
+		PrevKind: newKey("←/h", "type de fichier précédent", "left", "h"),
+		NextKind: newKey("→/l", "type de fichier suivant", "right", "l"),
+		Kind:     newKey("←/→", "type de fichier", "left", "h", "right", "l"),
+		Force:    newKey("f", "forcer (fichier d'un autre établissement)", "f"),
+		Check:    newKey("↵", "vérifier (rien n'est écrit)", "enter"),
+		Apply:    newKey("a", "appliquer l'import vérifié", "a"),
 	}
 }
 

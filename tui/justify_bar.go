@@ -47,16 +47,13 @@ type barKeys struct {
 }
 
 func defaultBarKeys() barKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return barKeys{
-		Motive:  b(nil, "m r f…", "motif"),
-		Clear:   b([]string{"x"}, "x", "retirer le motif"),
-		Valid:   b([]string{"+"}, "+", "forcer valable (CPE)"),
-		Invalid: b([]string{"-"}, "-", "forcer non valable (CPE)"),
-		Undo:    b([]string{"u"}, "u", "annuler"),
-		Redo:    b([]string{"ctrl+r"}, "ctrl+r", "rétablir"),
+		Motive:  newKey("m r f…", "motif"),
+		Clear:   newKey("x", "retirer le motif", "x"),
+		Valid:   newKey("+", "forcer valable (CPE)", "+"),
+		Invalid: newKey("-", "forcer non valable (CPE)", "-"),
+		Undo:    newKey("u", "annuler", "u"),
+		Redo:    newKey("ctrl+r", "rétablir", "ctrl+r"),
 	}
 }
 

@@ -335,8 +335,7 @@ func (f *noticeForm) motiveText() string {
 }
 
 func (f *noticeForm) shortHelp() []key.Binding {
-	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
-	return []key.Binding{b("tab", "champ suivant"), b("+/-", "un jour"), b(">", "fin de semaine"), b("m…", "motif et enregistrer"), b("esc", "annuler")}
+	return []key.Binding{newKey("tab", "champ suivant", "tab"), newKey("+/-", "un jour", "+/-"), newKey(">", "fin de semaine", ">"), newKey("m…", "motif et enregistrer", "m…"), newKey("esc", "annuler", "esc")}
 }
 
 func (f *noticeForm) fullHelp() []HelpSection {

@@ -17,22 +17,19 @@ type planKeys struct {
 }
 
 func defaultPlanKeys() planKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return planKeys{
-		Left:      b([]string{"left", "h"}, "←/h", "créneau précédent"),
-		Right:     b([]string{"right", "l"}, "→/l", "créneau suivant"),
-		DayPrev:   b([]string{"H", "shift+left"}, "H", "jour précédent"),
-		DayNext:   b([]string{"L", "shift+right"}, "L", "jour suivant"),
-		WeekPrev:  b([]string{"["}, "[", "sem. préc."),
-		WeekNext:  b([]string{"]"}, "]", "sem. suiv."),
-		Pick:      b([]string{"d"}, "d", "classe"),
-		Select:    b([]string{"v"}, "v", "sélection"),
-		Open:      b([]string{"enter"}, "↵", "fiche"),
-		PupilGrid: b([]string{"p"}, "p", "planning élève"),
-		Span:      b([]string{"t"}, "t", "mois ↔ période"),
-		Back:      b([]string{"esc"}, "esc", "retour à la classe"),
+		Left:      newKey("←/h", "créneau précédent", "left", "h"),
+		Right:     newKey("→/l", "créneau suivant", "right", "l"),
+		DayPrev:   newKey("H", "jour précédent", "H", "shift+left"),
+		DayNext:   newKey("L", "jour suivant", "L", "shift+right"),
+		WeekPrev:  newKey("[", "sem. préc.", "["),
+		WeekNext:  newKey("]", "sem. suiv.", "]"),
+		Pick:      newKey("d", "classe", "d"),
+		Select:    newKey("v", "sélection", "v"),
+		Open:      newKey("↵", "fiche", "enter"),
+		PupilGrid: newKey("p", "planning élève", "p"),
+		Span:      newKey("t", "mois ↔ période", "t"),
+		Back:      newKey("esc", "retour à la classe", "esc"),
 	}
 }
 

@@ -25,19 +25,16 @@ type pupilsKeys struct {
 }
 
 func defaultPupilsKeys() pupilsKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return pupilsKeys{
-		Open:     b([]string{"enter"}, "↵", "ouvrir la fiche"),
-		Search:   b([]string{"/"}, "/", "chercher"),
-		Back:     b([]string{"esc"}, "esc", "retour"),
-		Prev:     b([]string{"["}, "[", "préc."),
-		Next:     b([]string{"]"}, "]", "suiv."),
-		Pane:     b([]string{"tab"}, "tab", "volet"),
-		PanePrev: b([]string{"shift+tab"}, "⇧tab", "volet précédent"),
-		Call:     b([]string{"c"}, "c", "noter un appel"),
-		Grid:     b([]string{"p"}, "p", "planning élève"),
+		Open:     newKey("↵", "ouvrir la fiche", "enter"),
+		Search:   newKey("/", "chercher", "/"),
+		Back:     newKey("esc", "retour", "esc"),
+		Prev:     newKey("[", "préc.", "["),
+		Next:     newKey("]", "suiv.", "]"),
+		Pane:     newKey("tab", "volet", "tab"),
+		PanePrev: newKey("⇧tab", "volet précédent", "shift+tab"),
+		Call:     newKey("c", "noter un appel", "c"),
+		Grid:     newKey("p", "planning élève", "p"),
 	}
 }
 

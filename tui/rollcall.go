@@ -16,22 +16,19 @@ type rollKeys struct {
 }
 
 func defaultRollKeys() rollKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return rollKeys{
-		Absent:    b([]string{"a"}, "a", "absent"),
-		Late:      b([]string{"r"}, "r", "retard"),
-		Present:   b([]string{"p", " "}, "p/espace", "présent"),
-		Infirmary: b([]string{"i"}, "i", "infirmerie"),
-		Excluded:  b([]string{"e"}, "e", "exclu"),
-		Exempt:    b([]string{"d"}, "d", "dispensé"),
-		Validate:  b([]string{"enter"}, "↵", "valider l'appel"),
-		Number:    b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "aller à l'élève n°"),
-		Prev:      b([]string{"left", "h"}, "←/h", "séance précédente"),
-		Next:      b([]string{"right", "l"}, "→/l", "séance suivante"),
-		Day:       b([]string{"tab"}, "tab", "mes séances du jour"),
-		Open:      b([]string{"enter"}, "↵", "ouvrir la séance"),
+		Absent:    newKey("a", "absent", "a"),
+		Late:      newKey("r", "retard", "r"),
+		Present:   newKey("p/espace", "présent", "p", " "),
+		Infirmary: newKey("i", "infirmerie", "i"),
+		Excluded:  newKey("e", "exclu", "e"),
+		Exempt:    newKey("d", "dispensé", "d"),
+		Validate:  newKey("↵", "valider l'appel", "enter"),
+		Number:    newKey("0-9", "aller à l'élève n°", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Prev:      newKey("←/h", "séance précédente", "left", "h"),
+		Next:      newKey("→/l", "séance suivante", "right", "l"),
+		Day:       newKey("tab", "mes séances du jour", "tab"),
+		Open:      newKey("↵", "ouvrir la séance", "enter"),
 	}
 }
 

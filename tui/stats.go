@@ -33,24 +33,21 @@ type statsKeys struct {
 }
 
 func defaultStatsKeys() statsKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return statsKeys{
-		Pane:       b([]string{"tab"}, "tab", "vues"),
-		PanePrev:   b([]string{"shift+tab"}, "⇧tab", "vue précédente"),
-		Prev:       b([]string{"left", "h"}, "←/h", "division/mois préc."),
-		Next:       b([]string{"right", "l"}, "→/l", "division/mois suiv."),
-		Period:     b([]string{"p"}, "p", "période suivante"),
-		PeriodPrev: b([]string{"P"}, "P", "période précédente"),
-		Sort:       b([]string{"o"}, "o", "trier"),
-		Reverse:    b([]string{"O"}, "O", "inverser le tri"),
-		Explain:    b([]string{"enter", "x"}, "↵/x", "expliquer"),
-		Report:     b([]string{"s"}, "s", "signaler (DASEN)"),
-		Back:       b([]string{"esc"}, "esc", "retour"),
-		Step:       b([]string{"left", "right"}, "←/→", "division"),
-		SortBoth:   b([]string{"o", "O"}, "o/O", "trier"),
-		Open:       b([]string{"enter", "x"}, "↵", "élèves de la division"),
+		Pane:       newKey("tab", "vues", "tab"),
+		PanePrev:   newKey("⇧tab", "vue précédente", "shift+tab"),
+		Prev:       newKey("←/h", "division/mois préc.", "left", "h"),
+		Next:       newKey("→/l", "division/mois suiv.", "right", "l"),
+		Period:     newKey("p", "période suivante", "p"),
+		PeriodPrev: newKey("P", "période précédente", "P"),
+		Sort:       newKey("o", "trier", "o"),
+		Reverse:    newKey("O", "inverser le tri", "O"),
+		Explain:    newKey("↵/x", "expliquer", "enter", "x"),
+		Report:     newKey("s", "signaler (DASEN)", "s"),
+		Back:       newKey("esc", "retour", "esc"),
+		Step:       newKey("←/→", "division", "left", "right"),
+		SortBoth:   newKey("o/O", "trier", "o", "O"),
+		Open:       newKey("↵", "élèves de la division", "enter", "x"),
 	}
 }
 
