@@ -40,7 +40,7 @@ func TestEscGoesBack(t *testing.T) {
 	d.WaitFor("[Absences 1]")
 
 	d.Press("tab", "tab")
-	d.WaitFor("[Appels non faits")
+	d.WaitFor("[Appels non faits 2]", "4B         Mathématiques")
 	d.Press("enter")
 	d.WaitFor("· lun. 23/11 08:00–08:55")
 	d.Press("esc")

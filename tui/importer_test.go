@@ -64,6 +64,11 @@ func TestImportScreenChecksThenApplies(t *testing.T) {
 	}
 	d.Press("a")
 	d.WaitFor("✓ Import enregistré : 3 modification(s).")
+	// The status line says it too (its message may follow the report).
+	d.WaitUntil(func(v string) bool {
+		lines := strings.Split(v, "\n")
+		return lines[len(lines)-2] == "Import enregistré : 3 modification(s)"
+	}, "the status of the import")
 	if n := markCount(t, f); n != 3 {
 		t.Errorf("%d marks stored, want 3", n)
 	}

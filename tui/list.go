@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -83,17 +81,4 @@ func (l *cursorList) window(height int) (from, to int) {
 	}
 	l.offset = max(0, min(l.offset, len(l.items)-height))
 	return l.offset, min(l.offset+height, len(l.items))
-}
-
-// hasPrefixOrWord reports whether q starts s or one of its words.
-func hasPrefixOrWord(s, q string) bool {
-	if strings.HasPrefix(s, q) {
-		return true
-	}
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
-		if strings.HasPrefix(w, q) {
-			return true
-		}
-	}
-	return false
 }

@@ -261,18 +261,12 @@ func (s *rollScreen) refilter() {
 	if s.sheet == nil {
 		return
 	}
-	q := model.FoldAccents(s.filter.String())
+	q := s.filter.String()
 	var visible []int
 	for i, r := range s.sheet.Rows {
-		if q == "" || containsFold(r.Pupil, q) {
+		if model.NameMatches(r.Pupil, q) {
 			visible = append(visible, i)
 		}
 	}
 	s.list.setItems(visible)
-}
-
-func containsFold(p model.Pupil, q string) bool {
-	name := model.FoldAccents(p.LastName + " " + p.FirstName)
-	alt := model.FoldAccents(p.FirstName + " " + p.LastName)
-	return hasPrefixOrWord(name, q) || hasPrefixOrWord(alt, q)
 }
