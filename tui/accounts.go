@@ -82,11 +82,7 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, errorCmd(msg.err)
 		}
 		s.accounts = msg.accounts
-		items := make([]int, len(msg.accounts))
-		for i := range items {
-			items[i] = i
-		}
-		s.list.setItems(items)
+		s.list.setItems(indexes(len(msg.accounts)))
 	case accountSavedMsg:
 		if msg.err != nil {
 			return s, errorCmd(msg.err)

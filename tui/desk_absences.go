@@ -358,15 +358,8 @@ func (p *absencesPane) escape() tea.Cmd {
 }
 
 func (p *absencesPane) filterKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEnter:
-		p.name.active = false
-	case tea.KeyEsc:
-		p.name.reset()
-	case tea.KeyUp, tea.KeyDown:
+	if !p.name.filterKey(msg) {
 		p.list.navigate(msg, p.env.nav, p.rowsHeight())
-	default:
-		p.name.handle(msg)
 	}
 	p.refilter(p.cursorPupil())
 	return p.retarget()

@@ -181,12 +181,8 @@ func (p *absencesPane) filterText() string {
 	if p.filter.Unjustified {
 		parts = append(parts, "non justifiées")
 	}
-	if p.name.active || p.name.String() != "" {
-		text := "« " + p.name.String()
-		if p.name.active {
-			text += "▏"
-		}
-		parts = append(parts, text+" »")
+	if f := p.name.field(); f != "" {
+		parts = append(parts, "« "+f+" »")
 	}
 	return strings.Join(parts, ", ")
 }

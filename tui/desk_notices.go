@@ -95,14 +95,6 @@ func (p *noticesPane) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func indexes(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
-}
-
 func (p *noticesPane) key(msg tea.KeyMsg) tea.Cmd {
 	if p.list.navigate(msg, p.env.nav, max(p.height-2, 1)) {
 		return nil

@@ -122,15 +122,9 @@ func (v *cellGrid) selected() []model.GridCell {
 
 // window returns the visible rows for height lines, scrolling to the cursor.
 func (v *cellGrid) window(height int) (from, to int) {
-	height = max(height, 1)
-	if v.row < v.offset {
-		v.offset = v.row
-	}
-	if v.row >= v.offset+height {
-		v.offset = v.row - height + 1
-	}
-	v.offset = clamp(v.offset, 0, max(v.rows()-height, 0))
-	return v.offset, min(v.offset+height, v.rows())
+	from, to = scrollWindow(v.offset, v.row, v.rows(), height)
+	v.offset = from
+	return from, to
 }
 
 // gridMarker is the width of the row marker column (› cursor, ▸ selected).

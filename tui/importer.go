@@ -149,22 +149,7 @@ func (s *importScreen) forget() {
 
 func (s *importScreen) scrollKey(msg tea.KeyMsg) {
 	page := max(s.size.Height-appChrome-importChrome, 1)
-	nav := s.env.nav
-	switch {
-	case key.Matches(msg, nav.Up):
-		s.scroll--
-	case key.Matches(msg, nav.Down):
-		s.scroll++
-	case key.Matches(msg, nav.PageUp):
-		s.scroll -= page
-	case key.Matches(msg, nav.PageDown):
-		s.scroll += page
-	case key.Matches(msg, nav.Home):
-		s.scroll = 0
-	case key.Matches(msg, nav.End):
-		s.scroll = len(s.report)
-	}
-	s.scroll = max(0, min(s.scroll, len(s.report)-page))
+	s.scroll, _ = navMove(msg, s.env.nav, s.scroll, len(s.report)-page+1, page)
 }
 
 // check reads the file and plans its import; nothing is written.

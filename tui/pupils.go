@@ -133,11 +133,7 @@ func (s *pupilsScreen) onSearch(msg searchMsg) {
 		return
 	}
 	s.results = msg.results
-	items := make([]int, len(msg.results))
-	for i := range items {
-		items[i] = i
-	}
-	s.list.setItems(items)
+	s.list.setItems(indexes(len(msg.results)))
 	s.list.moveTo(0)
 }
 

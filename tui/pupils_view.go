@@ -30,10 +30,8 @@ func (s *pupilsScreen) View(width, height int) string {
 
 func (s *pupilsScreen) searchView(width, height int) string {
 	st := s.env.styles
-	field := "Rechercher un élève : " + s.query.String()
-	if s.query.active {
-		field += "▏"
-	} else {
+	field := "Rechercher un élève : " + s.query.field()
+	if !s.query.active {
 		field += st.Muted.Render("   (/ pour modifier)")
 	}
 	lines := []string{st.Title.Render(truncate(field, width)), ""}

@@ -67,18 +67,11 @@ func (s *rollScreen) escape(hadDigits bool) tea.Cmd {
 }
 
 func (s *rollScreen) filterKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEnter:
-		s.filter.active = false
-	case tea.KeyEsc:
-		s.filter.reset()
-	case tea.KeyUp, tea.KeyDown:
+	if s.filter.filterKey(msg) {
+		s.refilter()
+	} else {
 		s.list.navigate(msg, s.env.nav, s.rowsHeight())
-		return nil
-	default:
-		s.filter.handle(msg)
 	}
-	s.refilter()
 	return nil
 }
 

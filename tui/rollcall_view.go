@@ -135,11 +135,8 @@ func (s *rollScreen) summaryLine(width int) string {
 	text := fmt.Sprintf("%d élèves · %d absents · %d retards · %d présents",
 		len(s.sheet.Rows), counts[model.KindAbsent], counts[model.KindLate], counts[model.KindPresent])
 	switch {
-	case s.filter.active || s.filter.String() != "":
-		text += " · filtre : " + s.filter.String()
-		if s.filter.active {
-			text += "▏"
-		}
+	case s.filter.field() != "":
+		text += " · filtre : " + s.filter.field()
 	case s.digits != "":
 		text += " · élève n° " + s.digits
 	case !s.sheet.CanMark:

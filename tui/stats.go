@@ -257,18 +257,11 @@ func (s *statsScreen) tableKey(msg tea.KeyMsg) tea.Cmd {
 
 func (s *statsScreen) filterKey(msg tea.KeyMsg) {
 	t := &s.tables[s.pane]
-	switch msg.Type {
-	case tea.KeyEnter:
-		s.filter.active = false
-	case tea.KeyEsc:
-		s.filter.reset()
-	case tea.KeyUp, tea.KeyDown:
+	if s.filter.filterKey(msg) {
+		t.setFilter(s.filter.String())
+	} else {
 		t.list.navigate(msg, s.env.nav, s.rowsHeight())
-		return
-	default:
-		s.filter.handle(msg)
 	}
-	t.setFilter(s.filter.String())
 }
 
 func (s *statsScreen) setPane(p statsPane) {
