@@ -41,37 +41,28 @@ func defaultPupilsKeys() pupilsKeys {
 // pupilsScreen finds a pupil by typing part of his name and shows his file
 // in panes: summary and counts, timetable of the week, absences, family.
 type pupilsScreen struct {
-	env     *env
-	keys    pupilsKeys
-	query   lineEdit
-	results []model.Pupil
-	list    cursorList
+	env    *env
+	keys   pupilsKeys
+	finder pupilFinder
 	// searching shows the search instead of the file.
 	searching bool
 	// opened: the file shown was opened by another screen (esc returns to it).
-	opened    bool
-	searchGen int
-	file      *model.PupilFile
-	fileID    model.PupilID
-	period    model.Period
-	week      model.Date
-	pane      int
-	scroll    int
-	loadGen   int
-	form      *callForm
-	size      tea.WindowSizeMsg
+	opened  bool
+	file    *model.PupilFile
+	fileID  model.PupilID
+	period  model.Period
+	week    model.Date
+	pane    int
+	scroll  int
+	loadGen int
+	form    *callForm
+	size    tea.WindowSizeMsg
 }
 
 func newPupilsScreen(e *env) Screen {
-	s := &pupilsScreen{env: e, keys: defaultPupilsKeys(), searching: true}
-	s.query.active = true
+	s := &pupilsScreen{env: e, keys: defaultPupilsKeys(), searching: true, finder: pupilFinder{limit: 200}}
+	s.finder.query.active = true
 	return s
-}
-
-type searchMsg struct {
-	gen     int
-	results []model.Pupil
-	err     error
 }
 
 type fileMsg struct {
@@ -84,7 +75,7 @@ func (s *pupilsScreen) Init() tea.Cmd { return nil }
 
 func (s *pupilsScreen) Title() string { return "Élèves" }
 
-func (s *pupilsScreen) Capturing() bool { return s.form != nil || s.searching && s.query.active }
+func (s *pupilsScreen) Capturing() bool { return s.form != nil || s.searching && s.finder.query.active }
 
 func (s *pupilsScreen) HasPanes() bool { return !s.searching && s.file != nil }
 
@@ -96,13 +87,14 @@ func (s *pupilsScreen) Pending() int {
 }
 
 func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if cmd, ok := s.finder.update(msg); ok {
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
 	case tea.KeyMsg:
 		return s, s.handleKey(msg)
-	case searchMsg:
-		s.onSearch(msg)
 	case fileMsg:
 		return s, s.onFile(msg)
 	case callSavedMsg:
@@ -119,31 +111,13 @@ func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *pupilsScreen) search() tea.Cmd {
-	s.searchGen++
-	svc, gen, q := s.env.svc, s.searchGen, s.query.String()
-	return func() tea.Msg {
-		res, err := svc.FindPupils(q, 200)
-		return searchMsg{gen: gen, results: res, err: err}
-	}
-}
-
-func (s *pupilsScreen) onSearch(msg searchMsg) {
-	if msg.gen != s.searchGen {
-		return
-	}
-	s.results = msg.results
-	s.list.setItems(indexes(len(msg.results)))
-	s.list.moveTo(0)
-}
-
 // open shows a pupil's file from its first pane, period of today, week of today.
 func (s *pupilsScreen) open(id model.PupilID) tea.Cmd {
 	if id != s.fileID {
 		s.file, s.pane, s.scroll, s.period = nil, paneSummary, 0, model.Period{}
 	}
 	s.fileID, s.searching, s.form, s.opened = id, false, nil, false
-	s.query.active = false
+	s.finder.query.active = false
 	s.week = s.env.svc.Today()
 	return s.load()
 }
