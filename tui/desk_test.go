@@ -1,7 +1,6 @@
 package tui_test
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,15 +16,11 @@ import (
 // it is stored.
 func deskFixture(t *testing.T, size int, now time.Time, edit func(*model.Dataset)) fixture {
 	t.Helper()
-	db := storagetest.New(t)
 	data := modeltest.School(size)
 	if edit != nil {
 		edit(&data)
 	}
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
-	}
-	return fixture{db: db, now: now}
+	return fixture{db: storagetest.NewWith(t, data), now: now}
 }
 
 // spanishSeance is Monday's 10:05 séance of ESP 4AB (E001, E004, E007…, A001–A004).

@@ -1,7 +1,6 @@
 package tui_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -25,12 +24,7 @@ type fixture struct {
 
 func newFixture(t testing.TB, size int, now time.Time) fixture {
 	t.Helper()
-	db := storagetest.New(t)
-	data := modeltest.School(size)
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
-	}
-	return fixture{db: db, now: now}
+	return fixture{db: storagetest.NewWith(t, modeltest.School(size)), now: now}
 }
 
 func (f fixture) service(login string) *model.Service {

@@ -20,11 +20,7 @@ import (
 // marks, drawn in 16 colours (the styled glyphs are what a frame joins).
 func benchPlan(b *testing.B, width, height int) (*planScreen, *model.Service) {
 	b.Helper()
-	db := storagetest.New(b)
-	data := modeltest.WithGridWeek(modeltest.GridSchool(35))
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		b.Fatal(err)
-	}
+	db := storagetest.NewWith(b, modeltest.WithGridWeek(modeltest.GridSchool(35)))
 	svc := model.NewService(db, model.Actor{Login: "cpe"}, modeltest.Clock(modeltest.GridNow))
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI)

@@ -1,7 +1,6 @@
 package tui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -16,24 +15,26 @@ import (
 // gridFixture is a store holding modeltest's GridSchool with its week of marks.
 func gridFixture(t *testing.T, size int, now time.Time) fixture {
 	t.Helper()
-	db := storagetest.New(t)
-	data := modeltest.WithGridWeek(modeltest.GridSchool(size))
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
+	return fixture{db: storagetest.NewWith(t, modeltest.WithGridWeek(modeltest.GridSchool(size))), now: now}
+}
+
+// landed starts the interface of login at 80×24 and waits for its landing
+// screen; a teacher's roll call then shows its day pane, where digits
+// choose screens (on the sheet, they number pupils).
+func landed(t *testing.T, f fixture, login string) *driver {
+	t.Helper()
+	d := f.start(t, login, 80, 24)
+	d.WaitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
+	if strings.Contains(d.View(), "appel non fait") {
+		d.Press("tab")
 	}
-	return fixture{db: db, now: now}
+	return d
 }
 
 // openGrid opens the planning as login on the grid of code.
 func openGrid(t *testing.T, f fixture, login, code string) *driver {
 	t.Helper()
-	d := f.start(t, login, 80, 24)
-	d.WaitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
-	if strings.Contains(d.View(), "appel non fait") {
-		// A teacher lands on his roll call, where digits number pupils: the
-		// day pane lets digits choose screens.
-		d.Press("tab")
-	}
+	d := landed(t, f, login)
 	d.Press("2")
 	d.WaitFor("semaine du")
 	d.Press("d")
@@ -156,15 +157,11 @@ func TestGridTurnsWeeks(t *testing.T) {
 // TestGridWithSaturday: a school with Saturday morning courses shows six
 // days, still within 80 columns.
 func TestGridWithSaturday(t *testing.T) {
-	db := storagetest.New(t)
 	data := modeltest.WithGridWeek(modeltest.GridSchool(35))
 	data.School.Weekdays = append(data.School.Weekdays, time.Saturday)
 	data.Courses = append(data.Courses, model.Course{ID: "sam", Weekday: time.Saturday, Start: 8 * 60, End: 9*60 + 50,
 		Target: model.Target{Kind: model.TargetDivision, Code: "4B"}, Teachers: []string{"prof"}, Subject: "Latin"})
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
-	}
-	d := openGrid(t, fixture{db: db, now: modeltest.GridNow}, "cpe", "4B")
+	d := openGrid(t, fixture{db: storagetest.NewWith(t, data), now: modeltest.GridNow}, "cpe", "4B")
 	v := d.View()
 	if !strings.Contains(v, "sam. 21/11") || !strings.Contains(line(v, "ABADIE Léa"), "│--") {
 		t.Errorf("Saturday is not shown:\n%s", v)

@@ -11,11 +11,7 @@ import (
 // openFile opens the Élèves screen as login, types query and opens the first match.
 func openFile(t *testing.T, f fixture, login, query string) *driver {
 	t.Helper()
-	d := f.start(t, login, 80, 24)
-	d.WaitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
-	if strings.Contains(d.View(), "appel non fait") {
-		d.Press("tab")
-	}
+	d := landed(t, f, login)
 	d.Press("3")
 	d.WaitFor("Rechercher un élève")
 	for _, r := range query {

@@ -1,7 +1,6 @@
 package tui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +13,9 @@ import (
 // newStatsFixture is a 10-pupil 4B with modeltest.History, at now.
 func newStatsFixture(t *testing.T, now time.Time) fixture {
 	t.Helper()
-	f := fixture{db: storagetest.New(t), now: now}
 	data := modeltest.School(10)
 	modeltest.History(&data)
-	if _, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return fixture{db: storagetest.NewWith(t, data), now: now}
 }
 
 // startCPE opens the interface of cpe, on its landing screen (the desk).
