@@ -22,6 +22,7 @@ const DefaultTimeout = 10 * time.Second
 
 // Driver runs one session's tui.App.
 type Driver struct {
+	// T is the test the driver fails.
 	T testing.TB
 	// App is the model as Update last returned it.
 	App tea.Model
