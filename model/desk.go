@@ -35,14 +35,22 @@ func (f DeskFilter) Keep(l DeskLine) bool {
 func NameMatches(p Pupil, q string) bool {
 	q = FoldAccents(strings.TrimSpace(q))
 	for _, s := range []string{p.LastName + " " + p.FirstName, p.FirstName + " " + p.LastName} {
-		s = FoldAccents(s)
-		if strings.HasPrefix(s, q) {
+		if HasPrefixOrWord(FoldAccents(s), q) {
 			return true
 		}
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
-			if strings.HasPrefix(w, q) {
-				return true
-			}
+	}
+	return false
+}
+
+// HasPrefixOrWord reports whether q starts s or one of its words (split at
+// spaces, hyphens and apostrophes).
+func HasPrefixOrWord(s, q string) bool {
+	if strings.HasPrefix(s, q) {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
+		if strings.HasPrefix(w, q) {
+			return true
 		}
 	}
 	return false

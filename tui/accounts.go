@@ -15,11 +15,13 @@ type accountKeys struct {
 }
 
 func defaultAccountKeys() accountKeys {
-	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
 	return accountKeys{
-		New: b("n", "nouveau compte"), Roles: b("r", "nom et rôles"), Toggle: b("d", "désactiver/réactiver"),
-		AddKey: b("a", "ajouter une clé SSH"), DropKey: b("x", "retirer la dernière clé"),
-		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("↵", "voir les clés")),
+		New:     newKey("n", "nouveau compte", "n"),
+		Roles:   newKey("r", "nom et rôles", "r"),
+		Toggle:  newKey("d", "désactiver/réactiver", "d"),
+		AddKey:  newKey("a", "ajouter une clé SSH", "a"),
+		DropKey: newKey("x", "retirer la dernière clé", "x"),
+		Open:    newKey("↵", "voir les clés", "enter"),
 	}
 }
 
@@ -80,11 +82,7 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, errorCmd(msg.err)
 		}
 		s.accounts = msg.accounts
-		items := make([]int, len(msg.accounts))
-		for i := range items {
-			items[i] = i
-		}
-		s.list.setItems(items)
+		s.list.setItems(indexes(len(msg.accounts)))
 	case accountSavedMsg:
 		if msg.err != nil {
 			return s, errorCmd(msg.err)

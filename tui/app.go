@@ -41,12 +41,15 @@ type Config struct {
 // App is the root model: it routes keys to the active screen and owns the
 // global keys, the help overlay, the status line and the idle timeout.
 type App struct {
-	env      *env
-	keys     GlobalKeys
-	slots    [maxSlot + 1]*screenDef
-	order    []int
-	screens  map[int]Screen
-	active   int
+	env     *env
+	keys    GlobalKeys
+	slots   [maxSlot + 1]*screenDef
+	order   []int
+	screens map[int]Screen
+	active  int
+	// back holds the slots of the screens that opened the active one (openOn),
+	// the latest last: esc with nothing else to close returns to it.
+	back     []int
 	width    int
 	height   int
 	showHelp bool
@@ -148,6 +151,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.openOn(screenPupils, msg, "la fiche élève")
 	case openPupilGridMsg:
 		return a, a.openOn(screenPlanning, msg, "le planning")
+	case backMsg:
+		return a, a.goBack()
 	case quitCheckMsg:
 		return a, a.tryQuit()
 	case serverStoppingMsg:
@@ -179,10 +184,14 @@ func (a *App) openSeance(msg openSeanceMsg) tea.Cmd {
 	return a.openOn(screenRollCall, msg, "l'appel")
 }
 
-// openOn makes the screen id active and hands it msg (what to show).
+// openOn makes the screen id active and hands it msg (what to show); esc
+// on it returns to the screen active before (goBack).
 func (a *App) openOn(id screenID, msg tea.Msg, what string) tea.Cmd {
 	for _, slot := range a.order {
 		if a.slots[slot].id == id {
+			if slot != a.active {
+				a.back = append(a.back[max(len(a.back)+1-maxBack, 0):], a.active)
+			}
 			cmd := a.open(slot)
 			next, cmd2 := a.screens[slot].Update(msg)
 			a.screens[slot] = next
@@ -190,6 +199,26 @@ func (a *App) openOn(id screenID, msg tea.Msg, what string) tea.Cmd {
 		}
 	}
 	return errorCmd(model.Forbidden("%s n'est pas accessible à votre rôle", what))
+}
+
+// maxBack is how many screens esc can go back through.
+const maxBack = 8
+
+// goBack returns to the screen that opened the active one, if any.
+func (a *App) goBack() tea.Cmd {
+	if len(a.back) == 0 {
+		return nil
+	}
+	slot := a.back[len(a.back)-1]
+	a.back = a.back[:len(a.back)-1]
+	return a.open(slot)
+}
+
+// switchTo opens a screen the user chose (a digit, tab): esc no longer
+// returns to where the screens opened one another.
+func (a *App) switchTo(slot int) tea.Cmd {
+	a.back = nil
+	return a.open(slot)
 }
 
 func (a *App) current() Screen { return a.screens[a.active] }
@@ -242,7 +271,7 @@ func (a *App) globalKey(msg tea.KeyMsg, cur Screen) (tea.Cmd, bool) {
 			return statusCmd("écran %s non disponible pour votre rôle", slotKey(slot)), true
 		}
 		a.status = statusMsg{}
-		return a.open(slot), true
+		return a.switchTo(slot), true
 	}
 	return nil, false
 }
@@ -274,7 +303,7 @@ func hasPanes(s Screen) bool {
 func (a *App) nextScreen() tea.Cmd {
 	for i, slot := range a.order {
 		if slot == a.active {
-			return a.open(a.order[(i+1)%len(a.order)])
+			return a.switchTo(a.order[(i+1)%len(a.order)])
 		}
 	}
 	return nil

@@ -15,15 +15,14 @@ import (
 // the roll calls not done, the absences still without a motive and the pupils
 // over the threshold this month. It reloads when a change concerns them.
 type dashboardScreen struct {
-	env    *env
-	db     *model.Dashboard
-	gen    int
-	reload reloader
-	reKey  key.Binding
+	env   *env
+	db    *model.Dashboard
+	loads loadGate
+	reKey key.Binding
 }
 
 func newDashboardScreen(e *env) Screen {
-	return &dashboardScreen{env: e, reKey: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "actualiser"))}
+	return &dashboardScreen{env: e, reKey: newKey("ctrl+r", "actualiser", "ctrl+r")}
 }
 
 type dashboardMsg struct {
@@ -35,16 +34,15 @@ type dashboardMsg struct {
 // dashboardTickMsg is the dashboard's reload timer.
 type dashboardTickMsg struct{}
 
-func (s *dashboardScreen) Init() tea.Cmd { return s.load() }
+func (s *dashboardScreen) Init() tea.Cmd { return s.load(true) }
 
-func (s *dashboardScreen) load() tea.Cmd {
-	s.gen++
-	s.reload.start()
-	svc, gen := s.env.svc, s.gen
-	return func() tea.Msg {
+// load reads the dashboard; force: the user asked for it.
+func (s *dashboardScreen) load(force bool) tea.Cmd {
+	svc := s.env.svc
+	return s.loads.load(force, func(gen int) tea.Msg {
 		db, err := svc.Dashboard()
 		return dashboardMsg{gen: gen, db: db, err: err}
-	}
+	})
 }
 
 func (s *dashboardScreen) Title() string { return "Tableau de bord" }
@@ -57,28 +55,32 @@ func (s *dashboardScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		if key.Matches(msg, s.reKey) {
-			return s, s.load()
+			return s, s.load(true)
 		}
 	case dashboardMsg:
-		if msg.gen != s.gen {
-			return s, nil
-		}
-		next := s.reload.done(dashboardTickMsg{})
-		if msg.err != nil {
-			return s, tea.Batch(next, errorCmd(msg.err))
-		}
-		s.db = &msg.db
-		return s, next
+		return s, s.onLoaded(msg)
 	case dashboardTickMsg:
-		if s.reload.fire() {
-			return s, s.load()
+		if s.loads.fire() {
+			return s, s.load(false)
 		}
 	case changeMsg:
 		if s.db != nil && dashboardTouched(model.Change(msg), s.db.Day) {
-			return s, s.reload.changed(dashboardTickMsg{})
+			return s, s.loads.later(s.env.ctx, dashboardTickMsg{})
 		}
 	}
 	return s, nil
+}
+
+func (s *dashboardScreen) onLoaded(msg dashboardMsg) tea.Cmd {
+	latest, next := s.loads.arrived(msg.gen, func() tea.Cmd { return s.loads.later(s.env.ctx, dashboardTickMsg{}) })
+	if !latest {
+		return nil
+	}
+	if msg.err != nil {
+		return tea.Batch(next, errorCmd(msg.err))
+	}
+	s.db = &msg.db
+	return next
 }
 
 // dashboardTouched: a mark dated up to the day (the day's counts, the

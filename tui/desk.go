@@ -35,9 +35,9 @@ type deskKeys struct {
 
 func defaultDeskKeys() deskKeys {
 	return deskKeys{
-		PrevDay: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "jour précédent")),
-		NextDay: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "jour suivant")),
-		Pane:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "volet suivant")),
+		PrevDay: newKey("←/h", "jour précédent", "left", "h"),
+		NextDay: newKey("→/l", "jour suivant", "right", "l"),
+		Pane:    newKey("tab", "volet suivant", "tab"),
 	}
 }
 
@@ -223,35 +223,4 @@ func (s *deskScreen) FullHelp() []HelpSection {
 	return append(s.panes[s.active].fullHelp(), HelpSection{
 		Title: "Jour et volets", Keys: []key.Binding{s.keys.PrevDay, s.keys.NextDay, s.keys.Pane},
 	})
-}
-
-// loadGate coalesces a pane's reloads: one load in flight at a time, followed
-// by one more when a change arrived meanwhile; a forced load (another day)
-// starts at once and makes the older one's result stale.
-type loadGate struct {
-	gen      int
-	inflight bool
-	again    bool
-}
-
-// next returns the generation of a load to start now, or false when one is in
-// flight and will be followed by another.
-func (r *loadGate) next(force bool) (int, bool) {
-	if r.inflight && !force {
-		r.again = true
-		return 0, false
-	}
-	r.gen++
-	r.inflight, r.again = true, false
-	return r.gen, true
-}
-
-// arrived reports whether a load's result is the latest, and whether another
-// load must follow.
-func (r *loadGate) arrived(gen int) (latest, again bool) {
-	if gen != r.gen {
-		return false, false
-	}
-	r.inflight = false
-	return true, r.again
 }

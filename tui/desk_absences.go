@@ -15,20 +15,17 @@ type absenceKeys struct {
 }
 
 func defaultAbsenceKeys() absenceKeys {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return absenceKeys{
-		Toggle:      b(" ", "espace", "sélection"),
-		Range:       b("V", "V", "plage"),
-		All:         b("*", "*", "tout"),
-		Week:        b("W", "W", "sa semaine"),
-		Audience:    b("D", "D", "division/groupe"),
-		Unjustified: b("N", "N", "non justifiées seulement"),
-		Trip:        b("S", "S", "sortie scolaire (absences → sorties)"),
-		Announce:    b("A", "A", "annoncer une absence"),
-		Correct:     b("E", "E", "corriger l'appel (erreur de saisie)"),
-		Open:        b("enter", "↵", "fiche élève"),
+		Toggle:      newKey("espace", "sélection", " "),
+		Range:       newKey("V", "plage", "V"),
+		All:         newKey("*", "tout", "*"),
+		Week:        newKey("W", "sa semaine", "W"),
+		Audience:    newKey("D", "division/groupe", "D"),
+		Unjustified: newKey("N", "non justifiées seulement", "N"),
+		Trip:        newKey("S", "sortie scolaire (absences → sorties)", "S"),
+		Announce:    newKey("A", "annoncer une absence", "A"),
+		Correct:     newKey("E", "corriger l'appel (erreur de saisie)", "E"),
+		Open:        newKey("↵", "fiche élève", "enter"),
 	}
 }
 
@@ -59,7 +56,7 @@ type absencesPane struct {
 }
 
 func newAbsencesPane(e *env, openForm func(formRequest)) *absencesPane {
-	return &absencesPane{env: e, keys: defaultAbsenceKeys(), bar: newJustifyBar(e.svc), anchor: -1, openForm: openForm}
+	return &absencesPane{env: e, keys: defaultAbsenceKeys(), bar: newJustifyBar(e), anchor: -1, openForm: openForm}
 }
 
 type deskDayMsg struct {
@@ -90,19 +87,15 @@ func (p *absencesPane) title() string {
 func (p *absencesPane) load(day model.Date) tea.Cmd {
 	force := day != p.day
 	p.day = day
-	gen, ok := p.loader.next(force)
-	if !ok {
-		return nil
-	}
 	svc := p.env.svc
-	return func() tea.Msg {
+	return p.loader.load(force, func(gen int) tea.Msg {
 		lines, err := svc.DayAbsences(day, model.DeskFilter{})
 		if err != nil {
 			return deskDayMsg{gen: gen, err: err}
 		}
 		auds, err := svc.Audiences(day, lines)
 		return deskDayMsg{gen: gen, day: day, lines: lines, auds: auds, err: err}
-	}
+	})
 }
 
 func (p *absencesPane) stale(c model.Change) bool {
@@ -142,11 +135,7 @@ func (p *absencesPane) update(msg tea.Msg) tea.Cmd {
 }
 
 func (p *absencesPane) onDay(msg deskDayMsg) tea.Cmd {
-	latest, again := p.loader.arrived(msg.gen)
-	var next tea.Cmd
-	if again {
-		next = p.load(p.day)
-	}
+	latest, next := p.loader.arrived(msg.gen, func() tea.Cmd { return p.load(p.day) })
 	if !latest {
 		return next
 	}
@@ -348,10 +337,10 @@ func (p *absencesPane) trip() tea.Cmd {
 	}
 	svc, keys := p.env.svc, slices.Clone(keys)
 	p.pendingN++
-	return func() tea.Msg {
+	return p.env.act(func() tea.Msg {
 		out, err := svc.Requalify(keys, model.KindOuting)
 		return tripDoneMsg{out: out, err: err}
-	}
+	})
 }
 
 func (p *absencesPane) escape() tea.Cmd {
@@ -369,15 +358,8 @@ func (p *absencesPane) escape() tea.Cmd {
 }
 
 func (p *absencesPane) filterKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEnter:
-		p.name.active = false
-	case tea.KeyEsc:
-		p.name.reset()
-	case tea.KeyUp, tea.KeyDown:
+	if !p.name.filterKey(msg) {
 		p.list.navigate(msg, p.env.nav, p.rowsHeight())
-	default:
-		p.name.handle(msg)
 	}
 	p.refilter(p.cursorPupil())
 	return p.retarget()

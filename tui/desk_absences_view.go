@@ -181,12 +181,8 @@ func (p *absencesPane) filterText() string {
 	if p.filter.Unjustified {
 		parts = append(parts, "non justifiées")
 	}
-	if p.name.active || p.name.String() != "" {
-		text := "« " + p.name.String()
-		if p.name.active {
-			text += "▏"
-		}
-		parts = append(parts, text+" »")
+	if f := p.name.field(); f != "" {
+		parts = append(parts, "« "+f+" »")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -204,8 +200,8 @@ func (p *absencesPane) fullHelp() []HelpSection {
 		{Title: "Filtres", Keys: []key.Binding{n.Filter, k.Audience, k.Unjustified}},
 		{Title: "Élève sous le curseur", Keys: []key.Binding{k.Open, k.Announce, k.Correct, k.Trip}},
 		{Title: "Légende", Keys: []key.Binding{
-			key.NewBinding(key.WithHelp("✓ / ✗", "motif valable / non valable")),
-			key.NewBinding(key.WithHelp("[x] [~]", "élève sélectionné / en partie")),
+			newKey("✓ / ✗", "motif valable / non valable"),
+			newKey("[x] [~]", "élève sélectionné / en partie"),
 		}},
 		{Title: "Se déplacer", Keys: n.bindings()},
 	}

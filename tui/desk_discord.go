@@ -28,14 +28,11 @@ type discordKeys struct {
 }
 
 func newDiscordPane(e *env) *discordPane {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &discordPane{env: e, keys: discordKeys{
-		Absent:  b("a", "a", "il était absent (marquer absent)"),
-		Present: b("p", "p", "il était présent (annonce écourtée / absence retirée)"),
-		Confirm: b("c", "c", "les deux sont exacts (présence vérifiée)"),
-		Open:    b("enter", "↵", "ouvrir l'appel de la séance"),
+		Absent:  newKey("a", "il était absent (marquer absent)", "a"),
+		Present: newKey("p", "il était présent (annonce écourtée / absence retirée)", "p"),
+		Confirm: newKey("c", "les deux sont exacts (présence vérifiée)", "c"),
+		Open:    newKey("↵", "ouvrir l'appel de la séance", "enter"),
 	}}
 }
 
@@ -57,15 +54,11 @@ func (p *discordPane) title() string {
 func (p *discordPane) load(day model.Date) tea.Cmd {
 	force := day != p.day
 	p.day = day
-	gen, ok := p.loader.next(force)
-	if !ok {
-		return nil
-	}
 	svc := p.env.svc
-	return func() tea.Msg {
+	return p.loader.load(force, func(gen int) tea.Msg {
 		ds, err := svc.Discordances(day)
 		return discordMsg{gen: gen, items: ds, err: err}
-	}
+	})
 }
 
 func (p *discordPane) stale(c model.Change) bool {
@@ -81,11 +74,7 @@ func (p *discordPane) resize(_, height int) { p.height = height }
 func (p *discordPane) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case discordMsg:
-		latest, again := p.loader.arrived(msg.gen)
-		var next tea.Cmd
-		if again {
-			next = p.load(p.day)
-		}
+		latest, next := p.loader.arrived(msg.gen, func() tea.Cmd { return p.load(p.day) })
 		if latest && msg.err == nil {
 			p.items, p.loaded = msg.items, true
 			p.list.setItems(indexes(len(msg.items)))
@@ -127,7 +116,7 @@ func (p *discordPane) key(msg tea.KeyMsg) tea.Cmd {
 func (p *discordPane) resolve(d model.Discordance, r model.Resolution) tea.Cmd {
 	svc := p.env.svc
 	p.busy++
-	return func() tea.Msg { return resolvedMsg{err: svc.ResolveDiscordance(d, r)} }
+	return p.env.act(func() tea.Msg { return resolvedMsg{err: svc.ResolveDiscordance(d, r)} })
 }
 
 func (p *discordPane) view(width, height int) string {

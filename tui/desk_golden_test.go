@@ -19,7 +19,7 @@ func TestDeskGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := f.start(t, "aed", 80, 24)
-	d.waitFor("m Maladie ✓", "1 absence · Léa A.", "Annoncées 0", "Appels non faits 3", "Discordances 0")
-	d.press("down", "down", "space")
-	golden(t, "desk.golden", d.waitFor("sélection : 2", "2 absences · Inès D."))
+	d.WaitFor("m Maladie ✓", "1 absence · Léa A.", "Annoncées 0", "Appels non faits 3", "Discordances 0")
+	d.Press("down", "down", "space")
+	golden(t, "desk.golden", d.WaitFor("sélection : 2", "2 absences · Inès D."))
 }

@@ -42,16 +42,16 @@ func TestTwoCPEsOverlappingSelections(t *testing.T) {
 	markAs(t, f, "prof", maths, model.KindAbsent, pupils...)
 	a, b := f.start(t, "cpe", 100, 30), f.start(t, "cpe2", 100, 30)
 	for _, d := range []*driver{a, b} {
-		d.waitFor("4 élèves", "m Maladie ✓")
+		d.WaitFor("4 élèves", "m Maladie ✓")
 	}
-	a.press("space", "space", "space")
-	b.press("down", "space", "space", "space")
-	a.waitFor("sélection : 3", "3 absences · 3 élèves")
-	b.waitFor("sélection : 3", "3 absences · 3 élèves")
-	a.process(keyMsg("m"))
-	b.process(keyMsg("t"))
-	a.waitFor("✓ Maladie : ")
-	b.waitFor("✓ Problème de transport : ")
+	a.Press("space", "space", "space")
+	b.Press("down", "space", "space", "space")
+	a.WaitFor("sélection : 3", "3 absences · 3 élèves")
+	b.WaitFor("sélection : 3", "3 absences · 3 élèves")
+	a.Process(keyMsg("m"))
+	b.Process(keyMsg("t"))
+	a.WaitFor("✓ Maladie : ")
+	b.WaitFor("✓ Problème de transport : ")
 	var keys []model.MarkKey
 	for _, p := range pupils {
 		keys = append(keys, key(maths, p))
@@ -73,7 +73,7 @@ func TestTwoCPEsOverlappingSelections(t *testing.T) {
 	label := map[string]string{"maladie": "Maladie", "transport": "Problème de tra"}
 	names := map[model.PupilID]string{"E001": "ABADIE", "E002": "BÉNARD", "E003": "CARON", "E004": "DA SILVA"}
 	for _, d := range []*driver{a, b} {
-		d.waitUntil(func(v string) bool {
+		d.WaitUntil(func(v string) bool {
 			for p, m := range final {
 				if !strings.Contains(line(v, names[p]), label[m]) {
 					return false
@@ -89,17 +89,17 @@ func TestUndoRedoAreAudited(t *testing.T) {
 	maths := modeltest.MathsSeance(modeltest.Monday)
 	markAs(t, f, "prof", maths, model.KindAbsent, "E002")
 	d := f.start(t, "aed", 100, 30)
-	d.waitFor("BÉNARD", "m Maladie ✓")
-	d.press("r")
-	d.waitFor("✓ Rendez-vous médical : 1 absence modifiée (u pour annuler).")
-	d.press("u")
-	d.waitFor("Annulé : motif : Rendez-vous médical (1 modification)")
-	d.waitUntil(func(v string) bool { return strings.Contains(line(v, "BÉNARD"), "à justifier (1)") }, "undone")
+	d.WaitFor("BÉNARD", "m Maladie ✓")
+	d.Press("r")
+	d.WaitFor("✓ Rendez-vous médical : 1 absence modifiée (u pour annuler).")
+	d.Press("u")
+	d.WaitFor("Annulé : motif : Rendez-vous médical (1 modification)")
+	d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "BÉNARD"), "à justifier (1)") }, "undone")
 	if m := stored(t, f, key(maths, "E002"))[key(maths, "E002")]; m.Justification != nil || m.Kind != model.KindAbsent {
 		t.Errorf("after undo: %+v", m)
 	}
-	d.press("ctrl+r")
-	d.waitFor("Rétabli : motif : Rendez-vous médical")
+	d.Press("ctrl+r")
+	d.WaitFor("Rétabli : motif : Rendez-vous médical")
 	if m := stored(t, f, key(maths, "E002"))[key(maths, "E002")]; motiveOf(m) != "rdv-medical" {
 		t.Errorf("after redo: %+v", m)
 	}
@@ -116,29 +116,29 @@ func TestUndoRedoAreAudited(t *testing.T) {
 func TestDeskFollowsTheRollCalls(t *testing.T) {
 	f := deskFixture(t, 10, modeltest.At(modeltest.Monday, 8, 10), nil)
 	d := f.start(t, "aed", 100, 30)
-	d.waitFor("Aucune absence ni retard ce jour-là.")
+	d.WaitFor("Aucune absence ni retard ce jour-là.")
 	markAs(t, f, "prof", modeltest.MathsSeance(modeltest.Monday), model.KindAbsent, "E005")
-	d.waitFor("ÉCUYER Raphaël", "1 élève · 1 absence · 1 à justifier")
-	d.press("right")
-	d.waitFor("mar. 24/11/2026", "Aucune absence ni retard ce jour-là.")
-	d.press("left")
-	d.waitFor("lun. 23/11/2026", "ÉCUYER Raphaël")
+	d.WaitFor("ÉCUYER Raphaël", "1 élève · 1 absence · 1 à justifier")
+	d.Press("right")
+	d.WaitFor("mar. 24/11/2026", "Aucune absence ni retard ce jour-là.")
+	d.Press("left")
+	d.WaitFor("lun. 23/11/2026", "ÉCUYER Raphaël")
 }
 
 func TestReminderReachesTheTeacher(t *testing.T) {
 	f := deskFixture(t, 5, modeltest.At(modeltest.Monday, 8, 20), nil)
 	prof := f.start(t, "prof", 100, 30)
-	prof.waitFor("appel non fait")
+	prof.WaitFor("appel non fait")
 	d := f.start(t, "aed", 100, 30)
-	d.waitFor("Appels non faits 2")
-	d.press("tab", "tab")
-	v := d.waitFor("[Appels non faits 2]", "08:00–08:55  4A", "08:00–08:55  4B")
+	d.WaitFor("Appels non faits 2")
+	d.Press("tab", "tab")
+	v := d.WaitFor("[Appels non faits 2]", "08:00–08:55  4A", "08:00–08:55  4B")
 	if !strings.Contains(line(v, "4B"), "prof") || !strings.Contains(line(v, "4B"), "104") {
 		t.Errorf("teacher and room shown:\n%s", v)
 	}
-	d.press("down", "r")
-	d.waitFor("Rappel envoyé à prof.")
-	prof.waitFor("Message de aed", "appel non fait : 4B · Mathématiques")
+	d.Press("down", "r")
+	d.WaitFor("Rappel envoyé à prof.")
+	prof.WaitFor("Message de aed", "appel non fait : 4B · Mathématiques")
 }
 
 // TestCorrectWrongMark: E opens the roll call of the pupil's séance; the
@@ -149,11 +149,11 @@ func TestCorrectWrongMark(t *testing.T) {
 	markAs(t, f, "prof", maths, model.KindAbsent, "E001")
 	f.now = modeltest.At(modeltest.Monday, 9, 0)
 	d := f.start(t, "aed", 100, 30)
-	d.waitFor("ABADIE Léa")
-	d.press("E")
-	d.waitFor("4B · Mathématiques · lun. 23/11 08:00–08:55")
-	d.press("p")
-	d.waitUntil(func(v string) bool { return strings.Contains(v, "0 absents") && !strings.Contains(v, "…") }, "the absence removed")
+	d.WaitFor("ABADIE Léa")
+	d.Press("E")
+	d.WaitFor("4B · Mathématiques · lun. 23/11 08:00–08:55")
+	d.Press("p")
+	d.WaitUntil(func(v string) bool { return strings.Contains(v, "0 absents") && !strings.Contains(v, "…") }, "the absence removed")
 	if got := stored(t, f, key(maths, "E001")); len(got) != 0 {
 		t.Errorf("the mark is still stored: %+v", got)
 	}
@@ -164,8 +164,8 @@ func TestCorrectWrongMark(t *testing.T) {
 	if !kept {
 		t.Errorf("the audit must keep the corrected mark")
 	}
-	d.press("tab", "1")
-	d.waitFor("Aucune absence ni retard ce jour-là.")
+	d.Press("tab", "1")
+	d.WaitFor("Aucune absence ni retard ce jour-là.")
 }
 
 func TestDiscordancePane(t *testing.T) {
@@ -177,11 +177,11 @@ func TestDiscordancePane(t *testing.T) {
 	maths := modeltest.MathsSeance(modeltest.Monday)
 	markAs(t, f, "prof", maths, model.KindPresent, "E002")
 	d := f.start(t, "cpe", 100, 30)
-	d.waitFor("Discordances 1")
-	d.press("tab", "tab", "tab")
-	d.waitFor("[Discordances 1]", "BÉNARD Noé 4B", "présent à 08:00 (Mathématiques) malgré l'absence annoncée")
-	d.press("a")
-	d.waitFor("Discordance levée", "[Discordances 0]", "Aucune discordance")
+	d.WaitFor("Discordances 1")
+	d.Press("tab", "tab", "tab")
+	d.WaitFor("[Discordances 1]", "BÉNARD Noé 4B", "présent à 08:00 (Mathématiques) malgré l'absence annoncée")
+	d.Press("a")
+	d.WaitFor("Discordance levée", "[Discordances 0]", "Aucune discordance")
 	if m := stored(t, f, key(maths, "E002"))[key(maths, "E002")]; m.Kind != model.KindAbsent || m.By != "cpe" {
 		t.Errorf("stored %+v", m)
 	}
@@ -190,16 +190,16 @@ func TestDiscordancePane(t *testing.T) {
 func TestAnnounceFromTheNoticesPane(t *testing.T) {
 	f := deskFixture(t, 10, modeltest.At(modeltest.Monday, 8, 10), nil)
 	d := f.start(t, "aed", 100, 30)
-	d.waitFor("Annoncées 0", "m Maladie ✓")
-	d.press("tab", "n", "c", "a")
-	d.waitFor("› CARON Zoé (4B)")
-	d.press("enter", "+", "p")
-	d.waitFor("Absence annoncée : CARON Zoé du 23/11 08:00 au 25/11 18:00", "[Annoncées 1]", "Panne de réveil ✗", "3 séances · aed")
-	t.Logf("announced from the pane in %d keys", d.keys)
-	d.press("x")
-	d.waitFor("[Annoncées 0]", "retirée (u pour annuler)")
-	d.press("u")
-	d.waitFor("[Annoncées 1]")
+	d.WaitFor("Annoncées 0", "m Maladie ✓")
+	d.Press("tab", "n", "c", "a")
+	d.WaitFor("› CARON Zoé (4B)")
+	d.Press("enter", "+", "p")
+	d.WaitFor("Absence annoncée : CARON Zoé du 23/11 08:00 au 25/11 18:00", "[Annoncées 1]", "Panne de réveil ✗", "3 séances · aed")
+	t.Logf("announced from the pane in %d keys", d.Keys)
+	d.Press("x")
+	d.WaitFor("[Annoncées 0]", "retirée (u pour annuler)")
+	d.Press("u")
+	d.WaitFor("[Annoncées 1]")
 }
 
 func TestGateLateness(t *testing.T) {
@@ -208,19 +208,19 @@ func TestGateLateness(t *testing.T) {
 	markAs(t, f, "prof", maths, model.KindAbsent, "E002")
 	f.now = modeltest.At(modeltest.Monday, 8, 17)
 	d := f.start(t, "aed", 100, 30)
-	d.waitFor("Absences du jour", "8 Portail")
-	d.press("8")
-	d.waitFor("Retards au portail — 08:17")
-	d.press("b", "e", "n")
-	d.waitFor("BÉNARD Noé", "4B · Mathématiques · 08:00–08:55 · 17 min de retard")
-	d.keys = 0
-	d.press("enter")
-	d.waitFor("Retard enregistré : BÉNARD Noé, 17 min")
+	d.WaitFor("Absences du jour", "8 Portail")
+	d.Press("8")
+	d.WaitFor("Retards au portail — 08:17")
+	d.Press("b", "e", "n")
+	d.WaitFor("BÉNARD Noé", "4B · Mathématiques · 08:00–08:55 · 17 min de retard")
+	d.Keys = 0
+	d.Press("enter")
+	d.WaitFor("Retard enregistré : BÉNARD Noé, 17 min")
 	if m := stored(t, f, key(maths, "E002"))[key(maths, "E002")]; m.Kind != model.KindLate || m.Minutes != 17 || m.By != "aed" {
 		t.Errorf("stored %+v", m)
 	}
-	d.press("c", "a", "r", "tab", "t")
-	d.waitFor("Retard enregistré : CARON Zoé, 17 min", "Motif : Problème de transport")
+	d.Press("c", "a", "r", "tab", "t")
+	d.WaitFor("Retard enregistré : CARON Zoé, 17 min", "Motif : Problème de transport")
 	if m := stored(t, f, key(maths, "E003"))[key(maths, "E003")]; motiveOf(m) != "transport" {
 		t.Errorf("stored %+v", m)
 	}
@@ -229,13 +229,13 @@ func TestGateLateness(t *testing.T) {
 func TestMotivesScreen(t *testing.T) {
 	f := deskFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0), nil)
 	d := f.start(t, "admin", 100, 30)
-	d.waitFor("Identifiant")
-	d.press("9")
-	d.waitFor("Motifs d'absence", "Maladie", "Panne de réveil")
-	d.press("n")
-	d.process(keyMsg("Sortie scolaire"))
-	d.press("tab", "s", "enter")
-	d.waitFor("Motif « Sortie scolaire » enregistré (touche s).", "s       Sortie scolaire")
+	d.WaitFor("Identifiant")
+	d.Press("9")
+	d.WaitFor("Motifs d'absence", "Maladie", "Panne de réveil")
+	d.Press("n")
+	d.Process(keyMsg("Sortie scolaire"))
+	d.Press("tab", "s", "enter")
+	d.WaitFor("Motif « Sortie scolaire » enregistré (touche s).", "s       Sortie scolaire")
 	dir, err := f.db.Directory()
 	if err != nil {
 		t.Fatal(err)
@@ -243,12 +243,12 @@ func TestMotivesScreen(t *testing.T) {
 	if m, ok := model.MotiveByKey(dir.Motives, "s"); !ok || m.Label != "Sortie scolaire" || !m.Valid {
 		t.Errorf("stored motive %+v", m)
 	}
-	d.press("G", "up", "x")
-	d.waitFor("Motif « Motif non recevable » retiré.")
-	d.press("n", "X", "tab", "j", "enter")
-	d.waitFor("la touche \"j\" sert déjà à la navigation")
+	d.Press("G", "up", "x")
+	d.WaitFor("Motif « Motif non recevable » retiré.")
+	d.Press("n", "X", "tab", "j", "enter")
+	d.WaitFor("la touche \"j\" sert déjà à la navigation")
 	aed := f.start(t, "aed", 100, 30)
-	v := aed.waitFor("s Sortie scolaire ✓")
+	v := aed.WaitFor("s Sortie scolaire ✓")
 	if strings.Contains(v, "Motif non recev") {
 		t.Errorf("a retired motive is no longer offered:\n%s", v)
 	}
@@ -263,25 +263,46 @@ func TestOverruleAndRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	aed := f.start(t, "aed", 100, 30)
-	aed.waitFor("BÉNARD", "m Maladie ✓")
-	aed.press("down", "+")
-	aed.waitFor("✗ action réservée (valider)")
+	aed.WaitFor("BÉNARD", "m Maladie ✓")
+	aed.Press("down", "+")
+	aed.WaitFor("✗ action réservée (valider)")
 	cpe := f.start(t, "cpe", 100, 30)
-	cpe.waitFor("BÉNARD", "m Maladie ✓")
-	cpe.press("down", "+")
-	cpe.waitFor("Validité forcée (valable) : 1 absence.")
+	cpe.WaitFor("BÉNARD", "m Maladie ✓")
+	cpe.Press("down", "+")
+	cpe.WaitFor("Validité forcée (valable) : 1 absence.")
 	if j := stored(t, f, key(maths, "E002"))[key(maths, "E002")].Justification; j == nil || !j.Valid || !j.Overruled || j.Label != "Panne de réveil" {
 		t.Errorf("overruled justification: %+v", j)
 	}
-	cpe.press("V", "down", "down", "V")
-	cpe.waitFor("sélection : 3", "3 absences · 3 élèves")
-	cpe.press("c")
-	cpe.waitFor("Convocation officielle (examen, JDC, tribunal) : 3 absences modifiées")
+	cpe.Press("V", "down", "down", "V")
+	cpe.WaitFor("sélection : 3", "3 absences · 3 élèves")
+	cpe.Press("c")
+	cpe.WaitFor("Convocation officielle (examen, JDC, tribunal) : 3 absences modifiées")
 	got := stored(t, f, key(maths, "E001"), key(maths, "E002"), key(maths, "E003"), key(maths, "E004"))
 	want := map[model.PupilID]string{"E001": "", "E002": "convocation", "E003": "convocation", "E004": "convocation"}
 	for k, m := range got {
 		if motiveOf(m) != want[k.Pupil] {
 			t.Errorf("%s: %q, want %q", k.Pupil, motiveOf(m), want[k.Pupil])
 		}
+	}
+}
+
+// TestUndoBeforeTheConfirmation: u typed before the motive's confirmation has
+// arrived undoes that motive, not the action before it.
+func TestUndoBeforeTheConfirmation(t *testing.T) {
+	f := deskFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0), nil)
+	maths := modeltest.MathsSeance(modeltest.Monday)
+	markAs(t, f, "prof", maths, model.KindAbsent, "E001", "E002")
+	d := f.start(t, "aed", 100, 30)
+	d.WaitFor("BÉNARD", "m Maladie ✓")
+	d.Press("r")
+	d.WaitFor("✓ Rendez-vous médical : 1 absence modifiée")
+	d.Press("down")
+	d.WaitFor("1 absence · Noé B.")
+	d.Process(keyMsg("m"))
+	d.Process(keyMsg("u"))
+	d.WaitFor("✓ Annulé : motif : Maladie (1 modification).")
+	got := stored(t, f, key(maths, "E001"), key(maths, "E002"))
+	if motiveOf(got[key(maths, "E001")]) != "rdv-medical" || motiveOf(got[key(maths, "E002")]) != "" {
+		t.Errorf("the undo must take back Maladie only: E001 %q, E002 %q", motiveOf(got[key(maths, "E001")]), motiveOf(got[key(maths, "E002")]))
 	}
 }

@@ -31,13 +31,10 @@ type noticeKeys struct {
 }
 
 func newNoticesPane(e *env, openForm func(formRequest)) *noticesPane {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &noticesPane{env: e, openForm: openForm, keys: noticeKeys{
-		New: b("n", "n", "annoncer une absence"), Edit: b("enter", "↵", "modifier"),
-		Cancel: b("x", "x", "retirer l'absence annoncée"), Undo: b("u", "u", "annuler"),
-		Redo: b("ctrl+r", "ctrl+r", "rétablir"),
+		New: newKey("n", "annoncer une absence", "n"), Edit: newKey("↵", "modifier", "enter"),
+		Cancel: newKey("x", "retirer l'absence annoncée", "x"), Undo: newKey("u", "annuler", "u"),
+		Redo: newKey("ctrl+r", "rétablir", "ctrl+r"),
 	}}
 }
 
@@ -62,15 +59,11 @@ func (p *noticesPane) title() string {
 func (p *noticesPane) load(day model.Date) tea.Cmd {
 	force := day != p.day
 	p.day = day
-	gen, ok := p.loader.next(force)
-	if !ok {
-		return nil
-	}
 	svc := p.env.svc
-	return func() tea.Msg {
+	return p.loader.load(force, func(gen int) tea.Msg {
 		ns, err := svc.Notices(day)
 		return noticesMsg{gen: gen, notices: ns, err: err}
-	}
+	})
 }
 
 func (p *noticesPane) stale(c model.Change) bool {
@@ -86,11 +79,7 @@ func (p *noticesPane) resize(_, height int) { p.height = height }
 func (p *noticesPane) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case noticesMsg:
-		latest, again := p.loader.arrived(msg.gen)
-		var next tea.Cmd
-		if again {
-			next = p.load(p.day)
-		}
+		latest, next := p.loader.arrived(msg.gen, func() tea.Cmd { return p.load(p.day) })
 		if latest && msg.err == nil {
 			p.notices, p.loaded = msg.notices, true
 			p.list.setItems(indexes(len(msg.notices)))
@@ -104,14 +93,6 @@ func (p *noticesPane) update(msg tea.Msg) tea.Cmd {
 		return statusCmd("%s", msg.text)
 	}
 	return nil
-}
-
-func indexes(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
 }
 
 func (p *noticesPane) key(msg tea.KeyMsg) tea.Cmd {
@@ -141,23 +122,15 @@ func (p *noticesPane) cancel() tea.Cmd {
 	}
 	svc, n := p.env.svc, p.notices[i]
 	p.busy++
-	return func() tea.Msg {
+	return p.env.act(func() tea.Msg {
 		err := svc.CancelNotice(n.Notice.ID)
 		return noticeDoneMsg{text: "✓ Absence annoncée de " + n.Pupil.FullName() + " retirée (u pour annuler).", err: err}
-	}
+	})
 }
 
 func (p *noticesPane) replay(redo bool) tea.Cmd {
-	svc := p.env.svc
 	p.busy++
-	return func() tea.Msg {
-		run, word := svc.Undo, "Annulé"
-		if redo {
-			run, word = svc.Redo, "Rétabli"
-		}
-		r, err := run()
-		return noticeDoneMsg{text: fmt.Sprintf("✓ %s : %s.", word, r.Verb), err: err}
-	}
+	return p.env.replay(redo, func(text string, err error) tea.Msg { return noticeDoneMsg{text: text, err: err} })
 }
 
 func (p *noticesPane) view(width, height int) string {

@@ -33,13 +33,10 @@ type rollCallKeys struct {
 }
 
 func newRollCallsPane(e *env) *rollCallsPane {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &rollCallsPane{env: e, keys: rollCallKeys{
-		Remind: b("r", "r", "relancer l'enseignant"),
-		Open:   b("enter", "↵", "ouvrir l'appel (corriger)"),
-		All:    b("T", "T", "toutes les séances / non faits"),
+		Remind: newKey("r", "relancer l'enseignant", "r"),
+		Open:   newKey("↵", "ouvrir l'appel (corriger)", "enter"),
+		All:    newKey("T", "toutes les séances / non faits", "T"),
 	}}
 }
 
@@ -74,15 +71,11 @@ func (p *rollCallsPane) title() string {
 func (p *rollCallsPane) load(day model.Date) tea.Cmd {
 	force := day != p.day
 	p.day = day
-	gen, ok := p.loader.next(force)
-	if !ok {
-		return nil
-	}
 	svc := p.env.svc
-	return func() tea.Msg {
+	return p.loader.load(force, func(gen int) tea.Msg {
 		ss, err := svc.DaySeances(day)
 		return daySeancesLoadedMsg{gen: gen, seances: ss, err: err}
-	}
+	})
 }
 
 // stale: a roll call done, a séance changed, or a mark (its counts) that day.
@@ -99,11 +92,7 @@ func (p *rollCallsPane) resize(_, height int) { p.height = height }
 func (p *rollCallsPane) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case daySeancesLoadedMsg:
-		latest, again := p.loader.arrived(msg.gen)
-		var next tea.Cmd
-		if again {
-			next = p.load(p.day)
-		}
+		latest, next := p.loader.arrived(msg.gen, func() tea.Cmd { return p.load(p.day) })
 		if latest && msg.err == nil {
 			p.seances, p.loaded = msg.seances, true
 			p.refilter()

@@ -1,7 +1,6 @@
 package tui_test
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,15 +16,11 @@ import (
 // it is stored.
 func deskFixture(t *testing.T, size int, now time.Time, edit func(*model.Dataset)) fixture {
 	t.Helper()
-	db := storagetest.New(t)
 	data := modeltest.School(size)
 	if edit != nil {
 		edit(&data)
 	}
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
-	}
-	return fixture{db: db, now: now}
+	return fixture{db: storagetest.NewWith(t, data), now: now}
 }
 
 // spanishSeance is Monday's 10:05 séance of ESP 4AB (E001, E004, E007…, A001–A004).
@@ -86,7 +81,7 @@ func TestDeskIsTheLandingScreenOfTheVieScolaire(t *testing.T) {
 	} {
 		t.Run(tt.login, func(t *testing.T) {
 			d := f.start(t, tt.login, 100, 24)
-			v := d.waitFor(tt.tabs)
+			v := d.WaitFor(tt.tabs)
 			if tt.login == "prof" && strings.Contains(v, "Absences du jour") {
 				t.Errorf("a teacher must not reach the desk:\n%s", v)
 			}
@@ -102,17 +97,17 @@ func TestJustifyWholeDayInOneKey(t *testing.T) {
 	markAs(t, f, "prof", maths, model.KindAbsent, "E001", "E004")
 	markAs(t, f, "prof2", spanishSeance, model.KindAbsent, "E004")
 	d := f.start(t, "aed", 100, 30)
-	v := d.waitFor("DA SILVA Inès", "1 absence · Léa A. : 1 → 1 demi-journées, non valables 1 → 0")
+	v := d.WaitFor("DA SILVA Inès", "1 absence · Léa A. : 1 → 1 demi-journées, non valables 1 → 0")
 	if !strings.Contains(line(v, "ABADIE"), "›") {
 		t.Fatalf("the cursor starts on the first pupil:\n%s", v)
 	}
-	d.press("down")
-	d.waitFor("2 absences · Inès D. : 1 → 1 demi-journées, non valables 1 → 0")
-	d.keys = 0
-	d.press("m")
-	v = d.waitUntil(func(v string) bool { return strings.Contains(line(v, "DA SILVA"), "Maladie") }, "Inès justified")
-	if d.keys != 1 {
-		t.Fatalf("%d keys, want 1", d.keys)
+	d.Press("down")
+	d.WaitFor("2 absences · Inès D. : 1 → 1 demi-journées, non valables 1 → 0")
+	d.Keys = 0
+	d.Press("m")
+	v = d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "DA SILVA"), "Maladie") }, "Inès justified")
+	if d.Keys != 1 {
+		t.Fatalf("%d keys, want 1", d.Keys)
 	}
 	got := stored(t, f, key(maths, "E004"), key(spanishSeance, "E004"), key(maths, "E001"))
 	if motiveOf(got[key(maths, "E004")]) != "maladie" || motiveOf(got[key(spanishSeance, "E004")]) != "maladie" {
@@ -143,13 +138,13 @@ func TestWeekOfIllness(t *testing.T) {
 		keys = append(keys, key(spanishSeance, "E004"))
 		f.now = modeltest.At(friday, 10, 0)
 		d := f.start(t, "aed", 100, 30)
-		d.waitFor("DA SILVA Inès", "m Maladie ✓")
-		d.press("W")
-		d.waitFor("6 absences · Inès D. : 5 → 5 demi-journées, non valables 5 → 0 · 1 repasse sous le seuil mensuel")
-		d.press("m")
-		d.waitUntil(func(v string) bool { return strings.Contains(line(v, "DA SILVA"), "Maladie") }, "justified")
-		if d.keys > 4 {
-			t.Fatalf("%d keys, the issue allows 4", d.keys)
+		d.WaitFor("DA SILVA Inès", "m Maladie ✓")
+		d.Press("W")
+		d.WaitFor("6 absences · Inès D. : 5 → 5 demi-journées, non valables 5 → 0 · 1 repasse sous le seuil mensuel")
+		d.Press("m")
+		d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "DA SILVA"), "Maladie") }, "justified")
+		if d.Keys > 4 {
+			t.Fatalf("%d keys, the issue allows 4", d.Keys)
 		}
 		got := stored(t, f, keys...)
 		for _, k := range keys {
@@ -157,21 +152,21 @@ func TestWeekOfIllness(t *testing.T) {
 				t.Errorf("%s: %+v", k, got[k])
 			}
 		}
-		t.Logf("week of illness after the fact: %d keys", d.keys)
+		t.Logf("week of illness after the fact: %d keys", d.Keys)
 	})
 	t.Run("ahead: A > m", func(t *testing.T) {
 		f := deskFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5), nil)
 		markAs(t, f, "prof", modeltest.MathsSeance(modeltest.Monday), model.KindAbsent, "E004")
 		f.now = modeltest.At(modeltest.Monday, 8, 20)
 		d := f.start(t, "aed", 100, 30)
-		d.waitFor("DA SILVA Inès", "m Maladie ✓")
-		d.press("A", ">", "m")
-		d.waitFor("Absence annoncée : DA SILVA Inès du 23/11 08:00 au 27/11 18:00")
-		if d.keys > 4 {
-			t.Fatalf("%d keys, the issue allows 4", d.keys)
+		d.WaitFor("DA SILVA Inès", "m Maladie ✓")
+		d.Press("A", ">", "m")
+		d.WaitFor("Absence annoncée : DA SILVA Inès du 23/11 08:00 au 27/11 18:00")
+		if d.Keys > 4 {
+			t.Fatalf("%d keys, the issue allows 4", d.Keys)
 		}
 		checkWeekCovered(t, f, friday)
-		t.Logf("week of illness announced ahead: %d keys", d.keys)
+		t.Logf("week of illness announced ahead: %d keys", d.Keys)
 	})
 }
 
@@ -220,11 +215,11 @@ func TestSchoolTrip(t *testing.T) {
 	markAs(t, f, "prof2", history, model.KindAbsent, "A001")
 	f.now = modeltest.At(modeltest.Monday, 10, 0)
 	d := f.start(t, "cpe", 100, 40)
-	d.waitFor("32 élèves")
-	d.press("D", "enter", "*", "S")
-	v := d.waitFor("Sortie scolaire : 30 absences devenues sorties")
-	if d.keys > 5 {
-		t.Fatalf("%d keys, the issue allows 5", d.keys)
+	d.WaitFor("32 élèves")
+	d.Press("D", "enter", "*", "S")
+	v := d.WaitFor("Sortie scolaire : 30 absences devenues sorties")
+	if d.Keys > 5 {
+		t.Fatalf("%d keys, the issue allows 5", d.Keys)
 	}
 	var keys []model.MarkKey
 	for _, p := range trip[1:] {
@@ -242,7 +237,7 @@ func TestSchoolTrip(t *testing.T) {
 	if !strings.Contains(v, "0 élève") {
 		t.Errorf("the trip's pupils are no longer absent:\n%s", v)
 	}
-	d.press("esc")
-	d.waitFor("2 élèves · 2 absences · 2 à justifier")
-	t.Logf("school trip of 30 pupils: %d keys", d.keys)
+	d.Press("esc")
+	d.WaitFor("2 élèves · 2 absences · 2 à justifier")
+	t.Logf("school trip of 30 pupils: %d keys", d.Keys)
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"appel/model"
@@ -134,24 +133,8 @@ func (v *explainView) navigate(msg tea.KeyMsg, height int) {
 	if v.e == nil {
 		return
 	}
-	n := len(v.e.Explanation.HalfDays)
-	nav := v.env.nav
 	page := max((height-explainChrome)/3, 1)
-	switch {
-	case key.Matches(msg, nav.Up):
-		v.cursor--
-	case key.Matches(msg, nav.Down):
-		v.cursor++
-	case key.Matches(msg, nav.PageUp):
-		v.cursor -= page
-	case key.Matches(msg, nav.PageDown):
-		v.cursor += page
-	case key.Matches(msg, nav.Home):
-		v.cursor = 0
-	case key.Matches(msg, nav.End):
-		v.cursor = n - 1
-	}
-	v.cursor = max(0, min(v.cursor, n-1))
+	v.cursor, _ = navMove(msg, v.env.nav, v.cursor, len(v.e.Explanation.HalfDays), page)
 }
 
 // window returns the lines to show in height rows, scrolled so that the

@@ -14,12 +14,13 @@ import (
 // name, ↵ records a late arrival now in the séance under way for him
 // (minutes computed); tab then a motive key records it with that motive.
 type gateScreen struct {
-	env     *env
-	keys    gateKeys
-	query   lineEdit
-	found   []model.Arrival
-	list    cursorList
-	motives []model.Motive
+	env   *env
+	keys  gateKeys
+	query lineEdit
+	found []model.Arrival
+	list  cursorList
+	// bar reads the motives offered (the gate applies one with the lateness).
+	bar justifyBar
 	// withMotive: the next motive key records the arrival with that motive.
 	withMotive bool
 	// typing: the user is typing a name (esc or a recorded arrival ends it).
@@ -39,13 +40,10 @@ type gateKeys struct {
 }
 
 func newGateScreen(e *env) Screen {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
-	return &gateScreen{env: e, keys: gateKeys{
-		Record: b("enter", "↵", "retard maintenant"),
-		Motive: b("tab", "tab", "puis la touche du motif"),
-		Clear:  b("esc", "esc", "effacer"),
+	return &gateScreen{env: e, bar: newJustifyBar(e), keys: gateKeys{
+		Record: newKey("↵", "retard maintenant", "enter"),
+		Motive: newKey("tab", "puis la touche du motif", "tab"),
+		Clear:  newKey("esc", "effacer", "esc"),
 	}}
 }
 
@@ -61,10 +59,7 @@ type gateDoneMsg struct {
 	err    error
 }
 
-func (s *gateScreen) Init() tea.Cmd {
-	bar := newJustifyBar(s.env.svc)
-	return bar.init()
-}
+func (s *gateScreen) Init() tea.Cmd { return s.bar.init() }
 
 func (s *gateScreen) Title() string { return "Portail" }
 
@@ -75,21 +70,20 @@ func (s *gateScreen) Capturing() bool { return s.typing || s.withMotive }
 func (s *gateScreen) Pending() int { return s.busy }
 
 func (s *gateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if cmd, ok := s.bar.update(msg); ok {
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
 	case tea.KeyMsg:
 		return s, s.handleKey(msg)
-	case barMotivesMsg:
-		s.motives = msg.motives
 	case gateFoundMsg:
 		return s, s.onFound(msg)
 	case gateDoneMsg:
 		return s, s.onDone(msg)
 	case changeMsg:
-		if model.Change(msg).Touches(model.ChangedMotives) {
-			return s, s.Init()
-		}
+		return s, s.bar.onChange(model.Change(msg))
 	}
 	return s, nil
 }
@@ -160,7 +154,7 @@ func (s *gateScreen) motiveKey(msg tea.KeyMsg) tea.Cmd {
 	if msg.Type != tea.KeyRunes || len(msg.Runes) != 1 {
 		return nil
 	}
-	m, ok := model.MotiveByKey(s.motives, string(msg.Runes))
+	m, ok := model.MotiveByKey(s.bar.motives, string(msg.Runes))
 	if !ok {
 		return statusCmd("Aucun motif sur la touche « %s ».", string(msg.Runes))
 	}
@@ -178,10 +172,10 @@ func (s *gateScreen) record(code string) tea.Cmd {
 	}
 	svc, pupil := s.env.svc, s.found[i].Pupil
 	s.busy++
-	return func() tea.Msg {
+	return s.env.act(func() tea.Msg {
 		arr, err := svc.RecordArrival(pupil.ID, code)
 		return gateDoneMsg{arr: arr, motive: code, err: err}
-	}
+	})
 }
 
 func (s *gateScreen) onDone(msg gateDoneMsg) tea.Cmd {
@@ -191,7 +185,7 @@ func (s *gateScreen) onDone(msg gateDoneMsg) tea.Cmd {
 	}
 	a := msg.arr
 	s.last = fmt.Sprintf("✓ Retard enregistré : %s, %d min (%s %s).", a.Pupil.FullName(), a.Minutes, a.Seance.Target.Code, a.Seance.Subject)
-	if m, ok := model.MotiveByLabel(s.motives, msg.motive); ok && msg.motive != "" {
+	if m, ok := model.MotiveByLabel(s.bar.motives, msg.motive); ok && msg.motive != "" {
 		s.last += " Motif : " + m.Label + "."
 	}
 	s.query.reset()
@@ -215,7 +209,7 @@ func (s *gateScreen) View(width, height int) string {
 	lines = append(lines, "", st.Ok.Render(truncate(s.last, width)))
 	if s.withMotive {
 		lines = append(lines, st.Selected.Render("Tapez la touche du motif :"))
-		lines = append(lines, justifyBar{motives: s.motives}.motiveLines(st, width)...)
+		lines = append(lines, motiveLines(st, s.bar.motives, width)...)
 	}
 	return strings.Join(fitLines(lines, height), "\n")
 }

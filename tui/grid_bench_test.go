@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -19,11 +20,7 @@ import (
 // marks, drawn in 16 colours (the styled glyphs are what a frame joins).
 func benchPlan(b *testing.B, width, height int) (*planScreen, *model.Service) {
 	b.Helper()
-	db := storagetest.New(b)
-	data := modeltest.WithGridWeek(modeltest.GridSchool(35))
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		b.Fatal(err)
-	}
+	db := storagetest.NewWith(b, modeltest.WithGridWeek(modeltest.GridSchool(35)))
 	svc := model.NewService(db, model.Actor{Login: "cpe"}, modeltest.Clock(modeltest.GridNow))
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI)
@@ -61,7 +58,7 @@ func BenchmarkGridViewWeek35(b *testing.B) {
 }
 
 // BenchmarkGridViewWeek35Selection draws the class grid with the whole week
-// of every pupil selected and the motive keys shown.
+// of every pupil selected, the motive keys and the preview of their effect shown.
 func BenchmarkGridViewWeek35Selection(b *testing.B) {
 	s, svc := benchPlan(b, 80, 24)
 	g, err := svc.ClassGrid(model.Target{Kind: model.TargetDivision, Code: "4B"}, modeltest.WeekA)
@@ -72,7 +69,12 @@ func BenchmarkGridViewWeek35Selection(b *testing.B) {
 	s.view.row, s.view.col = 0, 0
 	s.view.startSelection()
 	s.view.move(len(g.Rows), s.view.cols()-1)
-	s.refreshPrompt()
+	if cmd := s.retarget(); cmd != nil {
+		s.Update(cmd())
+	}
+	if !strings.Contains(s.View(80, 24-appChrome), "demi-journées") {
+		b.Fatalf("no preview:\n%s", s.View(80, 24-appChrome))
+	}
 	benchView(b, s, 80, 24)
 }
 

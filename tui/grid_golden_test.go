@@ -1,7 +1,6 @@
 package tui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -16,32 +15,34 @@ import (
 // gridFixture is a store holding modeltest's GridSchool with its week of marks.
 func gridFixture(t *testing.T, size int, now time.Time) fixture {
 	t.Helper()
-	db := storagetest.New(t)
-	data := modeltest.WithGridWeek(modeltest.GridSchool(size))
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
+	return fixture{db: storagetest.NewWith(t, modeltest.WithGridWeek(modeltest.GridSchool(size))), now: now}
+}
+
+// landed starts the interface of login at 80×24 and waits for its landing
+// screen; a teacher's roll call then shows its day pane, where digits
+// choose screens (on the sheet, they number pupils).
+func landed(t *testing.T, f fixture, login string) *driver {
+	t.Helper()
+	d := f.start(t, login, 80, 24)
+	d.WaitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
+	if strings.Contains(d.View(), "appel non fait") {
+		d.Press("tab")
 	}
-	return fixture{db: db, now: now}
+	return d
 }
 
 // openGrid opens the planning as login on the grid of code.
 func openGrid(t *testing.T, f fixture, login, code string) *driver {
 	t.Helper()
-	d := f.start(t, login, 80, 24)
-	d.waitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
-	if strings.Contains(d.view(), "appel non fait") {
-		// A teacher lands on his roll call, where digits number pupils: the
-		// day pane lets digits choose screens.
-		d.press("tab")
-	}
-	d.press("2")
-	d.waitFor("semaine du")
-	d.press("d")
+	d := landed(t, f, login)
+	d.Press("2")
+	d.WaitFor("semaine du")
+	d.Press("d")
 	for _, r := range strings.ToLower(code) {
-		d.press(string(r))
+		d.Press(string(r))
 	}
-	d.press("enter")
-	d.waitFor(code + " · semaine du")
+	d.Press("enter")
+	d.WaitFor(code + " · semaine du")
 	return d
 }
 
@@ -68,8 +69,8 @@ func TestGridGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := gridFixture(t, 35, modeltest.GridNow)
 			d := openGrid(t, f, c.login, "4B")
-			d.press(c.keys...)
-			v := d.waitFor(c.wait)
+			d.Press(c.keys...)
+			v := d.WaitFor(c.wait)
 			if n := len(strings.Split(v, "\n")); n != 24 {
 				t.Errorf("%d lines, want 24", n)
 			}
@@ -88,7 +89,7 @@ func TestGridGolden(t *testing.T) {
 func TestGridCells(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
-	v := d.view()
+	v := d.View()
 	cases := []struct {
 		pupil string
 		day   int
@@ -143,29 +144,25 @@ func cellOf(t *testing.T, view, pupil string, day, slot int) string {
 func TestGridTurnsWeeks(t *testing.T) {
 	f := gridFixture(t, 4, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
-	d.press("]")
-	d.waitFor("semaine du 23/11/2026 · semaine B")
-	d.press("[", "H", "H", "H", "h", "h")
-	d.waitFor("ABADIE Léa · lun. 16/11 08:00–08:55")
-	d.press("h")
-	d.waitFor("semaine du 09/11/2026", "ABADIE Léa · ven. 13/11 · S4 16:20–17:15")
-	d.press("l")
-	d.waitFor("semaine du 16/11/2026", "ABADIE Léa · lun. 16/11 08:00–08:55")
+	d.Press("]")
+	d.WaitFor("semaine du 23/11/2026 · semaine B")
+	d.Press("[", "H", "H", "H", "h", "h")
+	d.WaitFor("ABADIE Léa · lun. 16/11 08:00–08:55")
+	d.Press("h")
+	d.WaitFor("semaine du 09/11/2026", "ABADIE Léa · ven. 13/11 · S4 16:20–17:15")
+	d.Press("l")
+	d.WaitFor("semaine du 16/11/2026", "ABADIE Léa · lun. 16/11 08:00–08:55")
 }
 
 // TestGridWithSaturday: a school with Saturday morning courses shows six
 // days, still within 80 columns.
 func TestGridWithSaturday(t *testing.T) {
-	db := storagetest.New(t)
 	data := modeltest.WithGridWeek(modeltest.GridSchool(35))
 	data.School.Weekdays = append(data.School.Weekdays, time.Saturday)
 	data.Courses = append(data.Courses, model.Course{ID: "sam", Weekday: time.Saturday, Start: 8 * 60, End: 9*60 + 50,
 		Target: model.Target{Kind: model.TargetDivision, Code: "4B"}, Teachers: []string{"prof"}, Subject: "Latin"})
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
-	}
-	d := openGrid(t, fixture{db: db, now: modeltest.GridNow}, "cpe", "4B")
-	v := d.view()
+	d := openGrid(t, fixture{db: storagetest.NewWith(t, data), now: modeltest.GridNow}, "cpe", "4B")
+	v := d.View()
 	if !strings.Contains(v, "sam. 21/11") || !strings.Contains(line(v, "ABADIE Léa"), "│--") {
 		t.Errorf("Saturday is not shown:\n%s", v)
 	}
@@ -181,14 +178,14 @@ func TestGridWithSaturday(t *testing.T) {
 func TestPupilGridSpans(t *testing.T) {
 	f := gridFixture(t, 4, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
-	d.press("p")
-	d.waitFor("ABADIE Léa · 4B · novembre 2026")
-	d.press("]")
-	d.waitFor("ABADIE Léa · 4B · décembre 2026")
-	d.press("t")
-	d.waitFor("ABADIE Léa · 4B · 1er trimestre", "Sur la période : 2 demi-journées (0 valable, 2 non valables) · 1 h 50")
-	d.press("]")
-	d.waitFor("ABADIE Léa · 4B · 2e trimestre", "Sur la période : 0 demi-journée")
-	d.press("t")
-	d.waitFor("ABADIE Léa · 4B · décembre 2026")
+	d.Press("p")
+	d.WaitFor("ABADIE Léa · 4B · novembre 2026")
+	d.Press("]")
+	d.WaitFor("ABADIE Léa · 4B · décembre 2026")
+	d.Press("t")
+	d.WaitFor("ABADIE Léa · 4B · 1er trimestre", "Sur la période : 2 demi-journées (0 valable, 2 non valables) · 1 h 50")
+	d.Press("]")
+	d.WaitFor("ABADIE Léa · 4B · 2e trimestre", "Sur la période : 0 demi-journée")
+	d.Press("t")
+	d.WaitFor("ABADIE Léa · 4B · décembre 2026")
 }

@@ -35,8 +35,9 @@ func motivesOf(t *testing.T, f fixture, keys ...model.MarkKey) []string {
 }
 
 // TestGridRectangleJustified selects 3 pupils × 2 days (Monday 08:00 to
-// Tuesday 08:55 of ABADIE, BÉNARD and CARON), sees the count, applies
-// Maladie in one key, then undoes and redoes it.
+// Tuesday 08:55 of ABADIE, BÉNARD and CARON), sees the count and the
+// preview of its effect, applies Maladie in one key, then undoes and redoes
+// it: the desk's justification bar, on the grid.
 func TestGridRectangleJustified(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
@@ -51,35 +52,38 @@ func TestGridRectangleJustified(t *testing.T) {
 	if before != "- maladie maladie reveil" {
 		t.Fatalf("fixture: %s", before)
 	}
-	start := d.keys
+	start := d.Keys
 	// From Thursday 10:05 (the slot under way) to Monday 08:00, then the rectangle.
-	d.press("H", "H", "H", "h", "h", "v", "j", "j", "L", "l")
-	v := d.waitFor("3 élèves × 2 jours (16/11 → 17/11) : 4 absences — tapez un motif")
-	for _, want := range []string{"m Maladie ✓", "p Panne de réve… ✗", "z Motif non rec… ✗", "⌫ retirer le motif"} {
+	d.Press("H", "H", "H", "h", "h", "v", "j", "j", "L", "l")
+	// The count, then the desk's preview of what Maladie would change: E002's
+	// two absences have it already.
+	v := d.WaitFor("3 élèves × 2 jours (16/11 → 17/11) : 4 absences — tapez un motif",
+		"2 absences · 2 élèves : 3 → 3 demi-journées, non valables 3 → 1")
+	for _, want := range []string{"m Maladie ✓", "p Panne de … ✗", "z Motif non… ✗", "x retirer le motif"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the motive keys lack %q:\n%s", want, v)
 		}
 	}
-	d.press("m")
-	v = d.waitFor("✓ 2 marques modifiées : Maladie")
-	if got := d.keys - start; got != 11 {
+	d.Press("m")
+	v = d.WaitFor("✓ Maladie : 2 absences modifiées (u pour annuler).")
+	if got := d.Keys - start; got != 11 {
 		t.Errorf("%d keys from the grid to the justification, want 11", got)
 	}
 	if got := strings.Join(motivesOf(t, f, keys...), " "); got != "maladie maladie maladie maladie" {
 		t.Errorf("stored after m: %s", got)
 	}
-	d.waitUntil(func(v string) bool {
+	d.WaitUntil(func(v string) bool {
 		return cellOf(t, v, "ABADIE Léa", 0, 0) == "V" && cellOf(t, v, "CARON Zoé", 1, 1) == "V"
 	},
 		"the grid reloaded with the justified cells")
 
-	d.press("u")
-	d.waitFor("✓ Annulé : motif : Maladie (2 marques).")
+	d.Press("u")
+	d.WaitFor("✓ Annulé : motif : Maladie (2 modifications).")
 	if got := strings.Join(motivesOf(t, f, keys...), " "); got != before {
 		t.Errorf("stored after undo: %s, want %s", got, before)
 	}
-	d.press("ctrl+r")
-	d.waitFor("✓ Rétabli : motif : Maladie (2 marques).")
+	d.Press("ctrl+r")
+	d.WaitFor("✓ Rétabli : motif : Maladie (2 modifications).")
 	if got := strings.Join(motivesOf(t, f, keys...), " "); got != "maladie maladie maladie maladie" {
 		t.Errorf("stored after redo: %s", got)
 	}
@@ -89,10 +93,10 @@ func TestGridRectangleJustified(t *testing.T) {
 func TestGridSelectionEscapes(t *testing.T) {
 	f := gridFixture(t, 6, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
-	d.press("H", "H", "H", "h", "h", "v", "j")
-	d.waitFor("2 élèves × 1 jour (16/11 → 16/11) : 2 absences")
-	d.press("esc", "m")
-	v := d.waitFor("A absent")
+	d.Press("H", "H", "H", "h", "h", "v", "j")
+	d.WaitFor("2 élèves × 1 jour (16/11 → 16/11) : 2 absences")
+	d.Press("esc", "m")
+	v := d.WaitFor("A absent")
 	if strings.Contains(v, "tapez un motif") || strings.Contains(v, "modifiée") {
 		t.Errorf("esc did not drop the selection:\n%s", v)
 	}
@@ -106,16 +110,40 @@ func TestGridSelectionEscapes(t *testing.T) {
 func TestPupilGridWeekOfIllness(t *testing.T) {
 	f := gridFixture(t, 6, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
-	d.press("j", "j", "p")
-	d.waitFor("CARON Zoé · 4B · novembre 2026")
+	d.Press("j", "j", "p")
+	d.WaitFor("CARON Zoé · 4B · novembre 2026")
 	// The cursor is on Thursday 19/11: up to Monday 16/11, first slot, then the rectangle.
-	d.press("k", "k", "k", "h", "h", "v", "j", "l", "l", "l", "l", "l", "l", "l", "l")
-	d.waitFor("2 jours × 9 créneaux : 1 absence — tapez un motif")
-	d.press("m")
-	d.waitFor("✓ 1 marque modifiée : Maladie")
+	d.Press("k", "k", "k", "h", "h", "v", "j", "l", "l", "l", "l", "l", "l", "l", "l")
+	d.WaitFor("2 jours × 9 créneaux : 1 absence — tapez un motif", "1 absence · Zoé C. : 1 → 1 demi-journées, non valables 1 → 0")
+	d.Press("m")
+	d.WaitFor("✓ Maladie : 1 absence modifiée (u pour annuler).")
 	got := motivesOf(t, f, model.MarkKey{Seance: modeltest.WeekSeance(modeltest.WeekA.AddDays(1), "hg-2"), Pupil: "E003"})
 	if got[0] != "maladie" {
 		t.Errorf("stored %v", got)
 	}
-	d.waitUntil(func(v string) bool { return strings.Contains(line(v, "mar. 17/11 A"), "·V·") }, "the pupil grid reloaded")
+	d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "mar. 17/11 A"), "·V·") }, "the pupil grid reloaded")
+}
+
+// TestGridOverrulesARectangle: the desk's overrule keys work on a
+// rectangle: + makes CARON's Panne de réveil (Tuesday 08:55) valable.
+func TestGridOverrulesARectangle(t *testing.T) {
+	f := gridFixture(t, 6, modeltest.GridNow)
+	d := openGrid(t, f, "cpe", "4B")
+	d.Press("H", "H", "H", "h", "h", "L", "l", "j", "j", "v")
+	d.WaitFor("1 élève × 1 jour (17/11 → 17/11) : 1 absence — tapez un motif", "1 absence · Zoé C.")
+	d.Press("+")
+	d.WaitFor("✓ Validité forcée (valable) : 1 absence.")
+	k := model.MarkKey{Seance: modeltest.WeekSeance(modeltest.WeekA.AddDays(1), "hg-2"), Pupil: "E003"}
+	var j *model.Justification
+	if err := f.db.View(func(tx model.ReadTx) error {
+		m, _, err := tx.Mark(k)
+		j = m.Justification
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if j == nil || !j.Valid || !j.Overruled || j.Motive != "reveil" {
+		t.Errorf("stored %+v", j)
+	}
+	d.WaitUntil(func(v string) bool { return cellOf(t, v, "CARON Zoé", 1, 1) == "V" }, "the cell now valable")
 }

@@ -122,15 +122,9 @@ func (v *cellGrid) selected() []model.GridCell {
 
 // window returns the visible rows for height lines, scrolling to the cursor.
 func (v *cellGrid) window(height int) (from, to int) {
-	height = max(height, 1)
-	if v.row < v.offset {
-		v.offset = v.row
-	}
-	if v.row >= v.offset+height {
-		v.offset = v.row - height + 1
-	}
-	v.offset = clamp(v.offset, 0, max(v.rows()-height, 0))
-	return v.offset, min(v.offset+height, v.rows())
+	from, to = scrollWindow(v.offset, v.row, v.rows(), height)
+	v.offset = from
+	return from, to
 }
 
 // gridMarker is the width of the row marker column (› cursor, ▸ selected).
@@ -155,17 +149,24 @@ func (v *cellGrid) dayWidth(gap bool) int {
 	return v.slots
 }
 
+// columnBreak writes what comes before column c, the day separator or the
+// morning/afternoon gap, and returns c's slot.
+func (v *cellGrid) columnBreak(b *strings.Builder, c int, gap bool) int {
+	k := c % v.slots
+	switch {
+	case c > 0 && k == 0:
+		b.WriteString(v.glyphs.sep)
+	case gap && k == v.afternoon:
+		b.WriteByte(' ')
+	}
+	return k
+}
+
 // writeCells draws row r's cells.
 func (v *cellGrid) writeCells(b *strings.Builder, r int, gap bool) {
 	cells := v.grid.Rows[r].Cells
 	for c := range cells {
-		k := c % v.slots
-		switch {
-		case c > 0 && k == 0:
-			b.WriteString(v.glyphs.sep)
-		case gap && k == v.afternoon:
-			b.WriteByte(' ')
-		}
+		v.columnBreak(b, c, gap)
 		variant := glyphPlain
 		if r == v.row && c == v.col {
 			variant = glyphCursor
@@ -202,13 +203,7 @@ func (v *cellGrid) slotHeader(labelW int, gap bool) string {
 	b.WriteString(strings.Repeat(" ", gridMarker+labelW+1))
 	_, _, c0, c1 := v.rect()
 	for c := 0; c < v.cols(); c++ {
-		k := c % v.slots
-		switch {
-		case c > 0 && k == 0:
-			b.WriteString(v.glyphs.sep)
-		case gap && k == v.afternoon:
-			b.WriteByte(' ')
-		}
+		k := v.columnBreak(&b, c, gap)
 		code := []rune(v.grid.Slots[k].Code)
 		switch {
 		case c >= c0 && c <= c1:

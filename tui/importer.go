@@ -20,19 +20,16 @@ type importKeys struct {
 }
 
 func defaultImportKeys() importKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return importKeys{
-		Edit:     b([]string{"e", "i"}, "e", "saisir le chemin"),
-		Done:     b([]string{"enter"}, "↵", "vérifier le fichier"),
-		Cancel:   b([]string{"esc"}, "esc", "arrêter la saisie"),
-		PrevKind: b([]string{"left", "h"}, "←/h", "type de fichier précédent"),
-		NextKind: b([]string{"right", "l"}, "→/l", "type de fichier suivant"),
-		Kind:     b([]string{"left", "h", "right", "l"}, "←/→", "type de fichier"),
-		Force:    b([]string{"f"}, "f", "forcer (fichier d'un autre établissement)"),
-		Check:    b([]string{"enter"}, "↵", "vérifier (rien n'est écrit)"),
-		Apply:    b([]string{"a"}, "a", "appliquer l'import vérifié"),
+		Edit:     newKey("e", "saisir le chemin", "e", "i"),
+		Done:     newKey("↵", "vérifier le fichier", "enter"),
+		Cancel:   newKey("esc", "arrêter la saisie", "esc"),
+		PrevKind: newKey("←/h", "type de fichier précédent", "left", "h"),
+		NextKind: newKey("→/l", "type de fichier suivant", "right", "l"),
+		Kind:     newKey("←/→", "type de fichier", "left", "h", "right", "l"),
+		Force:    newKey("f", "forcer (fichier d'un autre établissement)", "f"),
+		Check:    newKey("↵", "vérifier (rien n'est écrit)", "enter"),
+		Apply:    newKey("a", "appliquer l'import vérifié", "a"),
 	}
 }
 
@@ -152,22 +149,7 @@ func (s *importScreen) forget() {
 
 func (s *importScreen) scrollKey(msg tea.KeyMsg) {
 	page := max(s.size.Height-appChrome-importChrome, 1)
-	nav := s.env.nav
-	switch {
-	case key.Matches(msg, nav.Up):
-		s.scroll--
-	case key.Matches(msg, nav.Down):
-		s.scroll++
-	case key.Matches(msg, nav.PageUp):
-		s.scroll -= page
-	case key.Matches(msg, nav.PageDown):
-		s.scroll += page
-	case key.Matches(msg, nav.Home):
-		s.scroll = 0
-	case key.Matches(msg, nav.End):
-		s.scroll = len(s.report)
-	}
-	s.scroll = max(0, min(s.scroll, len(s.report)-page))
+	s.scroll, _ = navMove(msg, s.env.nav, s.scroll, len(s.report)-page+1, page)
 }
 
 // check reads the file and plans its import; nothing is written.

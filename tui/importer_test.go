@@ -38,9 +38,9 @@ func markCount(t *testing.T, f fixture) int {
 // openImports waits for the admin's landing screen (accounts), then opens the
 // import screen.
 func openImports(d *driver) string {
-	d.waitFor("Identifiant")
-	d.press("0")
-	return d.waitFor("Importer un fichier")
+	d.WaitFor("Identifiant")
+	d.Press("0")
+	return d.WaitFor("Importer un fichier")
 }
 
 // TestImportScreenChecksThenApplies: the admin types a path, sees the plan
@@ -51,26 +51,31 @@ func TestImportScreenChecksThenApplies(t *testing.T) {
 	if v := openImports(d); !strings.Contains(v, "Type    : ‹ siecle ›") {
 		t.Errorf("first kind:\n%s", v)
 	}
-	d.press("h", "e")
-	d.press(history(t, "E001;16/11/2026;08:00;17:00;absent;;Maladie;oui"))
-	v := d.waitFor("Type    : ‹ absences ›", "historique.csv▏")
+	d.Press("h", "e")
+	d.Press(history(t, "E001;16/11/2026;08:00;17:00;absent;;Maladie;oui"))
+	v := d.WaitFor("Type    : ‹ absences ›", "historique.csv▏")
 	if !strings.Contains(v, "↵ vérifier le fichier") {
 		t.Errorf("footer while typing:\n%s", v)
 	}
-	d.press("enter")
-	v = d.waitFor("marque : 3 créées", "« a » pour appliquer")
+	d.Press("enter")
+	v = d.WaitFor("marque : 3 créées", "« a » pour appliquer")
 	if !strings.Contains(v, "ligne 2 : marque 20261116-0800-c-maths-1/E001") || markCount(t, f) != 0 {
 		t.Errorf("the check wrote, or shows no detail (%d marks):\n%s", markCount(t, f), v)
 	}
-	d.press("a")
-	d.waitFor("✓ Import enregistré : 3 modification(s).")
+	d.Press("a")
+	d.WaitFor("✓ Import enregistré : 3 modification(s).")
+	// The status line says it too (its message may follow the report).
+	d.WaitUntil(func(v string) bool {
+		lines := strings.Split(v, "\n")
+		return lines[len(lines)-2] == "Import enregistré : 3 modification(s)"
+	}, "the status of the import")
 	if n := markCount(t, f); n != 3 {
 		t.Errorf("%d marks stored, want 3", n)
 	}
-	d.press("a")
-	d.waitFor("Vérifiez d'abord un fichier sans refus")
-	if n := markCount(t, f); n != 3 || d.keys != 7 {
-		t.Errorf("%d marks after a second a, %d keys", n, d.keys)
+	d.Press("a")
+	d.WaitFor("Vérifiez d'abord un fichier sans refus")
+	if n := markCount(t, f); n != 3 || d.Keys != 7 {
+		t.Errorf("%d marks after a second a, %d keys", n, d.Keys)
 	}
 }
 
@@ -80,13 +85,13 @@ func TestImportScreenRefusal(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
 	d := f.start(t, "admin", 100, 30)
 	openImports(d)
-	d.press("h", "e")
-	d.press(history(t, "X1;16/11/2026;08:00;09:00;absent;;;", "X2;16/11/2026;08:00;09:00;absent;;;"))
-	d.press("enter")
-	d.waitFor("✗ historique.csv, ligne 2 : élève \"X1\" inconnu", "✗ historique.csv, ligne 3 : élève \"X2\"",
+	d.Press("h", "e")
+	d.Press(history(t, "X1;16/11/2026;08:00;09:00;absent;;;", "X2;16/11/2026;08:00;09:00;absent;;;"))
+	d.Press("enter")
+	d.WaitFor("✗ historique.csv, ligne 2 : élève \"X1\" inconnu", "✗ historique.csv, ligne 3 : élève \"X2\"",
 		"✗ import refusé, rien n'a été écrit : 2 lignes refusées")
-	d.press("a")
-	d.waitFor("Vérifiez d'abord")
+	d.Press("a")
+	d.WaitFor("Vérifiez d'abord")
 	if markCount(t, f) != 0 {
 		t.Error("a refused file was written")
 	}
@@ -97,15 +102,15 @@ func TestImportScreenAdminOnly(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
 	for _, login := range []string{"prof", "cpe", "aed"} {
 		d := f.start(t, login, 100, 30)
-		v := d.waitFor("1 ")
+		v := d.WaitFor("1 ")
 		if tabs := strings.Split(v, "\n")[0]; strings.Contains(tabs, "Imports") {
 			t.Errorf("%s has the import screen: %s", login, tabs)
 		}
 	}
 	d := f.start(t, "cpe", 100, 30)
-	d.waitFor("1 Absences du jour")
-	d.press("0")
-	if v := d.waitFor("écran 0 non disponible"); strings.Contains(v, "Importer un fichier") {
+	d.WaitFor("1 Absences du jour")
+	d.Press("0")
+	if v := d.WaitFor("écran 0 non disponible"); strings.Contains(v, "Importer un fichier") {
 		t.Errorf("cpe reached the import screen:\n%s", v)
 	}
 }

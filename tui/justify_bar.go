@@ -14,17 +14,20 @@ import (
 // justifyBar is the mass-justification mechanism that screens share (the
 // desk, the planning grid): the selection, the marks the next motive key
 // applies to (its target), the preview of what it would change, shown before
-// the key, the motive keys themselves, undo and redo. Its host screen:
-//   - calls init once and passes it every non-key message (update) and change
+// the key, the motive keys themselves, the overrule keys, undo and redo. Its
+// host screen:
+//   - calls init once (the bar reads the motives offered) or offer (the host
+//     read them), and passes it every non-key message (update) and change
 //     (onChange);
-//   - calls retarget whenever the selection or the cursor changes, with the
-//     marks a motive would apply to when nothing is selected;
+//   - calls retarget whenever its selection or cursor changes, with the marks
+//     a motive would apply to when the bar's own selection (sel) is empty:
+//     the desk's cursor line, the grid's rectangle;
 //   - gives it the keys it does not use itself (key), and draws previewLine
 //     and motiveLines.
 type justifyBar struct {
 	// token tells this bar's messages from those of another bar of the session.
 	token   *int
-	svc     *model.Service
+	env     *env
 	keys    barKeys
 	motives []model.Motive
 	// sel is the selection; cursor the host's default target when it is empty.
@@ -34,6 +37,8 @@ type justifyBar struct {
 	preview *model.Preview
 	gen     int
 	busy    int
+	// reads: the bar reads the motives itself (init), again when they change.
+	reads bool
 }
 
 // barKeys are the keys of a justifying screen besides the motives' own.
@@ -42,24 +47,22 @@ type barKeys struct {
 }
 
 func defaultBarKeys() barKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return barKeys{
-		Motive:  b(nil, "m r f…", "motif"),
-		Clear:   b([]string{"x"}, "x", "retirer le motif"),
-		Valid:   b([]string{"+"}, "+", "forcer valable (CPE)"),
-		Invalid: b([]string{"-"}, "-", "forcer non valable (CPE)"),
-		Undo:    b([]string{"u"}, "u", "annuler"),
-		Redo:    b([]string{"ctrl+r"}, "ctrl+r", "rétablir"),
+		Motive:  newKey("m r f…", "motif"),
+		Clear:   newKey("x", "retirer le motif", "x"),
+		Valid:   newKey("+", "forcer valable (CPE)", "+"),
+		Invalid: newKey("-", "forcer non valable (CPE)", "-"),
+		Undo:    newKey("u", "annuler", "u"),
+		Redo:    newKey("ctrl+r", "rétablir", "ctrl+r"),
 	}
 }
 
-func newJustifyBar(svc *model.Service) justifyBar {
-	return justifyBar{token: new(int), svc: svc, keys: defaultBarKeys(), sel: newMarkSet()}
+func newJustifyBar(e *env) justifyBar {
+	return justifyBar{token: new(int), env: e, keys: defaultBarKeys(), sel: newMarkSet()}
 }
 
 type barMotivesMsg struct {
+	token   *int
 	motives []model.Motive
 	err     error
 }
@@ -81,11 +84,12 @@ type barDoneMsg struct {
 }
 
 func (b *justifyBar) init() tea.Cmd {
-	svc := b.svc
+	b.reads = true
+	svc, token := b.env.svc, b.token
 	return func() tea.Msg {
 		dir, err := svc.Directory()
 		if err != nil {
-			return barMotivesMsg{err: err}
+			return barMotivesMsg{token: token, err: err}
 		}
 		var offered []model.Motive
 		for _, m := range dir.Motives {
@@ -93,7 +97,7 @@ func (b *justifyBar) init() tea.Cmd {
 				offered = append(offered, m)
 			}
 		}
-		return barMotivesMsg{motives: offered}
+		return barMotivesMsg{token: token, motives: offered}
 	}
 }
 
@@ -101,6 +105,9 @@ func (b *justifyBar) init() tea.Cmd {
 func (b *justifyBar) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case barMotivesMsg:
+		if msg.token != b.token {
+			return nil, false
+		}
 		b.setMotives(msg.motives)
 		return tea.Batch(errCmd(msg.err), b.refresh()), true
 	case barPreviewMsg:
@@ -137,6 +144,14 @@ func (b *justifyBar) setMotives(ms []model.Motive) {
 	b.keys.Motive.SetHelp(help, "motif")
 }
 
+// offer gives the bar the motives its host read (the grid's: those the
+// reader may apply); the next retarget previews with them.
+func (b *justifyBar) offer(ms []model.Motive) {
+	b.setMotives(ms)
+	b.gen++
+	b.preview = nil
+}
+
 func (b *justifyBar) onDone(msg barDoneMsg) tea.Cmd {
 	b.busy = max(b.busy-1, 0)
 	if msg.err != nil {
@@ -153,7 +168,7 @@ func (b *justifyBar) onDone(msg barDoneMsg) tea.Cmd {
 // preview of the target.
 func (b *justifyBar) onChange(c model.Change) tea.Cmd {
 	var cmds []tea.Cmd
-	if c.Touches(model.ChangedMotives) {
+	if c.Touches(model.ChangedMotives) && b.reads {
 		cmds = append(cmds, b.init())
 	}
 	if c.Touches(model.ChangedMarks|model.ChangedNotices) && b.targets(c) {
@@ -198,7 +213,7 @@ func (b *justifyBar) refresh() tea.Cmd {
 	if len(b.target) == 0 || code == "" {
 		return nil
 	}
-	svc, token, gen, keys := b.svc, b.token, b.gen, slices.Clone(b.target)
+	svc, token, gen, keys := b.env.svc, b.token, b.gen, slices.Clone(b.target)
 	return func() tea.Msg {
 		pv, err := svc.Preview(keys, code)
 		return barPreviewMsg{token: token, gen: gen, preview: pv, err: err}
@@ -248,49 +263,42 @@ func (b *justifyBar) apply(m *model.Motive) tea.Cmd {
 	if len(b.target) == 0 {
 		return statusCmd("Aucune absence à justifier ici.")
 	}
-	svc, token, keys, code, label := b.svc, b.token, slices.Clone(b.target), "", "Motif retiré"
+	svc, token, keys, code, label := b.env.svc, b.token, slices.Clone(b.target), "", "Motif retiré"
 	if m != nil {
 		code, label = m.Code, m.Label
 	}
 	b.busy++
-	return func() tea.Msg {
+	return b.env.act(func() tea.Msg {
 		out, err := svc.Justify(keys, code)
 		text := fmt.Sprintf("✓ %s : %s (u pour annuler).", label, plural(out.Touched, "absence modifiée", "absences modifiées"))
 		return barDoneMsg{token: token, text: text, cleared: true, err: err}
-	}
+	})
 }
 
 func (b *justifyBar) overrule(valid bool) tea.Cmd {
 	if len(b.target) == 0 {
 		return nil
 	}
-	svc, token, keys, word := b.svc, b.token, slices.Clone(b.target), "non valable"
+	svc, token, keys, word := b.env.svc, b.token, slices.Clone(b.target), "non valable"
 	if valid {
 		word = "valable"
 	}
 	b.busy++
-	return func() tea.Msg {
+	return b.env.act(func() tea.Msg {
 		out, err := svc.SetValidity(keys, valid)
 		text := fmt.Sprintf("✓ Validité forcée (%s) : %s.", word, plural(out.Touched, "absence", "absences"))
 		return barDoneMsg{token: token, text: text, cleared: true, err: err}
-	}
+	})
 }
 
+// replay undoes or redoes the session's last action, once the actions asked
+// for before it have ended.
 func (b *justifyBar) replay(redo bool) tea.Cmd {
-	svc, token := b.svc, b.token
+	token := b.token
 	b.busy++
-	return func() tea.Msg {
-		run, word := svc.Undo, "Annulé"
-		if redo {
-			run, word = svc.Redo, "Rétabli"
-		}
-		r, err := run()
-		text := fmt.Sprintf("✓ %s : %s (%s).", word, r.Verb, plural(r.Applied, "modification", "modifications"))
-		if r.Conflicts > 0 {
-			text += fmt.Sprintf(" %s changé depuis par quelqu'un d'autre, laissé tel quel.", plural(r.Conflicts, "élément", "éléments"))
-		}
+	return b.env.replay(redo, func(text string, err error) tea.Msg {
 		return barDoneMsg{token: token, text: text, err: err}
-	}
+	})
 }
 
 func (b justifyBar) pending() int { return b.busy }
@@ -362,16 +370,21 @@ func shortName(p model.Pupil) string {
 	return p.FirstName + " " + strings.ToUpper(string(initial[0])) + "."
 }
 
-// motiveLines lists the motive keys with their validity, folded to width
-// (labels shortened more on narrow screens).
+// motiveLines lists the motive keys with their validity, folded to width.
 func (b justifyBar) motiveLines(st Styles, width int) []string {
+	return motiveLines(st, b.motives, width)
+}
+
+// motiveLines lists motives' keys with their validity, folded to width
+// (labels shortened more on narrow screens).
+func motiveLines(st Styles, motives []model.Motive, width int) []string {
 	size := 16
 	if width < 100 {
 		size = 10
 	}
 	var lines []string
 	cur, used := "", 0
-	for _, m := range b.motives {
+	for _, m := range motives {
 		valid := "✗"
 		if m.Valid {
 			valid = "✓"

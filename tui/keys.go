@@ -14,11 +14,11 @@ type GlobalKeys struct {
 // DefaultGlobalKeys returns the shared keys.
 func DefaultGlobalKeys() GlobalKeys {
 	return GlobalKeys{
-		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quitter")),
-		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "aide")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "retour")),
-		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "écran/volet suivant")),
-		Screen: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-9, 0", "écrans")),
+		Quit:   newKey("q", "quitter", "q", "ctrl+c"),
+		Help:   newKey("?", "aide", "?"),
+		Back:   newKey("esc", "retour", "esc"),
+		Tab:    newKey("tab", "écran/volet suivant", "tab"),
+		Screen: newKey("1-9, 0", "écrans", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0"),
 	}
 }
 
@@ -36,16 +36,22 @@ type NavKeys struct {
 // DefaultNavKeys returns the list movements: arrows and k/j, pages, ends, filter.
 func DefaultNavKeys() NavKeys {
 	return NavKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "monter")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "descendre")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page précédente")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn", "page suivante")),
-		Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "début")),
-		End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "fin")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filtrer")),
+		Up:       newKey("↑/k", "monter", "up", "k"),
+		Down:     newKey("↓/j", "descendre", "down", "j"),
+		PageUp:   newKey("pgup", "page précédente", "pgup", "ctrl+b"),
+		PageDown: newKey("pgdn", "page suivante", "pgdown", "ctrl+f"),
+		Home:     newKey("g", "début", "home", "g"),
+		End:      newKey("G", "fin", "end", "G"),
+		Filter:   newKey("/", "filtrer", "/"),
 	}
 }
 
 func (n NavKeys) bindings() []key.Binding {
 	return []key.Binding{n.Up, n.Down, n.PageUp, n.PageDown, n.Home, n.End, n.Filter}
+}
+
+// newKey is a binding of keys, shown in the footer and the help as help and
+// desc (a binding without keys only explains, as the legends do).
+func newKey(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }

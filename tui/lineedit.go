@@ -42,4 +42,29 @@ func (l *lineEdit) handle(msg tea.KeyMsg) bool {
 
 func (l lineEdit) String() string { return string(l.value) }
 
+// filterKey applies a key to a filter being typed: enter keeps the filter,
+// esc clears it, the others edit it. It returns false, doing nothing, for ↑
+// and ↓, which move in the list being filtered.
+func (l *lineEdit) filterKey(msg tea.KeyMsg) bool {
+	switch msg.Type {
+	case tea.KeyEnter:
+		l.active = false
+	case tea.KeyEsc:
+		l.reset()
+	case tea.KeyUp, tea.KeyDown:
+		return false
+	default:
+		l.handle(msg)
+	}
+	return true
+}
+
+// field is the text typed, with the ▏ of the cursor while it is typed.
+func (l lineEdit) field() string {
+	if l.active {
+		return string(l.value) + "▏"
+	}
+	return string(l.value)
+}
+
 func (l *lineEdit) reset() { l.value, l.active = nil, false }

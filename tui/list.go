@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -52,48 +50,56 @@ func (l *cursorList) selectItem(item int) bool {
 
 // navigate applies a movement key for a page of height rows.
 func (l *cursorList) navigate(msg tea.KeyMsg, nav NavKeys, height int) bool {
-	page := max(height-1, 1)
+	pos, ok := navMove(msg, nav, l.cursor, len(l.items), max(height-1, 1))
+	if ok {
+		l.moveTo(pos)
+	}
+	return ok
+}
+
+// navMove returns where a movement key (a line, a page, an end) takes a
+// position among n, and whether msg was one.
+func navMove(msg tea.KeyMsg, nav NavKeys, pos, n, page int) (int, bool) {
 	switch {
 	case key.Matches(msg, nav.Up):
-		l.moveTo(l.cursor - 1)
+		pos--
 	case key.Matches(msg, nav.Down):
-		l.moveTo(l.cursor + 1)
+		pos++
 	case key.Matches(msg, nav.PageUp):
-		l.moveTo(l.cursor - page)
+		pos -= page
 	case key.Matches(msg, nav.PageDown):
-		l.moveTo(l.cursor + page)
+		pos += page
 	case key.Matches(msg, nav.Home):
-		l.moveTo(0)
+		pos = 0
 	case key.Matches(msg, nav.End):
-		l.moveTo(len(l.items) - 1)
+		pos = n - 1
 	default:
-		return false
+		return pos, false
 	}
-	return true
+	return clamp(pos, 0, max(n-1, 0)), true
 }
 
 // window returns the visible slice bounds for height rows, scrolling as needed.
 func (l *cursorList) window(height int) (from, to int) {
-	height = max(height, 1)
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+height {
-		l.offset = l.cursor - height + 1
-	}
-	l.offset = max(0, min(l.offset, len(l.items)-height))
-	return l.offset, min(l.offset+height, len(l.items))
+	from, to = scrollWindow(l.offset, l.cursor, len(l.items), height)
+	l.offset = from
+	return from, to
 }
 
-// hasPrefixOrWord reports whether q starts s or one of its words.
-func hasPrefixOrWord(s, q string) bool {
-	if strings.HasPrefix(s, q) {
-		return true
+// scrollWindow returns the rows [from, to) of n that height lines show: from
+// is offset moved as little as the cursor needs to be seen.
+func scrollWindow(offset, cursor, n, height int) (from, to int) {
+	height = max(height, 1)
+	from = clamp(offset, cursor-height+1, cursor)
+	from = clamp(from, 0, max(n-height, 0))
+	return from, min(from+height, n)
+}
+
+// indexes returns 0, 1, … n-1: the items of a list that shows every row.
+func indexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
 	}
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
-		if strings.HasPrefix(w, q) {
-			return true
-		}
-	}
-	return false
+	return out
 }

@@ -48,12 +48,9 @@ type motiveSavedMsg struct {
 }
 
 func newMotivesScreen(e *env) Screen {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
-	}
 	return &motivesScreen{env: e, keys: motiveKeys{
-		New: b("n", "n", "nouveau motif"), Edit: b("enter", "↵", "modifier"),
-		Retire: b("x", "x", "retirer / proposer de nouveau"),
+		New: newKey("n", "nouveau motif", "n"), Edit: newKey("↵", "modifier", "enter"),
+		Retire: newKey("x", "retirer / proposer de nouveau", "x"),
 	}}
 }
 

@@ -28,9 +28,7 @@ type noticeForm struct {
 	env    *env
 	edit   *model.NoticeLine
 	pupil  *model.Pupil
-	query  lineEdit
-	found  []model.Pupil
-	pick   int
+	finder pupilFinder
 	dates  [2]lineEdit
 	fresh  [2]bool
 	motive *model.Motive
@@ -43,13 +41,6 @@ type noticeForm struct {
 	gen     int
 }
 
-type formFoundMsg struct {
-	form   *noticeForm
-	gen    int
-	pupils []model.Pupil
-	err    error
-}
-
 type formDoneMsg struct {
 	form *noticeForm
 	text string
@@ -57,7 +48,8 @@ type formDoneMsg struct {
 }
 
 func newNoticeForm(e *env, day model.Date, msg formRequest, motives func() []model.Motive) *noticeForm {
-	f := &noticeForm{env: e, pupil: msg.pupil, motives: motives, field: fieldTo, fresh: [2]bool{true, true}}
+	f := &noticeForm{env: e, pupil: msg.pupil, motives: motives, field: fieldTo, fresh: [2]bool{true, true},
+		finder: pupilFinder{limit: 6}}
 	loc := e.svc.Now().Location()
 	from, to := day.Time(8*60, loc), day.AddDays(1).Time(18*60, loc)
 	if n := msg.notice; n != nil {
@@ -93,11 +85,8 @@ func (f *noticeForm) date(i int) (time.Time, error) {
 }
 
 func (f *noticeForm) update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(formFoundMsg); ok && m.form == f && m.gen == f.gen {
-		f.found, f.pick = m.pupils, 0
-		return errCmd(m.err)
-	}
-	return nil
+	cmd, _ := f.finder.update(msg)
+	return cmd
 }
 
 func (f *noticeForm) key(msg tea.KeyMsg) tea.Cmd {
@@ -132,27 +121,19 @@ func (f *noticeForm) move(delta int) {
 func (f *noticeForm) pupilKey(msg tea.KeyMsg) tea.Cmd {
 	switch msg.Type {
 	case tea.KeyUp:
-		f.pick = max(f.pick-1, 0)
+		f.finder.list.moveTo(f.finder.list.cursor - 1)
 		return nil
 	case tea.KeyDown:
-		f.pick = min(f.pick+1, max(len(f.found)-1, 0))
+		f.finder.list.moveTo(f.finder.list.cursor + 1)
 		return nil
 	}
-	if !f.query.handle(msg) {
-		return nil
-	}
-	f.gen++
-	svc, q, gen := f.env.svc, f.query.String(), f.gen
-	return func() tea.Msg {
-		ps, err := svc.FindPupils(q, 6)
-		return formFoundMsg{form: f, gen: gen, pupils: ps, err: err}
-	}
+	cmd, _ := f.finder.key(f.env.svc, msg)
+	return cmd
 }
 
 // choose takes the pupil under the cursor of the search and moves to the end date.
 func (f *noticeForm) choose() {
-	if f.pick < len(f.found) {
-		p := f.found[f.pick]
+	if p, ok := f.finder.selected(); ok {
 		f.pupil, f.field = &p, fieldTo
 	}
 }
@@ -248,7 +229,7 @@ func (f *noticeForm) submit() tea.Cmd {
 	if f.motive != nil {
 		code = f.motive.Code
 	}
-	return func() tea.Msg {
+	return f.env.act(func() tea.Msg {
 		var err error
 		if edit != nil {
 			_, err = svc.EditNotice(edit.Notice.ID, from, to, code)
@@ -258,7 +239,7 @@ func (f *noticeForm) submit() tea.Cmd {
 		text := fmt.Sprintf("✓ Absence annoncée : %s du %s au %s (u pour annuler).", pupil.FullName(),
 			from.Format("02/01 15:04"), to.Format("02/01 15:04"))
 		return formDoneMsg{form: f, text: text, err: err}
-	}
+	})
 }
 
 func firstError(errs ...error) error {
@@ -288,8 +269,7 @@ func (f *noticeForm) view(width, height int) string {
 	}
 	lines = append(lines, st.Muted.Render("Tapez la touche du motif pour enregistrer (↵ : sans motif). + / - un jour, > fin de semaine."))
 	if ms := f.motives(); len(ms) > 0 {
-		bar := justifyBar{motives: ms}
-		lines = append(lines, bar.motiveLines(st, width)...)
+		lines = append(lines, motiveLines(st, ms, width)...)
 	}
 	return strings.Join(columnize(lines, height, width), "\n")
 }
@@ -306,7 +286,7 @@ func (f *noticeForm) fieldLine(field int, label, value string) string {
 func (f *noticeForm) pupilText() string {
 	switch {
 	case f.field == fieldPupil:
-		return f.query.String()
+		return f.finder.query.String()
 	case f.pupil != nil:
 		return f.pupil.FullName() + " (" + f.pupil.Division + ")"
 	}
@@ -315,14 +295,14 @@ func (f *noticeForm) pupilText() string {
 
 func (f *noticeForm) foundLines() []string {
 	var out []string
-	for i, p := range f.found {
+	for i, p := range f.finder.found {
 		marker := "         "
-		if i == f.pick {
+		if i == f.finder.list.cursor {
 			marker = "       › "
 		}
 		out = append(out, marker+p.FullName()+" ("+p.Division+")")
 	}
-	if len(out) == 0 && f.query.String() != "" {
+	if len(out) == 0 && f.finder.query.String() != "" {
 		out = append(out, f.env.styles.Muted.Render("         aucun élève"))
 	}
 	return out
@@ -336,8 +316,7 @@ func (f *noticeForm) motiveText() string {
 }
 
 func (f *noticeForm) shortHelp() []key.Binding {
-	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
-	return []key.Binding{b("tab", "champ suivant"), b("+/-", "un jour"), b(">", "fin de semaine"), b("m…", "motif et enregistrer"), b("esc", "annuler")}
+	return []key.Binding{newKey("tab", "champ suivant", "tab"), newKey("+/-", "un jour", "+/-"), newKey(">", "fin de semaine", ">"), newKey("m…", "motif et enregistrer", "m…"), newKey("esc", "annuler", "esc")}
 }
 
 func (f *noticeForm) fullHelp() []HelpSection {

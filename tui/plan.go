@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"appel/model"
@@ -16,15 +18,20 @@ type planScreen struct {
 	targets []model.Target
 	target  model.Target
 	week    model.Date
-	// pupil is set in pupil-grid mode; span is its range.
-	pupil model.PupilID
-	span  pupilSpan
+	// pupil is set in pupil-grid mode; span is its range; opened: another
+	// screen opened it (esc returns to that screen).
+	pupil  model.PupilID
+	span   pupilSpan
+	opened bool
 	// focus is the day a pupil grid opens on; back the class grid's cursor.
-	focus  model.Date
-	back   gridPos
-	grid   *model.Grid
-	view   cellGrid
-	prompt *motivePrompt
+	focus model.Date
+	back  gridPos
+	grid  *model.Grid
+	view  cellGrid
+	// bar justifies the rectangle selected, as the desk justifies its
+	// selection; marked is what the rectangle holds for it.
+	bar    justifyBar
+	marked gridMarks
 	picker targetPicker
 	// seances and pupils are what the grid shows, to filter the change feed.
 	seances map[model.SeanceID]bool
@@ -32,15 +39,13 @@ type planScreen struct {
 	// shown are the kinds of cell the grid holds, for the legend.
 	shown   map[model.CellKind]bool
 	loadGen int
-	// writing counts the justifications and undos not yet acknowledged.
-	writing int
 	loaded  bool
 	placed  bool
 	size    tea.WindowSizeMsg
 }
 
 func newPlanScreen(e *env) Screen {
-	return &planScreen{env: e, keys: defaultPlanKeys(), view: cellGrid{glyphs: newGlyphs(e.styles)}}
+	return &planScreen{env: e, keys: defaultPlanKeys(), view: cellGrid{glyphs: newGlyphs(e.styles)}, bar: newJustifyBar(e)}
 }
 
 type targetsMsg struct {
@@ -71,9 +76,12 @@ func (s *planScreen) Title() string { return "Planning" }
 
 func (s *planScreen) Capturing() bool { return s.picker.open }
 
-func (s *planScreen) Pending() int { return s.writing }
+func (s *planScreen) Pending() int { return s.bar.pending() }
 
 func (s *planScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if cmd, ok := s.bar.update(msg); ok {
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
@@ -83,15 +91,13 @@ func (s *planScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.onTargets(msg)
 	case gridMsg:
 		return s, s.onGrid(msg)
-	case justifiedMsg:
-		s.writing--
-		return s, msg.status()
-	case replayedMsg:
-		s.writing--
-		return s, msg.status()
 	case openPupilGridMsg:
-		return s, s.openPupil(msg.id)
+		cmd := s.openPupil(msg.id)
+		s.opened = true
+		return s, cmd
 	case changeMsg:
+		// The grid reloads for the changes that concern the bar's preview
+		// (its reload drops the selection), so the bar needs no onChange.
 		if s.touched(model.Change(msg)) {
 			return s, s.load()
 		}
@@ -142,11 +148,11 @@ func (s *planScreen) onGrid(msg gridMsg) tea.Cmd {
 	}
 	g := msg.grid
 	s.grid = &g
-	s.prompt = nil
 	justify := len(g.Motives) > 0
 	s.keys.Select.SetEnabled(justify)
-	s.keys.Undo.SetEnabled(justify)
-	s.keys.Redo.SetEnabled(justify)
+	s.bar.keys.Undo.SetEnabled(justify)
+	s.bar.keys.Redo.SetEnabled(justify)
+	s.bar.offer(g.Motives)
 	s.view.setGrid(s.grid)
 	s.indexGrid()
 	if !s.placed {
@@ -157,7 +163,7 @@ func (s *planScreen) onGrid(msg gridMsg) tea.Cmd {
 		s.focusDay(s.focus)
 		s.focus = model.Date{}
 	}
-	return nil
+	return s.retarget()
 }
 
 func (s *planScreen) indexGrid() {
@@ -232,4 +238,44 @@ func anyIn[K comparable](xs []K, set map[K]bool) bool {
 		}
 	}
 	return false
+}
+
+// gridMarks are the marks of a rectangle that a motive applies to (absences
+// and latenesses), each once, with how many of each kind.
+type gridMarks struct {
+	keys            []model.MarkKey
+	absences, lates int
+}
+
+func marksOf(cells []model.GridCell) gridMarks {
+	var m gridMarks
+	seen := map[model.MarkKey]bool{}
+	for _, c := range cells {
+		if !c.HasSeance() || !c.Kind.Justifiable() || seen[c.Key()] {
+			continue
+		}
+		seen[c.Key()] = true
+		m.keys = append(m.keys, c.Key())
+		if c.Kind == model.CellLate {
+			m.lates++
+		} else {
+			m.absences++
+		}
+	}
+	return m
+}
+
+// text is "3 absences et 1 retard — tapez un motif".
+func (m gridMarks) text() string {
+	var parts []string
+	if m.absences > 0 {
+		parts = append(parts, plural(m.absences, "absence", "absences"))
+	}
+	if m.lates > 0 {
+		parts = append(parts, plural(m.lates, "retard", "retards"))
+	}
+	if len(parts) == 0 {
+		return "aucune absence ni aucun retard à justifier"
+	}
+	return strings.Join(parts, " et ") + " — tapez un motif"
 }

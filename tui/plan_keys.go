@@ -13,29 +13,23 @@ import (
 // planKeys are the planning grid's keys; the rows move with the shared NavKeys.
 type planKeys struct {
 	Left, Right, DayPrev, DayNext, WeekPrev, WeekNext key.Binding
-	Pick, Select, Open, PupilGrid, Span, Undo, Redo   key.Binding
-	Back                                              key.Binding
+	Pick, Select, Open, PupilGrid, Span, Back         key.Binding
 }
 
 func defaultPlanKeys() planKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return planKeys{
-		Left:      b([]string{"left", "h"}, "←/h", "créneau précédent"),
-		Right:     b([]string{"right", "l"}, "→/l", "créneau suivant"),
-		DayPrev:   b([]string{"H", "shift+left"}, "H", "jour précédent"),
-		DayNext:   b([]string{"L", "shift+right"}, "L", "jour suivant"),
-		WeekPrev:  b([]string{"["}, "[", "sem. préc."),
-		WeekNext:  b([]string{"]"}, "]", "sem. suiv."),
-		Pick:      b([]string{"d"}, "d", "classe"),
-		Select:    b([]string{"v"}, "v", "sélection"),
-		Open:      b([]string{"enter"}, "↵", "fiche"),
-		PupilGrid: b([]string{"p"}, "p", "planning élève"),
-		Span:      b([]string{"t"}, "t", "mois ↔ période"),
-		Undo:      b([]string{"u"}, "u", "annuler"),
-		Redo:      b([]string{"ctrl+r"}, "ctrl+r", "rétablir"),
-		Back:      b([]string{"esc"}, "esc", "retour à la classe"),
+		Left:      newKey("←/h", "créneau précédent", "left", "h"),
+		Right:     newKey("→/l", "créneau suivant", "right", "l"),
+		DayPrev:   newKey("H", "jour précédent", "H", "shift+left"),
+		DayNext:   newKey("L", "jour suivant", "L", "shift+right"),
+		WeekPrev:  newKey("[", "sem. préc.", "["),
+		WeekNext:  newKey("]", "sem. suiv.", "]"),
+		Pick:      newKey("d", "classe", "d"),
+		Select:    newKey("v", "sélection", "v"),
+		Open:      newKey("↵", "fiche", "enter"),
+		PupilGrid: newKey("p", "planning élève", "p"),
+		Span:      newKey("t", "mois ↔ période", "t"),
+		Back:      newKey("esc", "retour à la classe", "esc"),
 	}
 }
 
@@ -47,6 +41,9 @@ func (s *planScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, s.keys.Pick) && len(s.targets) > 0 {
 			s.picker.start()
 		}
+		if key.Matches(msg, s.keys.Back) {
+			return s.escape()
+		}
 		return nil
 	case s.view.selecting():
 		if cmd, done := s.selectionKey(msg); done {
@@ -54,36 +51,40 @@ func (s *planScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	if cmd, moved := s.moveKey(msg); moved {
-		s.refreshPrompt()
-		return cmd
+		return tea.Batch(cmd, s.retarget())
 	}
 	return s.commandKey(msg)
 }
 
-// selectionKey handles what a selection changes: a motive key applies,
-// esc or v drops the selection.
+// selectionKey handles what a selection changes: the bar's keys (a motive,
+// x, + and -) apply to the rectangle and end the selection; esc or v drops it.
 func (s *planScreen) selectionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	if msg.Type == tea.KeyEsc || key.Matches(msg, s.keys.Select) {
+	bk := s.bar.keys
+	switch {
+	case msg.Type == tea.KeyEsc || key.Matches(msg, s.keys.Select):
 		s.view.clearSelection()
-		s.prompt = nil
-		return nil, true
+		return s.retarget(), true
+	case key.Matches(msg, bk.Undo, bk.Redo):
+		return nil, false
 	}
-	code, label, ok := s.prompt.match(msg)
+	cmd, ok := s.bar.key(msg)
 	if !ok {
 		return nil, false
 	}
-	cmd := s.prompt.apply(s.env.svc, code, label)
-	s.writing++
-	s.view.clearSelection()
-	s.prompt = nil
-	return cmd, true
+	if len(s.bar.target) > 0 {
+		s.view.clearSelection()
+	}
+	return tea.Batch(cmd, s.retarget()), true
 }
 
-func (s *planScreen) refreshPrompt() {
-	if s.view.selecting() {
-		p := newMotivePrompt(s.grid.Motives, s.view.selected())
-		s.prompt = &p
+// retarget gives the bar what a motive key would apply to: the marks of the
+// rectangle selected, or nothing.
+func (s *planScreen) retarget() tea.Cmd {
+	s.marked = gridMarks{}
+	if s.grid != nil && s.view.selecting() {
+		s.marked = marksOf(s.view.selected())
 	}
+	return s.bar.retarget(s.marked.keys)
 }
 
 // moveKey moves the cursor; it reports whether msg was a movement.
@@ -153,18 +154,30 @@ func (s *planScreen) commandKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Span) && s.pupil != "":
 		s.span = s.span.toggle(s.grid.Periods)
 		return s.load()
-	case key.Matches(msg, k.Undo):
-		s.writing++
-		return undoCmd(s.env.svc, false)
-	case key.Matches(msg, k.Redo):
-		s.writing++
-		return undoCmd(s.env.svc, true)
-	case key.Matches(msg, k.Back) && s.pupil != "":
-		s.pupil, s.view = "", cellGrid{glyphs: s.view.glyphs, row: s.back.row, col: s.back.col}
-		s.grid, s.loaded = nil, false
-		return s.load()
+	case key.Matches(msg, s.bar.keys.Undo):
+		return s.bar.replay(false)
+	case key.Matches(msg, s.bar.keys.Redo):
+		return s.bar.replay(true)
+	case key.Matches(msg, k.Back):
+		return s.escape()
 	}
 	return nil
+}
+
+// escape returns from a pupil grid to the class grid, and to the screen that
+// opened the pupil grid, if another did; from the class grid, to the screen
+// that opened the planning.
+func (s *planScreen) escape() tea.Cmd {
+	if s.pupil == "" {
+		return goBack
+	}
+	s.pupil, s.view = "", cellGrid{glyphs: s.view.glyphs, row: s.back.row, col: s.back.col}
+	s.grid, s.loaded = nil, false
+	if s.opened {
+		s.opened = false
+		return tea.Batch(s.load(), goBack)
+	}
+	return s.load()
 }
 
 func (s *planScreen) startSelection() tea.Cmd {
@@ -172,20 +185,19 @@ func (s *planScreen) startSelection() tea.Cmd {
 		return errorCmd(model.Forbidden("appliquer un motif est réservé à la vie scolaire"))
 	}
 	s.view.startSelection()
-	s.refreshPrompt()
-	return nil
+	return s.retarget()
 }
 
 // turn shows the previous (-1) or next (+1) week, or the pupil's previous or next span.
 func (s *planScreen) turn(delta int) tea.Cmd {
 	s.view.clearSelection()
-	s.prompt = nil
+	retarget := s.retarget()
 	if s.pupil != "" {
 		s.span = s.span.shift(delta, s.grid.Periods)
 	} else {
 		s.week = s.week.AddDays(7 * delta)
 	}
-	return s.load()
+	return tea.Batch(retarget, s.load())
 }
 
 // openPupil shows one pupil's grid over the month of the cursor's day.
@@ -195,7 +207,7 @@ func (s *planScreen) openPupil(id model.PupilID) tea.Cmd {
 		day = s.view.day(s.view.row, s.view.col).Date
 		s.back = gridPos{s.view.row, s.view.col}
 	}
-	s.pupil, s.span, s.focus = id, monthSpan(day), day
+	s.pupil, s.span, s.focus, s.opened = id, monthSpan(day), day, false
 	s.view = cellGrid{glyphs: s.view.glyphs, col: s.back.col % max(s.view.slots, 1)}
 	s.grid, s.loaded = nil, false
 	return s.load()

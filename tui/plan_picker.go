@@ -65,8 +65,7 @@ func (s *planScreen) pickerKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		s.target, s.pupil = p.targets[i], ""
 		s.view.clearSelection()
-		s.prompt = nil
-		return s.load()
+		return tea.Batch(s.retarget(), s.load())
 	case tea.KeyUp, tea.KeyDown, tea.KeyPgUp, tea.KeyPgDown:
 		p.list.navigate(msg, s.env.nav, s.rowsHeight())
 	default:

@@ -37,7 +37,8 @@ func (s *planScreen) classView(width, height int) string {
 	labelW, gap := v.layout(width, 0)
 	count := plural(len(s.grid.Rows), "élève", "élèves")
 	lines := []string{s.classTitle(width), v.dayHeader(labelW, gap, "  "+count), v.slotHeader(labelW, gap)}
-	rowsH := max(height-planChrome, 1)
+	foot := s.footLines(width)
+	rowsH := max(height-3-len(foot), 1)
 	from, to := v.window(rowsH)
 	for r := from; r < to; r++ {
 		lines = append(lines, v.rowLine(r, s.grid.Rows[r].Pupil.FullName(), labelW, gap, ""))
@@ -46,7 +47,7 @@ func (s *planScreen) classView(width, height int) string {
 		lines = append(lines, s.env.styles.Muted.Render("  Aucun élève inscrit cette semaine."))
 	}
 	lines = append(lines, make([]string, max(rowsH+3-len(lines), 0))...)
-	return strings.Join(append(lines, s.footLines(width)...), "\n")
+	return strings.Join(append(lines, foot...), "\n")
 }
 
 func (s *planScreen) classTitle(width int) string {
@@ -104,7 +105,8 @@ func (s *planScreen) pupilView(width, height int) string {
 		truncate("  Sur la période : "+figuresText(g.Totals, g.SeeMotives), width),
 		v.slotHeader(pupilLabelW, gap),
 	}
-	rowsH := max(height-planChrome, 1)
+	foot := s.footLines(width)
+	rowsH := max(height-3-len(foot), 1)
 	from, to := v.window(rowsH)
 	for r := from; r < to; r++ {
 		row := g.Rows[r]
@@ -113,7 +115,7 @@ func (s *planScreen) pupilView(width, height int) string {
 		lines = append(lines, truncate(v.rowLine(r, label, pupilLabelW, gap, "  "+s.dayNote(row, day)), width))
 	}
 	lines = append(lines, make([]string, max(rowsH-(to-from), 0))...)
-	return strings.Join(append(lines, s.footLines(width)...), "\n")
+	return strings.Join(append(lines, foot...), "\n")
 }
 
 // dayNote is what a pupil grid writes after a day: its holiday or its count.
@@ -147,25 +149,21 @@ func dayFigures(f model.Figures, seeValidity bool) string {
 	return strings.Join(parts, " · ")
 }
 
-// footLines are the legend (or, while selecting, the motive keys) and the
-// detail of the cell under the cursor (or the selection's count).
+// footLines are the legend and the detail of the cell under the cursor; while
+// selecting, the bar's motive keys, the selection's count and the bar's
+// preview of what a motive would change.
 func (s *planScreen) footLines(width int) []string {
 	st := s.env.styles
-	var legend, detail []string
-	if s.prompt != nil {
-		legend = s.prompt.lines(st, width, 3)
-		for len(legend) < 3 {
-			legend = append(legend, "")
-		}
-		detail = []string{st.Warn.Render(truncate(s.selectionText()+" : "+s.prompt.preview(), width))}
-	} else {
-		legend = legendLines(s.view.glyphs, s.grid.SeeMotives, s.shown, width, 2)
-		detail = s.detailLines(width)
+	if s.view.selecting() {
+		lines := s.bar.motiveLines(st, width)
+		count := st.Warn.Render(truncate(s.selectionText()+" : "+s.marked.text(), width))
+		return append(lines, count, s.bar.previewLine(st, width))
 	}
+	legend := legendLines(s.view.glyphs, s.grid.SeeMotives, s.shown, width, 2)
 	for len(legend) < 2 {
 		legend = append(legend, "")
 	}
-	return append(legend, detail...)
+	return append(legend, s.detailLines(width)...)
 }
 
 func (s *planScreen) selectionText() string {
@@ -283,15 +281,15 @@ func (s *planScreen) ShortHelp() []key.Binding {
 	switch {
 	case s.picker.open:
 		return []key.Binding{s.env.nav.Up, s.env.nav.Down}
-	case s.prompt != nil:
-		return []key.Binding{k.Left, k.Right, k.Select, k.Undo}
+	case s.view.selecting():
+		return []key.Binding{s.bar.keys.Motive, s.bar.keys.Clear, k.Select, s.bar.keys.Undo}
 	case s.pupil != "":
 		prev, next := k.WeekPrev, k.WeekNext
 		prev.SetHelp("[", "préc.")
 		next.SetHelp("]", "suiv.")
-		return []key.Binding{prev, next, k.Span, k.Select, k.Open, k.Back, k.Undo}
+		return []key.Binding{prev, next, k.Span, k.Select, k.Open, k.Back, s.bar.keys.Undo}
 	}
-	return []key.Binding{k.WeekPrev, k.WeekNext, k.Pick, k.Select, k.Open, k.PupilGrid, k.Undo, k.DayNext}
+	return []key.Binding{k.WeekPrev, k.WeekNext, k.Pick, k.Select, k.Open, k.PupilGrid, s.bar.keys.Undo, k.DayNext}
 }
 
 func (s *planScreen) FullHelp() []HelpSection {
@@ -299,7 +297,7 @@ func (s *planScreen) FullHelp() []HelpSection {
 	return []HelpSection{
 		{Title: "Se déplacer", Keys: []key.Binding{nav.Up, nav.Down, k.Left, k.Right, k.DayPrev, k.DayNext, nav.PageUp, nav.PageDown}},
 		{Title: "Semaine, classe, élève", Keys: []key.Binding{k.WeekPrev, k.WeekNext, k.Pick, k.Open, k.PupilGrid, k.Span, k.Back}},
-		{Title: "Justifier un rectangle", Keys: []key.Binding{k.Select, k.Undo, k.Redo}},
+		{Title: "Justifier un rectangle", Keys: append([]key.Binding{k.Select}, s.bar.help().Keys...)},
 		legendHelp(s.grid == nil || s.grid.SeeMotives),
 	}
 }

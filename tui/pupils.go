@@ -25,54 +25,44 @@ type pupilsKeys struct {
 }
 
 func defaultPupilsKeys() pupilsKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return pupilsKeys{
-		Open:     b([]string{"enter"}, "↵", "ouvrir la fiche"),
-		Search:   b([]string{"/"}, "/", "chercher"),
-		Back:     b([]string{"esc"}, "esc", "retour"),
-		Prev:     b([]string{"["}, "[", "préc."),
-		Next:     b([]string{"]"}, "]", "suiv."),
-		Pane:     b([]string{"tab"}, "tab", "volet"),
-		PanePrev: b([]string{"shift+tab"}, "⇧tab", "volet précédent"),
-		Call:     b([]string{"c"}, "c", "noter un appel"),
-		Grid:     b([]string{"p"}, "p", "planning élève"),
+		Open:     newKey("↵", "ouvrir la fiche", "enter"),
+		Search:   newKey("/", "chercher", "/"),
+		Back:     newKey("esc", "retour", "esc"),
+		Prev:     newKey("[", "préc.", "["),
+		Next:     newKey("]", "suiv.", "]"),
+		Pane:     newKey("tab", "volet", "tab"),
+		PanePrev: newKey("⇧tab", "volet précédent", "shift+tab"),
+		Call:     newKey("c", "noter un appel", "c"),
+		Grid:     newKey("p", "planning élève", "p"),
 	}
 }
 
 // pupilsScreen finds a pupil by typing part of his name and shows his file
 // in panes: summary and counts, timetable of the week, absences, family.
 type pupilsScreen struct {
-	env     *env
-	keys    pupilsKeys
-	query   lineEdit
-	results []model.Pupil
-	list    cursorList
+	env    *env
+	keys   pupilsKeys
+	finder pupilFinder
 	// searching shows the search instead of the file.
 	searching bool
-	searchGen int
-	file      *model.PupilFile
-	fileID    model.PupilID
-	period    model.Period
-	week      model.Date
-	pane      int
-	scroll    int
-	loadGen   int
-	form      *callForm
-	size      tea.WindowSizeMsg
+	// opened: the file shown was opened by another screen (esc returns to it).
+	opened  bool
+	file    *model.PupilFile
+	fileID  model.PupilID
+	period  model.Period
+	week    model.Date
+	pane    int
+	scroll  int
+	loadGen int
+	form    *callForm
+	size    tea.WindowSizeMsg
 }
 
 func newPupilsScreen(e *env) Screen {
-	s := &pupilsScreen{env: e, keys: defaultPupilsKeys(), searching: true}
-	s.query.active = true
+	s := &pupilsScreen{env: e, keys: defaultPupilsKeys(), searching: true, finder: pupilFinder{limit: 200}}
+	s.finder.query.active = true
 	return s
-}
-
-type searchMsg struct {
-	gen     int
-	results []model.Pupil
-	err     error
 }
 
 type fileMsg struct {
@@ -85,7 +75,7 @@ func (s *pupilsScreen) Init() tea.Cmd { return nil }
 
 func (s *pupilsScreen) Title() string { return "Élèves" }
 
-func (s *pupilsScreen) Capturing() bool { return s.form != nil || s.searching && s.query.active }
+func (s *pupilsScreen) Capturing() bool { return s.form != nil || s.searching && s.finder.query.active }
 
 func (s *pupilsScreen) HasPanes() bool { return !s.searching && s.file != nil }
 
@@ -97,19 +87,22 @@ func (s *pupilsScreen) Pending() int {
 }
 
 func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if cmd, ok := s.finder.update(msg); ok {
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
 	case tea.KeyMsg:
 		return s, s.handleKey(msg)
-	case searchMsg:
-		s.onSearch(msg)
 	case fileMsg:
 		return s, s.onFile(msg)
 	case callSavedMsg:
 		return s, s.onCallSaved(msg)
 	case openPupilMsg:
-		return s, s.open(msg.id)
+		cmd := s.open(msg.id)
+		s.opened = true
+		return s, cmd
 	case changeMsg:
 		if s.touched(model.Change(msg)) {
 			return s, s.load()
@@ -118,35 +111,13 @@ func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *pupilsScreen) search() tea.Cmd {
-	s.searchGen++
-	svc, gen, q := s.env.svc, s.searchGen, s.query.String()
-	return func() tea.Msg {
-		res, err := svc.FindPupils(q, 200)
-		return searchMsg{gen: gen, results: res, err: err}
-	}
-}
-
-func (s *pupilsScreen) onSearch(msg searchMsg) {
-	if msg.gen != s.searchGen {
-		return
-	}
-	s.results = msg.results
-	items := make([]int, len(msg.results))
-	for i := range items {
-		items[i] = i
-	}
-	s.list.setItems(items)
-	s.list.moveTo(0)
-}
-
 // open shows a pupil's file from its first pane, period of today, week of today.
 func (s *pupilsScreen) open(id model.PupilID) tea.Cmd {
 	if id != s.fileID {
 		s.file, s.pane, s.scroll, s.period = nil, paneSummary, 0, model.Period{}
 	}
-	s.fileID, s.searching, s.form = id, false, nil
-	s.query.active = false
+	s.fileID, s.searching, s.form, s.opened = id, false, nil, false
+	s.finder.query.active = false
 	s.week = s.env.svc.Today()
 	return s.load()
 }

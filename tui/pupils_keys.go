@@ -24,24 +24,34 @@ func (s *pupilsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 func (s *pupilsScreen) searchKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case msg.Type == tea.KeyEnter:
-		if i, ok := s.list.selected(); ok {
-			return s.open(s.results[i].ID)
+		if p, ok := s.finder.selected(); ok {
+			return s.open(p.ID)
 		}
 	case msg.Type == tea.KeyEsc:
-		if !s.query.active && s.file != nil {
-			s.searching = false
-		}
-		s.query.active = false
+		return s.escapeSearch()
 	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown || msg.Type == tea.KeyPgUp || msg.Type == tea.KeyPgDown:
-		s.list.navigate(msg, s.env.nav, s.listHeight())
-	case s.query.active:
-		if s.query.handle(msg) {
-			return s.search()
-		}
+		s.finder.list.navigate(msg, s.env.nav, s.listHeight())
+	case s.finder.query.active:
+		cmd, _ := s.finder.key(s.env.svc, msg)
+		return cmd
 	case key.Matches(msg, s.keys.Search):
-		s.query.active = true
+		s.finder.query.active = true
 	default:
-		s.list.navigate(msg, s.env.nav, s.listHeight())
+		s.finder.list.navigate(msg, s.env.nav, s.listHeight())
+	}
+	return nil
+}
+
+// escapeSearch leaves the name field, then returns to the file; with
+// neither, to the screen that opened this one.
+func (s *pupilsScreen) escapeSearch() tea.Cmd {
+	switch {
+	case s.finder.query.active:
+		s.finder.query.active = false
+	case s.file != nil:
+		s.searching = false
+	default:
+		return goBack
 	}
 	return nil
 }
@@ -58,9 +68,13 @@ func (s *pupilsScreen) fileKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Next):
 		return s.shift(1)
 	case key.Matches(msg, k.Search):
-		s.searching, s.query.active = true, true
+		s.searching, s.finder.query.active = true, true
 	case key.Matches(msg, k.Back):
-		s.searching, s.query.active = true, false
+		s.searching, s.finder.query.active = true, false
+		if s.opened {
+			s.opened = false
+			return goBack
+		}
 	case key.Matches(msg, k.Call) && s.pane == paneFamily && s.file.CanCall:
 		s.form = newCallForm(s.file, s.env.svc.Now())
 	case key.Matches(msg, k.Grid):

@@ -11,44 +11,40 @@ import (
 // openFile opens the Élèves screen as login, types query and opens the first match.
 func openFile(t *testing.T, f fixture, login, query string) *driver {
 	t.Helper()
-	d := f.start(t, login, 80, 24)
-	d.waitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
-	if strings.Contains(d.view(), "appel non fait") {
-		d.press("tab")
-	}
-	d.press("3")
-	d.waitFor("Rechercher un élève")
+	d := landed(t, f, login)
+	d.Press("3")
+	d.WaitFor("Rechercher un élève")
 	for _, r := range query {
-		d.press(string(r))
+		d.Press(string(r))
 	}
-	d.waitFor("› ")
-	d.press("enter")
-	d.waitFor("[Résumé]")
+	d.WaitFor("› ")
+	d.Press("enter")
+	d.WaitFor("[Résumé]")
 	return d
 }
 
 func TestPupilFileForCPE(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openFile(t, f, "cpe", "bénard")
-	v := d.view()
+	v := d.View()
 	for _, want := range []string{"BÉNARD Noé · 4B", "période : 1er trimestre", "Demi-journées d'absence : 1 · valables : 1 · non valables : 0",
 		"Heures manquées : 1 h 50", "08:00–08:55 Mathématiques · absent · Maladie (valable)", "Famille"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the file lacks %q:\n%s", want, v)
 		}
 	}
-	d.press("tab")
-	v = d.waitFor("[Emploi du temps]", "Semaine du 16/11/2026 · semaine A")
+	d.Press("tab")
+	v = d.WaitFor("[Emploi du temps]", "Semaine du 16/11/2026 · semaine A")
 	if !strings.Contains(line(v, "S1 13:30"), "SVT (sem. A)") {
 		t.Errorf("Monday 13:30 of week A should be SVT:\n%s", v)
 	}
-	d.press("[")
-	v = d.waitFor("Semaine du 09/11/2026 · semaine B")
+	d.Press("[")
+	v = d.WaitFor("Semaine du 09/11/2026 · semaine B")
 	if !strings.Contains(line(v, "S1 13:30"), "Technologie (") || !strings.Contains(line(v, "M1 08:00"), "~ Armistice") {
 		t.Errorf("week B: Technologie on Monday, Armistice on Wednesday:\n%s", v)
 	}
-	d.press("tab", "tab")
-	v = d.waitFor("[Famille]", "Responsables légaux")
+	d.Press("tab", "tab")
+	v = d.WaitFor("[Famille]", "Responsables légaux")
 	if !strings.Contains(v, "Mme Sophie BÉNARD (mère) · port. 06 12 34 56 01") {
 		t.Errorf("guardian and phone missing:\n%s", v)
 	}
@@ -59,14 +55,14 @@ func TestPupilFileForCPE(t *testing.T) {
 func TestCallLoggedInThreeKeys(t *testing.T) {
 	f := gridFixture(t, 4, modeltest.GridNow)
 	d := openFile(t, f, "aed", "abadie")
-	d.press("tab", "tab", "tab")
-	d.waitFor("(c : noter un appel)")
-	start := d.keys
-	d.press("c", "2", "enter")
-	d.waitFor("✓ Appel noté : Message laissé, 10:30.")
-	v := d.waitFor("10:30 · M. Petit → Mme Sophie ABADIE (mère) · Message laissé")
-	if d.keys-start != 3 {
-		t.Errorf("%d keys", d.keys-start)
+	d.Press("tab", "tab", "tab")
+	d.WaitFor("(c : noter un appel)")
+	start := d.Keys
+	d.Press("c", "2", "enter")
+	d.WaitFor("✓ Appel noté : Message laissé, 10:30.")
+	v := d.WaitFor("10:30 · M. Petit → Mme Sophie ABADIE (mère) · Message laissé")
+	if d.Keys-start != 3 {
+		t.Errorf("%d keys", d.Keys-start)
 	}
 	var calls []model.FamilyCall
 	err := f.db.View(func(tx model.ReadTx) error {
@@ -86,18 +82,18 @@ func TestCallLoggedInThreeKeys(t *testing.T) {
 func TestCallFormFields(t *testing.T) {
 	f := gridFixture(t, 4, modeltest.GridNow)
 	d := openFile(t, f, "cpe", "abadie")
-	d.press("tab", "tab", "tab", "c", "right", "right", "tab", "down", "tab")
-	d.press("backspace", "backspace", "1", "5", "tab")
+	d.Press("tab", "tab", "tab", "c", "right", "right", "tab", "down", "tab")
+	d.Press("backspace", "backspace", "1", "5", "tab")
 	for _, r := range "rappel demain" {
-		d.press(string(r))
+		d.Press(string(r))
 	}
-	d.press("enter")
-	d.waitFor("✓ Appel noté : Pas de réponse, 10:15.")
-	d.waitFor("10:15 · Mme Lemaire → M. Marc ABADIE (père) · Pas de réponse · rappel d")
-	d.press("c", "tab", "tab", "backspace", "backspace", "5", "9", "enter")
-	d.waitFor("✗ un appel ne peut pas être daté après maintenant")
-	d.press("esc")
-	v := d.waitFor("(c : noter un appel)")
+	d.Press("enter")
+	d.WaitFor("✓ Appel noté : Pas de réponse, 10:15.")
+	d.WaitFor("10:15 · Mme Lemaire → M. Marc ABADIE (père) · Pas de réponse · rappel d")
+	d.Press("c", "tab", "tab", "backspace", "backspace", "5", "9", "enter")
+	d.WaitFor("✗ un appel ne peut pas être daté après maintenant")
+	d.Press("esc")
+	v := d.WaitFor("(c : noter un appel)")
 	if strings.Contains(v, "Nouvel appel") {
 		t.Errorf("esc did not close the form:\n%s", v)
 	}
@@ -108,7 +104,7 @@ func TestCallFormFields(t *testing.T) {
 func TestTeacherSeesNoContactsNorMotives(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openFile(t, f, "prof", "bénard")
-	v := d.view()
+	v := d.View()
 	for _, banned := range []string{"Famille", "06 12", "Maladie", "valables :"} {
 		if strings.Contains(v, banned) {
 			t.Errorf("a teacher sees %q:\n%s", banned, v)
@@ -117,19 +113,19 @@ func TestTeacherSeesNoContactsNorMotives(t *testing.T) {
 	if !strings.Contains(v, "absent · justifiée") || !strings.Contains(v, "validité réservée à la vie scolaire") {
 		t.Errorf("the teacher's file should say justifiée, without the motive:\n%s", v)
 	}
-	d.press("tab", "tab", "tab")
-	if v := d.view(); !strings.Contains(v, "[Résumé]") {
+	d.Press("tab", "tab", "tab")
+	if v := d.View(); !strings.Contains(v, "[Résumé]") {
 		t.Errorf("tab should cycle over three panes:\n%s", v)
 	}
 
 	g := openGrid(t, f, "prof", "4B")
-	g.press("H", "H", "H", "h", "h", "j", "l")
-	v = g.waitFor("BÉNARD Noé · lun. 16/11 08:55–09:50")
+	g.Press("H", "H", "H", "h", "h", "j", "l")
+	v = g.WaitFor("BÉNARD Noé · lun. 16/11 08:55–09:50")
 	if cellOf(t, v, "BÉNARD Noé", 0, 1) != "J" || strings.Contains(v, "Maladie") || strings.Contains(v, "valable") {
 		t.Errorf("the teacher's grid shows a motive or a validity:\n%s", v)
 	}
-	g.press("v")
-	if v := g.view(); strings.Contains(v, "tapez un motif") {
+	g.Press("v")
+	if v := g.View(); strings.Contains(v, "tapez un motif") {
 		t.Errorf("a teacher may select to justify:\n%s", v)
 	}
 }
@@ -138,35 +134,41 @@ func TestTeacherSeesNoContactsNorMotives(t *testing.T) {
 func TestTeacherGridsOwnGroupsOnly(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := f.start(t, "prof2", 80, 24)
-	d.waitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
-	d.press("tab", "2")
-	d.waitFor("4A · semaine du")
-	d.press("d")
-	v := d.waitFor("Classe ou groupe")
+	d.WaitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
+	d.Press("tab", "2")
+	d.WaitFor("4A · semaine du")
+	d.Press("d")
+	v := d.WaitFor("Classe ou groupe")
 	if !strings.Contains(v, "4A") || !strings.Contains(v, "ESP 4AB (groupe)") || strings.Contains(v, "4B") {
 		t.Errorf("prof2's picker:\n%s", v)
 	}
-	d.press("4", "b")
-	d.waitFor("Aucune classe ni aucun groupe ne correspond.")
-	d.press("esc", "3")
-	d.press("c", "a", "r")
-	v = d.waitFor("Rechercher un élève : car")
+	d.Press("4", "b")
+	d.WaitFor("Aucune classe ni aucun groupe ne correspond.")
+	d.Press("esc", "3")
+	d.Press("c", "a", "r")
+	v = d.WaitFor("Rechercher un élève : car")
 	if strings.Contains(v, "CARON") {
 		t.Errorf("prof2 finds a 4B pupil outside his group:\n%s", v)
 	}
 }
 
-// TestEnterOnGridOpensTheFile: enter on a grid row opens that pupil's file.
+// TestEnterOnGridOpensTheFile: enter on a grid row opens that pupil's file,
+// p his grid; esc goes back the same way: to the file, then to the class grid.
 func TestEnterOnGridOpensTheFile(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openGrid(t, f, "direction", "4B")
-	d.press("j", "j", "enter")
-	v := d.waitFor("[Résumé]", "CARON Zoé · 4B")
+	d.Press("j", "j", "enter")
+	v := d.WaitFor("[Résumé]", "CARON Zoé · 4B")
 	if !strings.Contains(v, "Famille") || strings.Contains(v, "c noter un appel") {
 		t.Errorf("direction reads contacts but logs no call:\n%s", v)
 	}
-	d.press("p")
-	d.waitFor("CARON Zoé · 4B · novembre 2026", "1 dj non valable")
-	d.press("esc")
-	d.waitFor("4B · semaine du 16/11/2026")
+	d.Press("p")
+	d.WaitFor("CARON Zoé · 4B · novembre 2026", "1 dj non valable")
+	d.Press("esc")
+	d.WaitFor("[Résumé]", "CARON Zoé · 4B")
+	d.Press("esc")
+	v = d.WaitFor("4B · semaine du 16/11/2026")
+	if !strings.Contains(line(v, "CARON Zoé"), "›") {
+		t.Errorf("back on the class grid, the cursor is where enter was pressed:\n%s", v)
+	}
 }

@@ -30,23 +30,22 @@ func (s *pupilsScreen) View(width, height int) string {
 
 func (s *pupilsScreen) searchView(width, height int) string {
 	st := s.env.styles
-	field := "Rechercher un élève : " + s.query.String()
-	if s.query.active {
-		field += "▏"
-	} else {
+	field := "Rechercher un élève : " + s.finder.query.field()
+	if !s.finder.query.active {
 		field += st.Muted.Render("   (/ pour modifier)")
 	}
 	lines := []string{st.Title.Render(truncate(field, width)), ""}
-	if s.query.String() == "" {
+	if s.finder.query.String() == "" {
 		lines = append(lines, st.Muted.Render("Tapez le début du nom ou du prénom, puis ↵ pour ouvrir la fiche."))
-	} else if len(s.results) == 0 {
+	} else if len(s.finder.found) == 0 {
 		lines = append(lines, st.Muted.Render("Aucun élève ne correspond."))
 	}
-	from, to := s.list.window(max(height-2, 1))
+	list := &s.finder.list
+	from, to := list.window(max(height-2, 1))
 	for i := from; i < to; i++ {
-		p := s.results[s.list.items[i]]
+		p := s.finder.found[list.items[i]]
 		text := fmt.Sprintf("%-30s %-6s %s", truncate(p.FullName(), 30), p.Division, strings.Join(p.Groups, ", "))
-		if i == s.list.cursor {
+		if i == list.cursor {
 			lines = append(lines, truncate("› "+st.Cursor.Render(text), width))
 		} else {
 			lines = append(lines, truncate("  "+text, width))

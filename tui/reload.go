@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,46 +12,68 @@ import (
 // roll calls) make one reload, not one each.
 const reloadDelay = 500 * time.Millisecond
 
-// reloader coalesces the reloads of a screen: at most one load in flight, at
-// most one reload waiting; a change during a load makes one more afterwards.
-type reloader struct {
-	waiting, loading, dirty bool
+// loadGate coalesces the loads of a screen or pane: at most one load in
+// flight, and the changes that arrive meanwhile make one more load after it.
+// A load the user asks for (another day, another period) starts at once and
+// makes the older one's result stale. A change reloads at once (load), or,
+// on the screens that count the whole school, after reloadDelay (later).
+type loadGate struct {
+	gen      int
+	inflight bool
+	// again: a change arrived while a load was in flight.
+	again bool
+	// waiting: the timer of a delayed reload runs.
+	waiting bool
 }
 
-// changed notes a relevant change and returns the timer to start, if none is
-// pending; tick is the screen's own message for it.
-func (r *reloader) changed(tick tea.Msg) tea.Cmd {
+// load returns the command of a load that run makes (gen is its
+// generation), or nil when one is in flight and will be followed by another;
+// force starts one anyway. run must not read the screen.
+func (g *loadGate) load(force bool, run func(gen int) tea.Msg) tea.Cmd {
+	if g.inflight && !force {
+		g.again = true
+		return nil
+	}
+	g.gen++
+	g.inflight, g.again, g.waiting = true, false, false
+	gen := g.gen
+	return func() tea.Msg { return run(gen) }
+}
+
+// arrived settles the result of load gen: it reports whether the result is
+// the latest, and returns reload() when a change arrived during the load.
+func (g *loadGate) arrived(gen int, reload func() tea.Cmd) (latest bool, next tea.Cmd) {
+	if gen != g.gen {
+		return false, nil
+	}
+	g.inflight = false
+	if g.again {
+		next = reload()
+	}
+	return true, next
+}
+
+// later notes a change for a reload after reloadDelay and returns the timer to
+// start, if none runs; during a load, the load's end calls for it (again).
+// tick is the screen's own message for the timer, which ends with ctx.
+func (g *loadGate) later(ctx context.Context, tick tea.Msg) tea.Cmd {
 	switch {
-	case r.waiting:
+	case g.waiting:
 		return nil
-	case r.loading:
-		r.dirty = true
-		return nil
-	}
-	r.waiting = true
-	return tea.Tick(reloadDelay, func(time.Time) tea.Msg { return tick })
-}
-
-// start notes that a load begins (the timer fired, or the user asked).
-func (r *reloader) start() { r.waiting, r.loading = false, true }
-
-// done notes that the load ended and returns the timer of the reload that
-// changes during it call for.
-func (r *reloader) done(tick tea.Msg) tea.Cmd {
-	r.loading = false
-	if !r.dirty {
+	case g.inflight:
+		g.again = true
 		return nil
 	}
-	r.dirty = false
-	return r.changed(tick)
+	g.waiting = true
+	return sleep(ctx, reloadDelay, tick)
 }
 
-// fire reports whether a timer that fired still calls for a load (a load
-// the user asked for meanwhile already covers the change), and starts it.
-func (r *reloader) fire() bool {
-	if !r.waiting {
+// fire reports whether a timer that fired still calls for a load: a load
+// started meanwhile already covers the change.
+func (g *loadGate) fire() bool {
+	if !g.waiting {
 		return false
 	}
-	r.start()
+	g.waiting = false
 	return true
 }

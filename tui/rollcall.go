@@ -16,22 +16,19 @@ type rollKeys struct {
 }
 
 func defaultRollKeys() rollKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return rollKeys{
-		Absent:    b([]string{"a"}, "a", "absent"),
-		Late:      b([]string{"r"}, "r", "retard"),
-		Present:   b([]string{"p", " "}, "p/espace", "présent"),
-		Infirmary: b([]string{"i"}, "i", "infirmerie"),
-		Excluded:  b([]string{"e"}, "e", "exclu"),
-		Exempt:    b([]string{"d"}, "d", "dispensé"),
-		Validate:  b([]string{"enter"}, "↵", "valider l'appel"),
-		Number:    b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "aller à l'élève n°"),
-		Prev:      b([]string{"left", "h"}, "←/h", "séance précédente"),
-		Next:      b([]string{"right", "l"}, "→/l", "séance suivante"),
-		Day:       b([]string{"tab"}, "tab", "mes séances du jour"),
-		Open:      b([]string{"enter"}, "↵", "ouvrir la séance"),
+		Absent:    newKey("a", "absent", "a"),
+		Late:      newKey("r", "retard", "r"),
+		Present:   newKey("p/espace", "présent", "p", " "),
+		Infirmary: newKey("i", "infirmerie", "i"),
+		Excluded:  newKey("e", "exclu", "e"),
+		Exempt:    newKey("d", "dispensé", "d"),
+		Validate:  newKey("↵", "valider l'appel", "enter"),
+		Number:    newKey("0-9", "aller à l'élève n°", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Prev:      newKey("←/h", "séance précédente", "left", "h"),
+		Next:      newKey("→/l", "séance suivante", "right", "l"),
+		Day:       newKey("tab", "mes séances du jour", "tab"),
+		Open:      newKey("↵", "ouvrir la séance", "enter"),
 	}
 }
 
@@ -125,7 +122,9 @@ func (s *rollScreen) Title() string { return "Appel" }
 
 func (s *rollScreen) Capturing() bool { return s.filter.active }
 
-func (s *rollScreen) ConsumesDigits() bool { return !s.dayPane }
+// ConsumesDigits: digits number the pupils of the sheet on screen; without
+// one (loading, or the day's séances) they choose screens.
+func (s *rollScreen) ConsumesDigits() bool { return s.sheet != nil && !s.dayPane }
 
 func (s *rollScreen) HasPanes() bool { return true }
 
@@ -262,18 +261,12 @@ func (s *rollScreen) refilter() {
 	if s.sheet == nil {
 		return
 	}
-	q := model.FoldAccents(s.filter.String())
+	q := s.filter.String()
 	var visible []int
 	for i, r := range s.sheet.Rows {
-		if q == "" || containsFold(r.Pupil, q) {
+		if model.NameMatches(r.Pupil, q) {
 			visible = append(visible, i)
 		}
 	}
 	s.list.setItems(visible)
-}
-
-func containsFold(p model.Pupil, q string) bool {
-	name := model.FoldAccents(p.LastName + " " + p.FirstName)
-	alt := model.FoldAccents(p.FirstName + " " + p.LastName)
-	return hasPrefixOrWord(name, q) || hasPrefixOrWord(alt, q)
 }

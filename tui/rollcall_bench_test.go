@@ -12,7 +12,7 @@ import (
 func benchApp(b *testing.B) *driver {
 	f := newFixture(b, 35, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(b, "prof", 100, 40)
-	d.waitFor("appel non fait")
+	d.WaitFor("appel non fait")
 	return d
 }
 
@@ -24,9 +24,9 @@ func BenchmarkRollCallMoveAndView(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		next, _ := d.app.Update(keys[i%2])
-		d.app = next
-		_ = d.app.View()
+		next, _ := d.App.Update(keys[i%2])
+		d.App = next
+		_ = d.App.View()
 	}
 }
 
@@ -39,13 +39,13 @@ func BenchmarkRollCallKeyToCommit(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		next, cmd := d.app.Update(kinds[i%2])
-		d.app = next
-		next, _ = d.app.Update(runBatch(cmd))
-		d.app = next
-		_ = d.app.View()
-		next, _ = d.app.Update(up)
-		d.app = next
+		next, cmd := d.App.Update(kinds[i%2])
+		d.App = next
+		next, _ = d.App.Update(runBatch(cmd))
+		d.App = next
+		_ = d.App.View()
+		next, _ = d.App.Update(up)
+		d.App = next
 	}
 }
 

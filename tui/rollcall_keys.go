@@ -46,27 +46,32 @@ func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.env.nav.Filter):
 		s.filter.active = true
 	case msg.Type == tea.KeyEsc:
-		s.filter.reset()
-		s.refilter()
+		return s.escape(hadDigits)
 	default:
 		s.list.navigate(msg, s.env.nav, s.rowsHeight())
 	}
 	return nil
 }
 
-func (s *rollScreen) filterKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEnter:
-		s.filter.active = false
-	case tea.KeyEsc:
+// escape clears the filter, or the digits typed; with neither, it returns
+// to the screen that opened the roll call.
+func (s *rollScreen) escape(hadDigits bool) tea.Cmd {
+	switch {
+	case s.filter.String() != "":
 		s.filter.reset()
-	case tea.KeyUp, tea.KeyDown:
-		s.list.navigate(msg, s.env.nav, s.rowsHeight())
-		return nil
-	default:
-		s.filter.handle(msg)
+		s.refilter()
+	case !hadDigits:
+		return goBack
 	}
-	s.refilter()
+	return nil
+}
+
+func (s *rollScreen) filterKey(msg tea.KeyMsg) tea.Cmd {
+	if s.filter.filterKey(msg) {
+		s.refilter()
+	} else {
+		s.list.navigate(msg, s.env.nav, s.rowsHeight())
+	}
 	return nil
 }
 
@@ -179,6 +184,8 @@ func (s *rollScreen) dayKey(msg tea.KeyMsg) tea.Cmd {
 		s.current = s.seances[s.dayCur].Seance.ID
 		s.dayPane = false
 		return s.loadSheet()
+	case msg.Type == tea.KeyEsc && s.sheet == nil:
+		return goBack
 	case msg.Type == tea.KeyTab || msg.Type == tea.KeyEsc:
 		s.dayPane = s.sheet == nil
 	}

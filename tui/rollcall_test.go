@@ -44,7 +44,7 @@ func rollCallDone(t *testing.T, f fixture, id model.SeanceID) (model.RollCall, b
 func TestRollCallOpensOnTheSeanceUnderWay(t *testing.T) {
 	f := newFixture(t, 28, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	v := d.waitFor("4B · Mathématiques · lun. 23/11 08:00–08:55 · salle 104", "appel non fait", "Marque", "À savoir")
+	v := d.WaitFor("4B · Mathématiques · lun. 23/11 08:00–08:55 · salle 104", "appel non fait", "Marque", "À savoir")
 	for _, want := range []string{"1 ABADIE Léa", "28 ", "28 élèves · 0 absents", "a absent", "r retard"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("screen lacks %q:\n%s", want, v)
@@ -63,14 +63,14 @@ func TestRollCallOpensOnTheSeanceUnderWay(t *testing.T) {
 func TestReferenceRollCall(t *testing.T) {
 	f := newFixture(t, 35, modeltest.At(modeltest.Monday, 8, 7))
 	d := f.start(t, "prof", 100, 30)
-	d.waitFor("appel non fait")
-	d.press("5", "a", "1", "7", "a", "2", "2", "r", "2", "9", "a", "enter")
-	d.waitFor("✓ appel fait 08:07")
-	if d.keys > 15 {
-		t.Fatalf("%d keys, the issue allows 15", d.keys)
+	d.WaitFor("appel non fait")
+	d.Press("5", "a", "1", "7", "a", "2", "2", "r", "2", "9", "a", "enter")
+	d.WaitFor("✓ appel fait 08:07")
+	if d.Keys > 15 {
+		t.Fatalf("%d keys, the issue allows 15", d.Keys)
 	}
 	id := modeltest.MathsSeance(modeltest.Monday)
-	d.waitUntil(func(string) bool { return len(storedMarks(t, f, id)) == 4 }, "four stored marks")
+	d.WaitUntil(func(string) bool { return len(storedMarks(t, f, id)) == 4 }, "four stored marks")
 	marks := storedMarks(t, f, id)
 	number := registre(t, f)
 	want := map[int]model.MarkKind{5: model.KindAbsent, 17: model.KindAbsent, 22: model.KindLate, 29: model.KindAbsent}
@@ -85,7 +85,7 @@ func TestReferenceRollCall(t *testing.T) {
 	if rc, ok := rollCallDone(t, f, id); !ok || rc.By != "prof" {
 		t.Errorf("roll call not recorded: %+v", rc)
 	}
-	t.Logf("reference roll call: %d keys", d.keys)
+	t.Logf("reference roll call: %d keys", d.Keys)
 }
 
 // registre maps the roll call's numbers to the pupils of 4B, in registre order.
@@ -105,9 +105,9 @@ func registre(t *testing.T, f fixture) map[int]model.PupilID {
 func TestMarkAdvancesAndCorrects(t *testing.T) {
 	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	d.waitFor("appel non fait")
-	d.press("aa", "up", "i")
-	v := d.waitUntil(func(v string) bool {
+	d.WaitFor("appel non fait")
+	d.Press("aa", "up", "i")
+	v := d.WaitUntil(func(v string) bool {
 		return strings.Contains(line(v, "ABADIE"), "absent") && strings.Contains(line(v, "BÉNARD"), "infirmerie") &&
 			!strings.Contains(v, "…")
 	}, "pupil 1 absent, pupil 2 corrected to infirmary")
@@ -123,14 +123,14 @@ func TestMarkAdvancesAndCorrects(t *testing.T) {
 func TestFilterByName(t *testing.T) {
 	f := newFixture(t, 20, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	d.waitFor("appel non fait")
-	d.press("/", "l", "e", "f", "enter", "r")
-	v := d.waitUntil(func(v string) bool { return strings.Contains(line(v, "LEFÈVRE"), "retard 5 min") }, "Lefèvre late")
+	d.WaitFor("appel non fait")
+	d.Press("/", "l", "e", "f", "enter", "r")
+	v := d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "LEFÈVRE"), "retard 5 min") }, "Lefèvre late")
 	if strings.Contains(v, "ABADIE") {
 		t.Errorf("the filter should hide the others:\n%s", v)
 	}
-	d.press("esc")
-	if v := d.view(); !strings.Contains(v, "ABADIE") {
+	d.Press("esc")
+	if v := d.View(); !strings.Contains(v, "ABADIE") {
 		t.Errorf("esc clears the filter:\n%s", v)
 	}
 }
@@ -145,7 +145,7 @@ func TestAnnouncedAbsenceAndDiscordance(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := f.start(t, "prof", 100, 30)
-	v := d.waitFor("appel non fait")
+	v := d.WaitFor("appel non fait")
 	row := line(v, "CARON")
 	if !strings.Contains(row, "absent") || !strings.Contains(row, "absence annoncée") || !strings.Contains(row, "justifiée") {
 		t.Errorf("announced absence row: %q", row)
@@ -153,28 +153,28 @@ func TestAnnouncedAbsenceAndDiscordance(t *testing.T) {
 	if strings.Contains(v, "Maladie") {
 		t.Errorf("a teacher must never see the motive:\n%s", v)
 	}
-	d.press("3", "p")
-	d.waitUntil(func(v string) bool { return strings.Contains(line(v, "CARON"), "présent (vu)") }, "discordance")
+	d.Press("3", "p")
+	d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "CARON"), "présent (vu)") }, "discordance")
 }
 
 func TestDayPaneOpensAnEarlierSeance(t *testing.T) {
 	week := modeltest.Monday.AddDays(-7)
 	f := newFixture(t, 10, modeltest.At(week, 13, 35))
 	d := f.start(t, "prof", 80, 24)
-	d.waitFor("4B · SVT")
-	d.press("tab")
-	v := d.waitFor("Mes séances — lundi 16 novembre 2026", "08:00–08:55", "13:30–14:25")
+	d.WaitFor("4B · SVT")
+	d.Press("tab")
+	v := d.WaitFor("Mes séances — lundi 16 novembre 2026", "08:00–08:55", "13:30–14:25")
 	if !strings.Contains(line(v, "13:30"), "›") {
 		t.Errorf("the day pane's cursor starts on the open séance:\n%s", v)
 	}
-	d.press("up", "enter")
-	d.waitFor("4B · Mathématiques · lun. 16/11")
-	d.press("2", "a")
-	d.waitUntil(func(v string) bool {
+	d.Press("up", "enter")
+	d.WaitFor("4B · Mathématiques · lun. 16/11")
+	d.Press("2", "a")
+	d.WaitUntil(func(v string) bool {
 		return strings.Contains(line(v, "BÉNARD"), "absent") && !strings.Contains(v, "…")
 	}, "mark at 08:00")
-	d.press("right")
-	v = d.waitFor("4B · SVT")
+	d.Press("right")
+	v = d.WaitFor("4B · SVT")
 	if !strings.Contains(line(v, "BÉNARD"), "absent à 08:00") {
 		t.Errorf("the 13:30 roll call should say the pupil was absent at 08:00:\n%s", v)
 	}
@@ -183,20 +183,20 @@ func TestDayPaneOpensAnEarlierSeance(t *testing.T) {
 func TestHelpAndTooSmall(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	d.waitFor("appel non fait")
-	d.press("?")
-	v := d.view()
+	d.WaitFor("appel non fait")
+	d.Press("?")
+	v := d.View()
 	for _, want := range []string{"Aide — Appel", "Marquer", "aller à l'élève n°", "Partout"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("help lacks %q:\n%s", want, v)
 		}
 	}
-	d.press("x")
-	if strings.Contains(d.view(), "Aide —") {
+	d.Press("x")
+	if strings.Contains(d.View(), "Aide —") {
 		t.Errorf("any key closes the help")
 	}
-	d.process(teaSize(40, 10))
-	if v := d.view(); !strings.Contains(v, "Fenêtre trop petite (40×10)") {
+	d.Process(teaSize(40, 10))
+	if v := d.View(); !strings.Contains(v, "Fenêtre trop petite (40×10)") {
 		t.Errorf("too small: %q", v)
 	}
 }
@@ -204,10 +204,10 @@ func TestHelpAndTooSmall(t *testing.T) {
 func TestQuitWaitsForPendingMarks(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	d.waitFor("appel non fait")
-	d.process(keyMsg("a"))
-	d.process(keyMsg("q"))
-	d.waitQuit()
+	d.WaitFor("appel non fait")
+	d.Process(keyMsg("a"))
+	d.Process(keyMsg("q"))
+	d.WaitQuit()
 	if marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday)); len(marks) != 1 {
 		t.Errorf("the mark typed before q must be committed: %v", marks)
 	}
@@ -216,13 +216,30 @@ func TestQuitWaitsForPendingMarks(t *testing.T) {
 func TestTeacherCannotOpenAnotherScreenByKey(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	d.waitFor("appel non fait")
-	d.press("tab")
-	d.waitFor("Mes séances")
+	d.WaitFor("appel non fait")
+	d.Press("tab")
+	d.WaitFor("Mes séances")
 	for _, k := range []string{"2", "3", "4", "5", "6", "7", "8", "9"} {
-		d.press(k)
-		if v := d.view(); !strings.Contains(v, "Mes séances") && !strings.Contains(v, "Appel") {
+		d.Press(k)
+		if v := d.View(); !strings.Contains(v, "Mes séances") && !strings.Contains(v, "Appel") {
 			t.Fatalf("key %s left the roll call:\n%s", k, v)
 		}
+	}
+}
+
+// TestDigitsChooseScreensUntilASheetIsShown: a digit typed before the roll
+// call has loaded its sheet opens a screen; once the sheet is shown, it
+// numbers a pupil.
+func TestDigitsChooseScreensUntilASheetIsShown(t *testing.T) {
+	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
+	d := f.start(t, "prof", 80, 24)
+	d.Press("2")
+	d.WaitFor("semaine du")
+	d.Press("1")
+	d.WaitFor("appel non fait")
+	d.Press("3")
+	v := d.WaitFor("élève n° 3")
+	if !strings.Contains(line(v, "CARON"), "›") {
+		t.Errorf("3 on the sheet goes to the 3rd pupil:\n%s", v)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
 
 	"appel/model"
 )
@@ -95,7 +94,7 @@ func (s *rollScreen) rowLine(i int, cursor bool, nameW, markW, width int) string
 	return truncate(line, width)
 }
 
-func (s *rollScreen) markStyle(a model.Attendance) lipgloss.Style {
+func (s *rollScreen) markStyle(a model.Attendance) Style {
 	st := s.env.styles
 	switch a.Kind {
 	case model.KindAbsent:
@@ -136,11 +135,8 @@ func (s *rollScreen) summaryLine(width int) string {
 	text := fmt.Sprintf("%d élèves · %d absents · %d retards · %d présents",
 		len(s.sheet.Rows), counts[model.KindAbsent], counts[model.KindLate], counts[model.KindPresent])
 	switch {
-	case s.filter.active || s.filter.String() != "":
-		text += " · filtre : " + s.filter.String()
-		if s.filter.active {
-			text += "▏"
-		}
+	case s.filter.field() != "":
+		text += " · filtre : " + s.filter.field()
 	case s.digits != "":
 		text += " · élève n° " + s.digits
 	case !s.sheet.CanMark:

@@ -47,6 +47,8 @@ type env struct {
 	styles Styles
 	nav    NavKeys
 	login  string
+	// actions orders the session's undoable actions (act).
+	actions actionQueue
 }
 
 // changeMsg carries a committed change from the store's feed.
@@ -68,3 +70,11 @@ type openSeanceMsg struct{ id model.SeanceID }
 
 // openPupilMsg asks the root to show a pupil's file (enter on a pupil anywhere).
 type openPupilMsg struct{ id model.PupilID }
+
+// backMsg asks the root to return to the screen that opened the active one
+// (App.openOn): a screen sends it on esc when it has nothing of its own to
+// close (no filter, form, selection nor digits typed).
+type backMsg struct{}
+
+// goBack is the command of a screen's esc that has nothing else to close.
+func goBack() tea.Msg { return backMsg{} }

@@ -33,24 +33,21 @@ type statsKeys struct {
 }
 
 func defaultStatsKeys() statsKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
 	return statsKeys{
-		Pane:       b([]string{"tab"}, "tab", "vues"),
-		PanePrev:   b([]string{"shift+tab"}, "⇧tab", "vue précédente"),
-		Prev:       b([]string{"left", "h"}, "←/h", "division/mois préc."),
-		Next:       b([]string{"right", "l"}, "→/l", "division/mois suiv."),
-		Period:     b([]string{"p"}, "p", "période suivante"),
-		PeriodPrev: b([]string{"P"}, "P", "période précédente"),
-		Sort:       b([]string{"o"}, "o", "trier"),
-		Reverse:    b([]string{"O"}, "O", "inverser le tri"),
-		Explain:    b([]string{"enter", "x"}, "↵/x", "expliquer"),
-		Report:     b([]string{"s"}, "s", "signaler (DASEN)"),
-		Back:       b([]string{"esc"}, "esc", "retour"),
-		Step:       b([]string{"left", "right"}, "←/→", "division"),
-		SortBoth:   b([]string{"o", "O"}, "o/O", "trier"),
-		Open:       b([]string{"enter", "x"}, "↵", "élèves de la division"),
+		Pane:       newKey("tab", "vues", "tab"),
+		PanePrev:   newKey("⇧tab", "vue précédente", "shift+tab"),
+		Prev:       newKey("←/h", "division/mois préc.", "left", "h"),
+		Next:       newKey("→/l", "division/mois suiv.", "right", "l"),
+		Period:     newKey("p", "période suivante", "p"),
+		PeriodPrev: newKey("P", "période précédente", "P"),
+		Sort:       newKey("o", "trier", "o"),
+		Reverse:    newKey("O", "inverser le tri", "O"),
+		Explain:    newKey("↵/x", "expliquer", "enter", "x"),
+		Report:     newKey("s", "signaler (DASEN)", "s"),
+		Back:       newKey("esc", "retour", "esc"),
+		Step:       newKey("←/→", "division", "left", "right"),
+		SortBoth:   newKey("o/O", "trier", "o", "O"),
+		Open:       newKey("↵", "élèves de la division", "enter", "x"),
 	}
 }
 
@@ -74,8 +71,7 @@ type statsScreen struct {
 	tables    [paneCount]sortedTable
 	filter    lineEdit
 	explain   *explainView
-	gen       int
-	reload    reloader
+	loads     loadGate
 	size      tea.WindowSizeMsg
 }
 
@@ -104,14 +100,13 @@ type reportDoneMsg struct {
 	err   error
 }
 
-func (s *statsScreen) Init() tea.Cmd { return s.load() }
+func (s *statsScreen) Init() tea.Cmd { return s.load(true) }
 
 // load counts the chosen period; the first load also reads the periods.
-func (s *statsScreen) load() tea.Cmd {
-	s.gen++
-	s.reload.start()
-	svc, gen, index := s.env.svc, s.gen, s.period
-	return func() tea.Msg {
+// force: the user asked for it (a change waits for the load in flight).
+func (s *statsScreen) load(force bool) tea.Cmd {
+	svc, index := s.env.svc, s.period
+	return s.loads.load(force, func(gen int) tea.Msg {
 		dir, pol, err := svc.Session()
 		if err != nil {
 			return statsLoadedMsg{gen: gen, err: err}
@@ -120,7 +115,7 @@ func (s *statsScreen) load() tea.Cmd {
 		index = min(index, len(periods)-1)
 		st, err := svc.Statistics(periods[index].from, periods[index].to)
 		return statsLoadedMsg{gen: gen, period: index, periods: periods, canReport: pol.Allows(model.PermReport), st: st, err: err}
-	}
+	})
 }
 
 func (s *statsScreen) Title() string { return "Statistiques" }
@@ -144,8 +139,8 @@ func (s *statsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case statsLoadedMsg:
 		return s, s.onLoaded(msg)
 	case statsTickMsg:
-		if s.reload.fire() {
-			return s, s.load()
+		if s.loads.fire() {
+			return s, s.load(false)
 		}
 	case explainLoadedMsg:
 		if s.explain != nil {
@@ -160,10 +155,10 @@ func (s *statsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (s *statsScreen) onLoaded(msg statsLoadedMsg) tea.Cmd {
-	if msg.gen != s.gen {
+	latest, next := s.loads.arrived(msg.gen, func() tea.Cmd { return s.loads.later(s.env.ctx, statsTickMsg{}) })
+	if !latest {
 		return nil
 	}
-	next := s.reload.done(statsTickMsg{})
 	if msg.err != nil {
 		return tea.Batch(next, errorCmd(msg.err))
 	}
@@ -197,7 +192,7 @@ func (s *statsScreen) onChange(c model.Change) tea.Cmd {
 		cmds = append(cmds, s.explain.load(s.env.svc))
 	}
 	if s.st != nil && statsTouched(c, s.st.From, s.st.To) {
-		cmds = append(cmds, s.reload.changed(statsTickMsg{}))
+		cmds = append(cmds, s.loads.later(s.env.ctx, statsTickMsg{}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -262,18 +257,11 @@ func (s *statsScreen) tableKey(msg tea.KeyMsg) tea.Cmd {
 
 func (s *statsScreen) filterKey(msg tea.KeyMsg) {
 	t := &s.tables[s.pane]
-	switch msg.Type {
-	case tea.KeyEnter:
-		s.filter.active = false
-	case tea.KeyEsc:
-		s.filter.reset()
-	case tea.KeyUp, tea.KeyDown:
+	if s.filter.filterKey(msg) {
+		t.setFilter(s.filter.String())
+	} else {
 		t.list.navigate(msg, s.env.nav, s.rowsHeight())
-		return
-	default:
-		s.filter.handle(msg)
 	}
-	t.setFilter(s.filter.String())
 }
 
 func (s *statsScreen) setPane(p statsPane) {
@@ -287,7 +275,7 @@ func (s *statsScreen) stepPeriod(delta int) tea.Cmd {
 		return nil
 	}
 	s.period = (s.period + delta + len(s.periods)) % len(s.periods)
-	return s.load()
+	return s.load(true)
 }
 
 // step changes the division (élèves) or the month (mois).

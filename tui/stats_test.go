@@ -1,7 +1,6 @@
 package tui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -14,28 +13,24 @@ import (
 // newStatsFixture is a 10-pupil 4B with modeltest.History, at now.
 func newStatsFixture(t *testing.T, now time.Time) fixture {
 	t.Helper()
-	f := fixture{db: storagetest.New(t), now: now}
 	data := modeltest.School(10)
 	modeltest.History(&data)
-	if _, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return fixture{db: storagetest.NewWith(t, data), now: now}
 }
 
 // startCPE opens the interface of cpe, on its landing screen (the desk).
 func startCPE(t *testing.T, f fixture, width, height int) *driver {
 	t.Helper()
 	d := f.start(t, "cpe", width, height)
-	d.waitFor("1 Absences du jour")
+	d.WaitFor("1 Absences du jour")
 	return d
 }
 
 // openStats opens the statistics and waits for their first load.
 func openStats(d *driver) {
-	d.t.Helper()
-	d.press("4")
-	d.waitFor("[Élèves]")
+	d.T.Helper()
+	d.Press("4")
+	d.WaitFor("[Élèves]")
 }
 
 // fields returns the words of the screen line that contains text, after text.
@@ -51,10 +46,10 @@ func fields(view, text string) []string {
 func TestStatsPupilsOfADivision(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	d := startCPE(t, f, 80, 24)
-	d.press("4")
-	d.waitFor("Statistiques · Année 2026-2027", "[Élèves]", "‹ 4A ›", "Seuil (2)")
-	d.press("l")
-	v := d.waitFor("‹ 4B ›", "ABADIE Léa")
+	d.Press("4")
+	d.WaitFor("Statistiques · Année 2026-2027", "[Élèves]", "‹ 4A ›", "Seuil (2)")
+	d.Press("l")
+	v := d.WaitFor("‹ 4B ›", "ABADIE Léa")
 	rows := []struct {
 		name string
 		want string
@@ -80,30 +75,30 @@ func TestStatsSortByAnyColumn(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
-	d.press("l")
-	d.waitFor("‹ 4B ›")
+	d.Press("l")
+	d.WaitFor("‹ 4B ›")
 	order := func(names ...string) []int {
-		v := d.view()
+		v := d.View()
 		var at []int
 		for _, n := range names {
 			at = append(at, strings.Index(v, n))
 		}
 		return at
 	}
-	d.press("o", "o")
-	v := d.waitFor("DJ▼")
+	d.Press("o", "o")
+	v := d.WaitFor("DJ▼")
 	if at := order("ABADIE", "ÉCUYER", "CARON", "BÉNARD"); !(at[0] < at[1] && at[1] < at[2] && at[2] < at[3]) {
 		t.Errorf("sorted by half-days, largest first:\n%s", v)
 	}
-	d.press("O")
-	d.waitFor("DJ▲")
+	d.Press("O")
+	d.WaitFor("DJ▲")
 	if at := order("ABADIE", "ÉCUYER"); at[0] < at[1] {
-		t.Errorf("reversed order still puts ABADIE first:\n%s", d.view())
+		t.Errorf("reversed order still puts ABADIE first:\n%s", d.View())
 	}
-	d.press("o", "o", "o", "o", "o")
-	d.waitFor("Min.▼")
+	d.Press("o", "o", "o", "o", "o")
+	d.WaitFor("Min.▼")
 	if at := order("BÉNARD", "ABADIE"); at[0] > at[1] {
-		t.Errorf("by lateness minutes, BÉNARD (10 min) comes first:\n%s", d.view())
+		t.Errorf("by lateness minutes, BÉNARD (10 min) comes first:\n%s", d.View())
 	}
 }
 
@@ -111,10 +106,10 @@ func TestStatsExplainAPupil(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	d := startCPE(t, f, 120, 30)
 	openStats(d)
-	d.press("l")
-	d.waitFor("‹ 4B ›")
-	d.press("x")
-	v := d.waitFor("Explication — ABADIE Léa (4B)", "Total : 5 demi-journées (1 valable, 4 non valables)")
+	d.Press("l")
+	d.WaitFor("‹ 4B ›")
+	d.Press("x")
+	v := d.WaitFor("Explication — ABADIE Léa (4B)", "Total : 5 demi-journées (1 valable, 4 non valables)")
 	for _, want := range []string{
 		"seuil atteint : novembre 2026 (4e le jeu. 26/11 matin)",
 		"lun. 23/11/2026 matin · non valable · 1 séance manquée · 0,92 h",
@@ -125,8 +120,8 @@ func TestStatsExplainAPupil(t *testing.T) {
 			t.Errorf("explanation lacks %q:\n%s", want, v)
 		}
 	}
-	d.press("esc", "j", "j", "j", "enter")
-	v = d.waitFor("Explication — DA SILVA Inès", "Total : 1 demi-journée (1 valable, 0 non valable) · 1,83 h")
+	d.Press("esc", "j", "j", "j", "enter")
+	v = d.WaitFor("Explication — DA SILVA Inès", "Total : 1 demi-journée (1 valable, 0 non valable) · 1,83 h")
 	if !strings.Contains(v, "10:05–11:00 ESP 4AB") || !strings.Contains(v, "absent · Maladie (valable) · annoncée par aed1") {
 		t.Errorf("the announced absence and who entered it:\n%s", v)
 	}
@@ -136,17 +131,17 @@ func TestStatsThresholdListRecordsTheReport(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
-	d.press("tab", "tab", "tab")
-	v := d.waitFor("[Seuil (2)]", "ÉCUYER Raphaël", "2 élève(s)-mois au seuil · 0 signalé(s)")
+	d.Press("tab", "tab", "tab")
+	v := d.WaitFor("[Seuil (2)]", "ÉCUYER Raphaël", "2 élève(s)-mois au seuil · 0 signalé(s)")
 	if got := strings.Join(fields(v, "ÉCUYER Raphaël"), " "); got != "4B nov. 2026 4 jeu. 05/11 matin à signaler" {
 		t.Errorf("threshold line: %q", got)
 	}
 	if !strings.Contains(line(v, "ÉCUYER"), "›") {
 		t.Errorf("the list starts with the first to reach the threshold:\n%s", v)
 	}
-	d.press("s")
-	d.waitFor("✓ Signalement DASEN de ÉCUYER Raphaël (novembre 2026) enregistré.")
-	v = d.waitFor("✓ 23/11 cpe", "1 signalé(s)")
+	d.Press("s")
+	d.WaitFor("✓ Signalement DASEN de ÉCUYER Raphaël (novembre 2026) enregistré.")
+	v = d.WaitFor("✓ 23/11 cpe", "1 signalé(s)")
 	if !strings.Contains(line(v, "ABADIE Léa"), "à signaler") {
 		t.Errorf("only the pupil under the cursor is reported:\n%s", v)
 	}
@@ -157,21 +152,21 @@ func TestStatsThresholdListRecordsTheReport(t *testing.T) {
 	if len(reports) != 1 || reports[0].Pupil != "E005" || reports[0].Month != "2026-11" || reports[0].By != "cpe" {
 		t.Errorf("stored reports: %+v", reports)
 	}
-	d.press("s")
-	d.waitFor("déjà enregistré le 23/11/2026")
+	d.Press("s")
+	d.WaitFor("déjà enregistré le 23/11/2026")
 }
 
 func TestStatsMonthTable(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	d := startCPE(t, f, 120, 24)
 	openStats(d)
-	d.press("tab", "tab")
-	v := d.waitFor("‹ novembre 2026 ›", "Taux d'absentéisme novembre 2026 : 14,29 % (2 élèves sur 14")
+	d.Press("tab", "tab")
+	v := d.WaitFor("‹ novembre 2026 ›", "Taux d'absentéisme novembre 2026 : 14,29 % (2 élèves sur 14")
 	if got := strings.Join(fields(v, "Établissement"), " "); got != "14 2 0 0 0 14,29 % 8" {
 		t.Errorf("school row: %q", got)
 	}
-	d.press("right")
-	v = d.waitFor("‹ décembre 2026 ›")
+	d.Press("right")
+	v = d.WaitFor("‹ décembre 2026 ›")
 	if got := strings.Join(fields(v, "4B"), " "); got != "10 0 0 0 0 0 % 1" {
 		t.Errorf("December 4B row: %q", got)
 	}
@@ -181,25 +176,25 @@ func TestStatsPeriodAndFilter(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
-	d.press("l")
-	d.waitFor("‹ 4B ›")
-	d.press("P")
-	v := d.waitFor("Statistiques · juillet 2027")
+	d.Press("l")
+	d.WaitFor("‹ 4B ›")
+	d.Press("P")
+	v := d.WaitFor("Statistiques · juillet 2027")
 	if got := strings.Join(fields(v, "ABADIE Léa"), " "); got != "0 0 0 0 0 0" {
 		t.Errorf("July: %q", got)
 	}
-	d.press("P", "P", "P", "P", "P", "P", "P", "P")
-	v = d.waitFor("Statistiques · novembre 2026 (01/11/2026 → 30/11/2026)")
+	d.Press("P", "P", "P", "P", "P", "P", "P", "P")
+	v = d.WaitFor("Statistiques · novembre 2026 (01/11/2026 → 30/11/2026)")
 	if got := strings.Join(fields(v, "CARON Zoé"), " "); got != "0 0 0 0 0 0" {
 		t.Errorf("E003's absence is in December: %q", got)
 	}
-	d.press("/", "é", "c", "u")
-	v = d.waitFor("filtre : écu")
+	d.Press("/", "é", "c", "u")
+	v = d.WaitFor("filtre : écu")
 	if strings.Contains(v, "ABADIE") || !strings.Contains(v, "ÉCUYER Raphaël") {
 		t.Errorf("filter écu:\n%s", v)
 	}
-	d.press("esc")
-	if v := d.view(); !strings.Contains(v, "ABADIE") {
+	d.Press("esc")
+	if v := d.View(); !strings.Contains(v, "ABADIE") {
 		t.Errorf("esc clears the filter:\n%s", v)
 	}
 }
@@ -207,33 +202,33 @@ func TestStatsPeriodAndFilter(t *testing.T) {
 func TestStatsRolesAndKeys(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	dir := f.start(t, "direction", 80, 24)
-	v := dir.waitFor("Tableau de bord — lundi 23 novembre 2026")
+	v := dir.WaitFor("Tableau de bord — lundi 23 novembre 2026")
 	if tabs := line(v, "1 Tableau de bord"); !strings.Contains(tabs, "4 Stat") || strings.Contains(tabs, "Appel") {
 		t.Errorf("direction lands on the dashboard, statistics one key away, no roll call:\n%s", v)
 	}
 	openStats(dir)
-	dir.press("tab", "tab", "tab")
-	v = dir.waitFor("[Seuil (2)]")
+	dir.Press("tab", "tab", "tab")
+	v = dir.WaitFor("[Seuil (2)]")
 	if strings.Contains(v, "signaler (DASEN)") {
 		t.Errorf("direction may not record a report: the key is hidden:\n%s", v)
 	}
-	dir.press("s")
-	if strings.Contains(dir.view(), "Signalement DASEN") {
+	dir.Press("s")
+	if strings.Contains(dir.View(), "Signalement DASEN") {
 		t.Errorf("direction recorded a report")
 	}
 	prof := f.start(t, "prof", 80, 24)
-	prof.waitFor("appel")
-	prof.press("tab", "4")
-	prof.waitFor("écran 4 non disponible pour votre rôle")
+	prof.WaitFor("appel")
+	prof.Press("tab", "4")
+	prof.WaitFor("écran 4 non disponible pour votre rôle")
 	cpe := startCPE(t, f, 80, 24)
-	cpe.press("5")
-	cpe.waitFor("Tableau de bord — lundi 23 novembre 2026")
+	cpe.Press("5")
+	cpe.WaitFor("Tableau de bord — lundi 23 novembre 2026")
 }
 
 func TestDashboardIsLive(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 30))
 	d := f.start(t, "direction", 80, 24)
-	v := d.waitFor("Tableau de bord — lundi 23 novembre 2026, 10:30")
+	v := d.WaitFor("Tableau de bord — lundi 23 novembre 2026, 10:30")
 	checks := map[string]string{
 		"Élèves absents":      "2",
 		"Élèves en retard":    "1",
@@ -252,11 +247,11 @@ func TestDashboardIsLive(t *testing.T) {
 	if _, err := prof.SetMark(modeltest.MathsSeance(modeltest.Monday), "E006", model.KindAbsent); err != nil {
 		t.Fatal(err)
 	}
-	d.waitUntil(func(v string) bool { return strings.Join(fields(v, "Élèves absents"), " ") == "3" }, "3 absent pupils")
+	d.WaitUntil(func(v string) bool { return strings.Join(fields(v, "Élèves absents"), " ") == "3" }, "3 absent pupils")
 	if _, err := f.service("prof2").ValidateRollCall(model.NewSeanceID(modeltest.Monday, 10*60+5, modeltest.CourseSpanish)); err != nil {
 		t.Fatal(err)
 	}
-	d.waitUntil(func(v string) bool {
+	d.WaitUntil(func(v string) bool {
 		return strings.Join(fields(v, "Appels non faits"), " ") == "1 sur 3 séances commencées"
 	}, "one roll call left")
 }
@@ -265,9 +260,9 @@ func TestStatsGolden(t *testing.T) {
 	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
-	d.press("l")
-	v := d.waitFor("‹ 4B ›", "ABADIE")
+	d.Press("l")
+	v := d.WaitFor("‹ 4B ›", "ABADIE")
 	golden(t, "stats_pupils.golden", v)
-	d.press("5")
-	golden(t, "dashboard.golden", d.waitFor("Tableau de bord — lundi"))
+	d.Press("5")
+	golden(t, "dashboard.golden", d.WaitFor("Tableau de bord — lundi"))
 }

@@ -93,12 +93,8 @@ func (s *statsScreen) emptyText() string {
 
 // summary is the line under the table: the totals shown, or the filter being typed.
 func (s *statsScreen) summary() string {
-	if s.filter.active || s.filter.String() != "" {
-		text := "filtre : " + s.filter.String()
-		if s.filter.active {
-			text += "▏"
-		}
-		return text
+	if f := s.filter.field(); f != "" {
+		return "filtre : " + f
 	}
 	switch s.pane {
 	case panePupils:

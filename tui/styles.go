@@ -1,59 +1,103 @@
 package tui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
 
 // Styles are every style of the interface, built once per session from that
 // session's renderer. Colours are ANSI 0–15 so that they follow the user's
 // terminal theme; no meaning is carried by colour alone (symbols and words say
 // it too), so the screens read the same with NO_COLOR.
 type Styles struct {
-	Title     lipgloss.Style
-	Header    lipgloss.Style
-	Muted     lipgloss.Style
-	Cursor    lipgloss.Style
-	Selected  lipgloss.Style
-	Footer    lipgloss.Style
-	Key       lipgloss.Style
-	Error     lipgloss.Style
-	Ok        lipgloss.Style
-	Warn      lipgloss.Style
-	Banner    lipgloss.Style
-	Absent    lipgloss.Style
-	Late      lipgloss.Style
-	Other     lipgloss.Style
-	Justified lipgloss.Style
-	Invalid   lipgloss.Style
-	Selection lipgloss.Style
-	Pending   lipgloss.Style
-	Tab       lipgloss.Style
-	TabActive lipgloss.Style
-	Rule      lipgloss.Style
+	Title     Style
+	Header    Style
+	Muted     Style
+	Cursor    Style
+	Selected  Style
+	Footer    Style
+	Key       Style
+	Error     Style
+	Ok        Style
+	Warn      Style
+	Banner    Style
+	Absent    Style
+	Late      Style
+	Other     Style
+	Justified Style
+	Invalid   Style
+	Selection Style
+	Pending   Style
+	Tab       Style
+	TabActive Style
+	Rule      Style
 }
 
 // NewStyles builds the styles on renderer r.
 func NewStyles(r *lipgloss.Renderer) Styles {
 	fg := func(c string) lipgloss.Style { return r.NewStyle().Foreground(lipgloss.Color(c)) }
 	return Styles{
-		Title:     r.NewStyle().Bold(true),
-		Header:    r.NewStyle().Bold(true),
-		Muted:     fg("8"),
-		Cursor:    r.NewStyle().Reverse(true),
-		Selected:  fg("6").Bold(true),
-		Footer:    fg("8"),
-		Key:       fg("6").Bold(true),
-		Error:     fg("1").Bold(true),
-		Ok:        fg("2"),
-		Warn:      fg("3").Bold(true),
-		Banner:    r.NewStyle().Reverse(true).Bold(true),
-		Absent:    fg("1").Bold(true),
-		Late:      fg("3"),
-		Other:     fg("5"),
-		Justified: fg("2"),
-		Invalid:   fg("9"),
-		Selection: fg("6").Reverse(true),
-		Pending:   fg("8").Italic(true),
-		Tab:       fg("8"),
-		TabActive: r.NewStyle().Bold(true).Reverse(true),
-		Rule:      fg("8"),
+		Title:     newStyle(r.NewStyle().Bold(true)),
+		Header:    newStyle(r.NewStyle().Bold(true)),
+		Muted:     newStyle(fg("8")),
+		Cursor:    newStyle(r.NewStyle().Reverse(true)),
+		Selected:  newStyle(fg("6").Bold(true)),
+		Footer:    newStyle(fg("8")),
+		Key:       newStyle(fg("6").Bold(true)),
+		Error:     newStyle(fg("1").Bold(true)),
+		Ok:        newStyle(fg("2")),
+		Warn:      newStyle(fg("3").Bold(true)),
+		Banner:    newStyle(r.NewStyle().Reverse(true).Bold(true)),
+		Absent:    newStyle(fg("1").Bold(true)),
+		Late:      newStyle(fg("3")),
+		Other:     newStyle(fg("5")),
+		Justified: newStyle(fg("2")),
+		Invalid:   newStyle(fg("9")),
+		Selection: newStyle(fg("6").Reverse(true)),
+		Pending:   newStyle(fg("8").Italic(true)),
+		Tab:       newStyle(fg("8")),
+		TabActive: newStyle(r.NewStyle().Bold(true).Reverse(true)),
+		Rule:      newStyle(fg("8")),
 	}
+}
+
+// Style is a colour and text attributes (no padding, width nor border),
+// reduced once per session to the escape sequences written before and after a
+// text: drawing a frame then joins strings instead of running lipgloss for
+// every styled piece. With no colour (the Ascii profile) both are empty.
+type Style struct {
+	prefix, suffix string
+	// lipgloss draws the texts that it would change besides styling them:
+	// several lines (each styled and padded to the widest) or tabs.
+	lipgloss lipgloss.Style
+}
+
+// styleMarker is what newStyle renders to find where a style puts its text.
+const styleMarker = "\x00"
+
+func newStyle(s lipgloss.Style) Style {
+	out := s.Render(styleMarker)
+	i := strings.Index(out, styleMarker)
+	if i < 0 {
+		return Style{lipgloss: s}
+	}
+	return Style{prefix: out[:i], suffix: out[i+len(styleMarker):], lipgloss: s}
+}
+
+// Render styles the strings joined by spaces, as lipgloss.Style.Render does.
+func (s Style) Render(strs ...string) string {
+	var str string
+	if len(strs) == 1 {
+		str = strs[0]
+	} else {
+		str = strings.Join(strs, " ")
+	}
+	switch {
+	case strings.ContainsAny(str, "\n\t"):
+		return s.lipgloss.Render(str)
+	case s.prefix == "" && s.suffix == "":
+		return str
+	}
+	return s.prefix + str + s.suffix
 }

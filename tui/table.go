@@ -81,7 +81,7 @@ func (t *sortedTable) refresh() {
 	body := t.n - t.fixed
 	var rows []int
 	for i := range body {
-		if t.filter == "" || len(t.cols) == 0 || hasPrefixOrWord(model.FoldAccents(t.cols[0].text(i)), t.filter) {
+		if t.filter == "" || len(t.cols) == 0 || model.HasPrefixOrWord(model.FoldAccents(t.cols[0].text(i)), t.filter) {
 			rows = append(rows, i)
 		}
 	}

@@ -9,16 +9,8 @@ import (
 // absence the export shows at prof's 08:00 séance on 23/11/2026.
 func absentAtEight(t *testing.T, db string) (name, division string) {
 	t.Helper()
-	var found []map[string]string
-	for _, row := range csvRows(t, appelCmd(t, "export", "marks", "--db", db, "--from", "2026-11-23", "--to", "2026-11-23")) {
-		if row["enseignant"] == "prof" && row["debut"] == "08:00" && row["marque"] == "absent" {
-			found = append(found, row)
-		}
-	}
-	if len(found) != 1 {
-		t.Fatalf("%d absences at prof's 08:00 séance, want 1", len(found))
-	}
-	return strings.ToUpper(found[0]["nom"]) + " " + found[0]["prenom"], found[0]["seance"]
+	row := profAbsent(t, db)
+	return strings.ToUpper(row["nom"]) + " " + row["prenom"], row["seance"]
 }
 
 // mondayFirstCell reads, on the grid's screen, the character of the first

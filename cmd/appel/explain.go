@@ -40,11 +40,7 @@ func writeExplain(c *cli, svc *model.Service, ef exportFlags, f export.Format, w
 	if ef.pupil == "" {
 		return usageErr("appel export explain --pupil ID [--from DATE] [--to DATE] : --pupil manque")
 	}
-	dir, err := svc.Directory()
-	if err != nil {
-		return err
-	}
-	from, to, err := ef.span(dir.School)
+	dir, from, to, err := ef.span(svc)
 	if err != nil {
 		return err
 	}

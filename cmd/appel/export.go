@@ -27,8 +27,18 @@ func (e *exportFlags) bind(fs *flag.FlagSet) {
 	fs.StringVar(&e.pupil, "pupil", "", "élève (ELEVE_ID ou INE), pour « export explain »")
 }
 
-// span returns the dates of --from and --to, the school year by default.
-func (e exportFlags) span(school model.School) (model.Date, model.Date, error) {
+// span reads the directory and returns it with the dates of --from and
+// --to, the school year by default.
+func (e exportFlags) span(svc *model.Service) (dir *model.Directory, from, to model.Date, err error) {
+	if dir, err = svc.Directory(); err != nil {
+		return nil, from, to, err
+	}
+	from, to, err = e.dates(dir.School)
+	return dir, from, to, err
+}
+
+// dates returns the dates of --from and --to, the school year by default.
+func (e exportFlags) dates(school model.School) (model.Date, model.Date, error) {
 	from, to := school.YearStart, school.YearEnd
 	var err error
 	if e.from != "" {
@@ -105,11 +115,7 @@ func (c *cli) output(path string, write func(io.Writer) error) error {
 }
 
 func writeMarks(c *cli, svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
-	dir, err := svc.Directory()
-	if err != nil {
-		return err
-	}
-	from, to, err := ef.span(dir.School)
+	_, from, to, err := ef.span(svc)
 	if err != nil {
 		return err
 	}
@@ -143,11 +149,7 @@ var seanceHeader = []string{"date", "debut", "fin", "seance", "matiere", "enseig
 	"annulee", "appel_fait", "appel_par", "appel_le", "absents", "retards"}
 
 func writeSeances(c *cli, svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
-	dir, err := svc.Directory()
-	if err != nil {
-		return err
-	}
-	from, to, err := ef.span(dir.School)
+	_, from, to, err := ef.span(svc)
 	if err != nil {
 		return err
 	}

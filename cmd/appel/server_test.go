@@ -36,10 +36,7 @@ type sshFixture struct {
 
 func newSSHFixture(t *testing.T, idle time.Duration) *sshFixture {
 	t.Helper()
-	db := storagetest.New(t)
-	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", modeltest.School(10).Write); err != nil {
-		t.Fatal(err)
-	}
+	db := storagetest.NewWith(t, modeltest.School(10))
 	f := &sshFixture{t: t, db: db, keys: map[string]gossh.Signer{}}
 	admin := model.NewSystemService(db, model.Actor{Login: "test"}, time.Now)
 	for _, login := range []string{"prof", "prof2", "cpe", "admin"} {

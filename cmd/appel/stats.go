@@ -70,11 +70,7 @@ func runStats(c *cli, args []string) error {
 
 // statistics checks the options against the school and counts.
 func (c *cli) statistics(svc *model.Service, sf statsFlags) (model.Statistics, error) {
-	dir, err := svc.Directory()
-	if err != nil {
-		return model.Statistics{}, err
-	}
-	from, to, err := sf.span(dir.School)
+	dir, from, to, err := sf.span(svc)
 	if err != nil {
 		return model.Statistics{}, err
 	}

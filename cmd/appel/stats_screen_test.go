@@ -1,92 +1,23 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
 	"appel/model"
 	"appel/storage"
-	"appel/tui"
+	"appel/tui/tuitest"
 )
 
-// screen runs the interface the way Bubble Tea does (commands in goroutines,
-// their messages fed back to Update) and lets the test type and read it.
-type screen struct {
-	t    *testing.T
-	app  tea.Model
-	msgs chan tea.Msg
-}
-
-func openScreen(t *testing.T, svc *model.Service, width, height int) *screen {
+// openScreen opens the interface of svc's account at 160×50; the demo
+// school's statistics take longer than the default wait.
+func openScreen(t *testing.T, svc *model.Service) *tuitest.Driver {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	r := lipgloss.NewRenderer(&strings.Builder{})
-	r.SetColorProfile(termenv.Ascii)
-	app, err := tui.New(tui.Config{Ctx: ctx, Service: svc, Renderer: r, Width: width, Height: height})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &screen{t: t, app: app, msgs: make(chan tea.Msg, 256)}
-	s.process(tea.WindowSizeMsg{Width: width, Height: height})
-	s.run(app.Init())
-	return s
-}
-
-func (s *screen) run(cmd tea.Cmd) {
-	if cmd != nil {
-		go func() {
-			if msg := cmd(); msg != nil {
-				s.msgs <- msg
-			}
-		}()
-	}
-}
-
-func (s *screen) process(msg tea.Msg) {
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		for _, c := range batch {
-			s.run(c)
-		}
-		return
-	}
-	next, cmd := s.app.Update(msg)
-	s.app = next
-	s.run(cmd)
-}
-
-func (s *screen) press(keys ...string) {
-	for _, k := range keys {
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		if k == "tab" {
-			msg = tea.KeyMsg{Type: tea.KeyTab}
-		}
-		s.process(msg)
-	}
-}
-
-// waitFor processes messages until the screen shows text, and returns it.
-func (s *screen) waitFor(text string) string {
-	s.t.Helper()
-	deadline := time.After(20 * time.Second)
-	for {
-		if v := s.app.View(); strings.Contains(v, text) {
-			return v
-		}
-		select {
-		case msg := <-s.msgs:
-			s.process(msg)
-		case <-deadline:
-			s.t.Fatalf("the screen never showed %q:\n%s", text, s.app.View())
-		}
-	}
+	d := tuitest.Start(t, svc, 160, 50)
+	d.Timeout = 20 * time.Second
+	return d
 }
 
 // screenMonths writes report months as the screen does: "sept. oct. 2026".
@@ -135,10 +66,10 @@ func TestStatsCLIAgreesWithTheScreen(t *testing.T) {
 	}
 	t1 := dir.School.Periods[0]
 	now, _ := time.ParseInLocation("2006-01-02T15:04", demoNow, dir.Location())
-	s := openScreen(t, model.NewService(db, model.Actor{Login: "cpe"}, func() time.Time { return now }), 160, 50)
-	s.waitFor("1 Absences du jour")
-	s.press("4")
-	s.waitFor("[Élèves]")
+	s := openScreen(t, model.NewService(db, model.Actor{Login: "cpe"}, func() time.Time { return now }))
+	s.WaitFor("1 Absences du jour")
+	s.Press("4")
+	s.WaitFor("[Élèves]")
 	compareDivisions(t, s, year, "Année 2026-2027")
 	db.Close()
 	trimestre := inProcess(t, "--db", path, "--now", demoNow, "stats", "--from", t1.From.String(), "--to", t1.To.String())
@@ -147,17 +78,17 @@ func TestStatsCLIAgreesWithTheScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	s = openScreen(t, model.NewService(db, model.Actor{Login: "cpe"}, func() time.Time { return now }), 160, 50)
-	s.waitFor("1 Absences du jour")
-	s.press("4")
-	s.waitFor("[Élèves]")
-	s.press("p")
+	s = openScreen(t, model.NewService(db, model.Actor{Login: "cpe"}, func() time.Time { return now }))
+	s.WaitFor("1 Absences du jour")
+	s.Press("4")
+	s.WaitFor("[Élèves]")
+	s.Press("p")
 	compareDivisions(t, s, trimestre, t1.Name+" (")
 }
 
 // compareDivisions walks the screen's divisions with → and compares each
 // pupil's line with the CSV's.
-func compareDivisions(t *testing.T, s *screen, csv, period string) {
+func compareDivisions(t *testing.T, s *tuitest.Driver, csv, period string) {
 	t.Helper()
 	_, rows := table(t, csv)
 	byDivision := map[string][][]string{}
@@ -168,13 +99,13 @@ func compareDivisions(t *testing.T, s *screen, csv, period string) {
 		}
 		byDivision[r[4]] = append(byDivision[r[4]], r)
 	}
-	s.waitFor("Statistiques · " + period)
+	s.WaitFor("Statistiques · " + period)
 	compared := 0
 	for i, div := range order {
 		if i > 0 {
-			s.press("l")
+			s.Press("l")
 		}
-		v := s.waitFor(fmt.Sprintf("‹ %s ›", div))
+		v := s.WaitFor(fmt.Sprintf("‹ %s ›", div))
 		if !strings.Contains(v, "Statistiques · "+period) {
 			t.Fatalf("period %q not shown:\n%s", period, v)
 		}

@@ -2,10 +2,12 @@
 package storagetest
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"testing"
 
+	"appel/model"
 	"appel/storage"
 )
 
@@ -14,6 +16,17 @@ import (
 func New(tb testing.TB) *storage.DB {
 	tb.Helper()
 	return Open(tb, storage.Options{})
+}
+
+// NewWith opens a base holding data (a modeltest school, say), written in
+// one transaction audited as the account "test".
+func NewWith(tb testing.TB, data model.Dataset) *storage.DB {
+	tb.Helper()
+	db := New(tb)
+	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
+		tb.Fatalf("storagetest: %v", err)
+	}
+	return db
 }
 
 // Open is New with options (a fixed clock, a smaller batch).

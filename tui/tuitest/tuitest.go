@@ -1,0 +1,185 @@
+// Package tuitest drives the interface in tests the way Bubble Tea runs it
+// (commands in goroutines, their messages fed back to Update), with no
+// colour, while the test types keys and reads what the screen shows.
+package tuitest
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"appel/model"
+	"appel/tui"
+)
+
+// DefaultTimeout bounds each wait of a Driver.
+const DefaultTimeout = 10 * time.Second
+
+// Driver runs one session's tui.App.
+type Driver struct {
+	// T is the test the driver fails.
+	T testing.TB
+	// App is the model as Update last returned it.
+	App tea.Model
+	// Keys counts the keys pressed (Press), for keystroke-count tests.
+	Keys int
+	// Quit reports that the program asked to quit.
+	Quit bool
+	// Timeout bounds each wait (DefaultTimeout when 0).
+	Timeout time.Duration
+	msgs    chan tea.Msg
+}
+
+// Start opens the interface of svc's account at width×height, with no
+// colour; the session ends with the test.
+func Start(t testing.TB, svc *model.Service, width, height int) *Driver {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	r := lipgloss.NewRenderer(&strings.Builder{})
+	r.SetColorProfile(termenv.Ascii)
+	app, err := tui.New(tui.Config{Ctx: ctx, Service: svc, Renderer: r, Width: width, Height: height})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &Driver{T: t, App: app, msgs: make(chan tea.Msg, 256)}
+	d.Process(tea.WindowSizeMsg{Width: width, Height: height})
+	d.run(app.Init())
+	return d
+}
+
+func (d *Driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	go func() {
+		if msg := cmd(); msg != nil {
+			d.msgs <- msg
+		}
+	}()
+}
+
+// Process hands msg to the interface now and starts the commands it returns.
+func (d *Driver) Process(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+		return
+	case tea.QuitMsg:
+		d.Quit = true
+		return
+	}
+	next, cmd := d.App.Update(msg)
+	d.App = next
+	d.run(cmd)
+}
+
+// Press sends keys one by one, counting them, and handles the messages
+// already waiting after each: Key's names or single runes.
+func (d *Driver) Press(keys ...string) {
+	for _, k := range keys {
+		d.Keys++
+		d.Process(Key(k))
+		d.drain()
+	}
+}
+
+// Key is the key message of a name ("enter", "esc", "tab", "up", "ctrl+r"…),
+// or of the runes of k.
+func Key(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace, "backspace": tea.KeyBackspace,
+		"ctrl+c": tea.KeyCtrlC, "ctrl+r": tea.KeyCtrlR, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// drain processes the messages already waiting, without blocking.
+func (d *Driver) drain() {
+	for {
+		select {
+		case msg := <-d.msgs:
+			d.Process(msg)
+		default:
+			return
+		}
+	}
+}
+
+// View returns what the screen shows now.
+func (d *Driver) View() string { return d.App.View() }
+
+// WaitFor processes messages until the screen shows every text, and returns it.
+func (d *Driver) WaitFor(texts ...string) string {
+	d.T.Helper()
+	return d.WaitUntil(func(v string) bool {
+		for _, x := range texts {
+			if !strings.Contains(v, x) {
+				return false
+			}
+		}
+		return true
+	}, strings.Join(texts, " + "))
+}
+
+// WaitUntil processes messages until ok holds for the screen, and returns it.
+func (d *Driver) WaitUntil(ok func(string) bool, what string) string {
+	d.T.Helper()
+	deadline := time.NewTimer(d.timeout())
+	defer deadline.Stop()
+	for {
+		d.drain()
+		if v := d.View(); ok(v) {
+			return v
+		}
+		select {
+		case msg := <-d.msgs:
+			d.Process(msg)
+		case <-deadline.C:
+			d.T.Fatalf("the screen never showed %s:\n%s", what, d.View())
+		}
+	}
+}
+
+// WaitQuit processes messages until the program asked to quit.
+func (d *Driver) WaitQuit() {
+	d.T.Helper()
+	deadline := time.NewTimer(d.timeout())
+	defer deadline.Stop()
+	for !d.Quit {
+		select {
+		case msg := <-d.msgs:
+			d.Process(msg)
+		case <-deadline.C:
+			d.T.Fatalf("the program did not quit:\n%s", d.View())
+		}
+	}
+}
+
+func (d *Driver) timeout() time.Duration {
+	if d.Timeout > 0 {
+		return d.Timeout
+	}
+	return DefaultTimeout
+}
+
+// Line returns the screen line that contains text, or "".
+func Line(view, text string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, text) {
+			return l
+		}
+	}
+	return ""
+}
