@@ -21,25 +21,38 @@ import (
 
 // runServe serves the interface over SSH until SIGTERM or SIGINT.
 func runServe(c *cli, args []string) error {
-	var addr, hostKey string
+	var addr, hostKey, diag string
 	var idle time.Duration
+	var fps int
 	rest, err := c.parseGlobal("serve", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&addr, "addr", "127.0.0.1:2222", "adresse d'écoute HÔTE:PORT")
 		fs.StringVar(&hostKey, "host-key", "", "clé d'hôte (créée au premier démarrage ; défaut : host_ed25519 dans le dossier de données)")
 		fs.DurationVar(&idle, "idle", tui.DefaultIdle, "fermeture d'une session sans frappe après cette durée")
+		fs.StringVar(&diag, "diag", "", "diagnostics (JSON, profils Go) sur cette adresse locale, 127.0.0.1:PORT")
+		fs.IntVar(&fps, "fps", 60, "images par seconde au plus, par session (1 à 120)")
 	})
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
-		return usageErr("appel serve [--addr HÔTE:PORT] [--host-key FICHIER] [--idle 15m]")
+		return usageErr("appel serve [--addr HÔTE:PORT] [--host-key FICHIER] [--idle 15m] [--fps 60] [--diag 127.0.0.1:PORT]")
+	}
+	if fps < 1 || fps > 120 {
+		return usageErr("--fps %d : entre 1 et 120", fps)
 	}
 	if hostKey, err = c.hostKeyPath(hostKey); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	return c.serve(ctx, addr, hostKey, idle)
+	return c.serve(ctx, serveOptions{addr: addr, hostKey: hostKey, idle: idle, fps: fps, diag: diag})
+}
+
+// serveOptions are the flags of appel serve.
+type serveOptions struct {
+	addr, hostKey, diag string
+	idle                time.Duration
+	fps                 int
 }
 
 func (c *cli) hostKeyPath(path string) (string, error) {
@@ -60,7 +73,7 @@ func (c *cli) hostKeyPath(path string) (string, error) {
 }
 
 // serve runs the SSH server on addr until ctx ends, then stops it gracefully.
-func (c *cli) serve(ctx context.Context, addr, hostKey string, idle time.Duration) error {
+func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	db, err := c.open()
 	if err != nil {
 		return err
@@ -74,19 +87,24 @@ func (c *cli) serve(ctx context.Context, addr, hostKey string, idle time.Duratio
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(c.stderr, nil))
-	srv, err := newServer(serverConfig{DB: db, HostKey: hostKey, Idle: idle, Now: now, Log: logger,
+	srv, err := newServer(serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
 		Command: remoteCommand(db)})
 	if err != nil {
 		return err
 	}
-	if err := os.Chmod(hostKey, 0o600); err != nil {
-		return fmt.Errorf("clé d'hôte %s : %v", hostKey, err)
+	if err := os.Chmod(o.hostKey, 0o600); err != nil {
+		return fmt.Errorf("clé d'hôte %s : %v", o.hostKey, err)
 	}
-	ln, err := net.Listen("tcp", addr)
+	if o.diag != "" {
+		if err := serveDiag(ctx, o.diag, srv, logger); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return fmt.Errorf("écoute sur %s impossible : %v", addr, err)
+		return fmt.Errorf("écoute sur %s impossible : %v", o.addr, err)
 	}
-	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", hostKey)
+	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey)
 	done := make(chan error, 1)
 	go func() { done <- srv.serve(ln) }()
 	select {

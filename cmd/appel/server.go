@@ -27,8 +27,10 @@ type serverConfig struct {
 	DB      *storage.DB
 	HostKey string
 	Idle    time.Duration
-	Now     func() time.Time
-	Log     *slog.Logger
+	// FPS caps the frames per second of each session (Bubble Tea's default: 60).
+	FPS int
+	Now func() time.Time
+	Log *slog.Logger
 	// Command runs an administration command line for a session (ssh host user list).
 	Command func(sess ssh.Session, svc *model.Service, args []string) int
 }
@@ -155,6 +157,9 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithFilter(noSuspend))
+	if s.cfg.FPS > 0 {
+		opts = append(opts, tea.WithFPS(s.cfg.FPS))
+	}
 	p := tea.NewProgram(app, opts...)
 	s.sessions.Store(p, struct{}{})
 	context.AfterFunc(sess.Context(), func() { s.sessions.Delete(p) })

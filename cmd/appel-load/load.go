@@ -1,0 +1,129 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// loadResult is one server's figures in a load run.
+type loadResult struct {
+	name                 string
+	connect, first, keys summary
+	events               *counters
+	cores                float64
+	peakRSS              int64
+	audit                *audit
+}
+
+func runLoad(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	var c common
+	c.flags(fs, 300)
+	ramp := fs.Duration("ramp", 30*time.Second, "durée de l'arrivée des sessions")
+	pmin := fs.Duration("pause-min", 500*time.Millisecond, "pause minimale entre deux touches")
+	pmax := fs.Duration("pause-max", 1500*time.Millisecond, "pause maximale entre deux touches")
+	bare := fs.Bool("bare", true, "mesurer aussi le programme nu wish + Bubble Tea, juste avant")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	w, err := c.prepare()
+	if err != nil {
+		return err
+	}
+	defer w.cleanup()
+	fmt.Fprintf(out, "charge : %d sessions, arrivée en %s, pauses %s–%s, %d images/s, %d cœurs\n",
+		c.n, *ramp, *pmin, *pmax, c.fps, runtime.NumCPU())
+	plan := wave{teachers: w.teachers, ramp: *ramp, pace: pacing{*pmin, *pmax}, seed: c.seed}
+	var results []loadResult
+	if *bare {
+		r, err := w.measure(plan, false)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	r, err := w.measure(plan, true)
+	if err != nil {
+		return err
+	}
+	results = append(results, r)
+	return reportLoad(out, results)
+}
+
+// measure runs a wave against appel or the bare program and collects figures.
+func (w *workspace) measure(plan wave, appel bool) (loadResult, error) {
+	spec := w.bareSpec()
+	if appel {
+		spec = w.appelSpec()
+	}
+	t, err := start(spec)
+	if err != nil {
+		return loadResult{}, err
+	}
+	wave := &morning{wave: plan, target: t, appel: appel}
+	s := sampleEvery(t, time.Second)
+	wave.run()
+	cores, peak := s.end()
+	res := loadResult{name: t.name, connect: wave.connect.summary(), first: wave.first.summary(),
+		keys: wave.keys.summary(), events: wave.events, cores: cores, peakRSS: peak}
+	if err := t.stop(); err != nil {
+		wave.events.fail("arrêt du serveur", err)
+	}
+	if appel {
+		a, err := verify(w.db, w.teachers, wave.sheets, false)
+		if err != nil {
+			return res, err
+		}
+		res.audit = &a
+	}
+	return res, nil
+}
+
+func reportLoad(out io.Writer, results []loadResult) error {
+	var failed []string
+	for _, r := range results {
+		fmt.Fprintf(out, "\n[%s]\n", r.name)
+		fmt.Fprintf(out, "  connexion (TCP + SSH + PTY)   %s\n", r.connect)
+		fmt.Fprintf(out, "  premier écran                 %s\n", r.first)
+		fmt.Fprintf(out, "  touche → écran (enregistrée)  %s\n", r.keys)
+		fmt.Fprintf(out, "  sessions terminées %d, coupées %d, erreurs %d\n",
+			r.events.get("terminées"), r.events.get("coupées"), r.events.failures())
+		for _, line := range r.events.report() {
+			fmt.Fprintln(out, line)
+		}
+		fmt.Fprintf(out, "  serveur : CPU %.2f cœur en moyenne, RSS max %s\n", r.cores, mib(r.peakRSS))
+		if r.audit != nil {
+			fmt.Fprintf(out, "  marques vues enregistrées %d, absentes de la base %d, clés non confirmées gardées %d\n",
+				r.audit.Checked, r.audit.Lost, r.audit.Extra)
+			for _, d := range r.audit.Details[:min(len(r.audit.Details), 10)] {
+				fmt.Fprintln(out, "    "+d)
+			}
+			if r.audit.Lost > 0 {
+				failed = append(failed, fmt.Sprintf("%d marques perdues", r.audit.Lost))
+			}
+		}
+		if n := r.events.failures(); n > 0 {
+			failed = append(failed, fmt.Sprintf("%s : %d erreurs", r.name, n))
+		}
+	}
+	if len(results) == 2 && results[0].keys.N > 0 {
+		b, a := results[0].keys, results[1].keys
+		fmt.Fprintf(out, "\nrapport appel / nu : p50 %.2f, p99 %.2f, max %.2f\n",
+			ratio(a.P50, b.P50), ratio(a.P99, b.P99), ratio(a.Max, b.Max))
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("échec : %s", strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
