@@ -69,7 +69,7 @@ func (s *screen) waitFor(needle string, from int, timeout time.Duration) (int, b
 		if i >= 0 {
 			return end, true
 		}
-		if closed {
+		if closed || timeout <= 0 {
 			return 0, false
 		}
 		select {
@@ -123,4 +123,28 @@ func (e *escapeStripper) append(dst, p []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// waitForAny waits until one of the needles appears after from and returns
+// its index, or -1 on timeout or end of stream.
+func (s *screen) waitForAny(needles []string, from int, timeout time.Duration) int {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		for i, n := range needles {
+			if _, ok := s.waitFor(n, from, 0); ok {
+				return i
+			}
+		}
+		s.mu.Lock()
+		changed, closed := s.changed, s.closed
+		s.mu.Unlock()
+		if closed {
+			return -1
+		}
+		select {
+		case <-changed:
+		case <-time.After(time.Until(deadline)):
+		}
+	}
+	return -1
 }

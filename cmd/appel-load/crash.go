@@ -1,0 +1,101 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sync"
+	"time"
+)
+
+// runCrash kills the server with SIGKILL in the middle of roll calls, round
+// after round; after each kill the store must open, pass its consistency
+// check and hold every mark a client saw saved.
+func runCrash(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("crash", flag.ContinueOnError)
+	var c common
+	c.flags(fs, 20)
+	rounds := fs.Int("rounds", 1000, "nombre de kill -9")
+	minRun := fs.Duration("min-run", 150*time.Millisecond, "durée minimale de saisie avant le kill")
+	maxRun := fs.Duration("max-run", 1200*time.Millisecond, "durée maximale de saisie avant le kill")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	w, err := c.prepare()
+	if err != nil {
+		return err
+	}
+	defer w.cleanup()
+	res, err := crashRounds(w, *rounds, pacing{*minRun, *maxRun}, out)
+	fmt.Fprintf(out, "crash : %d rounds de kill -9, %d sessions ; marques vues enregistrées puis vérifiées %d (%d après le dernier round), perdues %d, clés non confirmées gardées %d\n",
+		res.rounds, c.n, res.checks, res.last.Checked, res.lost, res.extra)
+	fmt.Fprintf(out, "touche → écran pendant les rounds : %s\n", res.keys.summary())
+	return err
+}
+
+// crashResult sums the rounds.
+type crashResult struct {
+	rounds, checks, lost, extra int
+	last                        audit
+	keys                        latencies
+}
+
+func crashRounds(w *workspace, rounds int, run pacing, out io.Writer) (*crashResult, error) {
+	sheets := make([]*sheet, len(w.teachers))
+	for i := range sheets {
+		sheets[i] = newSheet()
+	}
+	res := &crashResult{}
+	r := rand.New(rand.NewPCG(w.seed, 0))
+	for round := 1; round <= rounds; round++ {
+		t, err := start(w.appelSpec())
+		if err != nil {
+			return res, fmt.Errorf("round %d : %v", round, err)
+		}
+		typeUntilKilled(t, w.teachers, sheets, run.pause(r), &res.keys, uint64(round))
+		a, err := verify(w.db, w.teachers, sheets, true)
+		res.rounds, res.last = round, a
+		res.checks += a.Checked
+		res.lost += a.Lost
+		res.extra += a.Extra
+		if err != nil {
+			return res, fmt.Errorf("round %d : %v", round, err)
+		}
+		if a.Lost > 0 {
+			return res, fmt.Errorf("round %d : %d marques perdues : %v", round, a.Lost, a.Details)
+		}
+		if round%100 == 0 {
+			fmt.Fprintf(out, "  round %d : %d marques vérifiées, 0 perdue\n", round, res.checks)
+		}
+	}
+	return res, nil
+}
+
+// typeUntilKilled lets every teacher type as fast as the screen confirms,
+// and kills the server after runFor.
+func typeUntilKilled(t *target, ts []teacher, sheets []*sheet, runFor time.Duration, lat *latencies, seed uint64) {
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for i, tc := range ts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := dial(t.addr, tc.Login, tc.Signer)
+			if err != nil {
+				return
+			}
+			defer c.close()
+			if _, ok := c.screen.waitFor(appelDriver{}.ready(), 0, keyTimeout); !ok {
+				return
+			}
+			r := rand.New(rand.NewPCG(seed, uint64(i)))
+			_ = markRows(c, appelDriver{}, sheets[i], 0, pupilsPer, pacing{0, 20 * time.Millisecond}, r, lat, stop)
+			<-stop
+		}()
+	}
+	time.Sleep(runFor)
+	t.kill()
+	close(stop)
+	wg.Wait()
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+)
+
+// loginsReport is the cost of sessions that open and wait.
+type loginsReport struct {
+	first            latencies
+	events           *counters
+	base, idle       diagnostics
+	baseRSS, idleRSS int64
+	idleCores        float64
+	backAfter        time.Duration
+	backOK           bool
+}
+
+// runLogins opens n sessions within a few seconds, measures the first
+// screen, the cost of each idle session, then cuts them all at once and
+// measures how long the server takes to get back to its baseline.
+func runLogins(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("logins", flag.ContinueOnError)
+	var c common
+	c.flags(fs, 1000)
+	within := fs.Duration("within", 2*time.Second, "durée de l'arrivée des sessions")
+	idleFor := fs.Duration("idle-for", 30*time.Second, "durée de la mesure au repos")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	w, err := c.prepare()
+	if err != nil {
+		return err
+	}
+	defer w.cleanup()
+	t, err := start(w.appelSpec())
+	if err != nil {
+		return err
+	}
+	defer t.stop()
+	r, err := measureLogins(t, w.teachers, *within, *idleFor)
+	if err != nil {
+		return err
+	}
+	return r.print(out, c.n, *within)
+}
+
+func measureLogins(t *target, ts []teacher, within, idleFor time.Duration) (*loginsReport, error) {
+	r := &loginsReport{events: newCounters()}
+	time.Sleep(500 * time.Millisecond)
+	var err error
+	if r.base, err = t.diagnostics(true); err != nil {
+		return nil, err
+	}
+	p, _ := t.sample()
+	r.baseRSS = p.rss
+	clients := r.open(t, ts, within)
+	time.Sleep(2 * time.Second)
+	s := sampleEvery(t, time.Second)
+	time.Sleep(idleFor)
+	r.idleCores, _ = s.end()
+	if r.idle, err = t.diagnostics(true); err != nil {
+		return nil, err
+	}
+	p, _ = t.sample()
+	r.idleRSS = p.rss
+	for _, c := range clients {
+		if c != nil {
+			c.close()
+		}
+	}
+	r.backAfter, r.backOK = awaitBaseline(t, r.base, 10*time.Second)
+	return r, nil
+}
+
+// open connects every teacher within the given time and waits for each
+// first screen.
+func (r *loginsReport) open(t *target, ts []teacher, within time.Duration) []*client {
+	clients := make([]*client, len(ts))
+	var wg sync.WaitGroup
+	for i, tc := range ts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(int64(within) * int64(i) / int64(len(ts))))
+			c, err := dial(t.addr, tc.Login, tc.Signer)
+			if err != nil {
+				r.events.fail("connexion", err)
+				return
+			}
+			if _, ok := c.screen.waitFor(appelDriver{}.ready(), 0, keyTimeout); !ok {
+				r.events.fail("premier écran", c.lost("absent"))
+				c.close()
+				return
+			}
+			r.first.add(time.Since(c.started))
+			clients[i] = c
+		}()
+	}
+	wg.Wait()
+	return clients
+}
+
+// awaitBaseline polls the server until its goroutines are back to the
+// baseline's (a few of slack for the runtime's own) and no session is left.
+func awaitBaseline(t *target, base diagnostics, limit time.Duration) (time.Duration, bool) {
+	start := time.Now()
+	for time.Since(start) < limit {
+		d, err := t.diagnostics(false)
+		if err == nil && d.Sessions == 0 && d.Connected == 0 && d.Goroutines <= base.Goroutines+2 {
+			return time.Since(start), true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return time.Since(start), false
+}
+
+func (r *loginsReport) print(out io.Writer, n int, within time.Duration) error {
+	open := r.idle.Sessions
+	fmt.Fprintf(out, "connexions : %d demandées en %s, %d ouvertes, %d échecs\n", n, within, open, r.events.failures())
+	for _, line := range r.events.report() {
+		fmt.Fprintln(out, line)
+	}
+	fmt.Fprintf(out, "premier écran (connexion → écran d'appel) : %s\n", r.first.summary())
+	if open > 0 {
+		fmt.Fprintf(out, "par session au repos : RSS %.0f Kio, tas %.0f Kio, %.1f goroutines (référence %d goroutines, %s)\n",
+			float64(r.idleRSS-r.baseRSS)/float64(open)/1024, float64(int64(r.idle.HeapInuse)-int64(r.base.HeapInuse))/float64(open)/1024,
+			float64(r.idle.Goroutines-r.base.Goroutines)/float64(open), r.base.Goroutines, mib(r.baseRSS))
+		fmt.Fprintf(out, "CPU au repos : %.4f cœur en tout, %.4f %% d'un cœur par session\n", r.idleCores, 100*r.idleCores/float64(open))
+	}
+	fmt.Fprintf(out, "après la déconnexion de toutes les sessions : retour à la référence en %s (%v)\n", r.backAfter.Round(time.Millisecond), r.backOK)
+	if r.events.failures() > 0 || !r.backOK {
+		return fmt.Errorf("échec : %d erreurs, retour à la référence %v", r.events.failures(), r.backOK)
+	}
+	return nil
+}
