@@ -55,9 +55,12 @@ func start(spec serverSpec) (*target, error) {
 		args = []string{self, "bare", "--addr", addr, "--fps", strconv.Itoa(spec.fps),
 			"--host-key", filepath.Join(spec.dir, "bare_host_ed25519")}
 	} else {
-		t.diag = freePort()
 		args = []string{spec.appel, "--db", spec.db, "--now", loadNow, "serve", "--addr", addr,
-			"--host-key", filepath.Join(spec.dir, "host_ed25519"), "--fps", strconv.Itoa(spec.fps), "--diag", t.diag, "--idle", "2h"}
+			"--host-key", filepath.Join(spec.dir, "host_ed25519"), "--fps", strconv.Itoa(spec.fps), "--idle", "2h"}
+		if spec.netns == "" {
+			t.diag = freePort()
+			args = append(args, "--diag", t.diag)
+		}
 	}
 	if spec.netns != "" {
 		args = append([]string{"ip", "netns", "exec", spec.netns}, args...)
@@ -74,12 +77,12 @@ func start(spec serverSpec) (*target, error) {
 		log.Close()
 		return nil, fmt.Errorf("%s : %v", args[0], err)
 	}
-	if spec.dialVia != "" {
-		t.addr = spec.dialVia
-	}
 	if err := t.awaitPort(15 * time.Second); err != nil {
 		t.kill()
 		return nil, err
+	}
+	if spec.dialVia != "" {
+		t.addr = spec.dialVia
 	}
 	return t, nil
 }

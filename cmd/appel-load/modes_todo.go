@@ -1,5 +1,0 @@
-package main
-
-import "io"
-
-func runSoak(args []string, out io.Writer) error { return nil }
