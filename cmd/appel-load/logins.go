@@ -17,6 +17,8 @@ type loginsReport struct {
 	idleCores        float64
 	backAfter        time.Duration
 	backOK           bool
+	bare             bool // the bare program: no diagnostics
+	opened           int
 }
 
 // runLogins opens n sessions within a few seconds, measures the first
@@ -28,6 +30,7 @@ func runLogins(args []string, out io.Writer) error {
 	c.flags(fs, 1000)
 	within := fs.Duration("within", 2*time.Second, "durée de l'arrivée des sessions")
 	idleFor := fs.Duration("idle-for", 30*time.Second, "durée de la mesure au repos")
+	bare := fs.Bool("bare", true, "mesurer aussi le programme nu wish + Bubble Tea, juste avant")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,33 +39,51 @@ func runLogins(args []string, out io.Writer) error {
 		return err
 	}
 	defer w.cleanup()
-	t, err := start(w.appelSpec())
-	if err != nil {
-		return err
+	specs := []serverSpec{w.appelSpec()}
+	if *bare {
+		specs = []serverSpec{w.bareSpec(), w.appelSpec()}
 	}
-	defer t.stop()
-	r, err := measureLogins(t, w.teachers, *within, *idleFor)
-	if err != nil {
-		return err
+	var failed error
+	for _, spec := range specs {
+		t, err := start(spec)
+		if err != nil {
+			return err
+		}
+		r, err := measureLogins(t, w.teachers, *within, *idleFor)
+		if stopErr := t.stop(); err == nil && stopErr != nil && t.diag != "" {
+			err = stopErr
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "\n[%s]\n", t.name)
+		if err := r.print(out, c.n, *within); err != nil {
+			failed = err
+		}
 	}
-	return r.print(out, c.n, *within)
+	return failed
 }
 
 func measureLogins(t *target, ts []teacher, within, idleFor time.Duration) (*loginsReport, error) {
-	r := &loginsReport{events: newCounters()}
+	r := &loginsReport{events: newCounters(), bare: t.diag == ""}
 	time.Sleep(500 * time.Millisecond)
 	var err error
-	if r.base, err = t.diagnostics(true); err != nil {
+	if r.base, err = t.diagnostics(true); err != nil && !r.bare {
 		return nil, err
 	}
 	p, _ := t.sample()
 	r.baseRSS = p.rss
-	clients := r.open(t, ts, within)
+	ready := appelDriver{}.ready()
+	if r.bare {
+		ready = bareDriver{}.ready()
+	}
+	clients := r.open(t, ts, within, ready)
 	time.Sleep(2 * time.Second)
 	s := sampleEvery(t, time.Second)
 	time.Sleep(idleFor)
 	r.idleCores, _ = s.end()
-	if r.idle, err = t.diagnostics(true); err != nil {
+	r.opened = r.first.summary().N
+	if r.idle, err = t.diagnostics(true); err != nil && !r.bare {
 		return nil, err
 	}
 	p, _ = t.sample()
@@ -72,13 +93,15 @@ func measureLogins(t *target, ts []teacher, within, idleFor time.Duration) (*log
 			c.close()
 		}
 	}
-	r.backAfter, r.backOK = awaitBaseline(t, r.base, 10*time.Second)
+	if !r.bare {
+		r.backAfter, r.backOK = awaitBaseline(t, r.base, 10*time.Second)
+	}
 	return r, nil
 }
 
 // open connects every teacher within the given time and waits for each
 // first screen.
-func (r *loginsReport) open(t *target, ts []teacher, within time.Duration) []*client {
+func (r *loginsReport) open(t *target, ts []teacher, within time.Duration, ready string) []*client {
 	clients := make([]*client, len(ts))
 	var wg sync.WaitGroup
 	for i, tc := range ts {
@@ -91,7 +114,7 @@ func (r *loginsReport) open(t *target, ts []teacher, within time.Duration) []*cl
 				r.events.fail("connexion", err)
 				return
 			}
-			if _, ok := c.screen.waitFor(appelDriver{}.ready(), 0, keyTimeout); !ok {
+			if _, ok := c.screen.waitFor(ready, 0, keyTimeout); !ok {
 				r.events.fail("premier écran", c.lost("absent"))
 				c.close()
 				return
@@ -119,17 +142,26 @@ func awaitBaseline(t *target, base diagnostics, limit time.Duration) (time.Durat
 }
 
 func (r *loginsReport) print(out io.Writer, n int, within time.Duration) error {
-	open := r.idle.Sessions
+	open := r.opened
 	fmt.Fprintf(out, "connexions : %d demandées en %s, %d ouvertes, %d échecs\n", n, within, open, r.events.failures())
 	for _, line := range r.events.report() {
 		fmt.Fprintln(out, line)
 	}
 	fmt.Fprintf(out, "premier écran (connexion → écran d'appel) : %s\n", r.first.summary())
-	if open > 0 {
+	if open > 0 && r.bare {
+		fmt.Fprintf(out, "par session au repos : RSS %.0f Kio (référence %s)\n", float64(r.idleRSS-r.baseRSS)/float64(open)/1024, mib(r.baseRSS))
+	} else if open > 0 {
 		fmt.Fprintf(out, "par session au repos : RSS %.0f Kio, tas %.0f Kio, %.1f goroutines (référence %d goroutines, %s)\n",
 			float64(r.idleRSS-r.baseRSS)/float64(open)/1024, float64(int64(r.idle.HeapInuse)-int64(r.base.HeapInuse))/float64(open)/1024,
 			float64(r.idle.Goroutines-r.base.Goroutines)/float64(open), r.base.Goroutines, mib(r.baseRSS))
+	}
+	if open > 0 {
 		fmt.Fprintf(out, "CPU au repos : %.4f cœur en tout, %.4f %% d'un cœur par session\n", r.idleCores, 100*r.idleCores/float64(open))
+	}
+	if r.bare && r.events.failures() > 0 {
+		return fmt.Errorf("échec : %d erreurs", r.events.failures())
+	} else if r.bare {
+		return nil
 	}
 	fmt.Fprintf(out, "après la déconnexion de toutes les sessions : retour à la référence en %s (%v)\n", r.backAfter.Round(time.Millisecond), r.backOK)
 	if r.events.failures() > 0 || !r.backOK {
