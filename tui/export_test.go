@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"testing"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"appel/model"
@@ -11,4 +13,11 @@ import (
 func ChangeOf(msg tea.Msg) (model.Change, bool) {
 	c, ok := msg.(changeMsg)
 	return model.Change(c), ok
+}
+
+// InterestAllocs is how many allocations the App makes, on average, to keep
+// its interest in the feed when no screen's part changed.
+func InterestAllocs(m tea.Model) float64 {
+	a := m.(*App)
+	return testing.AllocsPerRun(100, a.syncInterest)
 }

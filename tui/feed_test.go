@@ -52,6 +52,9 @@ func TestRollCallFeedIsNarrow(t *testing.T) {
 		t.Fatal(err)
 	}
 	prof.WaitFor("Message de cpe", "appel non fait : 4B · Mathématiques")
+	if n := tui.InterestAllocs(prof.App); n != 0 {
+		t.Errorf("keeping the interest allocates %v times per Update", n)
+	}
 
 	if slices.ContainsFunc(*seen, touchesSeance(historySeance)) {
 		t.Errorf("the roll call was handed prof2's mark: %+v", *seen)
