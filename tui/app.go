@@ -146,6 +146,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = max(msg.Width, 0), max(msg.Height, 0)
+		return a.broadcast(msg)
 	case tea.KeyMsg:
 		a.idle.touch()
 		return a.handleKeys(msg)
