@@ -48,6 +48,12 @@ func (s *Service) Today() Date { return DateOf(s.Now()) }
 // Watch returns the feed of committed changes until ctx ends.
 func (s *Service) Watch(ctx context.Context) <-chan Change { return s.store.Watch(ctx) }
 
+// WatchInterest returns the feed of the committed changes that box wants
+// until ctx ends.
+func (s *Service) WatchInterest(ctx context.Context, box *InterestBox) <-chan Change {
+	return s.store.WatchInterest(ctx, box)
+}
+
 // Session returns the current directory and the actor's policy, checked
 // against the stored account each time: a removed or disabled account, or a
 // role taken away, takes effect at the next action.

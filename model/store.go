@@ -91,6 +91,10 @@ type Store interface {
 	Update(ctx context.Context, actor Actor, verb string, fn func(Tx) error) (Receipt, error)
 	// Watch returns the feed of committed changes; it is closed when ctx ends.
 	Watch(ctx context.Context) <-chan Change
+	// WatchInterest is Watch for the changes that box wants when they are
+	// published (every Resync change too): the watcher may replace the box's
+	// Interest at any time.
+	WatchInterest(ctx context.Context, box *InterestBox) <-chan Change
 }
 
 // Receipt tells what a committed Update did.

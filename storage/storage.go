@@ -58,7 +58,7 @@
 // The first change of an Update numbers its action; an Update that changes
 // nothing has action 0 and is not announced. After the commit, the Directory
 // is rebuilt if the structure changed, a model.Change is published to the
-// watchers, and then the callers are answered.
+// watchers that want it (WatchInterest), and then the callers are answered.
 //
 // # Schema
 //

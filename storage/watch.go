@@ -18,10 +18,11 @@ type hub struct {
 	closed bool
 }
 
-// sub is one watcher: its channel, and the function that cancels the
-// unsubscription registered on its context.
+// sub is one watcher: its channel, the changes it wants (all when nil), and
+// the function that cancels the unsubscription registered on its context.
 type sub struct {
 	ch   chan model.Change
+	want *model.InterestBox
 	stop func() bool
 }
 
@@ -31,11 +32,17 @@ type sub struct {
 // watcher. The channel is closed when ctx ends or the base is closed. The
 // slices of a Change are shared between watchers: do not modify them.
 func (db *DB) Watch(ctx context.Context) <-chan model.Change {
-	return db.watch.add(ctx)
+	return db.watch.add(ctx, nil)
 }
 
-func (h *hub) add(ctx context.Context) <-chan model.Change {
-	s := &sub{ch: make(chan model.Change, watchBuffer)}
+// WatchInterest is Watch for the changes that box wants at the time they are
+// published, and every Resync change. Only those count towards watchBuffer.
+func (db *DB) WatchInterest(ctx context.Context, box *model.InterestBox) <-chan model.Change {
+	return db.watch.add(ctx, box)
+}
+
+func (h *hub) add(ctx context.Context, want *model.InterestBox) <-chan model.Change {
+	s := &sub{ch: make(chan model.Change, watchBuffer), want: want}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
@@ -68,11 +75,14 @@ func (h *hub) closeAll() {
 	}
 }
 
-// publish hands c to every watcher without blocking.
+// publish hands c to every watcher that wants it, without blocking.
 func (h *hub) publish(c model.Change) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for s := range h.subs {
+		if !s.want.Matches(c) {
+			continue
+		}
 		select {
 		case s.ch <- c:
 		default:

@@ -65,6 +65,10 @@ func (s *accountsScreen) Title() string   { return "Comptes" }
 func (s *accountsScreen) Capturing() bool { return s.form != nil }
 func (s *accountsScreen) Pending() int    { return 0 }
 func (s *accountsScreen) HasPanes() bool  { return false }
+
+// Interest: the list reloads when the accounts change.
+func (s *accountsScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedAccounts) }
+
 func (s *accountsScreen) selected() (model.Account, bool) {
 	i, ok := s.list.selected()
 	if !ok {

@@ -60,6 +60,10 @@ type App struct {
 	quitAt   time.Time
 	header   string
 	feed     <-chan model.Change
+	// interest is what the feed hands this session; wants holds each open
+	// screen's part of it, by slot.
+	interest model.InterestBox
+	wants    [maxSlot + 1]model.Interest
 }
 
 // New builds the interface for the service's account. It fails when the
@@ -103,8 +107,10 @@ func roleLabels(acc model.Account) string {
 // Init opens the landing screen, subscribes to the change feed and starts the
 // idle timer.
 func (a *App) Init() tea.Cmd {
-	a.feed = a.env.svc.Watch(a.env.ctx)
-	return tea.Batch(a.open(a.active), waitFeed(a.feed), a.idle.schedule())
+	cmd := a.open(a.active)
+	a.syncInterest()
+	a.feed = a.env.svc.WatchInterest(a.env.ctx, &a.interest)
+	return tea.Batch(cmd, waitFeed(a.feed), a.idle.schedule())
 }
 
 func (a *App) open(slot int) tea.Cmd {
@@ -128,38 +134,64 @@ func waitFeed(ch <-chan model.Change) tea.Cmd {
 	}
 }
 
-// Update routes a message.
+// Update routes a message, then narrows the change feed to what the open
+// screens show now.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.route(msg)
+	a.syncInterest()
+	return a, cmd
+}
+
+func (a *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = max(msg.Width, 0), max(msg.Height, 0)
-		return a, a.broadcast(msg)
+		return a.broadcast(msg)
 	case tea.KeyMsg:
 		a.idle.touch()
-		return a, a.handleKeys(msg)
+		return a.handleKeys(msg)
 	case idleMsg:
-		return a, a.handleIdle(msg)
+		return a.handleIdle(msg)
 	case changeMsg:
 		a.notice(model.Change(msg))
-		return a, tea.Batch(a.broadcast(msg), waitFeed(a.feed))
+		return tea.Batch(a.broadcast(msg), waitFeed(a.feed))
 	case statusMsg:
 		a.status = msg
-		return a, nil
+		return nil
 	case openSeanceMsg:
-		return a, a.openSeance(msg)
+		return a.openSeance(msg)
 	case openPupilMsg:
-		return a, a.openOn(screenPupils, msg, "la fiche élève")
+		return a.openOn(screenPupils, msg, "la fiche élève")
 	case openPupilGridMsg:
-		return a, a.openOn(screenPlanning, msg, "le planning")
+		return a.openOn(screenPlanning, msg, "le planning")
 	case backMsg:
-		return a, a.goBack()
+		return a.goBack()
 	case quitCheckMsg:
-		return a, a.tryQuit()
+		return a.tryQuit()
 	case serverStoppingMsg:
 		a.banner = "Le serveur s'arrête : vos saisies enregistrées sont conservées."
-		return a, a.tryQuit()
+		return a.tryQuit()
 	}
-	return a, a.broadcast(msg)
+	return a.broadcast(msg)
+}
+
+// syncInterest gives the store the union of the open screens' interests and
+// the notifications to the session's account, when a screen's part changed.
+func (a *App) syncInterest() {
+	changed := a.interest.Empty()
+	for slot, s := range a.screens {
+		if in := interestOf(s); !in.Equal(a.wants[slot]) {
+			a.wants[slot], changed = in, true
+		}
+	}
+	if !changed {
+		return
+	}
+	all := model.NotificationsInterest(a.env.login)
+	for slot := range a.screens {
+		all = all.Union(a.wants[slot])
+	}
+	a.interest.Set(all)
 }
 
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {

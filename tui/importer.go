@@ -71,6 +71,9 @@ func (s *importScreen) Title() string   { return "Imports" }
 func (s *importScreen) Capturing() bool { return s.path.active }
 
 // Pending counts the import being written: quitting waits for it.
+// Interest: imports show no committed change.
+func (s *importScreen) Interest() model.Interest { return model.Interest{} }
+
 func (s *importScreen) Pending() int {
 	if s.busy == busyApplying {
 		return 1

@@ -68,6 +68,9 @@ func (s *motivesScreen) Capturing() bool { return s.edit != nil }
 
 func (s *motivesScreen) Pending() int { return s.busy }
 
+// Interest: the list reloads when the motives change.
+func (s *motivesScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedMotives) }
+
 func (s *motivesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -36,6 +38,8 @@ type planScreen struct {
 	// seances and pupils are what the grid shows, to filter the change feed.
 	seances map[model.SeanceID]bool
 	pupils  map[model.PupilID]bool
+	// wants is the same for the store (Interest).
+	wants model.Interest
 	// shown are the kinds of cell the grid holds, for the legend.
 	shown   map[model.CellKind]bool
 	loadGen int
@@ -179,6 +183,9 @@ func (s *planScreen) indexGrid() {
 			}
 		}
 	}
+	s.wants = model.KindsInterest(model.ChangedStructure | model.ChangedMotives).
+		Union(model.SeancesInterest(slices.Collect(maps.Keys(s.seances))...)).
+		Union(model.PupilsInterest(model.Date{}, slices.Collect(maps.Keys(s.pupils))...))
 }
 
 // placeOnNow puts the cursor on the slot under way (or next) today, when the
@@ -209,6 +216,15 @@ func (s *planScreen) focusDay(day model.Date) {
 			return
 		}
 	}
+}
+
+// Interest is what touched reloads the grid for: nothing while no grid is
+// shown.
+func (s *planScreen) Interest() model.Interest {
+	if s.grid == nil {
+		return model.Interest{}
+	}
+	return s.wants
 }
 
 // touched reports whether a committed change concerns the grid shown.

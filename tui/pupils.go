@@ -57,6 +57,8 @@ type pupilsScreen struct {
 	loadGen int
 	form    *callForm
 	size    tea.WindowSizeMsg
+	// wants is the interest of the file opened last (Interest).
+	wants model.Interest
 }
 
 func newPupilsScreen(e *env) Screen {
@@ -117,6 +119,7 @@ func (s *pupilsScreen) open(id model.PupilID) tea.Cmd {
 		s.file, s.pane, s.scroll, s.period = nil, paneSummary, 0, model.Period{}
 	}
 	s.fileID, s.searching, s.form, s.opened = id, false, nil, false
+	s.wants = model.KindsInterest(model.ChangedStructure | model.ChangedMotives).Union(model.PupilsInterest(model.Date{}, id))
 	s.finder.query.active = false
 	s.week = s.env.svc.Today()
 	return s.load()
@@ -155,6 +158,15 @@ func (s *pupilsScreen) panes() []int {
 		return []int{paneSummary, paneTimetable, paneAbsences, paneFamily}
 	}
 	return []int{paneSummary, paneTimetable, paneAbsences}
+}
+
+// Interest is what touched reloads the file for: nothing while no file is
+// shown.
+func (s *pupilsScreen) Interest() model.Interest {
+	if s.fileID == "" {
+		return model.Interest{}
+	}
+	return s.wants
 }
 
 func (s *pupilsScreen) touched(c model.Change) bool {

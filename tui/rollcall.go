@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -69,6 +70,17 @@ type rollScreen struct {
 	loadGen int
 	loaded  bool
 	size    tea.WindowSizeMsg
+	wants   rollInterest
+}
+
+// rollInterest is the roll call's interest in the feed, with what it was
+// built from: it is rebuilt when one of them changes.
+type rollInterest struct {
+	built   bool
+	current model.SeanceID
+	sheet   *model.RollSheet
+	seances []model.SeanceStatus
+	value   model.Interest
 }
 
 func newRollScreen(e *env) Screen {
@@ -255,6 +267,38 @@ func (s *rollScreen) dayTouched(c model.Change) bool {
 		}
 	}
 	return false
+}
+
+// Interest is what onChange reloads for: the séance shown, the day's
+// séances, the sheet's pupils on its date, and the kinds of change that may
+// alter any sheet.
+func (s *rollScreen) Interest() model.Interest {
+	w := &s.wants
+	if !w.built || w.current != s.current || w.sheet != s.sheet || !sameSlice(w.seances, s.seances) {
+		*w = rollInterest{built: true, current: s.current, sheet: s.sheet, seances: s.seances, value: s.buildInterest()}
+	}
+	return w.value
+}
+
+func (s *rollScreen) buildInterest() model.Interest {
+	ids := make([]model.SeanceID, 0, len(s.seances)+1)
+	if s.current != "" {
+		ids = append(ids, s.current)
+	}
+	for _, st := range s.seances {
+		ids = append(ids, st.Seance.ID)
+	}
+	in := model.KindsInterest(model.ChangedStructure | model.ChangedNotices | model.ChangedMotives).
+		Union(model.SeancesInterest(ids...))
+	if s.sheet != nil {
+		in = in.Union(model.PupilsInterest(s.sheet.Seance.Date, slices.Collect(maps.Keys(s.roster))...))
+	}
+	return in
+}
+
+// sameSlice reports whether a and b are the same slice (not only equal).
+func sameSlice[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 func (s *rollScreen) refilter() {

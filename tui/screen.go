@@ -34,6 +34,19 @@ type digitConsumer interface{ ConsumesDigits() bool }
 // paneSwitcher is implemented by screens whose tab key switches panes.
 type paneSwitcher interface{ HasPanes() bool }
 
+// interested is implemented by screens that show only part of the school:
+// Interest names the changes of the feed they need (interestOf).
+type interested interface{ Interest() model.Interest }
+
+// interestOf is what the screen needs of the feed; a screen that does not
+// say needs every change.
+func interestOf(s Screen) model.Interest {
+	if i, ok := s.(interested); ok {
+		return i.Interest()
+	}
+	return model.AllChanges()
+}
+
 // HelpSection is a titled group of keys in the help overlay.
 type HelpSection struct {
 	Title string

@@ -32,6 +32,8 @@ type Driver struct {
 	Quit bool
 	// Timeout bounds each wait (DefaultTimeout when 0).
 	Timeout time.Duration
+	// Observe, when set, sees each message before the interface does.
+	Observe func(tea.Msg)
 	msgs    chan tea.Msg
 }
 
@@ -75,6 +77,9 @@ func (d *Driver) Process(msg tea.Msg) {
 	case tea.QuitMsg:
 		d.Quit = true
 		return
+	}
+	if d.Observe != nil {
+		d.Observe(msg)
 	}
 	next, cmd := d.App.Update(msg)
 	d.App = next

@@ -1,0 +1,178 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"sync/atomic"
+)
+
+// Interest says which committed changes a watcher of the feed wants, so that
+// a session is handed only the changes its screens show. Build one with the
+// constructors below and Union; an Interest is immutable, and its slices are
+// shared between the values built from it. The zero Interest wants only
+// Resync changes.
+type Interest struct {
+	all     bool
+	kinds   ChangeKind
+	logins  []string
+	seances []SeanceID
+	pupils  []pupilsOn
+}
+
+// pupilsOn is a set of pupils on one date; the zero date stands for any date.
+type pupilsOn struct {
+	date   Date
+	pupils []PupilID
+}
+
+// AllChanges wants every change.
+func AllChanges() Interest { return Interest{all: true} }
+
+// KindsInterest wants the changes that touch any of kinds.
+func KindsInterest(kinds ChangeKind) Interest { return Interest{kinds: kinds} }
+
+// NotificationsInterest wants the changes that carry a notification to login.
+func NotificationsInterest(login string) Interest { return Interest{logins: []string{login}} }
+
+// SeancesInterest wants the changes that touch any of the séances.
+func SeancesInterest(ids ...SeanceID) Interest { return Interest{seances: sortedSet(ids)} }
+
+// PupilsInterest wants the changes that touch any of the pupils on date d,
+// or on any date when d is zero.
+func PupilsInterest(d Date, ids ...PupilID) Interest {
+	if len(ids) == 0 {
+		return Interest{}
+	}
+	return Interest{pupils: []pupilsOn{{date: d, pupils: sortedSet(ids)}}}
+}
+
+// Union wants what i or o wants. It shares their slices where it can, so
+// that adding an interest to an empty one allocates nothing.
+func (i Interest) Union(o Interest) Interest {
+	if i.all || o.all {
+		return AllChanges()
+	}
+	return Interest{
+		kinds:   i.kinds | o.kinds,
+		logins:  unionSorted(i.logins, o.logins),
+		seances: unionSorted(i.seances, o.seances),
+		pupils:  unionPupils(i.pupils, o.pupils),
+	}
+}
+
+// Equal reports whether i and o want the same changes as built.
+func (i Interest) Equal(o Interest) bool {
+	return i.all == o.all && i.kinds == o.kinds && slices.Equal(i.logins, o.logins) &&
+		slices.Equal(i.seances, o.seances) &&
+		slices.EqualFunc(i.pupils, o.pupils, func(a, b pupilsOn) bool {
+			return a.date == b.date && slices.Equal(a.pupils, b.pupils)
+		})
+}
+
+// Matches reports whether the watcher wants c. It allocates nothing: the
+// store runs it for every watcher when it publishes a change.
+func (i Interest) Matches(c Change) bool {
+	return i.all || c.Resync || c.Kinds&i.kinds != 0 ||
+		i.notified(c.Notifications) || anyIn(c.Seances, i.seances) || i.touchesPupils(c)
+}
+
+func (i Interest) notified(notes []Notification) bool {
+	for _, n := range notes {
+		if _, ok := slices.BinarySearch(i.logins, n.To); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (i Interest) touchesPupils(c Change) bool {
+	for _, p := range i.pupils {
+		if (p.date.IsZero() || slices.Contains(c.Dates, p.date)) && anyIn(c.Pupils, p.pupils) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyIn reports whether one of xs is in set (sorted).
+func anyIn[T cmp.Ordered](xs, set []T) bool {
+	for _, x := range xs {
+		if _, ok := slices.BinarySearch(set, x); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedSet returns xs sorted, without duplicates, in a slice of its own.
+func sortedSet[T cmp.Ordered](xs []T) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	out := slices.Clone(xs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// unionSorted merges two sorted sets, returning one of them when it holds
+// the other.
+func unionSorted[T cmp.Ordered](a, b []T) []T {
+	switch {
+	case len(b) == 0 || slices.Equal(a, b):
+		return a
+	case len(a) == 0:
+		return b
+	}
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// unionPupils merges two lists of pupil sets sorted by date, one set a date.
+func unionPupils(a, b []pupilsOn) []pupilsOn {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := slices.Clone(a)
+	for _, p := range b {
+		k, found := slices.BinarySearchFunc(out, p.date, func(x pupilsOn, d Date) int { return x.date.Compare(d) })
+		if found {
+			out[k].pupils = unionSorted(out[k].pupils, p.pupils)
+		} else {
+			out = slices.Insert(out, k, p)
+		}
+	}
+	return out
+}
+
+// InterestBox holds a watcher's Interest: the session replaces it as its
+// screens change while the store reads it, from another goroutine, for each
+// change it publishes. An empty box wants every change.
+type InterestBox struct {
+	p atomic.Pointer[Interest]
+}
+
+// Set makes i the box's interest; it stores nothing when i equals the
+// current one.
+func (b *InterestBox) Set(i Interest) {
+	if cur := b.p.Load(); cur != nil && cur.Equal(i) {
+		return
+	}
+	b.p.Store(&i)
+}
+
+// Empty reports whether no Interest was ever Set.
+func (b *InterestBox) Empty() bool { return b.p.Load() == nil }
+
+// Matches reports whether the box's interest wants c; a nil or empty box
+// wants every change.
+func (b *InterestBox) Matches(c Change) bool {
+	if b == nil {
+		return true
+	}
+	i := b.p.Load()
+	return i == nil || i.Matches(c)
+}
