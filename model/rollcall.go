@@ -43,7 +43,7 @@ func (s *Service) MySeances(day Date) ([]SeanceStatus, error) {
 	seances := dir.TeacherSeances(s.actor.Login, day)
 	out := make([]SeanceStatus, len(seances))
 	err = s.store.View(func(tx ReadTx) error {
-		marks, notices, calls, err := dayData(tx, dir, day)
+		marks, notices, calls, err := seancesData(tx, dir, day, seances)
 		if err != nil {
 			return err
 		}
@@ -76,6 +76,36 @@ func dayData(tx ReadTx, dir *Directory, day Date) (map[MarkKey]*Mark, []Notice, 
 	calls := make(map[SeanceID]RollCall, len(rcs))
 	for _, r := range rcs {
 		calls[r.Seance] = r
+	}
+	return marks, notices, calls, nil
+}
+
+// seancesData reads what the roll calls of some séances of one day need:
+// their own marks and roll calls only (a teacher's screen must not decode the
+// whole school's day at every key), and the notices of the day.
+func seancesData(tx ReadTx, dir *Directory, day Date, seances []Seance) (map[MarkKey]*Mark, []Notice, map[SeanceID]RollCall, error) {
+	marks := map[MarkKey]*Mark{}
+	calls := map[SeanceID]RollCall{}
+	for _, se := range seances {
+		ms, err := tx.MarksOfSeance(se.ID)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for i := range ms {
+			marks[ms[i].Key()] = &ms[i]
+		}
+		rc, ok, err := tx.RollCall(se.ID)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if ok {
+			calls[se.ID] = rc
+		}
+	}
+	loc := dir.Location()
+	notices, err := tx.NoticesOverlapping(day.Time(0, loc), day.AddDays(1).Time(0, loc))
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	return marks, notices, calls, nil
 }
@@ -131,24 +161,24 @@ func (s *Service) RollSheet(id SeanceID) (RollSheet, error) {
 		return RollSheet{}, Forbidden("cette séance n'est pas la vôtre")
 	}
 	sheet := RollSheet{Seance: se, CanMark: pol.CanMarkSeance(se)}
+	pupils := dir.Members(se.Target, se.Date)
+	earlier := earlierSeances(dir, se, pupils)
 	err = s.store.View(func(tx ReadTx) error {
-		marks, notices, calls, err := dayData(tx, dir, se.Date)
+		marks, notices, calls, err := seancesData(tx, dir, se.Date, append(earlier, se))
 		if err != nil {
 			return err
 		}
 		if rc, ok := calls[id]; ok {
 			sheet.Done = &rc
 		}
-		sheet.Rows = rollRows(dir, pol, se, marks, notices)
+		sheet.Rows = rollRows(dir, pol, se, pupils, earlier, marks, notices)
 		return nil
 	})
 	return sheet, err
 }
 
-func rollRows(dir *Directory, pol Policy, se Seance, marks map[MarkKey]*Mark, notices []Notice) []RollRow {
+func rollRows(dir *Directory, pol Policy, se Seance, pupils []Pupil, earlier []Seance, marks map[MarkKey]*Mark, notices []Notice) []RollRow {
 	loc := dir.Location()
-	earlier := earlierSeances(dir, se)
-	pupils := dir.Members(se.Target, se.Date)
 	rows := make([]RollRow, len(pupils))
 	for i, p := range pupils {
 		a := Resolve(se, p.ID, marks[MarkKey{se.ID, p.ID}], notices, loc)
@@ -164,14 +194,25 @@ func rollRows(dir *Directory, pol Policy, se Seance, marks map[MarkKey]*Mark, no
 	return rows
 }
 
-func earlierSeances(dir *Directory, se Seance) []Seance {
+// earlierSeances returns the séances of the same day, before se, that one
+// of the pupils attends.
+func earlierSeances(dir *Directory, se Seance, pupils []Pupil) []Seance {
 	var out []Seance
 	for _, x := range dir.SeancesOn(se.Date) {
-		if x.Start < se.Start && !x.Cancelled {
+		if x.Start < se.Start && !x.Cancelled && attendedByAny(dir, pupils, x) {
 			out = append(out, x)
 		}
 	}
 	return out
+}
+
+func attendedByAny(dir *Directory, pupils []Pupil, se Seance) bool {
+	for _, p := range pupils {
+		if dir.Attends(p, se) {
+			return true
+		}
+	}
+	return false
 }
 
 // SetMark records the mark of a pupil in a séance and returns once it is
