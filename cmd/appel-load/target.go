@@ -108,18 +108,20 @@ func (t *target) awaitPort(timeout time.Duration) error {
 	return fmt.Errorf("le serveur %s n'écoute pas sur %s (voir %s)", t.name, t.addr, t.log.Name())
 }
 
-// stop asks the server to stop (SIGTERM) and waits for it.
+// stop asks the server to stop (SIGTERM) and waits until it has exited,
+// killing it after 20 s.
 func (t *target) stop() error {
 	_ = t.signal(syscall.SIGTERM)
 	done := make(chan error, 1)
 	go func() { done <- t.cmd.Wait() }()
+	defer t.log.Close()
 	select {
 	case err := <-done:
-		t.log.Close()
 		return err
 	case <-time.After(20 * time.Second):
-		t.kill()
-		return fmt.Errorf("le serveur ne s'est pas arrêté en 20 s")
+		_ = t.signal(syscall.SIGKILL)
+		<-done
+		return fmt.Errorf("le serveur ne s'est pas arrêté en 20 s : tué")
 	}
 }
 
