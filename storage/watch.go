@@ -8,8 +8,9 @@ import (
 )
 
 // watchBuffer is how many changes a watcher may leave unread before it is
-// told to resynchronise.
-const watchBuffer = 64
+// told to resynchronise. Watchers receive only the changes they want, so a
+// few suffice; each slot costs every session about 140 bytes.
+const watchBuffer = 16
 
 // hub delivers committed changes to the watchers.
 type hub struct {
