@@ -1,0 +1,48 @@
+package tui
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"appel/model"
+	"appel/model/modeltest"
+	"appel/storage/storagetest"
+)
+
+// gridEnv is the env of login's session over the grid's week, for tests that
+// hand messages to one screen and run none of its commands.
+func gridEnv(t *testing.T, login string) *env {
+	t.Helper()
+	db := storagetest.NewWith(t, modeltest.WithGridWeek(modeltest.GridSchool(8)))
+	svc := model.NewService(db, model.Actor{Login: login}, modeltest.Clock(modeltest.GridNow))
+	return &env{ctx: context.Background(), svc: svc, styles: NewStyles(lipgloss.NewRenderer(io.Discard)),
+		nav: DefaultNavKeys(), login: login}
+}
+
+// pressAll hands s every key a file or a list reads, drawing it after each.
+func pressAll(s Screen, keys ...tea.KeyMsg) {
+	for _, k := range keys {
+		s, _ = s.Update(k)
+		_ = s.View(80, 20)
+	}
+}
+
+func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// TestPupilFileKeysWhileLoading: a file opened and not loaded yet ignores
+// the keys that act on it (found by FuzzApp: ] dereferenced the missing
+// file).
+func TestPupilFileKeysWhileLoading(t *testing.T) {
+	s := newPupilsScreen(gridEnv(t, "cpe"))
+	s, _ = s.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	s, _ = s.Update(openPupilMsg{id: "E001"})
+	pressAll(s, runes("]"), runes("["), runes("c"), runes("p"), tea.KeyMsg{Type: tea.KeyTab},
+		tea.KeyMsg{Type: tea.KeyShiftTab}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyPgDown})
+	if v := s.View(80, 20); v != "Chargement…" {
+		t.Errorf("the file still loads:\n%s", v)
+	}
+}
