@@ -46,3 +46,23 @@ func TestPupilFileKeysWhileLoading(t *testing.T) {
 		t.Errorf("the file still loads:\n%s", v)
 	}
 }
+
+// TestAccountWritePending: an account's write counts as pending until it is
+// acknowledged, so that quitting waits for it (found by FuzzApp: q right
+// after a new account quit before it was stored).
+func TestAccountWritePending(t *testing.T) {
+	s := newAccountsScreen(gridEnv(t, "admin"))
+	s, _ = s.Update(s.Init()())
+	s, _ = s.Update(runes("j"))
+	s, cmd := s.Update(runes("d"))
+	if s.Pending() != 1 || cmd == nil {
+		t.Fatalf("pending %d after d", s.Pending())
+	}
+	msg := cmd()
+	if _, ok := msg.(accountSavedMsg); !ok {
+		t.Fatalf("d's command returned %#v", msg)
+	}
+	if s, _ = s.Update(msg); s.Pending() != 0 {
+		t.Errorf("pending %d once acknowledged", s.Pending())
+	}
+}
