@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,5 +65,39 @@ func TestAccountWritePending(t *testing.T) {
 	}
 	if s, _ = s.Update(msg); s.Pending() != 0 {
 		t.Errorf("pending %d once acknowledged", s.Pending())
+	}
+}
+
+// messages runs cmd and the commands of its batches, and returns their messages.
+func messages(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, messages(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// TestClassGridAfterPupilLeft: esc on a pupil grid not loaded yet brings
+// back the class grid, which has no day to focus (found by FuzzApp: the
+// pupil's day was looked up in the class grid's rows, index -1).
+func TestClassGridAfterPupilLeft(t *testing.T) {
+	s := Screen(newPlanScreen(gridEnv(t, "cpe")))
+	s, _ = s.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	s, cmd := s.Update(s.Init()())
+	s, _ = s.Update(cmd())
+	s, _ = s.Update(openPupilGridMsg{id: "E001"})
+	s, cmd = s.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	for _, msg := range messages(cmd) {
+		s, _ = s.Update(msg)
+	}
+	if v := s.View(80, 20); !strings.Contains(v, "4A · semaine du") {
+		t.Errorf("the class grid is back:\n%s", v)
 	}
 }
