@@ -35,6 +35,8 @@ type accountsScreen struct {
 	detail   bool
 	form     *form
 	size     tea.WindowSizeMsg
+	// busy counts the writes not yet acknowledged: quitting waits for them.
+	busy int
 }
 
 func newAccountsScreen(e *env) Screen {
@@ -63,7 +65,7 @@ func (s *accountsScreen) load() tea.Cmd {
 
 func (s *accountsScreen) Title() string   { return "Comptes" }
 func (s *accountsScreen) Capturing() bool { return s.form != nil }
-func (s *accountsScreen) Pending() int    { return 0 }
+func (s *accountsScreen) Pending() int    { return s.busy }
 func (s *accountsScreen) HasPanes() bool  { return false }
 
 // Interest: the list reloads when the accounts change.
@@ -88,6 +90,7 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.accounts = msg.accounts
 		s.list.setItems(indexes(len(msg.accounts)))
 	case accountSavedMsg:
+		s.busy = max(s.busy-1, 0)
 		if msg.err != nil {
 			return s, errorCmd(msg.err)
 		}
@@ -133,7 +136,9 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// save starts a write, counted in Pending until its accountSavedMsg.
 func (s *accountsScreen) save(text string, fn func() error) tea.Cmd {
+	s.busy++
 	return func() tea.Msg { return accountSavedMsg{text: text, err: fn()} }
 }
 

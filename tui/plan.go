@@ -163,10 +163,12 @@ func (s *planScreen) onGrid(msg gridMsg) tea.Cmd {
 		s.placed = true
 		s.placeOnNow()
 	}
-	if !s.focus.IsZero() {
+	// The day to focus is a pupil grid's: a class grid may arrive instead
+	// when esc or the picker left the pupil before his grid came.
+	if !s.focus.IsZero() && g.IsPupilGrid() {
 		s.focusDay(s.focus)
-		s.focus = model.Date{}
 	}
+	s.focus = model.Date{}
 	return s.retarget()
 }
 

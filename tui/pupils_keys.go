@@ -56,8 +56,12 @@ func (s *pupilsScreen) escapeSearch() tea.Cmd {
 	return nil
 }
 
+// fileKey acts on the file shown; while it loads, only / and esc do.
 func (s *pupilsScreen) fileKey(msg tea.KeyMsg) tea.Cmd {
 	k := s.keys
+	if s.file == nil && !key.Matches(msg, k.Search, k.Back) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Pane):
 		s.turnPane(1)

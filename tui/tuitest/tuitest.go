@@ -99,15 +99,30 @@ func (d *Driver) Press(keys ...string) {
 // Key is the key message of a name ("enter", "esc", "tab", "up", "ctrl+r"…),
 // or of the runes of k.
 func Key(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
-		"left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace, "backspace": tea.KeyBackspace,
-		"ctrl+c": tea.KeyCtrlC, "ctrl+r": tea.KeyCtrlR, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
-	}
-	if t, ok := named[k]; ok {
+	if t, ok := namedKeys[k]; ok {
 		return tea.KeyMsg{Type: t}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// namedKeys are the key names that Key knows.
+var namedKeys = map[string]tea.KeyType{
+	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"shift+left": tea.KeyShiftLeft, "shift+right": tea.KeyShiftRight, "home": tea.KeyHome, "end": tea.KeyEnd,
+	"space": tea.KeySpace, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
+	"ctrl+c": tea.KeyCtrlC, "ctrl+r": tea.KeyCtrlR, "ctrl+u": tea.KeyCtrlU, "ctrl+w": tea.KeyCtrlW,
+	"ctrl+b": tea.KeyCtrlB, "ctrl+f": tea.KeyCtrlF, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+}
+
+// Send hands msgs (keys, window sizes…) to the interface one by one, and
+// handles the messages already waiting after each, as Press does; it counts
+// no key.
+func (d *Driver) Send(msgs ...tea.Msg) {
+	for _, msg := range msgs {
+		d.Process(msg)
+		d.drain()
+	}
 }
 
 // drain processes the messages already waiting, without blocking.
@@ -187,4 +202,25 @@ func Line(view, text string) string {
 		}
 	}
 	return ""
+}
+
+// Settle processes messages until none has arrived for quiet, or for at most
+// the driver's timeout: the loads and writes started by the keys are then
+// done, except the commands that wait on purpose (timers, the change feed).
+func (d *Driver) Settle(quiet time.Duration) {
+	deadline := time.NewTimer(d.timeout())
+	defer deadline.Stop()
+	for {
+		lull := time.NewTimer(quiet)
+		select {
+		case msg := <-d.msgs:
+			lull.Stop()
+			d.Process(msg)
+		case <-lull.C:
+			return
+		case <-deadline.C:
+			lull.Stop()
+			return
+		}
+	}
 }
