@@ -2,8 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -162,11 +160,11 @@ func (s *importScreen) check() tea.Cmd {
 	svc, kind, path, gen := s.env.svc, imports.Kinds[s.kind], s.path.String(), s.gen
 	opt := imports.Options{Force: s.force}
 	return func() tea.Msg {
-		data, err := os.ReadFile(path)
+		read, err := imports.ReadFile(path)
 		if err != nil {
-			return importCheckedMsg{gen: gen, err: model.Invalid("lecture de %s impossible : %v", path, err)}
+			return importCheckedMsg{gen: gen, err: err}
 		}
-		src := &imports.Source{Name: filepath.Base(path), Data: data}
+		src := &read
 		plan, err := imports.Check(svc, kind, *src, opt)
 		return importCheckedMsg{gen: gen, src: src, plan: plan, err: err}
 	}

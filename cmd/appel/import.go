@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"appel/model"
 	"appel/model/imports"
@@ -59,17 +57,10 @@ func runImport(c *cli, args []string) error {
 // readSource reads the file to import; « - » is the standard input (the way
 // to send a file to a server over SSH).
 func readSource(stdin io.Reader, path string) (imports.Source, error) {
-	var data []byte
-	var err error
 	if path == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, 512<<20))
-	} else {
-		data, err = os.ReadFile(path)
+		return imports.ReadAll(stdin, "-")
 	}
-	if err != nil {
-		return imports.Source{}, model.Invalid("lecture de %s impossible : %v", path, err)
-	}
-	return imports.Source{Name: filepath.Base(path), Data: data}, nil
+	return imports.ReadFile(path)
 }
 
 // importFile runs one import (or its check) with svc and writes its report
