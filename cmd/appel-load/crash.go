@@ -28,8 +28,8 @@ func runCrash(args []string, out io.Writer) error {
 	}
 	defer w.cleanup()
 	res, err := crashRounds(w, *rounds, pacing{*minRun, *maxRun}, out)
-	fmt.Fprintf(out, "crash : %d rounds de kill -9, %d sessions ; marques vues enregistrées puis vérifiées %d (%d après le dernier round), perdues %d, clés non confirmées gardées %d\n",
-		res.rounds, c.n, res.checks, res.last.Checked, res.lost, res.extra)
+	fmt.Fprintf(out, "crash : %d rounds de kill -9, %d sessions ; %d touches montrées enregistrées ; après chaque round, la base vérifiée marque par marque (%d vérifications) : perdues %d ; touches non confirmées que la base a gardées %d\n",
+		res.rounds, c.n, res.keys.summary().N, res.checks, res.lost, res.extra)
 	fmt.Fprintf(out, "touche → écran pendant les rounds : %s\n", res.keys.summary())
 	return err
 }

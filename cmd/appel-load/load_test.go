@@ -87,7 +87,7 @@ func TestLoginsShort(t *testing.T) {
 
 func TestCrashShort(t *testing.T) {
 	out := runMode(t, "crash", "--rounds", "5", "-n", "6", "--min-run", "100ms", "--max-run", "500ms")
-	if !strings.Contains(out, "perdues 0") {
+	if !strings.Contains(out, ": perdues 0 ;") {
 		t.Errorf("marques perdues")
 	}
 }
