@@ -78,10 +78,11 @@ func (h *hub) closeAll() {
 
 // publish hands c to every watcher that wants it, without blocking.
 func (h *hub) publish(c model.Change) {
+	sig := model.SignatureOf(c)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for s := range h.subs {
-		if !s.want.Matches(c) {
+		if !s.want.MatchesSigned(&c, &sig) {
 			continue
 		}
 		select {
