@@ -69,8 +69,11 @@ type rollScreen struct {
 	writes  markWrites
 	loadGen int
 	loaded  bool
-	size    tea.WindowSizeMsg
-	wants   rollInterest
+	// dayStale: a change touched the day's séances while their list was
+	// hidden; it is reloaded when shown (a mark need not reload it).
+	dayStale bool
+	size     tea.WindowSizeMsg
+	wants    rollInterest
 }
 
 // rollInterest is the roll call's interest in the feed, with what it was
@@ -111,6 +114,7 @@ func (s *rollScreen) Init() tea.Cmd {
 }
 
 func (s *rollScreen) loadDay(pick bool) tea.Cmd {
+	s.dayStale = false
 	svc, day := s.env.svc, s.day
 	return func() tea.Msg {
 		seances, err := svc.MySeances(day)
@@ -233,10 +237,25 @@ func (s *rollScreen) onChange(c model.Change) tea.Cmd {
 	if s.sheet != nil && s.sheetTouched(c) {
 		cmds = append(cmds, s.loadSheet())
 	}
-	if s.dayTouched(c) {
+	switch {
+	case !s.dayTouched(c):
+	case s.dayPane || s.sheet == nil || c.Touches(model.ChangedStructure):
 		cmds = append(cmds, s.loadDay(false))
+	default:
+		s.dayStale = true
 	}
 	return tea.Batch(cmds...)
+}
+
+// showDay opens the pane of the day's séances, reloading them if a change
+// touched them while hidden.
+func (s *rollScreen) showDay() tea.Cmd {
+	s.dayPane = true
+	s.dayCur = s.indexOf(s.current)
+	if !s.dayStale {
+		return nil
+	}
+	return s.loadDay(false)
 }
 
 func (s *rollScreen) sheetTouched(c model.Change) bool {

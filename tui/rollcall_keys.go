@@ -37,8 +37,7 @@ func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 		}
 		return s.validate()
 	case key.Matches(msg, s.keys.Day):
-		s.dayPane = true
-		s.dayCur = s.indexOf(s.current)
+		return s.showDay()
 	case key.Matches(msg, s.keys.Prev):
 		return s.step(-1)
 	case key.Matches(msg, s.keys.Next):

@@ -243,3 +243,17 @@ func TestDigitsChooseScreensUntilASheetIsShown(t *testing.T) {
 		t.Errorf("3 on the sheet goes to the 3rd pupil:\n%s", v)
 	}
 }
+
+// TestDayPaneCountsMarksMadeWhileHidden: the day's list is not reloaded at
+// every mark while the sheet is shown, but shows them once opened.
+func TestDayPaneCountsMarksMadeWhileHidden(t *testing.T) {
+	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
+	d := f.start(t, "prof", 80, 24)
+	d.WaitFor("10 élèves · 0 absents")
+	d.Press("a", "a", "r", "enter")
+	d.WaitFor("10 élèves · 2 absents · 1 retards", "✓ appel fait")
+	d.Press("tab")
+	d.WaitUntil(func(v string) bool {
+		return strings.Contains(line(v, "08:00"), "✓ appel fait · 2 abs. · 1")
+	}, "the day pane counting the marks made while it was hidden")
+}
