@@ -123,8 +123,10 @@ const (
 
 // Change is a committed Update as the feed announces it.
 type Change struct {
-	Action  uint64
-	By      string
+	Action uint64
+	By     string
+	// Session is the session of the actor (Actor.Session), empty when unknown.
+	Session string
 	Kinds   ChangeKind
 	Dates   []Date
 	Seances []SeanceID

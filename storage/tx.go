@@ -162,7 +162,7 @@ func (t *tx) change() (model.Change, bool) {
 		return model.Change{}, false
 	}
 	c := model.Change{
-		Action: t.action, By: t.actor.Login, Kinds: t.kinds, Notifications: t.notes,
+		Action: t.action, By: t.actor.Login, Session: t.actor.Session, Kinds: t.kinds, Notifications: t.notes,
 		Dates:   sortedKeys(t.dates, func(a, b model.Date) int { return a.Compare(b) }),
 		Seances: sortedKeys(t.seances, cmp.Compare[model.SeanceID]),
 		Pupils:  sortedKeys(t.pupils, cmp.Compare[model.PupilID]),

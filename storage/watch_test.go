@@ -26,7 +26,7 @@ func TestWatchDelivers(t *testing.T) {
 	})
 	c := <-feed
 	want := model.Change{
-		Action: rc.Action, By: "testeur", Kinds: model.ChangedMarks | model.ChangedRollCalls,
+		Action: rc.Action, By: "testeur", Session: "s1", Kinds: model.ChangedMarks | model.ChangedRollCalls,
 		Dates: []model.Date{d(23), d(24)}, Seances: []model.SeanceID{s1, s2}, Pupils: []model.PupilID{"p1", "p2"},
 		Notifications: []model.Notification{{To: "prof", From: "testeur", Text: "appel à faire", Seance: s1, At: at(23, 8, 0)}},
 	}

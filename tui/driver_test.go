@@ -1,6 +1,8 @@
 package tui_test
 
 import (
+	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,8 +29,12 @@ func newFixture(t testing.TB, size int, now time.Time) fixture {
 	return fixture{db: storagetest.NewWith(t, modeltest.School(size)), now: now}
 }
 
+// sessions numbers the fixtures' sessions: each has its own, as over SSH.
+var sessions atomic.Int64
+
 func (f fixture) service(login string) *model.Service {
-	return model.NewService(f.db, model.Actor{Login: login, Session: "test"}, modeltest.Clock(f.now))
+	id := fmt.Sprintf("test-%d", sessions.Add(1))
+	return model.NewService(f.db, model.Actor{Login: login, Session: id}, modeltest.Clock(f.now))
 }
 
 // start opens the interface of login at width×height, with no colour.

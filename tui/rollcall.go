@@ -74,6 +74,7 @@ type rollScreen struct {
 	dayStale bool
 	size     tea.WindowSizeMsg
 	wants    rollInterest
+	frame    frameCache
 }
 
 // rollInterest is the roll call's interest in the feed, with what it was
@@ -147,6 +148,9 @@ func (s *rollScreen) HasPanes() bool { return true }
 func (s *rollScreen) Pending() int { return s.writes.pending() }
 
 func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if _, ok := msg.(changeMsg); !ok {
+		s.frame.invalidate()
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
@@ -259,6 +263,9 @@ func (s *rollScreen) showDay() tea.Cmd {
 }
 
 func (s *rollScreen) sheetTouched(c model.Change) bool {
+	if s.ownMark(c) {
+		return false
+	}
 	if c.Resync || c.Kinds&(model.ChangedStructure|model.ChangedNotices|model.ChangedMotives) != 0 {
 		return true
 	}
@@ -274,6 +281,14 @@ func (s *rollScreen) sheetTouched(c model.Change) bool {
 		}
 	}
 	return false
+}
+
+// ownMark reports whether c is only a mark this session made on the sheet
+// shown: its acknowledgement (markDoneMsg) already brought the stored value.
+func (s *rollScreen) ownMark(c model.Change) bool {
+	own := s.env.svc.Actor().Session
+	return own != "" && c.Session == own && !c.Resync && c.Kinds == model.ChangedMarks &&
+		len(c.Seances) == 1 && c.Seances[0] == s.current
 }
 
 func (s *rollScreen) dayTouched(c model.Change) bool {

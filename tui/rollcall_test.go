@@ -257,3 +257,18 @@ func TestDayPaneCountsMarksMadeWhileHidden(t *testing.T) {
 		return strings.Contains(line(v, "08:00"), "✓ appel fait · 2 abs. · 1")
 	}, "the day pane counting the marks made while it was hidden")
 }
+
+// TestSameTeacherTwoTerminals: a session skips reloading its own marks, not
+// those of the same teacher's other session.
+func TestSameTeacherTwoTerminals(t *testing.T) {
+	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
+	laptop, phone := f.start(t, "prof", 80, 24), f.start(t, "prof", 80, 24)
+	laptop.WaitFor("10 élèves · 0 absents")
+	phone.WaitFor("10 élèves · 0 absents")
+	laptop.Press("a", "r")
+	laptop.WaitFor("10 élèves · 1 absents · 1 retards")
+	phone.WaitFor("10 élèves · 1 absents · 1 retards")
+	phone.Press("2", "a")
+	phone.WaitFor("10 élèves · 2 absents · 0 retards")
+	laptop.WaitFor("10 élèves · 2 absents · 0 retards")
+}

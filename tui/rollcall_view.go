@@ -11,8 +11,14 @@ import (
 
 func (s *rollScreen) bodyHeight() int { return max(s.size.Height-appChrome, 1) }
 
-// View draws the day's séances or the roll call of the current séance.
+// View draws the day's séances or the roll call of the current séance. A
+// change that concerns the screen only starts a load: the frame drawn
+// before it is given again.
 func (s *rollScreen) View(width, height int) string {
+	return s.frame.get(width, height, s.draw)
+}
+
+func (s *rollScreen) draw(width, height int) string {
 	switch {
 	case !s.loaded || (!s.dayPane && s.sheet == nil && s.current != ""):
 		return "Chargement…"

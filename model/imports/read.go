@@ -46,4 +46,3 @@ func readLimited(r io.Reader, name, path string, limit int64) (Source, error) {
 	}
 	return Source{Name: name, Data: data}, nil
 }
-
