@@ -17,50 +17,6 @@ type Interest struct {
 	logins  []string
 	seances []SeanceID
 	pupils  []pupilsOn
-	// sig has a bit for each of its séances and pupils, whatever the date.
-	sig Signature
-}
-
-// Signature is a 1,024-bit summary of a set of séances and pupils (a Bloom
-// filter with one hash): two sets whose signatures share no bit share no
-// element. The store computes a change's once and skips, with a few AND
-// operations each, the watchers that cannot want it.
-type Signature [16]uint64
-
-func (s *Signature) add(key string) {
-	h := uint64(14695981039346656037) // FNV-1a
-	for i := 0; i < len(key); i++ {
-		h = (h ^ uint64(key[i])) * 1099511628211
-	}
-	s[h>>60] |= 1 << (h & 63)
-}
-
-func (s *Signature) meets(o *Signature) bool {
-	for k := range s {
-		if s[k]&o[k] != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (s Signature) or(o Signature) Signature {
-	for k := range s {
-		s[k] |= o[k]
-	}
-	return s
-}
-
-// SignatureOf summarises the séances and pupils that c touches.
-func SignatureOf(c Change) Signature {
-	var s Signature
-	for _, id := range c.Seances {
-		s.add(string(id))
-	}
-	for _, p := range c.Pupils {
-		s.add(string(p))
-	}
-	return s
 }
 
 // pupilsOn is a set of pupils on one date; the zero date stands for any date.
@@ -79,13 +35,7 @@ func KindsInterest(kinds ChangeKind) Interest { return Interest{kinds: kinds} }
 func NotificationsInterest(login string) Interest { return Interest{logins: []string{login}} }
 
 // SeancesInterest wants the changes that touch any of the séances.
-func SeancesInterest(ids ...SeanceID) Interest {
-	i := Interest{seances: sortedSet(ids)}
-	for _, id := range i.seances {
-		i.sig.add(string(id))
-	}
-	return i
-}
+func SeancesInterest(ids ...SeanceID) Interest { return Interest{seances: sortedSet(ids)} }
 
 // PupilsInterest wants the changes that touch any of the pupils on date d,
 // or on any date when d is zero.
@@ -93,11 +43,7 @@ func PupilsInterest(d Date, ids ...PupilID) Interest {
 	if len(ids) == 0 {
 		return Interest{}
 	}
-	i := Interest{pupils: []pupilsOn{{date: d, pupils: sortedSet(ids)}}}
-	for _, p := range i.pupils[0].pupils {
-		i.sig.add(string(p))
-	}
-	return i
+	return Interest{pupils: []pupilsOn{{date: d, pupils: sortedSet(ids)}}}
 }
 
 // Union wants what i or o wants. It shares their slices where it can, so
@@ -111,7 +57,6 @@ func (i Interest) Union(o Interest) Interest {
 		logins:  unionSorted(i.logins, o.logins),
 		seances: unionSorted(i.seances, o.seances),
 		pupils:  unionPupils(i.pupils, o.pupils),
-		sig:     i.sig.or(o.sig),
 	}
 }
 
@@ -131,13 +76,29 @@ func (i Interest) Matches(c Change) bool {
 		i.notified(c.Notifications) || anyIn(c.Seances, i.seances) || i.touchesPupils(c)
 }
 
-// MatchesSigned is Matches for a change whose signature (SignatureOf) is
-// sig: most watchers are told apart by their signature alone.
-func (i *Interest) MatchesSigned(c *Change, sig *Signature) bool {
-	if !i.all && !c.Resync && c.Kinds&i.kinds == 0 && len(c.Notifications) == 0 && !i.sig.meets(sig) {
-		return false
+// Wide reports whether the interest wants every change.
+func (i *Interest) Wide() bool { return i.all }
+
+// Kinds returns the kinds of change the interest wants whatever they touch.
+func (i *Interest) Kinds() ChangeKind { return i.kinds }
+
+// Logins returns the accounts whose notifications the interest wants.
+func (i *Interest) Logins() []string { return i.logins }
+
+// Keys returns the séance and pupil identifiers the interest names, whatever
+// the date: a change that touches none of them, of no wanted kind and with
+// no wanted notification, is not wanted.
+func (i *Interest) Keys() []string {
+	out := make([]string, 0, len(i.seances))
+	for _, id := range i.seances {
+		out = append(out, string(id))
 	}
-	return i.Matches(*c)
+	for _, p := range i.pupils {
+		for _, id := range p.pupils {
+			out = append(out, string(id))
+		}
+	}
+	return out
 }
 
 func (i Interest) notified(notes []Notification) bool {
@@ -216,8 +177,21 @@ func unionPupils(a, b []pupilsOn) []pupilsOn {
 // screens change while the store reads it, from another goroutine, for each
 // change it publishes. An empty box wants every change.
 type InterestBox struct {
-	p atomic.Pointer[Interest]
+	p     atomic.Pointer[Interest]
+	onSet atomic.Pointer[func()]
 }
+
+// Load returns the box's interest, nil when none was ever Set.
+func (b *InterestBox) Load() *Interest {
+	if b == nil {
+		return nil
+	}
+	return b.p.Load()
+}
+
+// OnSet makes the box call f after each Set that changes its interest (the
+// store indexes its watchers by what they want).
+func (b *InterestBox) OnSet(f func()) { b.onSet.Store(&f) }
 
 // Set makes i the box's interest; it stores nothing when i equals the
 // current one.
@@ -226,6 +200,9 @@ func (b *InterestBox) Set(i Interest) {
 		return
 	}
 	b.p.Store(&i)
+	if f := b.onSet.Load(); f != nil {
+		(*f)()
+	}
 }
 
 // Empty reports whether no Interest was ever Set.
@@ -234,15 +211,6 @@ func (b *InterestBox) Empty() bool { return b.p.Load() == nil }
 // Matches reports whether the box's interest wants c; a nil or empty box
 // wants every change.
 func (b *InterestBox) Matches(c Change) bool {
-	sig := SignatureOf(c)
-	return b.MatchesSigned(&c, &sig)
-}
-
-// MatchesSigned is Matches for a change whose signature is sig.
-func (b *InterestBox) MatchesSigned(c *Change, sig *Signature) bool {
-	if b == nil {
-		return true
-	}
-	i := b.p.Load()
-	return i == nil || i.MatchesSigned(c, sig)
+	i := b.Load()
+	return i == nil || i.Matches(c)
 }

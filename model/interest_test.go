@@ -1,8 +1,6 @@
 package model_test
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"sync"
 	"testing"
 
@@ -126,41 +124,5 @@ func TestInterestBox(t *testing.T) {
 	wg.Wait()
 	if box.Matches(mark) {
 		t.Error("the last Set wants s2 only")
-	}
-}
-
-// TestMatchesSignedAgreesWithMatches: the signature only skips watchers that
-// Matches would refuse too (a Bloom filter has no false negatives).
-func TestMatchesSignedAgreesWithMatches(t *testing.T) {
-	day := model.NewDate(2026, 11, 23)
-	r := rand.New(rand.NewPCG(1, 2))
-	pick := func(prefix string, n int) []string {
-		out := make([]string, r.IntN(n))
-		for k := range out {
-			out[k] = fmt.Sprintf("%s%03d", prefix, r.IntN(300))
-		}
-		return out
-	}
-	for range 5000 {
-		var ids []model.SeanceID
-		for _, s := range pick("s", 4) {
-			ids = append(ids, model.SeanceID(s))
-		}
-		var ps []model.PupilID
-		for _, p := range pick("p", 40) {
-			ps = append(ps, model.PupilID(p))
-		}
-		i := model.SeancesInterest(ids...).Union(model.PupilsInterest(day, ps...))
-		c := model.Change{Kinds: model.ChangedMarks, Dates: []model.Date{day}}
-		for _, s := range pick("s", 3) {
-			c.Seances = append(c.Seances, model.SeanceID(s))
-		}
-		for _, p := range pick("p", 3) {
-			c.Pupils = append(c.Pupils, model.PupilID(p))
-		}
-		sig := model.SignatureOf(c)
-		if got, want := i.MatchesSigned(&c, &sig), i.Matches(c); got != want {
-			t.Fatalf("MatchesSigned %v, Matches %v for %+v", got, want, c)
-		}
 	}
 }

@@ -155,7 +155,7 @@ func open(path string, opts Options, list []migration) (*DB, error) {
 	}
 	db := &DB{
 		bolt: bdb, path: path, now: opts.Now, maxBatch: opts.MaxBatch, readOnly: opts.ReadOnly,
-		watch: hub{subs: map[*sub]struct{}{}},
+		watch: hub{subs: map[*sub]struct{}{}, index: newWatchIndex()},
 	}
 	if err := db.prepare(list); err != nil {
 		_ = bdb.Close()

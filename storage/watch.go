@@ -16,6 +16,8 @@ const watchBuffer = 16
 type hub struct {
 	mu     sync.Mutex
 	subs   map[*sub]struct{}
+	index  watchIndex
+	epoch  uint64
 	closed bool
 }
 
@@ -25,6 +27,10 @@ type sub struct {
 	ch   chan model.Change
 	want *model.InterestBox
 	stop func() bool
+	// indexed is the interest the hub's index holds the watcher under.
+	indexed *model.Interest
+	// seen is the last publication that considered the watcher.
+	seen uint64
 }
 
 // Watch returns the feed of committed changes, in commit order. A watcher that
@@ -51,14 +57,29 @@ func (h *hub) add(ctx context.Context, want *model.InterestBox) <-chan model.Cha
 		return s.ch
 	}
 	h.subs[s] = struct{}{}
+	h.index.put(s, want.Load())
+	if want != nil {
+		want.OnSet(func() { h.reindex(s) })
+	}
 	s.stop = context.AfterFunc(ctx, func() { h.remove(s) })
 	return s.ch
+}
+
+// reindex files s under its box's new interest.
+func (h *hub) reindex(s *sub) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, ok := h.subs[s]; ok {
+		h.index.drop(s)
+		h.index.put(s, s.want.Load())
+	}
 }
 
 func (h *hub) remove(s *sub) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if _, ok := h.subs[s]; ok {
+		h.index.drop(s)
 		delete(h.subs, s)
 		close(s.ch)
 	}
@@ -71,6 +92,7 @@ func (h *hub) closeAll() {
 	h.closed = true
 	for s := range h.subs {
 		s.stop()
+		h.index.drop(s)
 		delete(h.subs, s)
 		close(s.ch)
 	}
@@ -78,12 +100,12 @@ func (h *hub) closeAll() {
 
 // publish hands c to every watcher that wants it, without blocking.
 func (h *hub) publish(c model.Change) {
-	sig := model.SignatureOf(c)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	for s := range h.subs {
-		if !s.want.MatchesSigned(&c, &sig) {
-			continue
+	h.epoch++
+	send := func(s *sub) {
+		if !s.want.Matches(c) {
+			return
 		}
 		select {
 		case s.ch <- c:
@@ -91,6 +113,13 @@ func (h *hub) publish(c model.Change) {
 			s.resync(c)
 		}
 	}
+	if c.Resync {
+		for s := range h.subs {
+			send(s)
+		}
+		return
+	}
+	h.index.candidates(&c, h.epoch, send)
 }
 
 // resync replaces what a full channel holds by one Resync change. Only

@@ -12,7 +12,7 @@ import (
 // whose roll calls want only their own séance, day and roster: one of them
 // receives it, each of the others costs one Matches under the hub's lock.
 func BenchmarkPublishFiltered(b *testing.B) {
-	h := &hub{subs: map[*sub]struct{}{}}
+	h := &hub{subs: map[*sub]struct{}{}, index: newWatchIndex()}
 	day := model.NewDate(2026, 11, 23)
 	for i := range 1000 {
 		box := &model.InterestBox{}

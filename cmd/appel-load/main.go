@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	_ "time/tzdata"
 )
 
@@ -41,6 +42,13 @@ var modes = map[string]func(args []string, out io.Writer) error{
 }
 
 func run(args []string, out io.Writer) error {
+	if path := os.Getenv("APPEL_LOAD_CPUPROFILE"); path != "" {
+		stop, err := profileCPU(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	if len(args) == 0 {
 		return errors.New("mode attendu : load, logins, crash, disconnect, soak (appel-load MODE -h)")
 	}
@@ -49,4 +57,21 @@ func run(args []string, out io.Writer) error {
 		return fmt.Errorf("mode inconnu %q : load, logins, crash, disconnect, soak", args[0])
 	}
 	return mode(args[1:], out)
+}
+
+// profileCPU writes the load tool's own CPU profile to path (to tell its cost
+// from the server's).
+func profileCPU(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -18,7 +18,7 @@ type screen struct {
 }
 
 // keepText bounds what a screen keeps: a few frames.
-const keepText = 64 << 10
+const keepText = 8 << 10
 
 func newScreen() *screen { return &screen{changed: make(chan struct{})} }
 
@@ -104,7 +104,7 @@ func (e *escapeStripper) append(dst, p []byte) []byte {
 				dst = append(dst, b)
 			}
 		case 1:
-			e.state = map[byte]byte{'[': 2, ']': 3}[b]
+			e.state = escapeKind(b)
 		case 2:
 			if b >= 0x40 && b <= 0x7e {
 				e.state = 0
@@ -147,4 +147,15 @@ func (s *screen) waitForAny(needles []string, from int, timeout time.Duration) i
 		}
 	}
 	return -1
+}
+
+// escapeKind is the state after ESC b: a CSI, an OSC, or a two-byte escape.
+func escapeKind(b byte) byte {
+	switch b {
+	case '[':
+		return 2
+	case ']':
+		return 3
+	}
+	return 0
 }
