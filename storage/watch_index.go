@@ -10,23 +10,21 @@ import (
 // others: with a thousand teachers' roll calls open, a mark concerns one or
 // two of them. It holds each watcher under what its interest names.
 type watchIndex struct {
-	wide   set            // empty boxes and interests in every change
-	kinds  map[uint]set   // by bit of model.ChangeKind
-	logins map[string]set // by account notified
-	keys   map[string]set // by séance and pupil identifier
+	wide   []*sub            // empty boxes and interests in every change
+	kinds  map[uint][]*sub   // by bit of model.ChangeKind
+	logins map[string][]*sub // by account notified
+	keys   map[string][]*sub // by séance and pupil identifier
 }
 
-type set map[*sub]struct{}
-
 func newWatchIndex() watchIndex {
-	return watchIndex{wide: set{}, kinds: map[uint]set{}, logins: map[string]set{}, keys: map[string]set{}}
+	return watchIndex{kinds: map[uint][]*sub{}, logins: map[string][]*sub{}, keys: map[string][]*sub{}}
 }
 
 // put indexes s under i (nil: every change) and remembers it, to drop it later.
 func (x *watchIndex) put(s *sub, i *model.Interest) {
 	s.indexed = i
 	if i == nil || i.Wide() {
-		x.wide[s] = struct{}{}
+		x.wide = append(x.wide, s)
 		return
 	}
 	for k := range kindBits(i.Kinds()) {
@@ -43,8 +41,8 @@ func (x *watchIndex) put(s *sub, i *model.Interest) {
 // drop removes s from where put indexed it.
 func (x *watchIndex) drop(s *sub) {
 	i := s.indexed
-	delete(x.wide, s)
 	if i == nil || i.Wide() {
+		x.wide = without(x.wide, s)
 		return
 	}
 	for k := range kindBits(i.Kinds()) {
@@ -60,8 +58,8 @@ func (x *watchIndex) drop(s *sub) {
 
 // candidates calls visit once for each watcher that c may concern.
 func (x *watchIndex) candidates(c *model.Change, epoch uint64, visit func(*sub)) {
-	once := func(ss set) {
-		for s := range ss {
+	once := func(ss []*sub) {
+		for _, s := range ss {
 			if s.seen != epoch {
 				s.seen = epoch
 				visit(s)
@@ -93,20 +91,26 @@ func kindBits(k model.ChangeKind) func(func(uint) bool) {
 	}
 }
 
-func addTo[K comparable](m map[K]set, k K, s *sub) {
-	ss, ok := m[k]
-	if !ok {
-		ss = set{}
+// addTo files s under k. The lists are short (a séance's or a pupil's
+// watchers) except under kinds, which change only when a screen opens.
+func addTo[K comparable](m map[K][]*sub, k K, s *sub) { m[k] = append(m[k], s) }
+
+func removeFrom[K comparable](m map[K][]*sub, k K, s *sub) {
+	if ss := without(m[k], s); len(ss) > 0 {
 		m[k] = ss
+	} else {
+		delete(m, k)
 	}
-	ss[s] = struct{}{}
 }
 
-func removeFrom[K comparable](m map[K]set, k K, s *sub) {
-	if ss, ok := m[k]; ok {
-		delete(ss, s)
-		if len(ss) == 0 {
-			delete(m, k)
+// without removes s from ss, in place, order not kept.
+func without(ss []*sub, s *sub) []*sub {
+	for i, x := range ss {
+		if x == s {
+			last := len(ss) - 1
+			ss[i], ss[last] = ss[last], nil
+			return ss[:last]
 		}
 	}
+	return ss
 }

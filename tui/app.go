@@ -78,7 +78,7 @@ func New(cfg Config) (*App, error) {
 	}
 	a := &App{
 		env: &env{
-			ctx: cfg.Ctx, svc: cfg.Service, styles: NewStyles(cfg.Renderer),
+			ctx: cfg.Ctx, svc: cfg.Service, styles: StylesFor(cfg.Renderer),
 			nav: DefaultNavKeys(), login: acc.Login,
 		},
 		keys:    DefaultGlobalKeys(),

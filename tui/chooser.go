@@ -18,7 +18,7 @@ const chooserRows = 16
 // name, enter opens. Chosen is empty when they quit.
 type Chooser struct {
 	accounts []model.Account
-	styles   Styles
+	styles   *Styles
 	list     cursorList
 	query    lineEdit
 	Chosen   string

@@ -71,7 +71,7 @@ func (p *audiencePicker) key(msg tea.KeyMsg, nav NavKeys) (code *string, done bo
 	return nil, false
 }
 
-func (p *audiencePicker) view(st Styles, width, height int) string {
+func (p *audiencePicker) view(st *Styles, width, height int) string {
 	lines := []string{st.Title.Render("Filtrer par division ou groupe") + "  " + st.Muted.Render("tapez le code : "+p.query.String()+"▏")}
 	from, to := p.list.window(max(height-2, 1))
 	for pos := from; pos < to; pos++ {
@@ -81,7 +81,7 @@ func (p *audiencePicker) view(st Styles, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (p *audiencePicker) line(st Styles, i int, cursor bool, width int) string {
+func (p *audiencePicker) line(st *Styles, i int, cursor bool, width int) string {
 	text := "tous les élèves"
 	if i >= 0 {
 		a := p.all[i]

@@ -52,7 +52,7 @@ func (f *form) handle(msg tea.KeyMsg) (bool, tea.Cmd) {
 	return false, nil
 }
 
-func (f *form) view(st Styles, width int) string {
+func (f *form) view(st *Styles, width int) string {
 	lines := []string{st.Title.Render(f.title)}
 	for i, label := range f.labels {
 		value := f.values[i].String()

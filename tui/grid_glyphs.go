@@ -13,26 +13,26 @@ import (
 type cellLook struct {
 	symbol string
 	label  string
-	style  func(Styles) Style
+	style  func(*Styles) Style
 }
 
 var cellLooks = map[model.CellKind]cellLook{
-	model.CellNoCourse:        {" ", "pas de cours", func(s Styles) Style { return s.Muted }},
-	model.CellHoliday:         {"~", "congé", func(s Styles) Style { return s.Muted }},
-	model.CellCancelled:       {"x", "annulée", func(s Styles) Style { return s.Muted }},
-	model.CellUpcoming:        {"-", "à venir", func(s Styles) Style { return s.Muted }},
-	model.CellUnknown:         {"?", "non fait", func(s Styles) Style { return s.Warn }},
-	model.CellPresent:         {"·", "présent", func(s Styles) Style { return s.Muted }},
-	model.CellDiscordant:      {"!", "discordance", func(s Styles) Style { return s.Warn }},
-	model.CellAbsent:          {"A", "absent", func(s Styles) Style { return s.Absent }},
-	model.CellAbsentJustified: {"J", "abs. justifiée", func(s Styles) Style { return s.Justified }},
-	model.CellAbsentValid:     {"V", "abs. valable", func(s Styles) Style { return s.Justified }},
-	model.CellAbsentInvalid:   {"N", "abs. non valable", func(s Styles) Style { return s.Invalid }},
-	model.CellLate:            {"R", "retard", func(s Styles) Style { return s.Late }},
-	model.CellInfirmary:       {"I", "infirmerie", func(s Styles) Style { return s.Other }},
-	model.CellExcluded:        {"E", "exclu", func(s Styles) Style { return s.Other }},
-	model.CellExempt:          {"D", "dispensé", func(s Styles) Style { return s.Other }},
-	model.CellOuting:          {"S", "sortie", func(s Styles) Style { return s.Other }},
+	model.CellNoCourse:        {" ", "pas de cours", func(s *Styles) Style { return s.Muted }},
+	model.CellHoliday:         {"~", "congé", func(s *Styles) Style { return s.Muted }},
+	model.CellCancelled:       {"x", "annulée", func(s *Styles) Style { return s.Muted }},
+	model.CellUpcoming:        {"-", "à venir", func(s *Styles) Style { return s.Muted }},
+	model.CellUnknown:         {"?", "non fait", func(s *Styles) Style { return s.Warn }},
+	model.CellPresent:         {"·", "présent", func(s *Styles) Style { return s.Muted }},
+	model.CellDiscordant:      {"!", "discordance", func(s *Styles) Style { return s.Warn }},
+	model.CellAbsent:          {"A", "absent", func(s *Styles) Style { return s.Absent }},
+	model.CellAbsentJustified: {"J", "abs. justifiée", func(s *Styles) Style { return s.Justified }},
+	model.CellAbsentValid:     {"V", "abs. valable", func(s *Styles) Style { return s.Justified }},
+	model.CellAbsentInvalid:   {"N", "abs. non valable", func(s *Styles) Style { return s.Invalid }},
+	model.CellLate:            {"R", "retard", func(s *Styles) Style { return s.Late }},
+	model.CellInfirmary:       {"I", "infirmerie", func(s *Styles) Style { return s.Other }},
+	model.CellExcluded:        {"E", "exclu", func(s *Styles) Style { return s.Other }},
+	model.CellExempt:          {"D", "dispensé", func(s *Styles) Style { return s.Other }},
+	model.CellOuting:          {"S", "sortie", func(s *Styles) Style { return s.Other }},
 }
 
 // Variants of a glyph: as it is, inside the selection, under the cursor.
@@ -50,7 +50,7 @@ type glyphs struct {
 	sep   string
 }
 
-func newGlyphs(st Styles) *glyphs {
+func newGlyphs(st *Styles) *glyphs {
 	g := glyphs{sep: st.Rule.Render("│")}
 	for kind, look := range cellLooks {
 		g.cells[kind][glyphPlain] = look.style(st).Render(look.symbol)

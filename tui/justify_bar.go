@@ -304,7 +304,7 @@ func (b *justifyBar) replay(redo bool) tea.Cmd {
 func (b justifyBar) pending() int { return b.busy }
 
 // previewLine says what a motive key would do, before it is pressed.
-func (b justifyBar) previewLine(st Styles, width int) string {
+func (b justifyBar) previewLine(st *Styles, width int) string {
 	switch {
 	case len(b.target) == 0:
 		return st.Muted.Render(truncate("Rien à justifier ici.", width))
@@ -371,13 +371,13 @@ func shortName(p model.Pupil) string {
 }
 
 // motiveLines lists the motive keys with their validity, folded to width.
-func (b justifyBar) motiveLines(st Styles, width int) []string {
+func (b justifyBar) motiveLines(st *Styles, width int) []string {
 	return motiveLines(st, b.motives, width)
 }
 
 // motiveLines lists motives' keys with their validity, folded to width
 // (labels shortened more on narrow screens).
-func motiveLines(st Styles, motives []model.Motive, width int) []string {
+func motiveLines(st *Styles, motives []model.Motive, width int) []string {
 	size := 16
 	if width < 100 {
 		size = 10

@@ -76,7 +76,7 @@ func (s *planScreen) pickerKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (p *targetPicker) view(st Styles, width, height int) string {
+func (p *targetPicker) view(st *Styles, width, height int) string {
 	lines := []string{st.Title.Render("Classe ou groupe : ") + p.query.String() + "▏"}
 	from, to := p.list.window(max(height-2, 1))
 	var items []string

@@ -148,7 +148,7 @@ func (s *pupilsScreen) onCallSaved(msg callSavedMsg) tea.Cmd {
 }
 
 // lines draws the form.
-func (f *callForm) lines(st Styles, width int) []string {
+func (f *callForm) lines(st *Styles, width int) []string {
 	values := [callFieldCount]string{
 		fmt.Sprintf("‹ %d %s › (1-%d, ←/→)", f.outcome+1, model.CallOutcomes[f.outcome], len(model.CallOutcomes)),
 		fmt.Sprintf("‹ %s › (↑/↓)", f.persons[f.person]),

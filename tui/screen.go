@@ -57,7 +57,7 @@ type HelpSection struct {
 type env struct {
 	ctx    context.Context
 	svc    *model.Service
-	styles Styles
+	styles *Styles
 	nav    NavKeys
 	login  string
 	// actions orders the session's undoable actions (act).

@@ -1,13 +1,15 @@
 package tui
 
 import (
+	"io"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 )
 
-// Styles are every style of the interface, built once per session from that
-// session's renderer. Colours are ANSI 0–15 so that they follow the user's
+// Styles are every style of the interface, for the colour profile of a
+// session's renderer (StylesFor). Colours are ANSI 0–15 so that they follow the user's
 // terminal theme; no meaning is carried by colour alone (symbols and words say
 // it too), so the screens read the same with NO_COLOR.
 type Styles struct {
@@ -34,10 +36,30 @@ type Styles struct {
 	Rule      Style
 }
 
+// sharedStyles holds one set of styles per colour profile: the styles use
+// ANSI colours 0–15 only and depend on nothing else of a session, and a set
+// weighs 12 KB, so that the sessions of a server share a few of them.
+var sharedStyles sync.Map // termenv.Profile → *Styles
+
+// StylesFor returns the styles for r's colour profile, built once per
+// profile on a renderer of their own (r belongs to one session and must not
+// outlive it).
+func StylesFor(r *lipgloss.Renderer) *Styles {
+	profile := r.ColorProfile()
+	if s, ok := sharedStyles.Load(profile); ok {
+		return s.(*Styles)
+	}
+	own := lipgloss.NewRenderer(io.Discard)
+	own.SetColorProfile(profile)
+	own.SetHasDarkBackground(true)
+	s, _ := sharedStyles.LoadOrStore(profile, NewStyles(own))
+	return s.(*Styles)
+}
+
 // NewStyles builds the styles on renderer r.
-func NewStyles(r *lipgloss.Renderer) Styles {
+func NewStyles(r *lipgloss.Renderer) *Styles {
 	fg := func(c string) lipgloss.Style { return r.NewStyle().Foreground(lipgloss.Color(c)) }
-	return Styles{
+	return &Styles{
 		Title:     newStyle(r.NewStyle().Bold(true)),
 		Header:    newStyle(r.NewStyle().Bold(true)),
 		Muted:     newStyle(fg("8")),

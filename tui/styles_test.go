@@ -51,3 +51,21 @@ func TestStylesAsciiWriteNoEscape(t *testing.T) {
 		t.Errorf("in colour: %q", got)
 	}
 }
+
+func TestStylesForSharesOneSetPerProfile(t *testing.T) {
+	renderer := func(p termenv.Profile) *lipgloss.Renderer {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(p)
+		return r
+	}
+	colour, colour2, plain := StylesFor(renderer(termenv.ANSI)), StylesFor(renderer(termenv.ANSI)), StylesFor(renderer(termenv.Ascii))
+	if colour != colour2 {
+		t.Error("two sessions with the same profile should share their styles")
+	}
+	if got := plain.Absent.Render("A"); got != "A" {
+		t.Errorf("no colour: %q", got)
+	}
+	if got := colour.Absent.Render("A"); !strings.HasPrefix(got, "\x1b[") {
+		t.Errorf("ANSI: %q", got)
+	}
+}
