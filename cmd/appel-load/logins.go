@@ -151,8 +151,9 @@ func (r *loginsReport) print(out io.Writer, n int, within time.Duration) error {
 	if open > 0 && r.bare {
 		fmt.Fprintf(out, "par session au repos : RSS %.0f Kio (référence %s)\n", float64(r.idleRSS-r.baseRSS)/float64(open)/1024, mib(r.baseRSS))
 	} else if open > 0 {
-		fmt.Fprintf(out, "par session au repos : RSS %.0f Kio, tas %.0f Kio, %.1f goroutines (référence %d goroutines, %s)\n",
-			float64(r.idleRSS-r.baseRSS)/float64(open)/1024, float64(int64(r.idle.HeapInuse)-int64(r.base.HeapInuse))/float64(open)/1024,
+		perKiB := func(after, before uint64) float64 { return float64(int64(after)-int64(before)) / float64(open) / 1024 }
+		fmt.Fprintf(out, "par session au repos : RSS %.0f Kio, tas %.0f Kio, piles %.0f Kio, %.1f goroutines (référence %d goroutines, %s)\n",
+			float64(r.idleRSS-r.baseRSS)/float64(open)/1024, perKiB(r.idle.HeapInuse, r.base.HeapInuse), perKiB(r.idle.StackInuse, r.base.StackInuse),
 			float64(r.idle.Goroutines-r.base.Goroutines)/float64(open), r.base.Goroutines, mib(r.baseRSS))
 	}
 	if open > 0 {

@@ -192,6 +192,7 @@ type diagnostics struct {
 	Connected  int64  `json:"connected"`
 	Goroutines int    `json:"goroutines"`
 	HeapInuse  uint64 `json:"heap_inuse"`
+	StackInuse uint64 `json:"stack_inuse"`
 	Sys        uint64 `json:"sys"`
 }
 

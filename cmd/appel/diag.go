@@ -20,6 +20,7 @@ type diagnostics struct {
 	Goroutines int    `json:"goroutines"`
 	HeapInuse  uint64 `json:"heap_inuse"`
 	HeapAlloc  uint64 `json:"heap_alloc"`
+	StackInuse uint64 `json:"stack_inuse"`
 	Sys        uint64 `json:"sys"`
 	NumGC      uint32 `json:"num_gc"`
 }
@@ -29,7 +30,7 @@ func (s *server) diagnostics() diagnostics {
 	runtime.ReadMemStats(&ms)
 	return diagnostics{
 		Sessions: s.open(), Connected: s.active.Load(), Goroutines: runtime.NumGoroutine(),
-		HeapInuse: ms.HeapInuse, HeapAlloc: ms.HeapAlloc, Sys: ms.Sys, NumGC: ms.NumGC,
+		HeapInuse: ms.HeapInuse, HeapAlloc: ms.HeapAlloc, StackInuse: ms.StackInuse, Sys: ms.Sys, NumGC: ms.NumGC,
 	}
 }
 
