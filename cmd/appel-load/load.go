@@ -11,12 +11,12 @@ import (
 
 // loadResult is one server's figures in a load run.
 type loadResult struct {
-	name                 string
-	connect, first, keys summary
-	events               *counters
-	cores                float64
-	peakRSS              int64
-	audit                *audit
+	name                         string
+	connect, first, keys, frames summary
+	events                       *counters
+	cores                        float64
+	peakRSS                      int64
+	audit                        *audit
 }
 
 func runLoad(args []string, out io.Writer) error {
@@ -69,7 +69,7 @@ func (w *workspace) measure(plan wave, appel bool) (loadResult, error) {
 	wave.run()
 	cores, peak := s.end()
 	res := loadResult{name: t.name, connect: wave.connect.summary(), first: wave.first.summary(),
-		keys: wave.keys.summary(), events: wave.events, cores: cores, peakRSS: peak}
+		keys: wave.keys.summary(), frames: wave.frames.summary(), events: wave.events, cores: cores, peakRSS: peak}
 	if err := t.stop(); err != nil {
 		wave.events.fail("arrêt du serveur", err)
 	}
@@ -89,6 +89,7 @@ func reportLoad(out io.Writer, results []loadResult) error {
 		fmt.Fprintf(out, "\n[%s]\n", r.name)
 		fmt.Fprintf(out, "  connexion (TCP + SSH + PTY)   %s\n", r.connect)
 		fmt.Fprintf(out, "  premier écran                 %s\n", r.first)
+		fmt.Fprintf(out, "  touche → première image       %s\n", r.frames)
 		fmt.Fprintf(out, "  touche → écran (enregistrée)  %s\n", r.keys)
 		fmt.Fprintf(out, "  sessions terminées %d, coupées %d, erreurs %d\n",
 			r.events.get("terminées"), r.events.get("coupées"), r.events.failures())
@@ -112,8 +113,8 @@ func reportLoad(out io.Writer, results []loadResult) error {
 	}
 	if len(results) == 2 && results[0].keys.N > 0 {
 		b, a := results[0].keys, results[1].keys
-		fmt.Fprintf(out, "\nrapport appel / nu : p50 %.2f, p99 %.2f, max %.2f\n",
-			ratio(a.P50, b.P50), ratio(a.P99, b.P99), ratio(a.Max, b.Max))
+		fmt.Fprintf(out, "\nrapport appel / nu : p50 %.2f, p99 %.2f, max %.2f (première image : p99 %.2f)\n",
+			ratio(a.P50, b.P50), ratio(a.P99, b.P99), ratio(a.Max, b.Max), ratio(results[1].frames.P99, results[0].frames.P99))
 	}
 	if len(failed) > 0 {
 		return fmt.Errorf("échec : %s", strings.Join(failed, ", "))

@@ -99,9 +99,9 @@ type morning struct {
 	target *target
 	appel  bool
 
-	connect, first, keys latencies
-	events               *counters
-	sheets               []*sheet
+	connect, first, keys, frames latencies
+	events                       *counters
+	sheets                       []*sheet
 }
 
 func (m *morning) run() {
@@ -142,7 +142,7 @@ func (m *morning) session(i int) {
 	if m.appel {
 		m.sheets[i] = s
 	}
-	if err := markRows(c, d, s, 0, pupilsPer, m.pace, r, &m.keys, nil); err != nil {
+	if err := markRowsTimed(c, d, s, 0, pupilsPer, m.pace, r, timings{first: &m.frames, saved: &m.keys}, nil); err != nil {
 		m.failed(err)
 		return
 	}

@@ -80,6 +80,29 @@ func (s *screen) waitFor(needle string, from int, timeout time.Duration) (int, b
 	}
 }
 
+// waitBeyond waits until something arrives after offset from (the first
+// frame drawn after a key).
+func (s *screen) waitBeyond(from int, timeout time.Duration) bool {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		arrived, changed, closed := s.base+len(s.text) > from, s.changed, s.closed
+		s.mu.Unlock()
+		switch {
+		case arrived:
+			return true
+		case closed:
+			return false
+		}
+		select {
+		case <-changed:
+		case <-deadline.C:
+			return false
+		}
+	}
+}
+
 // tail returns the last n bytes received (for error messages).
 func (s *screen) tail(n int) string {
 	s.mu.Lock()

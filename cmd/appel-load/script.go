@@ -118,6 +118,14 @@ const keyTimeout = 30 * time.Second
 // markRows marks rows from..to-1 (the cursor starts on from), pausing
 // between keys; each confirmation is timed into lat.
 func markRows(c *client, d driver, s *sheet, from, to int, pace pacing, r *rand.Rand, lat *latencies, stop <-chan struct{}) error {
+	return markRowsTimed(c, d, s, from, to, pace, r, timings{saved: lat}, stop)
+}
+
+// timings are where a key's times go: until the first frame after it
+// (key → screen), until the frame that shows it saved.
+type timings struct{ first, saved *latencies }
+
+func markRowsTimed(c *client, d driver, s *sheet, from, to int, pace pacing, r *rand.Rand, lat timings, stop <-chan struct{}) error {
 	for row := from; row < to; row++ {
 		select {
 		case <-stop:
@@ -129,10 +137,13 @@ func markRows(c *client, d driver, s *sheet, from, to int, pace pacing, r *rand.
 		if err != nil {
 			return err
 		}
+		if lat.first != nil && c.screen.waitBeyond(off, keyTimeout) {
+			lat.first.add(time.Since(at))
+		}
 		if _, ok := c.screen.waitFor(proof, off, keyTimeout); !ok {
 			return c.lost(fmt.Sprintf("marque non montrée (%q)", proof))
 		}
-		lat.add(time.Since(at))
+		lat.saved.add(time.Since(at))
 		d.confirm(s, row)
 	}
 	return nil
