@@ -26,7 +26,11 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if appelBin != "" {
+		os.RemoveAll(filepath.Dir(appelBin))
+	}
+	os.Exit(code)
 }
 
 var (

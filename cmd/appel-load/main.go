@@ -23,6 +23,7 @@ import (
 )
 
 func main() {
+	cleanUpOnSignal()
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "appel-load : "+err.Error())

@@ -17,6 +17,7 @@ type lossyNet struct {
 	ns       string
 	hostIP   string
 	serverIP string
+	forget   func()
 }
 
 // makeLossyNet creates the namespace and its loss rule (percent of packets
@@ -25,6 +26,7 @@ func makeLossyNet(loss int, port string) (*lossyNet, error) {
 	id := os.Getpid() % 200
 	n := &lossyNet{ns: fmt.Sprintf("appel-soak-%d", os.Getpid()),
 		hostIP: fmt.Sprintf("10.231.%d.1", id), serverIP: fmt.Sprintf("10.231.%d.2", id)}
+	n.forget = onInterrupt(n.remove)
 	host, peer := fmt.Sprintf("vsk%da", id), fmt.Sprintf("vsk%db", id)
 	steps := [][]string{
 		{"ip", "netns", "add", n.ns},
@@ -53,7 +55,12 @@ func makeLossyNet(loss int, port string) (*lossyNet, error) {
 }
 
 // remove deletes the namespace (and the veth pair with it).
-func (n *lossyNet) remove() { _ = exec.Command("ip", "netns", "del", n.ns).Run() }
+func (n *lossyNet) remove() {
+	_ = exec.Command("ip", "netns", "del", n.ns).Run()
+	if n.forget != nil {
+		go n.forget() // may run from the interrupt handler, which holds the registry
+	}
+}
 
 // relay forwards TCP connections to a server, holding every chunk for a
 // fixed delay in each direction (order kept): the round trip that netem

@@ -51,13 +51,18 @@ func (c common) prepare() (*workspace, error) {
 		}
 		w.dir = dir
 		if !c.keep {
-			w.cleanup = func() { os.RemoveAll(dir) }
+			remove := func() { os.RemoveAll(dir) }
+			forget := onInterrupt(remove)
+			w.cleanup = func() {
+				forget()
+				remove()
+			}
 		}
 	}
 	if w.appel == "" {
 		w.appel = filepath.Join(w.dir, "appel")
 		if out, err := exec.Command("go", "build", "-o", w.appel, "appel/cmd/appel").CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("go build appel : %v\n%s", err, out)
+			return nil, fmt.Errorf("go build appel (lancez appel-load depuis le dépôt, ou donnez --appel BINAIRE) : %v\n%s", err, out)
 		}
 	}
 	var err error

@@ -25,6 +25,8 @@ type target struct {
 	log  *os.File
 	// netns runs the server in that network namespace (soak).
 	netns string
+	// forget unregisters the kill that an interrupted run does.
+	forget func()
 }
 
 // serverSpec says how to start a target.
@@ -77,6 +79,7 @@ func start(spec serverSpec) (*target, error) {
 		log.Close()
 		return nil, fmt.Errorf("%s : %v", args[0], err)
 	}
+	t.forget = onInterrupt(func() { _ = t.signal(syscall.SIGKILL) })
 	if err := t.awaitPort(15 * time.Second); err != nil {
 		t.kill()
 		return nil, err
@@ -115,6 +118,7 @@ func (t *target) stop() error {
 	done := make(chan error, 1)
 	go func() { done <- t.cmd.Wait() }()
 	defer t.log.Close()
+	defer t.forget()
 	select {
 	case err := <-done:
 		return err
@@ -130,6 +134,7 @@ func (t *target) kill() {
 	_ = t.signal(syscall.SIGKILL)
 	_ = t.cmd.Wait()
 	t.log.Close()
+	t.forget()
 }
 
 // signal reaches the server's process group (ip netns exec's child too).
