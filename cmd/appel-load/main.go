@@ -23,7 +23,9 @@ import (
 )
 
 func main() {
-	cleanUpOnSignal()
+	if len(os.Args) < 2 || os.Args[1] != "bare" { // the bare program stops on its own signals
+		cleanUpOnSignal()
+	}
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "appel-load : "+err.Error())
