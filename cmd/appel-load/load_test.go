@@ -112,3 +112,21 @@ func TestSoakShort(t *testing.T) {
 		t.Errorf("sessions coupées")
 	}
 }
+
+// TestBareStopsOnSIGTERM: the bare program, run as the load tool's own
+// executable, stops cleanly on SIGTERM (the interrupt cleanup must not
+// turn it into a kill).
+func TestBareStopsOnSIGTERM(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "appel-load")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	tg, err := start(serverSpec{dir: dir, fps: 60, bareBinary: bin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tg.stop(); err != nil {
+		t.Fatalf("the bare program did not stop cleanly: %v", err)
+	}
+}

@@ -38,6 +38,8 @@ type serverSpec struct {
 	listen  string // address to listen on ("" : a free loopback port)
 	netns   string
 	dialVia string // address clients dial, when not the listen address
+	// bareBinary serves the bare program (default: this executable).
+	bareBinary string
 }
 
 // start runs the target and waits until it accepts connections.
@@ -50,6 +52,9 @@ func start(spec serverSpec) (*target, error) {
 	var args []string
 	if spec.appel == "" {
 		self, err := os.Executable()
+		if spec.bareBinary != "" {
+			self = spec.bareBinary
+		}
 		if err != nil {
 			return nil, err
 		}
