@@ -23,36 +23,26 @@ func newWatchIndex() watchIndex {
 // put indexes s under i (nil: every change) and remembers it, to drop it later.
 func (x *watchIndex) put(s *sub, i *model.Interest) {
 	s.indexed = i
-	if i == nil || i.Wide() {
-		x.wide = append(x.wide, s)
-		return
-	}
-	for k := range kindBits(i.Kinds()) {
-		addTo(x.kinds, k, s)
-	}
-	for _, l := range i.Logins() {
-		addTo(x.logins, l, s)
-	}
-	for _, k := range i.Keys() {
-		addTo(x.keys, k, s)
-	}
+	x.file(s, i, with)
 }
 
 // drop removes s from where put indexed it.
-func (x *watchIndex) drop(s *sub) {
-	i := s.indexed
+func (x *watchIndex) drop(s *sub) { x.file(s, s.indexed, without) }
+
+// file applies edit (with or without) to s in every list that i names.
+func (x *watchIndex) file(s *sub, i *model.Interest, edit func([]*sub, *sub) []*sub) {
 	if i == nil || i.Wide() {
-		x.wide = without(x.wide, s)
+		x.wide = edit(x.wide, s)
 		return
 	}
 	for k := range kindBits(i.Kinds()) {
-		removeFrom(x.kinds, k, s)
+		update(x.kinds, k, s, edit)
 	}
 	for _, l := range i.Logins() {
-		removeFrom(x.logins, l, s)
+		update(x.logins, l, s, edit)
 	}
 	for _, k := range i.Keys() {
-		removeFrom(x.keys, k, s)
+		update(x.keys, k, s, edit)
 	}
 }
 
@@ -91,17 +81,19 @@ func kindBits(k model.ChangeKind) func(func(uint) bool) {
 	}
 }
 
-// addTo files s under k. The lists are short (a séance's or a pupil's
-// watchers) except under kinds, which change only when a screen opens.
-func addTo[K comparable](m map[K][]*sub, k K, s *sub) { m[k] = append(m[k], s) }
-
-func removeFrom[K comparable](m map[K][]*sub, k K, s *sub) {
-	if ss := without(m[k], s); len(ss) > 0 {
+// update edits the list under k, dropping k when the list is empty. The
+// lists are short (a séance's or a pupil's watchers) except under kinds,
+// which change only when a screen opens.
+func update[K comparable](m map[K][]*sub, k K, s *sub, edit func([]*sub, *sub) []*sub) {
+	if ss := edit(m[k], s); len(ss) > 0 {
 		m[k] = ss
 	} else {
 		delete(m, k)
 	}
 }
+
+// with adds s to ss.
+func with(ss []*sub, s *sub) []*sub { return append(ss, s) }
 
 // without removes s from ss, in place, order not kept.
 func without(ss []*sub, s *sub) []*sub {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"sync"
 	"time"
 )
 
@@ -13,23 +12,20 @@ import (
 // after round; after each kill the store must open, pass its consistency
 // check and hold every mark a client saw saved.
 func runCrash(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("crash", flag.ContinueOnError)
-	var c common
-	c.flags(fs, 20)
-	rounds := fs.Int("rounds", 1000, "nombre de kill -9")
-	minRun := fs.Duration("min-run", 150*time.Millisecond, "durée minimale de saisie avant le kill")
-	maxRun := fs.Duration("max-run", 1200*time.Millisecond, "durée maximale de saisie avant le kill")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	w, err := c.prepare()
+	var rounds int
+	var run pacing
+	w, err := setUp("crash", args, 20, func(fs *flag.FlagSet) {
+		fs.IntVar(&rounds, "rounds", 1000, "nombre de kill -9")
+		fs.DurationVar(&run.min, "min-run", 150*time.Millisecond, "durée minimale de saisie avant le kill")
+		fs.DurationVar(&run.max, "max-run", 1200*time.Millisecond, "durée maximale de saisie avant le kill")
+	})
 	if err != nil {
 		return err
 	}
 	defer w.cleanup()
-	res, err := crashRounds(w, *rounds, pacing{*minRun, *maxRun}, out)
+	res, err := crashRounds(w, rounds, run, out)
 	fmt.Fprintf(out, "crash : %d rounds de kill -9, %d sessions ; %d touches montrées enregistrées ; après chaque round, la base vérifiée marque par marque (%d vérifications) : perdues %d ; touches non confirmées que la base a gardées %d\n",
-		res.rounds, c.n, res.keys.summary().N, res.checks, res.lost, res.extra)
+		res.rounds, w.n, res.keys.summary().N, res.checks, res.lost, res.extra)
 	fmt.Fprintf(out, "touche → écran pendant les rounds : %s\n", res.keys.summary())
 	return err
 }
@@ -75,12 +71,11 @@ func crashRounds(w *workspace, rounds int, run pacing, out io.Writer) (*crashRes
 // typeUntilKilled lets every teacher type as fast as the screen confirms,
 // and kills the server after runFor.
 func typeUntilKilled(t *target, ts []teacher, sheets []*sheet, runFor time.Duration, lat *latencies, seed uint64) {
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for i, tc := range ts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	stop, typed := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(typed)
+		together(len(ts), 0, func(i int) {
+			tc := ts[i]
 			c, err := dial(t.addr, tc.Login, tc.Signer)
 			if err != nil {
 				return
@@ -92,10 +87,10 @@ func typeUntilKilled(t *target, ts []teacher, sheets []*sheet, runFor time.Durat
 			r := rand.New(rand.NewPCG(seed, uint64(i)))
 			_ = markRows(c, appelDriver{}, sheets[i], 0, pupilsPer, pacing{0, 20 * time.Millisecond}, r, lat, stop)
 			<-stop
-		}()
-	}
+		})
+	}()
 	time.Sleep(runFor)
 	t.kill()
 	close(stop)
-	wg.Wait()
+	<-typed
 }

@@ -2,12 +2,10 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"strconv"
-	"sync"
 	"time"
 )
 
@@ -16,13 +14,7 @@ import (
 // frees every session, then reconnects them: each roll call must show every
 // saved mark, resume where it stopped and end validated, with nothing lost.
 func runDisconnect(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("disconnect", flag.ContinueOnError)
-	var c common
-	c.flags(fs, 50)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	w, err := c.prepare()
+	w, err := setUp("disconnect", args, 50, nil)
 	if err != nil {
 		return err
 	}
@@ -31,7 +23,7 @@ func runDisconnect(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := disconnectRun(t, w.teachers, c.seed)
+	res, err := disconnectRun(t, w.teachers, w.seed)
 	if stopErr := t.stop(); err == nil && stopErr != nil {
 		err = stopErr
 	}
@@ -81,17 +73,11 @@ func disconnectRun(t *target, ts []teacher, seed uint64) (*disconnectResult, err
 }
 
 func (res *disconnectResult) each(ts []teacher, fn func(i int) error) {
-	var wg sync.WaitGroup
-	for i := range ts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := fn(i); err != nil {
-				res.events.fail(ts[i].Login, err)
-			}
-		}()
-	}
-	wg.Wait()
+	together(len(ts), 0, func(i int) {
+		if err := fn(i); err != nil {
+			res.events.fail(ts[i].Login, err)
+		}
+	})
 }
 
 // markThenCut marks rows 0..cut-1, sends the key of row cut and drops the

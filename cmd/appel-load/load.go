@@ -9,6 +9,11 @@ import (
 	"time"
 )
 
+// bareFlag asks whether to measure the bare program too.
+func bareFlag(fs *flag.FlagSet, bare *bool) {
+	fs.BoolVar(bare, "bare", true, "mesurer aussi le programme nu wish + Bubble Tea, juste avant")
+}
+
 // loadResult is one server's figures in a load run.
 type loadResult struct {
 	name                         string
@@ -20,26 +25,21 @@ type loadResult struct {
 }
 
 func runLoad(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("load", flag.ContinueOnError)
-	var c common
-	c.flags(fs, 300)
-	ramp := fs.Duration("ramp", 30*time.Second, "durée de l'arrivée des sessions")
-	pmin := fs.Duration("pause-min", 500*time.Millisecond, "pause minimale entre deux touches")
-	pmax := fs.Duration("pause-max", 1500*time.Millisecond, "pause maximale entre deux touches")
-	bare := fs.Bool("bare", true, "mesurer aussi le programme nu wish + Bubble Tea, juste avant")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	w, err := c.prepare()
+	var ty typing
+	var bare bool
+	w, err := setUp("load", args, 300, func(fs *flag.FlagSet) {
+		ty.flags(fs)
+		bareFlag(fs, &bare)
+	})
 	if err != nil {
 		return err
 	}
 	defer w.cleanup()
 	fmt.Fprintf(out, "charge : %d sessions, arrivée en %s, pauses %s–%s, %d images/s, %d cœurs\n",
-		c.n, *ramp, *pmin, *pmax, c.fps, runtime.NumCPU())
-	plan := wave{teachers: w.teachers, ramp: *ramp, pace: pacing{*pmin, *pmax}, seed: c.seed}
+		w.n, ty.ramp, ty.pauseMin, ty.pauseMax, w.fps, runtime.NumCPU())
+	plan := ty.wave(w)
 	var results []loadResult
-	if *bare {
+	if bare {
 		r, err := w.measure(plan, false)
 		if err != nil {
 			return err

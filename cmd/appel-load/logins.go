@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sync"
 	"time"
 )
 
@@ -25,22 +24,19 @@ type loginsReport struct {
 // screen, the cost of each idle session, then cuts them all at once and
 // measures how long the server takes to get back to its baseline.
 func runLogins(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("logins", flag.ContinueOnError)
-	var c common
-	c.flags(fs, 1000)
-	within := fs.Duration("within", 2*time.Second, "durée de l'arrivée des sessions")
-	idleFor := fs.Duration("idle-for", 30*time.Second, "durée de la mesure au repos")
-	bare := fs.Bool("bare", true, "mesurer aussi le programme nu wish + Bubble Tea, juste avant")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	w, err := c.prepare()
+	var within, idleFor time.Duration
+	var bare bool
+	w, err := setUp("logins", args, 1000, func(fs *flag.FlagSet) {
+		fs.DurationVar(&within, "within", 2*time.Second, "durée de l'arrivée des sessions")
+		fs.DurationVar(&idleFor, "idle-for", 30*time.Second, "durée de la mesure au repos")
+		bareFlag(fs, &bare)
+	})
 	if err != nil {
 		return err
 	}
 	defer w.cleanup()
 	specs := []serverSpec{w.appelSpec()}
-	if *bare {
+	if bare {
 		specs = []serverSpec{w.bareSpec(), w.appelSpec()}
 	}
 	var failed error
@@ -49,7 +45,7 @@ func runLogins(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		r, err := measureLogins(t, w.teachers, *within, *idleFor)
+		r, err := measureLogins(t, w.teachers, within, idleFor)
 		if stopErr := t.stop(); err == nil && stopErr != nil && t.diag != "" {
 			err = stopErr
 		}
@@ -57,7 +53,7 @@ func runLogins(args []string, out io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(out, "\n[%s]\n", t.name)
-		if err := r.print(out, c.n, *within); err != nil {
+		if err := r.print(out, w.n, within); err != nil {
 			failed = err
 		}
 	}
@@ -103,27 +99,21 @@ func measureLogins(t *target, ts []teacher, within, idleFor time.Duration) (*log
 // first screen.
 func (r *loginsReport) open(t *target, ts []teacher, within time.Duration, ready string) []*client {
 	clients := make([]*client, len(ts))
-	var wg sync.WaitGroup
-	for i, tc := range ts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			time.Sleep(time.Duration(int64(within) * int64(i) / int64(len(ts))))
-			c, err := dial(t.addr, tc.Login, tc.Signer)
-			if err != nil {
-				r.events.fail("connexion", err)
-				return
-			}
-			if _, ok := c.screen.waitFor(ready, 0, keyTimeout); !ok {
-				r.events.fail("premier écran", c.lost("absent"))
-				c.close()
-				return
-			}
-			r.first.add(time.Since(c.started))
-			clients[i] = c
-		}()
-	}
-	wg.Wait()
+	together(len(ts), within, func(i int) {
+		tc := ts[i]
+		c, err := dial(t.addr, tc.Login, tc.Signer)
+		if err != nil {
+			r.events.fail("connexion", err)
+			return
+		}
+		if _, ok := c.screen.waitFor(ready, 0, keyTimeout); !ok {
+			r.events.fail("premier écran", c.lost("absent"))
+			c.close()
+			return
+		}
+		r.first.add(time.Since(c.started))
+		clients[i] = c
+	})
 	return clients
 }
 

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -69,7 +68,6 @@ type relay struct {
 	ln    net.Listener
 	to    string
 	delay time.Duration
-	wg    sync.WaitGroup
 }
 
 func startRelay(to string, delay time.Duration) (*relay, error) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -30,6 +29,35 @@ func (c *common) flags(fs *flag.FlagSet, n int) {
 	fs.StringVar(&c.dir, "dir", "", "dossier de travail (défaut : temporaire, effacé)")
 	fs.BoolVar(&c.keep, "keep", false, "garder le dossier de travail")
 	fs.Uint64Var(&c.seed, "seed", 1, "graine des pauses")
+}
+
+// setUp reads a mode's flags (the common ones, n sessions by default, and
+// those define adds) and prepares its workspace; the caller cleans it up.
+func setUp(name string, args []string, n int, define func(*flag.FlagSet)) (*workspace, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	var c common
+	c.flags(fs, n)
+	if define != nil {
+		define(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return c.prepare()
+}
+
+// typing is how the teachers of a wave arrive and type.
+type typing struct{ ramp, pauseMin, pauseMax time.Duration }
+
+func (t *typing) flags(fs *flag.FlagSet) {
+	fs.DurationVar(&t.ramp, "ramp", 30*time.Second, "durée de l'arrivée des sessions")
+	fs.DurationVar(&t.pauseMin, "pause-min", 500*time.Millisecond, "pause minimale entre deux touches")
+	fs.DurationVar(&t.pauseMax, "pause-max", 1500*time.Millisecond, "pause maximale entre deux touches")
+}
+
+// wave is the plan of the teachers of w typing so.
+func (t typing) wave(w *workspace) wave {
+	return wave{teachers: w.teachers, ramp: t.ramp, pace: pacing{t.pauseMin, t.pauseMax}, seed: w.seed}
 }
 
 // workspace is a run's directory, its school and its appel binary.
@@ -112,14 +140,18 @@ type morning struct {
 func (m *morning) run() {
 	m.events = newCounters()
 	m.sheets = make([]*sheet, len(m.teachers))
+	together(len(m.teachers), m.ramp, m.session)
+}
+
+// together runs fn(i) for i from 0 to n-1 at once, each starting i/n of
+// ramp after the first, and returns when all have ended.
+func together(n int, ramp time.Duration, fn func(i int)) {
 	var wg sync.WaitGroup
-	for i := range m.teachers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			time.Sleep(time.Duration(int64(m.ramp) * int64(i) / int64(len(m.teachers))))
-			m.session(i)
-		}()
+	for i := range n {
+		wg.Go(func() {
+			time.Sleep(time.Duration(int64(ramp) * int64(i) / int64(n)))
+			fn(i)
+		})
 	}
 	wg.Wait()
 }
@@ -148,19 +180,12 @@ func (m *morning) session(i int) {
 		m.sheets[i] = s
 	}
 	if err := markRowsTimed(c, d, s, 0, pupilsPer, m.pace, r, timings{first: &m.frames, saved: &m.keys}, nil); err != nil {
-		m.failed(err)
+		m.events.sessionFailed("session", err)
 		return
 	}
 	if err := validateAndQuit(c, m.appel); err != nil {
-		m.failed(err)
+		m.events.sessionFailed("session", err)
 		return
 	}
 	m.events.count("terminées")
-}
-
-func (m *morning) failed(err error) {
-	if errors.Is(err, errDropped) {
-		m.events.count("coupées")
-	}
-	m.events.fail("session", err)
 }

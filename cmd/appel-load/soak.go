@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"sync"
 	"time"
 )
 
@@ -18,32 +17,28 @@ const soakPort = "2222"
 // runSoak keeps n teachers typing for a long time through a lossy, slow
 // network: no session may be dropped by the server, no mark lost.
 func runSoak(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("soak", flag.ContinueOnError)
-	var c common
-	c.flags(fs, 300)
-	duration := fs.Duration("duration", 30*time.Minute, "durée")
-	delay := fs.Duration("delay", 50*time.Millisecond, "délai ajouté dans chaque sens (aller-retour : le double)")
-	loss := fs.Int("loss", 1, "paquets TCP perdus dans chaque sens, en %")
-	ramp := fs.Duration("ramp", 30*time.Second, "durée de l'arrivée des sessions")
-	pmin := fs.Duration("pause-min", 500*time.Millisecond, "pause minimale entre deux touches")
-	pmax := fs.Duration("pause-max", 1500*time.Millisecond, "pause maximale entre deux touches")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
 	if err := soakPossible(); err != nil {
 		return err
 	}
-	w, err := c.prepare()
+	var ty typing
+	var duration, delay time.Duration
+	var loss int
+	w, err := setUp("soak", args, 300, func(fs *flag.FlagSet) {
+		ty.flags(fs)
+		fs.DurationVar(&duration, "duration", 30*time.Minute, "durée")
+		fs.DurationVar(&delay, "delay", 50*time.Millisecond, "délai ajouté dans chaque sens (aller-retour : le double)")
+		fs.IntVar(&loss, "loss", 1, "paquets TCP perdus dans chaque sens, en %")
+	})
 	if err != nil {
 		return err
 	}
 	defer w.cleanup()
-	net, err := makeLossyNet(*loss, soakPort)
+	net, err := makeLossyNet(loss, soakPort)
 	if err != nil {
 		return err
 	}
 	defer net.remove()
-	rl, err := startRelay(net.serverIP+":"+soakPort, *delay)
+	rl, err := startRelay(net.serverIP+":"+soakPort, delay)
 	if err != nil {
 		return err
 	}
@@ -55,9 +50,8 @@ func runSoak(args []string, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "endurance : %d sessions pendant %s, +%s dans chaque sens, %d %% de pertes dans chaque sens (espace réseau %s)\n",
-		c.n, *duration, *delay, *loss, net.ns)
-	s := &soak{wave: wave{teachers: w.teachers, ramp: *ramp, pace: pacing{*pmin, *pmax}, seed: c.seed},
-		target: t, until: time.Now().Add(*duration), events: newCounters()}
+		w.n, duration, delay, loss, net.ns)
+	s := &soak{wave: ty.wave(w), target: t, until: time.Now().Add(duration), events: newCounters()}
 	smp := sampleEvery(t, 5*time.Second)
 	s.run()
 	cores, peak := smp.end()
@@ -96,21 +90,11 @@ type soak struct {
 
 func (s *soak) run() {
 	s.sheets = make([]*sheet, len(s.teachers))
-	var wg sync.WaitGroup
-	for i := range s.teachers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			time.Sleep(time.Duration(int64(s.ramp) * int64(i) / int64(len(s.teachers))))
-			if err := s.session(i); err != nil {
-				if errors.Is(err, errDropped) {
-					s.events.count("coupées")
-				}
-				s.events.fail(s.teachers[i].Login, err)
-			}
-		}()
-	}
-	wg.Wait()
+	together(len(s.teachers), s.ramp, func(i int) {
+		if err := s.session(i); err != nil {
+			s.events.sessionFailed(s.teachers[i].Login, err)
+		}
+	})
 }
 
 func (s *soak) session(i int) error {

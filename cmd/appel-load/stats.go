@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -63,6 +64,15 @@ func (c *counters) fail(what string, err error) {
 		msg += " : " + err.Error()
 	}
 	c.errors[msg]++
+}
+
+// sessionFailed counts a session's failure, and a session dropped by the
+// server as such.
+func (c *counters) sessionFailed(who string, err error) {
+	if errors.Is(err, errDropped) {
+		c.count("coupées")
+	}
+	c.fail(who, err)
 }
 
 func (c *counters) count(what string) {

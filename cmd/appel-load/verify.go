@@ -30,7 +30,11 @@ func verify(path string, ts []teacher, sheets []*sheet, settle bool) (audit, err
 	if err := db.Check(); err != nil {
 		return a, fmt.Errorf("base incohérente : %v", err)
 	}
-	clock := func() time.Time { return loadDay.Time(8*60+5, time.Local) }
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		return a, err
+	}
+	clock := func() time.Time { return loadDay.Time(8*60+5, paris) }
 	for i, s := range sheets {
 		if s == nil {
 			continue
