@@ -2,7 +2,6 @@ package storage_test
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -137,13 +136,6 @@ func waitQueue(t *testing.T, db *storage.DB, n int) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-}
-
-func errText(err error) string {
-	if err == nil {
-		return "<nil>"
-	}
-	return fmt.Sprint(err)
 }
 
 func storageOptions(c *clock) storage.Options { return storage.Options{Now: c.Now} }

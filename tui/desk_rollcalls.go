@@ -19,7 +19,6 @@ type rollCallsPane struct {
 	keys    rollCallKeys
 	day     model.Date
 	seances []model.SeanceStatus
-	shown   []int
 	all     bool
 	list    cursorList
 	loader  loadGate

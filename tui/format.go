@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"time"
 
 	"appel/model"
 )
@@ -21,9 +20,6 @@ func shortDate(d model.Date) string {
 func longDate(d model.Date) string {
 	return fmt.Sprintf("%s %d %s %d", weekdayLong[d.Weekday()], d.Day, monthLong[d.Month], d.Year)
 }
-
-// weekdayName returns "lundi" for time.Monday.
-func weekdayName(w time.Weekday) string { return weekdayLong[w] }
 
 // markText is the mark as the roll call writes it.
 func markText(a model.Attendance) string {

@@ -65,7 +65,7 @@ func TestGridRectangleJustified(t *testing.T) {
 		}
 	}
 	d.Press("m")
-	v = d.WaitFor("✓ Maladie : 2 absences modifiées (u pour annuler).")
+	d.WaitFor("✓ Maladie : 2 absences modifiées (u pour annuler).")
 	if got := d.Keys - start; got != 11 {
 		t.Errorf("%d keys from the grid to the justification, want 11", got)
 	}

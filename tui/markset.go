@@ -14,8 +14,6 @@ func newMarkSet() markSet { return markSet{m: map[model.MarkKey]bool{}} }
 
 func (s markSet) len() int { return len(s.m) }
 
-func (s markSet) has(k model.MarkKey) bool { return s.m[k] }
-
 // count returns how many of keys are selected.
 func (s markSet) count(keys []model.MarkKey) int {
 	n := 0

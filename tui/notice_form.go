@@ -38,7 +38,6 @@ type noticeForm struct {
 	busy    bool
 	closed  bool
 	err     string
-	gen     int
 }
 
 type formDoneMsg struct {
