@@ -60,6 +60,9 @@ const (
 	EffectLateAsAbsent
 	// EffectExcluded: excluded from the course, counted apart, not an absence.
 	EffectExcluded
+	// EffectUpcoming: the séance had not begun at the clock; nothing in it
+	// counts yet (an announced absence is a promise until then).
+	EffectUpcoming
 )
 
 // Missed reports whether the séance counts as missed: towards its half-day and the hours.
@@ -78,12 +81,17 @@ func (e Effect) Label() string {
 		return "retard compté comme absence"
 	case EffectExcluded:
 		return "exclusion, comptée à part"
+	case EffectUpcoming:
+		return "à venir, pas encore comptée"
 	}
 	return "non compté"
 }
 
 // EffectOf returns what attendance a does to the counts under the school's settings.
 func EffectOf(a Attendance, s Settings) Effect {
+	if a.Upcoming {
+		return EffectUpcoming
+	}
 	if a.Seance.Cancelled {
 		return EffectCancelled
 	}
@@ -122,6 +130,10 @@ type HalfDayLine struct {
 	// InvalidMotive: a non valable half-day in which a missed séance carries a
 	// motive that is not valid (rather than no motive at all).
 	InvalidMotive bool
+	// Upcoming counts the half-day's séances that had not begun at the clock
+	// (Attendance.Upcoming): they count for nothing yet, and under method
+	// toutes the half-day is not decided until its last séance has begun.
+	Upcoming int
 	// Figures is the half-day's part of the pupil's figures.
 	Figures Figures
 }
@@ -132,12 +144,37 @@ func (h HalfDayLine) Month() string { return h.Date.MonthKey() }
 // Status returns "valable", "non valable" or "non comptée", for screens.
 func (h HalfDayLine) Status() string {
 	switch {
+	case !h.Absent && h.Upcoming > 0 && h.missed() > 0:
+		return "en cours"
 	case !h.Absent:
 		return "non comptée"
 	case h.Valid:
 		return "valable"
 	}
 	return "non valable"
+}
+
+// missed counts the half-day's missed séances.
+func (h HalfDayLine) missed() int {
+	n := 0
+	for _, l := range h.Seances {
+		if l.Effect.Missed() {
+			n++
+		}
+	}
+	return n
+}
+
+// Missed returns the half-day's missed séances (absences, and latenesses
+// counted as absences), in time order: what its verdict is made of.
+func (h HalfDayLine) Missed() []*Attendance {
+	var out []*Attendance
+	for _, l := range h.Seances {
+		if l.Effect.Missed() {
+			out = append(out, l.Attendance)
+		}
+	}
+	return out
 }
 
 // Label returns "23/11/2026 matin".
@@ -180,6 +217,12 @@ type Explanation struct {
 //   - A teacher's "present" over an announced absence (a discordance) is
 //     presence, as Resolve decides; its half-day is listed for the vie
 //     scolaire to see.
+//   - Time: a séance counts only once it has begun. An attendance marked
+//     Upcoming (CollectAttendance sets it from its clock) counts for nothing,
+//     whatever is recorded in it; a half-day in which nothing begun is
+//     recorded is left out. Under method toutes a half-day with a séance
+//     still to come is not (yet) a half-day of absence; under brute its
+//     begun séances decide.
 func Explain(pupil PupilID, atts []Attendance, s Settings) Explanation {
 	order := ownOrder(pupil, atts)
 	e := Explanation{Pupil: pupil, Settings: s, HalfDays: make([]HalfDayLine, 0, halfDayCount(atts, order))}
@@ -281,7 +324,7 @@ func sameHalfDay(a, b Attendance) bool {
 func explainHalfDay(atts []Attendance, idx []int, s Settings, missed *[][2]Clock) (HalfDayLine, bool) {
 	recorded := false
 	for _, i := range idx {
-		recorded = recorded || atts[i].Marked() || atts[i].Discordant()
+		recorded = recorded || atts[i].Recorded()
 	}
 	if !recorded {
 		return HalfDayLine{}, false
@@ -302,10 +345,12 @@ func (h *HalfDayLine) tally(s Settings, spans *[][2]Clock) {
 	before := unionMinutes(*spans)
 	for _, l := range h.Seances {
 		a := l.Attendance
-		if l.Effect != EffectCancelled {
+		if l.Effect != EffectCancelled && l.Effect != EffectUpcoming {
 			held++
 		}
 		switch l.Effect {
+		case EffectUpcoming:
+			h.Upcoming++
 		case EffectAbsent, EffectLateAsAbsent:
 			missed++
 			valid = valid && a.Valid()
@@ -321,7 +366,7 @@ func (h *HalfDayLine) tally(s Settings, spans *[][2]Clock) {
 	h.Figures.MissedMinutes = unionMinutes(*spans) - before
 	h.Absent = missed > 0
 	if s.Method == CountAllSeances {
-		h.Absent = missed > 0 && missed == held
+		h.Absent = missed > 0 && missed == held && h.Upcoming == 0
 	}
 	h.Valid = h.Absent && valid
 	h.InvalidMotive = h.Absent && !valid && badMotive

@@ -120,7 +120,7 @@ func (y *yearSchool) draw(r *rand.Rand) {
 }
 
 func (y yearSchool) collect() (map[model.PupilID][]model.Attendance, []model.Mark) {
-	return model.CollectAttendance(y.dir, y.dir.Pupils, y.dir.School.YearStart, y.dir.School.YearEnd, y.marks, y.notices)
+	return model.CollectAttendance(y.dir, y.dir.Pupils, y.dir.School.YearStart, y.dir.School.YearEnd, afterYear, y.marks, y.notices)
 }
 
 // count is the whole pipeline after storage: attendances, counts, thresholds,
@@ -161,7 +161,7 @@ func BenchmarkCountDivisionTrimester(b *testing.B) {
 	from, to := y.dir.School.YearStart, day("2026-12-18")
 	b.ReportAllocs()
 	for b.Loop() {
-		atts, _ := model.CollectAttendance(y.dir, pupils, from, to, y.marks, y.notices)
+		atts, _ := model.CollectAttendance(y.dir, pupils, from, to, afterYear, y.marks, y.notices)
 		model.Thresholds(model.CountPupils(pupils, atts, y.dir.School.Settings))
 	}
 }
@@ -209,7 +209,7 @@ func TestYearSchoolMonthPrunedEqualsFull(t *testing.T) {
 	}
 	y := newYearSchool(t)
 	from, to := day("2026-11-01"), day("2026-11-30")
-	got, _ := model.CollectAttendance(y.dir, y.dir.Pupils, from, to, y.marks, y.notices)
+	got, _ := model.CollectAttendance(y.dir, y.dir.Pupils, from, to, afterYear, y.marks, y.notices)
 	full := naiveAttendance(y.dir, from, to, y.marks, y.notices)
 	s := y.dir.School.Settings
 	a, b := model.CountPupils(y.dir.Pupils, got, s), model.CountPupils(y.dir.Pupils, full, s)

@@ -108,6 +108,13 @@ func (s Seance) TaughtBy(login string) bool {
 	return contains(s.Teachers, login)
 }
 
+// Begun reports whether the séance has begun at the clock at (its start is at
+// or before at, in loc): the one test of "has it happened yet" (see the
+// package documentation, "Time").
+func (s Seance) Begun(at time.Time, loc *time.Location) bool {
+	return !s.Date.Time(s.Start, loc).After(at)
+}
+
 // Minutes returns the séance's duration in minutes.
 func (s Seance) Minutes() int { return int(s.End - s.Start) }
 

@@ -248,14 +248,14 @@ func TestDeskPolicy(t *testing.T) {
 	db := deskSchool(t)
 	maths := modeltest.MathsSeance(modeltest.Monday)
 	mustMark(t, deskAt(db, "prof", modeltest.Monday, 8, 5), maths, "E001", model.KindAbsent)
-	keys := []model.MarkKey{{Seance: maths, Pupil: "E001"}}
+	shown := []model.Shown{{Key: model.MarkKey{Seance: maths, Pupil: "E001"}, Kind: model.KindAbsent}}
 	d := model.Discordance{Kind: model.DiscordAdjacent, Pupil: model.Pupil{ID: "E001"}}
 	calls := map[string]func(s *model.Service) error{
 		"DayAbsences": func(s *model.Service) error {
 			_, err := s.DayAbsences(modeltest.Monday, model.DeskFilter{})
 			return err
 		},
-		"Preview": func(s *model.Service) error { _, err := s.Preview(keys, "maladie"); return err },
+		"Preview": func(s *model.Service) error { _, err := s.Preview(model.MotiveRequest{Shown: shown, Code: "maladie"}); return err },
 		"Announce": func(s *model.Service) error {
 			_, err := s.Announce("E001", at(modeltest.Monday, 8, 0), at(modeltest.Monday, 9, 0), "", "")
 			return err
@@ -265,8 +265,8 @@ func TestDeskPolicy(t *testing.T) {
 		"Remind":             func(s *model.Service) error { _, err := s.Remind(maths); return err },
 		"Discordances":       func(s *model.Service) error { _, err := s.Discordances(modeltest.Monday); return err },
 		"ResolveDiscordance": func(s *model.Service) error { return s.ResolveDiscordance(d, model.ResolveConfirm) },
-		"Requalify":          func(s *model.Service) error { _, err := s.Requalify(keys, model.KindOuting); return err },
-		"SetValidity":        func(s *model.Service) error { _, err := s.SetValidity(keys, true); return err },
+		"Requalify":          func(s *model.Service) error { _, err := s.Requalify(shown, model.KindOuting); return err },
+		"SetValidity":        func(s *model.Service) error { _, err := s.SetValidity(shown, true); return err },
 		"SaveMotive":         func(s *model.Service) error { _, err := s.SaveMotive(model.Motive{Label: "W", Key: "w"}); return err },
 	}
 	allowed := map[string][]string{

@@ -285,7 +285,7 @@ func writeMark(tx Tx, dir *Directory, se Seance, pupil PupilID, kind MarkKind, m
 	if had && kind != KindPresent {
 		m.Justification = old.Justification
 	}
-	if had && old.Kind == kind && old.Minutes == minutes && sameJustification(old.Justification, m.Justification) {
+	if had && old.Kind == kind && old.Minutes == minutes && identicalJustification(old.Justification, m.Justification) {
 		return Resolve(se, pupil, &old, notices, dir.Location()), nil
 	}
 	if err := tx.PutMark(m); err != nil {
@@ -294,7 +294,7 @@ func writeMark(tx Tx, dir *Directory, se Seance, pupil PupilID, kind MarkKind, m
 	return Resolve(se, pupil, &m, notices, dir.Location()), nil
 }
 
-func sameJustification(a, b *Justification) bool {
+func identicalJustification(a, b *Justification) bool {
 	if a == nil || b == nil {
 		return a == b
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"appel/model"
 	"appel/model/dump"
@@ -110,7 +111,7 @@ func pupilStats(t *testing.T, path string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	atts, _ := model.CollectAttendance(dir, dir.Pupils, from, to, marks, notices)
+	atts, _ := model.CollectAttendance(dir, dir.Pupils, from, to, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), marks, notices)
 	var rows []export.StatsRow
 	for i, c := range model.CountPupils(dir.Pupils, atts, dir.School.Settings) {
 		p := dir.Pupils[i]
