@@ -20,7 +20,7 @@ type explainView struct {
 	pupil    model.Pupil
 	from, to model.Date
 	gen      int
-	e        *model.PupilExplanation
+	e        *model.PupilFigures
 	lines    []explainLine
 	// cursor is the half-day under the cursor; offset the first line shown.
 	cursor, offset int
@@ -41,7 +41,7 @@ type explainLine struct {
 type explainLoadedMsg struct {
 	gen   int
 	pupil model.PupilID
-	e     model.PupilExplanation
+	e     model.PupilFigures
 	err   error
 }
 
