@@ -2,7 +2,9 @@ package model
 
 import (
 	"cmp"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -27,8 +29,21 @@ type Figures struct {
 // HalfDays returns the half-days of absence: valable plus non valable, by construction.
 func (f Figures) HalfDays() int { return f.ValidHalfDays + f.InvalidHalfDays }
 
-// Hours returns the missed time in hours, for display (1 h 30 is 1.5).
-func (f Figures) Hours() float64 { return float64(f.MissedMinutes) / 60 }
+// Hours returns the missed time in hours rounded to the hundredth, as appel
+// writes it (RoundHours).
+func (f Figures) Hours() float64 { return RoundHours(f.MissedMinutes) }
+
+// RoundHours returns minutes as hours rounded to the hundredth (1 h 30 is
+// 1.5, 55 min is 0.92): the precision of every figure of hours appel writes.
+func RoundHours(minutes int) float64 { return math.Round(float64(minutes)*100/60) / 100 }
+
+// HoursText writes minutes as hours with a decimal comma and at most two
+// decimals ("21,33", "0,92", "3,5", "0"): the one way appel writes a time
+// missed, on screen (followed by " h") and in files (the CSV's decimal comma).
+func HoursText(minutes int) string {
+	s := strconv.FormatFloat(RoundHours(minutes), 'f', -1, 64)
+	return strings.Replace(s, ".", ",", 1)
+}
 
 // Add returns the sum of f and g.
 func (f Figures) Add(g Figures) Figures {

@@ -255,7 +255,10 @@ func TestDeskPolicy(t *testing.T) {
 			_, err := s.DayAbsences(modeltest.Monday, model.DeskFilter{})
 			return err
 		},
-		"Preview": func(s *model.Service) error { _, err := s.Preview(model.MotiveRequest{Shown: shown, Code: "maladie"}); return err },
+		"Preview": func(s *model.Service) error {
+			_, err := s.Preview(model.MotiveRequest{Shown: shown, Code: "maladie"})
+			return err
+		},
 		"Announce": func(s *model.Service) error {
 			_, err := s.Announce("E001", at(modeltest.Monday, 8, 0), at(modeltest.Monday, 9, 0), "", "")
 			return err
