@@ -419,7 +419,6 @@ func thresholdText(pv model.Preview) string {
 	return " (" + strings.Join(parts, ", ") + ")"
 }
 
-
 // shortName is "Noé B.".
 func shortName(p model.Pupil) string {
 	initial := []rune(p.LastName)
