@@ -59,7 +59,7 @@ func TestEditAndCancelNotice(t *testing.T) {
 	if err != nil || first.ID == second.ID {
 		t.Fatalf("two notices at the same clock need two identifiers: %q %q %v", first.ID, second.ID, err)
 	}
-	edited, err := aed.EditNotice(first.ID, at(modeltest.Monday, 10, 0), at(modeltest.Monday, 12, 0), "rdv-medical")
+	edited, err := aed.EditNotice(first, at(modeltest.Monday, 10, 0), at(modeltest.Monday, 12, 0), "rdv-medical", false)
 	if err != nil || edited.Justification == nil || edited.Justification.Motive != "rdv-medical" || !edited.From.Equal(at(modeltest.Monday, 10, 0)) {
 		t.Fatalf("edit: %+v %v", edited, err)
 	}
