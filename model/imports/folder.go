@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"appel/model"
 )
@@ -38,8 +39,10 @@ func OpenFolder(dir string) (*Folder, error) {
 // Close releases the folder.
 func (f *Folder) Close() error { return f.root.Close() }
 
-// Files lists the regular files of the folder by name; hidden files (".x")
-// and what is not a regular file are left out.
+// Files lists the regular files of the folder by name; hidden files (".x"),
+// names with a character that is not printable (a control or bidi format
+// character, which a terminal would obey) and what is not a regular file are
+// left out.
 func (f *Folder) Files() ([]FileInfo, error) {
 	entries, err := fs.ReadDir(f.root.FS(), ".")
 	if err != nil {
@@ -47,7 +50,7 @@ func (f *Folder) Files() ([]FileInfo, error) {
 	}
 	var files []FileInfo
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") || strings.IndexFunc(e.Name(), notPrintable) >= 0 {
 			continue
 		}
 		info, err := f.root.Stat(e.Name())
@@ -60,11 +63,13 @@ func (f *Folder) Files() ([]FileInfo, error) {
 	return files, nil
 }
 
+func notPrintable(r rune) bool { return !unicode.IsPrint(r) }
+
 // Read reads the file of the folder named name, as ReadFile does; a name
 // that is not a plain file name of the folder is refused.
 func (f *Folder) Read(name string) (Source, error) {
-	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
-		return Source{}, model.Invalid("%q n'est pas un fichier du dossier d'imports", name)
+	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") || strings.IndexFunc(name, notPrintable) >= 0 {
+		return Source{}, model.Invalid("ce nom n'est pas celui d'un fichier du dossier d'imports")
 	}
 	file, err := f.root.Open(name)
 	if err != nil {
