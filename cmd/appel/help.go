@@ -74,6 +74,15 @@ func (c *cli) writeOverview(t *tree) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
+	if root := t.entries[t.root]; c.session == nil && len(root.flags) > 0 {
+		fmt.Fprintln(w, "Options de appel seul (l'interface sur ce terminal) :")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, o := range root.flags {
+			fmt.Fprintln(tw, optionLine(o))
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+	}
 	c.writeGlobals(w)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "appel help COMMANDE, ou appel COMMANDE --help : ce que fait la commande, ses options, leurs valeurs par défaut.")
