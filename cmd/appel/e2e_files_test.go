@@ -315,8 +315,12 @@ func TestSSHExportAllEqualsLocal(t *testing.T) {
 		t.Errorf("archive files %v, want %v", names, dump.Names())
 	}
 	rebuilt := filepath.Join(t.TempDir(), "rebuilt.db")
-	if _, errOut, code := appelRun(t, archive, "import", "all", "-", "--check", "--db", rebuilt); code != 0 {
-		t.Errorf("import all - < archive: exit %d, %q", code, errOut)
+	if out, errOut, code := appelRun(t, archive, "import", "all", "-", "--db", rebuilt); code != 0 || !strings.Contains(out, "reconstruit") {
+		t.Errorf("import all - < archive: exit %d, %q, %q", code, out, errOut)
+	}
+	out, errOut, code := s.ssh(t, "admin", "admin", strings.NewReader(archive), "import all - --check")
+	if code != 0 || !strings.Contains(out, "lisible et cohérent") {
+		t.Errorf("import all - --check over SSH: exit %d, %q, %q", code, out, errOut)
 	}
 }
 

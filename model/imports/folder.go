@@ -31,7 +31,7 @@ type FileInfo struct {
 func OpenFolder(dir string) (*Folder, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, model.Invalid("dossier d'imports %s illisible : %v", dir, err)
+		return nil, model.Invalid("dossier d'imports %s illisible : %s", dir, pathless(err))
 	}
 	return &Folder{root: root}, nil
 }
