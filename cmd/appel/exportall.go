@@ -145,7 +145,7 @@ func readExport(stdin io.Reader, where string) (map[string][]byte, error) {
 	if where == "-" {
 		data, err := io.ReadAll(io.LimitReader(stdin, maxArchive+1))
 		if err != nil {
-			return nil, model.Invalid("lecture de l'entrée standard impossible : %v", err)
+			return nil, model.Invalid("lecture de l'entrée standard impossible : elle a été interrompue")
 		}
 		return readArchive(data, "l'entrée standard")
 	}
@@ -158,7 +158,7 @@ func readExport(stdin io.Reader, where string) (map[string][]byte, error) {
 	}
 	data, err := readSmallFile(where, maxArchive+1)
 	if err != nil {
-		return nil, model.Invalid("lecture de %s impossible : %v", where, err)
+		return nil, model.Invalid("lecture de %s impossible : fichier illisible ou qui n'est pas un fichier ordinaire", where)
 	}
 	return readArchive(data, where)
 }
@@ -204,7 +204,7 @@ func readArchive(data []byte, from string) (map[string][]byte, error) {
 		}
 		content, err := readEntry(f)
 		if err != nil {
-			return nil, model.Invalid("%s : %s illisible (%v)", from, name, err)
+			return nil, model.Invalid("%s : %s illisible (archive abîmée ou trop grande)", from, name)
 		}
 		files[name] = content
 	}
@@ -219,7 +219,7 @@ func readEntry(f *zip.File) ([]byte, error) {
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, maxArchive+1))
 	if err == nil && len(data) > maxArchive {
-		err = fmt.Errorf("plus de %d Mo", maxArchive>>20)
+		err = errors.New("too large")
 	}
 	return data, err
 }

@@ -277,3 +277,18 @@ func TestNeverWritesOverTheDb(t *testing.T) {
 		t.Errorf("a backup beside the db: exit %d, %q", code, errOut)
 	}
 }
+
+// TestRemoteRefusesWhatIsNotInTheTable: over SSH, cobra's hidden completion
+// commands and the local commands are refused like any command that does
+// not run there.
+func TestRemoteRefusesWhatIsNotInTheTable(t *testing.T) {
+	for _, args := range [][]string{{"__complete", "import", ""}, {"__completeNoDesc", ""}, {"completion", "bash"},
+		{"serve"}, {"init", "--demo"}, {"demo"}, {"--imports", "/tmp"}} {
+		var out, errOut bytes.Buffer
+		c := newCLI(strings.NewReader(""), &out, &errOut)
+		c.session = &remoteSession{}
+		if code := c.exec(args); code != 2 || out.Len() > 0 || !strings.Contains(errOut.String(), "seules ces commandes sont disponibles") {
+			t.Errorf("%v over SSH: exit %d, %q, %q", args, code, out.String(), errOut.String())
+		}
+	}
+}

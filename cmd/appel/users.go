@@ -94,7 +94,7 @@ func readKeyLines(c *cli, path string) ([]string, error) {
 	}
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("lecture des clés impossible : %v", err)
+		return nil, model.Invalid("lecture de %s impossible : fichier absent, illisible ou qui n'est pas un fichier ordinaire", path)
 	case len(data) > maxKeyFile:
 		return nil, model.Invalid("plus de %d Ko de clés : ce n'est pas un fichier de clés publiques", maxKeyFile>>10)
 	}
