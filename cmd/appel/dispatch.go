@@ -35,7 +35,7 @@ func (c *cli) buildTree(table []command) *tree {
 	t := &tree{entries: map[*cobra.Command]*command{}}
 	byPath := map[string]*cobra.Command{}
 	for _, entry := range withGroups(table) {
-		cc := c.cobraCommand(t, entry)
+		cc := c.cobraCommand(entry)
 		t.entries[cc] = entry
 		byPath[entry.path] = cc
 		switch {
@@ -65,7 +65,7 @@ func (c *cli) buildTree(table []command) *tree {
 }
 
 // cobraCommand is one entry as a cobra command.
-func (c *cli) cobraCommand(t *tree, entry *command) *cobra.Command {
+func (c *cli) cobraCommand(entry *command) *cobra.Command {
 	words := entry.words()
 	use := "appel"
 	if len(words) > 0 {

@@ -31,7 +31,7 @@ func (c *cli) writeHelp(t *tree, cmd *cobra.Command) {
 	case entry == nil || entry.path == "":
 		c.writeOverview(t)
 	case entry.run == nil:
-		c.writeGroup(t, entry)
+		c.writeGroup(entry)
 	default:
 		c.writeCommand(entry)
 	}
@@ -92,7 +92,7 @@ func (c *cli) writeOverview(t *tree) {
 	}
 }
 
-func (c *cli) writeGroup(t *tree, group *command) {
+func (c *cli) writeGroup(group *command) {
 	w := c.stdout
 	fmt.Fprintf(w, "%s COMMANDE\n\n%s.\n\nCommandes :\n", group.name(), capitalize(group.summary))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
