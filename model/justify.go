@@ -253,15 +253,16 @@ func (o *BulkOutcome) leave(x Shown, cur Attendance) {
 func (o *BulkOutcome) count(v bulkVerdict, a Attendance) {
 	switch v {
 	case verdictDone:
-		o.Done.add(a.Kind)
+		o.Done.Add(a.Kind)
 	case verdictLeft:
-		o.Left.add(a.Kind)
+		o.Left.Add(a.Kind)
 	case verdictKept:
 		o.Kept = addGiven(o.Kept, a.Kind, a.Justification)
 	}
 }
 
-func (s *Selection) add(kind MarkKind) {
+// Add counts one more absence, or lateness when kind is KindLate.
+func (s *Selection) Add(kind MarkKind) {
 	if kind == KindLate {
 		s.Lates++
 	} else {

@@ -86,9 +86,11 @@ func countGiven(gs []model.Given) int {
 // it did (« ✓ head : 3 absences done »), what it left (« 1 retard left »), the
 // motives it did not replace, and what someone changed since the screen showed it.
 func outcomeText(head, done string, out model.BulkOutcome, left string) string {
-	parts := []string{fmt.Sprintf("✓ %s : %s%s", head, selectionText(out.Done), done)}
-	if out.Done.Total() == 0 && len(out.Changed) > 0 {
-		parts[0] = "⚠ " + head + " : rien de fait"
+	var parts []string
+	if out.Done.Total() > 0 {
+		parts = append(parts, fmt.Sprintf("✓ %s : %s%s", head, selectionText(out.Done), done))
+	} else {
+		parts = append(parts, head+" : rien de changé")
 	}
 	if n := out.Left.Total(); n > 0 && left != "" {
 		parts = append(parts, fmt.Sprintf("%s %s", selectionText(out.Left), left))
@@ -102,50 +104,41 @@ func outcomeText(head, done string, out model.BulkOutcome, left string) string {
 	if len(out.Changed) > 0 {
 		parts = append(parts, changedText(out.Changed))
 	}
-	return strings.Join(parts, " · ") + " (u pour annuler)."
+	text := strings.Join(parts, " · ")
+	if out.Action.Size() > 0 {
+		text += " (u pour annuler)"
+	}
+	return text + "."
 }
 
-// changedText is « 1 absence modifiée entre-temps par cpe2 (Maladie), laissée : voyez l'écran à jour ».
+// changedText is « ⚠ modifié entre-temps, laissé tel quel : 1 absence (cpe2 : Maladie) ».
 func changedText(atts []model.Attendance) string {
 	var s model.Selection
 	var who []string
 	for _, a := range atts {
-		switch a.Kind {
-		case model.KindLate:
-			s.Lates++
-		default:
-			s.Absences++
-		}
-		w := changedBy(a)
-		if w != "" && !contains(who, w) {
+		s.Add(a.Kind)
+		if w := changedBy(a); w != "" && !contains(who, w) {
 			who = append(who, w)
 		}
 	}
-	text := selectionText(s) + " modifié"
-	if s.Lates == 0 {
-		text += "e"
-	}
-	if s.Total() > 1 {
-		text += "s"
-	}
-	text += " entre-temps"
+	text := "⚠ modifié entre-temps, laissé tel quel : " + selectionText(s)
 	if len(who) > 0 {
-		text += " par " + strings.Join(who, ", ")
+		text += " (" + strings.Join(who, ", ") + ")"
 	}
-	return "⚠ " + text + ", laissé tel quel : voyez l'écran à jour"
+	return text
 }
 
-// changedBy is « cpe2 (Maladie) » or « prof (présent) »: who made a record
+// changedBy is « cpe2 : Maladie » or « prof : présent »: who made a record
 // what it is now.
 func changedBy(a model.Attendance) string {
 	if j := a.Justification; j != nil {
-		return fmt.Sprintf("%s (%s)", j.By, shortLabel(j.Label))
+		return fmt.Sprintf("%s : %s", j.By, shortLabel(j.Label))
 	}
 	by, _ := a.EnteredBy()
 	if by == "" {
 		return ""
 	}
-	return fmt.Sprintf("%s (%s)", by, a.Kind.Label())
+	return fmt.Sprintf("%s : %s", by, a.Kind.Label())
 }
 
 func contains(xs []string, x string) bool {

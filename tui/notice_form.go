@@ -369,7 +369,7 @@ func (f *noticeForm) view(width, height int) string {
 	}
 	lines = append(lines, f.fieldLine(fieldFrom, "Du", f.dates[0].String()), f.fieldLine(fieldTo, "Au", f.dates[1].String()))
 	lines = append(lines, f.fieldLine(fieldMotive, "Motif", f.motiveText()), "")
-	if text := f.previewText(); text != "" {
+	for _, text := range f.previewLines() {
 		lines = append(lines, st.Selected.Render(truncate(text, width)))
 	}
 	if f.asking != nil {
@@ -434,40 +434,41 @@ func (f *noticeForm) fullHelp() []HelpSection {
 	return []HelpSection{{Title: "Absence annoncée", Keys: f.shortHelp()}}
 }
 
-// previewText says what the announced absence counts now and what a valable
-// and a non valable motive would make of it: « 25 séances, 3 commencées ·
-// valable : 1 → 2 demi-journées, non valables 1 → 1 · non valable : 1 → 2,
-// non valables 1 → 2 · les 22 autres compteront à mesure qu'elles commencent ».
-func (f *noticeForm) previewText() string {
+// previewLines say what the announced absence counts now and what a
+// valable and a non valable motive would make of it:
+//
+//	Maintenant : 6 séances, 2 commencées (les 4 autres compteront à mesure qu'elles commencent)
+//	  motif valable : 1 → 1 demi-journées, non valables 1 → 0
+//	  motif non valable : 1 → 1 demi-journées, non valables 1 → 1
+func (f *noticeForm) previewLines() []string {
 	pv := f.preview
 	if pv == nil {
-		return ""
+		return nil
 	}
-	parts := []string{fmt.Sprintf("%s, %s", plural(pv.Seances, "séance", "séances"),
-		plural(pv.Begun, "commencée", "commencées"))}
+	head := fmt.Sprintf("Maintenant : %s, %s", plural(pv.Seances, "séance", "séances"), plural(pv.Begun, "commencée", "commencées"))
+	switch rest := pv.Seances - pv.Begun; {
+	case rest == 1:
+		head += " (l'autre comptera quand elle commencera)"
+	case rest > 1:
+		head += fmt.Sprintf(" (les %d autres compteront à mesure qu'elles commencent)", rest)
+	}
+	lines := []string{head}
 	if pv.Valid != nil {
-		parts = append(parts, "valable : "+noticeEffect(pv.Before, *pv.Valid, true))
+		lines = append(lines, "  motif valable : "+noticeEffect(pv.Before, *pv.Valid))
 	}
 	if pv.Invalid != nil {
-		parts = append(parts, "non valable : "+noticeEffect(pv.Before, *pv.Invalid, false))
+		lines = append(lines, "  motif non valable : "+noticeEffect(pv.Before, *pv.Invalid))
 	}
 	if pv.Own > 0 {
-		parts = append(parts, plural(pv.Own, "séance garde son motif", "séances gardent leur motif"))
+		lines = append(lines, "  "+plural(pv.Own, "séance garde son propre motif", "séances gardent leur propre motif"))
 	}
-	if rest := pv.Seances - pv.Begun; rest > 0 {
-		parts = append(parts, plural(rest, "autre comptera quand elle commencera", "autres compteront à mesure qu'elles commencent"))
-	}
-	return strings.Join(parts, " · ")
+	return lines
 }
 
 // noticeEffect is « 1 → 2 demi-journées, non valables 1 → 1 ».
-func noticeEffect(before, after model.Figures, long bool) string {
-	half := "demi-journées"
-	if !long {
-		half = ""
-	}
-	return strings.TrimSpace(fmt.Sprintf("%d → %d %s", before.HalfDays(), after.HalfDays(), half)) +
-		fmt.Sprintf(", non valables %d → %d", before.InvalidHalfDays, after.InvalidHalfDays)
+func noticeEffect(before, after model.Figures) string {
+	return fmt.Sprintf("%d → %d demi-journées, non valables %d → %d", before.HalfDays(), after.HalfDays(),
+		before.InvalidHalfDays, after.InvalidHalfDays)
 }
 
 // question asks before replacing the announced absence's motive.
