@@ -119,7 +119,7 @@ func TestCollectDSTMinutes(t *testing.T) {
 	// Monday after the change: M1 08:00–08:55 and M2 08:55–09:50 are covered, M3 at 10:05 is not.
 	n := notice("n", "p2", "2026-10-26 07:00", "2026-10-26 10:00", nil)
 	atts, _ := model.CollectAttendance(dir, dir.Pupils, day("2026-10-26"), day("2026-10-26"), afterYear, nil, []model.Notice{n})
-	if got := model.Count("p2", atts["p2"], brute); got != (model.Figures{InvalidHalfDays: 1, MissedMinutes: 110}) {
+	if got := countOf("p2", atts["p2"], brute); got != (model.Figures{InvalidHalfDays: 1, MissedMinutes: 110}) {
 		t.Fatalf("totaux %+v", got)
 	}
 }
@@ -138,10 +138,10 @@ func TestCollectUnplacedMarks(t *testing.T) {
 	if !reflect.DeepEqual(unplaced, want) {
 		t.Fatalf("non placées %v, attendu %v", unplaced, want)
 	}
-	if model.Count("p2", atts["p2"], brute).HalfDays() != 0 {
+	if countOf("p2", atts["p2"], brute).HalfDays() != 0 {
 		t.Error("une marque non placée a compté")
 	}
-	if model.Count("p3", atts["p3"], brute).HalfDays() != 1 {
+	if countOf("p3", atts["p3"], brute).HalfDays() != 1 {
 		t.Error("l'absence en espagnol de p3 n'a pas compté")
 	}
 }
@@ -165,7 +165,7 @@ func TestCollectDuplicatesAndCancelled(t *testing.T) {
 	if len(atts["p2"]) != 3 {
 		t.Fatalf("%d séances, attendu les 3 du matin (élève donné deux fois)", len(atts["p2"]))
 	}
-	got := model.Count("p2", atts["p2"], brute)
+	got := countOf("p2", atts["p2"], brute)
 	if got != (model.Figures{Lates: 1, LateMinutes: 7}) {
 		t.Fatalf("totaux %+v : la séance annulée ne compte pas, la dernière marque l'emporte", got)
 	}

@@ -210,7 +210,8 @@ type Explanation struct {
 
 // Explain counts the half-days of one pupil from his attendances (Resolve's
 // results, as stored: never Redacted ones, whose motives have lost their
-// validity); its lines point into atts. Attendances of other pupils are
+// validity): the engine of FiguresAt, through which every figure is read; its
+// lines point into atts. Attendances of other pupils are
 // ignored; an attendance given twice for the same séance counts once; the
 // input's order does not matter. The school's rules (DOMAIN.md "Counting"):
 //   - A séance belongs to the half-day that Seance.HalfDay says (placed by its
@@ -258,11 +259,6 @@ func Explain(pupil PupilID, atts []Attendance, s Settings) Explanation {
 		i = j
 	}
 	return e
-}
-
-// Count returns a pupil's figures: the totals of his explanation.
-func Count(pupil PupilID, atts []Attendance, s Settings) Figures {
-	return Explain(pupil, atts, s).Totals
 }
 
 // ownOrder returns the indexes of pupil's attendances in counting order, one per séance.

@@ -179,3 +179,27 @@ func notice(id string, pupil model.PupilID, from, to string, j *model.Justificat
 	}
 	return model.Notice{ID: id, Pupil: pupil, From: parse(from), To: parse(to), Justification: j, By: "aed1", At: t0}
 }
+
+// countOf is a pupil's figures from his attendances: the totals of Explain.
+func countOf(pupil model.PupilID, atts []model.Attendance, s model.Settings) model.Figures {
+	return model.Explain(pupil, atts, s).Totals
+}
+
+// countPupil is a pupil's figures from his attendances, as the statistics' tables hold them.
+func countPupil(p model.Pupil, atts []model.Attendance, s model.Settings) model.PupilCount {
+	e := model.Explain(p.ID, atts, s)
+	return model.PupilCount{Pupil: p.ID, Division: p.Division, Total: e.Totals, Months: e.Months()}
+}
+
+// countPupils counts every pupil of pupils (each once, in their order).
+func countPupils(pupils []model.Pupil, atts map[model.PupilID][]model.Attendance, s model.Settings) []model.PupilCount {
+	out := make([]model.PupilCount, 0, len(pupils))
+	seen := map[model.PupilID]bool{}
+	for _, p := range pupils {
+		if !seen[p.ID] {
+			seen[p.ID] = true
+			out = append(out, countPupil(p, atts[p.ID], s))
+		}
+	}
+	return out
+}
