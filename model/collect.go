@@ -31,7 +31,7 @@ import (
 // they count for nothing, and a screen should show them.
 func CollectAttendance(dir *Directory, pupils []Pupil, from, to Date, at time.Time, marks []Mark, notices []Notice) (map[PupilID][]Attendance, []Mark) {
 	c := newCollector(dir, pupils, from, to)
-	c.at = at
+	c.at = wallClockOf(at, dir.Location())
 	c.indexMarks(marks)
 	c.indexNotices(notices)
 	for day := from; !day.After(to); day = day.AddDays(1) {
@@ -50,7 +50,7 @@ type collector struct {
 	dir      *Directory
 	loc      *time.Location
 	from, to Date
-	at       time.Time
+	at       wallClock
 	pupils   []Pupil
 	index    map[PupilID]int
 	audience map[Target][]int
@@ -173,7 +173,7 @@ func (c *collector) collectDay(day Date) {
 	first := len(c.refs)
 	for i := range seances {
 		s := &seances[i]
-		upcoming := !s.Begun(c.at, c.loc)
+		upcoming := !c.at.reached(s)
 		for _, p := range c.audience[s.Target] {
 			if !c.on[p] || !c.dir.Attends(c.pupils[p], *s) {
 				continue

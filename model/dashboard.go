@@ -97,12 +97,13 @@ func (db *Dashboard) attendance(dir *Directory, in statsInput, from Date) {
 // tally adds one pupil's figures to the day's counts and the backlog.
 func (db *Dashboard) tally(f PupilFigures) {
 	absent, late := false, false
-	for _, a := range f.Records() {
-		if a.Seance.Date != db.Day || a.Seance.Cancelled {
-			continue
+	for i := len(f.Explanation.HalfDays) - 1; i >= 0 && f.Explanation.HalfDays[i].Date == db.Day; i-- {
+		for _, l := range f.Explanation.HalfDays[i].Seances {
+			if a := l.Attendance; !a.Upcoming && !a.Seance.Cancelled {
+				absent = absent || a.Kind == KindAbsent
+				late = late || a.Kind == KindLate
+			}
 		}
-		absent = absent || a.Kind == KindAbsent
-		late = late || a.Kind == KindLate
 	}
 	unjustified := f.Unjustified()
 	db.Unjustified += unjustified

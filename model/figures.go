@@ -181,8 +181,12 @@ func stateOf(missed []*Attendance) AbsenceState {
 // Unjustified counts the missed séances of the range without a motive.
 func (f PupilFigures) Unjustified() int {
 	n := 0
-	for _, l := range f.Absences() {
-		n += l.Unjustified()
+	for _, h := range f.Explanation.HalfDays {
+		for _, l := range h.Seances {
+			if l.Effect.Missed() && !l.Attendance.Justified() {
+				n++
+			}
+		}
 	}
 	return n
 }
