@@ -1,9 +1,6 @@
 package model
 
-import (
-	"slices"
-	"time"
-)
+import "slices"
 
 // Preview is what a motive key would do to a selection, computed from what is
 // stored without writing anything: the outcome ApplyMotive would report, and
@@ -149,17 +146,6 @@ func (s *Service) simulate(tx ReadTx, dir *Directory, req MotiveRequest) (Previe
 		}
 	}
 	return pv, nil
-}
-
-// motiveChange is what ApplyMotive does to one record shown.
-func motiveChange(req MotiveRequest, motive *Motive, login string, now time.Time) func(Shown, Attendance) (*Mark, bulkVerdict) {
-	return func(x Shown, a Attendance) (*Mark, bulkVerdict) {
-		if x.Replaces(req.Code) && !req.Replace {
-			return nil, verdictKept
-		}
-		m, _ := justified(a, motive, login, now)
-		return m, verdictDone
-	}
 }
 
 // simulateShown classifies the records shown of one pupil as editShown
