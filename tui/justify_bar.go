@@ -290,9 +290,6 @@ func (b *justifyBar) press(m *model.Motive) tea.Cmd {
 	}
 	b.gen++
 	b.ask = &barQuestion{motive: m, shown: shown, replaced: replaced, gen: b.gen}
-	if m == nil {
-		return nil
-	}
 	svc, token, gen := b.env.svc, b.token, b.gen
 	return func() tea.Msg {
 		pv, err := svc.Preview(model.MotiveRequest{Shown: shown, Code: code, Replace: true})
@@ -480,7 +477,8 @@ func cutLabel(label string, size int) string {
 // help is the bar's section of the help overlay.
 func (b justifyBar) help() HelpSection {
 	k := b.keys
-	return HelpSection{Title: "Justifier (la sélection, sinon l'élève sous le curseur)", Keys: []key.Binding{k.Motive, k.Clear, k.Valid, k.Invalid, k.Undo, k.Redo}}
+	ask := newKey("o / n", "remplacer / garder un motif déjà donné (demandé avant)")
+	return HelpSection{Title: "Justifier (la sélection, sinon l'élève sous le curseur)", Keys: []key.Binding{k.Motive, k.Clear, ask, k.Valid, k.Invalid, k.Undo, k.Redo}}
 }
 
 // errCmd reports err in the status line, if any.
