@@ -169,3 +169,28 @@ func TestAnnouncedIllnessAgreesWithTheRegister(t *testing.T) {
 		t.Errorf("by Friday evening the week counts: %+v", late.halfDays)
 	}
 }
+
+// TestSeanceLogCountsOnceBegun: the séances export counts an announced
+// absence in a séance once the séance has begun.
+func TestSeanceLogCountsOnceBegun(t *testing.T) {
+	db := deskSchool(t)
+	if _, err := deskAt(db, "aed", modeltest.Monday, 7, 30).Announce("E001", at(modeltest.Monday, 7, 30),
+		at(modeltest.Monday, 18, 0), "maladie", ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		hh, mm, maths, spanish int
+	}{{7, 59, 0, 0}, {8, 0, 1, 0}, {10, 4, 1, 0}, {10, 5, 1, 1}} {
+		log, err := deskAt(db, "cpe", modeltest.Monday, tt.hh, tt.mm).SeanceLog(modeltest.Monday, modeltest.Monday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]int{}
+		for _, st := range log {
+			got[st.Seance.Subject] = st.Absent
+		}
+		if got["Mathématiques"] != tt.maths || got["Espagnol"] != tt.spanish {
+			t.Errorf("at %02d:%02d: %v, want maths %d, Spanish %d", tt.hh, tt.mm, got, tt.maths, tt.spanish)
+		}
+	}
+}
