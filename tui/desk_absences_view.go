@@ -160,13 +160,22 @@ func (p *absencesPane) checkbox(l model.DeskLine) string {
 
 func (p *absencesPane) summaryLine(width int) string {
 	st := p.env.styles
-	absences, unjustified := 0, 0
+	pupils, announced, absences, unjustified := 0, 0, 0, 0
 	for _, i := range p.list.items {
-		absences += p.lines[i].Absences()
+		l := p.lines[i]
+		if len(l.Targets(false)) > 0 {
+			pupils++
+		} else {
+			announced++
+		}
+		absences += l.Absences()
 		unjustified += p.rows[i].unjustified
 	}
-	text := fmt.Sprintf("%s · %s · %d à justifier", plural(len(p.list.items), "élève", "élèves"),
+	text := fmt.Sprintf("%s · %s · %d à justifier", plural(pupils, "élève", "élèves"),
 		plural(absences, "absence", "absences"), unjustified)
+	if announced > 0 {
+		text += fmt.Sprintf(" · %s plus tard", plural(announced, "élève annoncé absent", "élèves annoncés absents"))
+	}
 	if p.bar.sel.len() > 0 {
 		sel := p.bar.sel.list()
 		text += " · sélection : " + selectionText(model.SelectionOf(sel)) + justifiedNote(sel)

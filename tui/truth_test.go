@@ -263,3 +263,22 @@ func noticeMotive(t *testing.T, f fixture) string {
 	}
 	return ""
 }
+
+// TestDeskLeavesTheAnnouncedToCome: at 10:00 the desk lists a pupil
+// announced absent from 09:00 with his Spanish séance of 10:05 to come,
+// counts none of it, and a motive key leaves it to the announced absence.
+func TestDeskLeavesTheAnnouncedToCome(t *testing.T) {
+	f := deskFixture(t, 10, modeltest.At(modeltest.Monday, 10, 0), nil)
+	if _, err := f.service("aed").Announce("E001", modeltest.At(modeltest.Monday, 9, 0),
+		modeltest.At(modeltest.Monday, 18, 0), "", ""); err != nil {
+		t.Fatal(err)
+	}
+	markAs(t, f, "prof", modeltest.MathsSeance(modeltest.Monday), model.KindAbsent, "E002")
+	d := f.start(t, "aed", 120, 30)
+	v := d.WaitFor("ABADIE Léa", "1 élève · 1 absence · 1 à justifier · 1 élève annoncé absent plus tard")
+	if l := line(v, "ABADIE"); !strings.Contains(l, "annoncée, à venir") {
+		t.Errorf("ABADIE's line: %s", l)
+	}
+	d.Press("m")
+	d.WaitFor("Aucune absence à justifier ici.")
+}
