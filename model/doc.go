@@ -32,7 +32,7 @@
 // table, the threshold list, the dashboard, the pupil's file, the planning
 // grids, the desk, the previews, the exports and the family letters read a
 // pupil's figures over a range at a clock from it (Service.PupilFigures for
-// one pupil), and only format them. PupilFigures.Absences lists the
+// one pupil, Service.SchoolFigures for every pupil), and only format them. PupilFigures.Absences lists the
 // half-days behind the figures (date, séances, state) for letters.
 //
 // # Acting on what was shown

@@ -206,6 +206,16 @@ func (c *figureCheck) checkStatistics() {
 func (c *figureCheck) checkPupilQueries() {
 	from, to := modeltest.RandomFrom, modeltest.RandomTo
 	svc := c.svc()
+	school, err := svc.SchoolFigures(from, to)
+	c.fatal(err)
+	for _, f := range school {
+		if f.Figures() != c.ref[f.Pupil.ID].Figures() || !slices.Equal(absenceKeys(f.Absences()), absenceKeys(c.ref[f.Pupil.ID].Absences())) {
+			c.errorf("school figures of %s: %+v, FiguresAt %+v", f.Pupil.ID, f.Figures(), c.ref[f.Pupil.ID].Figures())
+		}
+	}
+	if len(school) != len(c.dir.Pupils) {
+		c.errorf("school figures: %d pupils of %d", len(school), len(c.dir.Pupils))
+	}
 	for _, p := range c.dir.Pupils {
 		want := c.ref[p.ID]
 		file, err := svc.PupilFile(p.ID, model.Period{Name: "deux semaines", From: from, To: to}, from)

@@ -229,7 +229,8 @@ func TestStatsPolicy(t *testing.T) {
 		_, err1 := s.Statistics(day("2026-11-01"), day("2026-11-30"))
 		_, err2 := s.ExplainPupil("E001", day("2026-11-01"), day("2026-11-30"))
 		_, err3 := s.Dashboard()
-		for _, err := range []error{err1, err2, err3} {
+		_, err4 := s.SchoolFigures(day("2026-11-01"), day("2026-11-30"))
+		for _, err := range []error{err1, err2, err3, err4} {
 			if allowed != (err == nil) || !allowed && !errors.Is(err, model.ErrForbidden) {
 				t.Errorf("%s: %v", login, err)
 			}
