@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"appel/model"
@@ -117,7 +118,7 @@ func changedText(atts []model.Attendance) string {
 	var who []string
 	for _, a := range atts {
 		s.Add(a.Kind)
-		if w := changedBy(a); w != "" && !contains(who, w) {
+		if w := changedBy(a); w != "" && !slices.Contains(who, w) {
 			who = append(who, w)
 		}
 	}
@@ -139,15 +140,6 @@ func changedBy(a model.Attendance) string {
 		return ""
 	}
 	return fmt.Sprintf("%s : %s", by, a.Kind.Label())
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // kindsText says what each kind of motive key would do to the selection:
