@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -192,5 +193,34 @@ func TestSeanceLogCountsOnceBegun(t *testing.T) {
 		if got["Mathématiques"] != tt.maths || got["Espagnol"] != tt.spanish {
 			t.Errorf("at %02d:%02d: %v, want maths %d, Spanish %d", tt.hh, tt.mm, got, tt.maths, tt.spanish)
 		}
+	}
+}
+
+// TestNoticeChangesCheckWhatWasShown: an announced absence changed since a
+// screen showed it is neither edited nor withdrawn from that screen, and its
+// motive is replaced only when asked.
+func TestNoticeChangesCheckWhatWasShown(t *testing.T) {
+	db := deskSchool(t)
+	aed := deskAt(db, "aed", modeltest.Monday, 8, 10)
+	shown, err := aed.Announce("E001", at(modeltest.Monday, 8, 0), at(modeltest.Monday, 18, 0), "maladie", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpe := deskAt(db, "cpe", modeltest.Monday, 9, 0)
+	if _, err := cpe.EditNotice(shown, shown.From, shown.To, "reveil", false); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("a motive replaced unasked: %v", err)
+	}
+	edited, err := cpe.EditNotice(shown, shown.From, at(modeltest.Monday, 12, 0), "maladie", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := aed.EditNotice(shown, shown.From, shown.To, "maladie", true); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("an edit over a change made since: %v", err)
+	}
+	if err := aed.CancelNotice(shown); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("a withdrawal over a change made since: %v", err)
+	}
+	if _, err := aed.EditNotice(edited, shown.From, shown.To, "reveil", true); err != nil {
+		t.Errorf("an edit of what is stored, replacing as asked: %v", err)
 	}
 }

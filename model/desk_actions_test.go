@@ -63,7 +63,7 @@ func TestEditAndCancelNotice(t *testing.T) {
 	if err != nil || edited.Justification == nil || edited.Justification.Motive != "rdv-medical" || !edited.From.Equal(at(modeltest.Monday, 10, 0)) {
 		t.Fatalf("edit: %+v %v", edited, err)
 	}
-	if err := aed.CancelNotice(second.ID); err != nil {
+	if err := aed.CancelNotice(second); err != nil {
 		t.Fatal(err)
 	}
 	if ls, _ := aed.Notices(modeltest.Monday); len(ls) != 1 || ls[0].Seances != 1 {

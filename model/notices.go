@@ -173,17 +173,22 @@ func changedNoticeBy(n Notice) string {
 	return n.By
 }
 
-// CancelNotice withdraws an announced absence (undoable; the audit keeps it).
-func (s *Service) CancelNotice(id string) error {
+// CancelNotice withdraws an announced absence, as the screen showed it
+// (undoable; the audit keeps it). When someone changed it since, nothing is
+// withdrawn (a conflict that names who).
+func (s *Service) CancelNotice(shown Notice) error {
 	if _, _, err := s.noticeSession(""); err != nil {
 		return err
 	}
 	_, err := s.act("absence annoncée annulée", func(tx Tx, a *Action) error {
-		cur, ok, err := tx.Notice(id)
+		cur, ok, err := tx.Notice(shown.ID)
 		if err != nil || !ok {
-			return firstErr(err, NotFound("absence annoncée %s introuvable", id))
+			return firstErr(err, NotFound("absence annoncée %s introuvable", shown.ID))
 		}
-		return putNoticeEdit(tx, a, NoticeEdit{ID: id, Before: &cur})
+		if !sameValue(&cur, &shown) {
+			return Conflict("absence annoncée modifiée entre-temps par %s : rien n'a été retiré, voyez l'écran à jour", changedNoticeBy(cur))
+		}
+		return putNoticeEdit(tx, a, NoticeEdit{ID: shown.ID, Before: &cur})
 	})
 	return err
 }
