@@ -22,6 +22,9 @@ type Dataset struct {
 
 // Write puts every value of the dataset through tx, structure first.
 func (d Dataset) Write(tx Tx) error {
+	if err := d.CheckText(); err != nil {
+		return err
+	}
 	if err := d.School.Validate(); err != nil {
 		return err
 	}
