@@ -55,5 +55,5 @@ func quoteRoot(root string) string {
 	if root == "" {
 		return "absente"
 	}
-	return fmt.Sprintf("« %s »", root)
+	return fmt.Sprintf("« %s »", Excerpt(root))
 }

@@ -155,7 +155,7 @@ func read(svc *model.Service, kind Kind, src Source, opt Options) (input, error)
 	if err != nil {
 		var fe *formats.Error
 		if errors.As(err, &fe) {
-			return refused{kind: kind, r: Refusal{File: fe.File, Line: fe.Line, Reason: fe.What}}, nil
+			return refused{kind: kind, r: Refusal{File: fe.File, Line: fe.Line, Column: fe.Column, Reason: fe.What}}, nil
 		}
 		return refused{kind: kind, r: Refusal{File: src.Name, Reason: model.UserMessage(err)}}, nil
 	}
