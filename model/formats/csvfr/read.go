@@ -41,6 +41,9 @@ func (r Row) Cell(i int) string {
 // Read parses data, the bytes of the CSV file called file. The first non-empty
 // row is the header. Rows whose cells are all empty are dropped.
 func Read(file string, data []byte) (*Table, error) {
+	if err := charset.CheckText(file, data); err != nil {
+		return nil, err
+	}
 	text, enc := charset.Text(data)
 	if err := formats.CheckLayout(file, text); err != nil {
 		return nil, err

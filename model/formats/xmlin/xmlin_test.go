@@ -177,6 +177,17 @@ func FuzzWalk(f *testing.F) {
 			if n.Line < 1 {
 				t.Errorf("node %s without a line", n.Name)
 			}
+			for _, k := range append(n.Kids, n) {
+				values := []string{k.Text}
+				for _, a := range k.Attrs {
+					values = append(values, a.Value)
+				}
+				for _, v := range values {
+					if _, ok := model.CheckText(v, model.Plain); !ok {
+						t.Errorf("node %s hands over %q", k.Name, v)
+					}
+				}
+			}
 			return nil
 		}})
 		var fe *formats.Error
@@ -207,6 +218,59 @@ func TestRoot(t *testing.T) {
 		}
 		if got, err := Root("f", []byte(tt.data)); got != tt.want || err != nil {
 			t.Errorf("Root(%q) = %q, %v", tt.data, got, err)
+		}
+	}
+}
+
+// TestWalkRefusesControls: a control or invisible character in an XML file,
+// raw or written as a character reference, is refused with its line (and
+// its column when raw), whatever the encoding; line breaks inside a value
+// are put on one line.
+func TestWalkRefusesControls(t *testing.T) {
+	latin9 := "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<R>\n<N>C\xbdur</N>\n<N>MATHS\x1b[2J</N></R>"
+	tests := []struct {
+		name, data, want string
+	}{
+		{"escape in latin-9", latin9, "f.xml, ligne 4, colonne 9 : caractère de contrôle U+001B (échappement)"},
+		{"c1 control in utf-8", "<R>\n<N>a\u0085</N></R>", "f.xml, ligne 2, colonne 5 : caractère de contrôle U+0085"},
+		{"bidi override in an attribute", "<R>\n<N ID='\u202e1'/></R>", "f.xml, ligne 2, colonne 8 : caractère de direction du texte U+202E"},
+		{"byte undefined in latin-9", "<?xml version='1.0' encoding='iso-8859-15'?><R><N>\x92</N></R>", "f.xml, ligne 1, colonne 51 : octet 0x92 sans caractère en ISO-8859-15"},
+		{"not utf-8 without a declaration", "<R><N>Andr\xe9</N></R>", "f.xml, ligne 1, colonne 11 : octet 0xE9 qui n'est pas de l'UTF-8"},
+		{"character reference to a bidi override", "<R>\n<N>&#x202E;abc</N></R>", "f.xml, ligne 2 : élément <N> : caractère de direction du texte U+202E, écrit en référence de caractère"},
+		{"character reference to a c1 control", "<R>\n<N X=\"&#133;\"/></R>", "f.xml, ligne 2 : élément <N> : caractère de contrôle U+0085"},
+		{"character reference to escape", "<R>\n<N>&#27;[2J</N></R>", "f.xml, ligne 2 : XML mal formé (référence à un caractère interdit)"},
+		{"mismatched tags in french", "<R>\n<N>\n</M></R>", "f.xml, ligne 3 : XML mal formé (élément fermé par une autre balise)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Walk("f.xml", []byte(tt.data), func(string) error { return nil }, Handlers{"N": func(*Node) error { return nil }})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "MATHS") {
+				t.Errorf("the message quotes the file: %v", err)
+			}
+		})
+	}
+	var got []string
+	err := Walk("f.xml", []byte("<R><N A=\"1\n2\">un\n\tdeux</N></R>"), func(string) error { return nil },
+		Handlers{"N": func(n *Node) error { got = append(got, n.Text, n.Attr("A")); return nil }})
+	if err != nil || strings.Join(got, "|") != "un  deux|1 2" {
+		t.Errorf("values %q, %v", got, err)
+	}
+}
+
+func TestDeclaredEncoding(t *testing.T) {
+	tests := map[string]string{
+		`<?xml version="1.0" encoding="ISO-8859-15"?><R/>`:         "ISO-8859-15",
+		`<?xml version='1.0' encoding = 'windows-1252' ?><R/>`:     "windows-1252",
+		`<?xml version="1.0"?><R encoding="x"/>`:                   "",
+		`<R/>`:                                                     "",
+		`<?xml version="1.0" standalone="yes" encoding="latin9"?>`: "latin9",
+	}
+	for in, want := range tests {
+		if got := declaredEncoding([]byte(in)); got != want {
+			t.Errorf("declaredEncoding(%s) = %q, want %q", in, got, want)
 		}
 	}
 }
