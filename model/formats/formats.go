@@ -95,8 +95,8 @@ const excerptLen = 30
 // most a few words, cut with « … », and with any character that a name may
 // not hold written as a visible escape. A message never quotes a whole line
 // of a file that is not of the expected kind.
-func Excerpt(s string) string {
-	s = model.Visible(Flat(s))
+func Excerpt[S ~string](value S) string {
+	s := model.Visible(Flat(string(value)))
 	if utf8.RuneCountInString(s) <= excerptLen {
 		return s
 	}
