@@ -194,7 +194,7 @@ func FuzzWalk(f *testing.F) {
 		if err != nil && !errors.As(err, &fe) {
 			t.Errorf("error %v is not a formats.Error", err)
 		}
-		if fe != nil && fe.Line > 0 && !strings.Contains(err.Error(), fmt.Sprintf("ligne %d", fe.Line)) {
+		if fe != nil && fe.Line > 0 && !strings.HasPrefix(err.Error(), formats.Place(fe.File, fe.Line, fe.Column)) {
 			t.Errorf("error %q does not show its line", err)
 		}
 	})
