@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/formats"
-	"appel/model/formats/internal/sampletest"
 )
 
 func zipOf(t testing.TB, files map[string]string) []byte {
@@ -60,26 +60,38 @@ func TestUnwrap(t *testing.T) {
 	}
 }
 
-func TestUnwrapSampleZip(t *testing.T) {
-	data := sampletest.Read(t, "dossiersco_ExportXML_Nomenclature_arago_2018-19.zip")
-	name, xml, err := Unwrap("export.zip", data)
-	if err != nil {
-		t.Fatal(err)
+// TestUnwrapSIECLEZip reads a SIECLE zip: the synthetic one, and the real
+// sample when it is reachable.
+func TestUnwrapSIECLEZip(t *testing.T) {
+	zips := map[string][]byte{"Nomenclature.xml": schoolfiles.Read(t, "nomenclatures.zip")}
+	if real, ok := schoolfiles.Sample(t, "dossiersco_ExportXML_Nomenclature_arago_2018-19.zip"); ok {
+		zips["Nomenclature.xml (réel)"] = real
 	}
-	if name != "export.zip:Nomenclature.xml" {
-		t.Errorf("name = %q", name)
-	}
-	var root string
-	err = Walk(name, xml, func(r string) error { root = r; return nil }, Handlers{
-		"DONNEES/LIENS_PARENTE/LIEN_PARENTE": func(n *Node) error {
-			if n.Attr("CODE_PARENTE") == "20" && n.Value("LIBELLE_EDITION") != "Père" {
-				return fmt.Errorf("ligne %d : libellé %q", n.Line, n.Value("LIBELLE_EDITION"))
-			}
-			return nil
-		},
-	})
-	if err != nil || root != "BEE_NOMENCLATURES" {
-		t.Errorf("Walk: root %q, err %v", root, err)
+	for inner, data := range zips {
+		name, xml, err := Unwrap("export.zip", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != "export.zip:Nomenclature.xml" {
+			t.Errorf("%s: name = %q", inner, name)
+		}
+		var root string
+		fathers := 0
+		err = Walk(name, xml, func(r string) error { root = r; return nil }, Handlers{
+			"DONNEES/LIENS_PARENTE/LIEN_PARENTE": func(n *Node) error {
+				if n.Attr("CODE_PARENTE") != "20" {
+					return nil
+				}
+				fathers++
+				if n.Value("LIBELLE_EDITION") != "Père" {
+					return fmt.Errorf("ligne %d : libellé %q", n.Line, n.Value("LIBELLE_EDITION"))
+				}
+				return nil
+			},
+		})
+		if err != nil || root != "BEE_NOMENCLATURES" || fathers != 1 {
+			t.Errorf("%s: Walk: root %q, %d « Père », err %v", inner, root, fathers, err)
+		}
 	}
 }
 
@@ -167,7 +179,8 @@ func TestNodeNilSafe(t *testing.T) {
 func FuzzWalk(f *testing.F) {
 	f.Add([]byte(doc))
 	f.Add(zipOf(f, map[string]string{"E.xml": doc}))
-	sampletest.Seed(f, "dossiersco_eleves_avec_adresse_avec_double_structure.xml")
+	schoolfiles.Seed(f, "dossiersco_eleves_avec_adresse_avec_double_structure.xml")
+	schoolfiles.SeedAll(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		name, xml, err := Unwrap("f", data)
 		if err != nil {
