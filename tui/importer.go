@@ -165,7 +165,7 @@ func (s *importScreen) check() tea.Cmd {
 			return importCheckedMsg{gen: gen, err: err}
 		}
 		src := &read
-		plan, err := imports.Check(svc, kind, *src, opt)
+		plan, err := imports.Check(svc.Service, kind, *src, opt)
 		return importCheckedMsg{gen: gen, src: src, plan: plan, err: err}
 	}
 }
@@ -196,7 +196,7 @@ func (s *importScreen) apply() tea.Cmd {
 	svc, kind, src, gen := s.env.svc, imports.Kinds[s.kind], *s.src, s.gen
 	opt := imports.Options{Force: s.force}
 	return func() tea.Msg {
-		rep, err := imports.Run(svc, kind, src, opt)
+		rep, err := imports.Run(svc.Service, kind, src, opt)
 		return importAppliedMsg{gen: gen, rep: rep, err: err}
 	}
 }
