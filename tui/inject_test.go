@@ -146,7 +146,6 @@ func TestInjectedTextIsShownEscaped(t *testing.T) {
 			for pane := range 4 {
 				check(fmt.Sprintf("fiche élève, volet %d", pane))
 
-
 				d.Press("tab")
 			}
 		})
