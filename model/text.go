@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -80,20 +81,43 @@ func (f TextFault) What() string {
 // are Latin-9, which has none, and an invisible character makes two names
 // that look the same differ.
 func TextAllowed(r rune, k TextKind) bool {
-	switch r {
-	case '\t':
+	switch {
+	case r >= 0x20 && r < 0x7F:
+		return true
+	case r == '\t':
 		return k == Note || k == Layout
-	case '\n', '\r':
+	case r == '\n' || r == '\r':
 		return k == Layout
+	case r < 0x20 || r > unicode.MaxRune:
+		return false
+	case r <= 0xFFFF:
+		return graphicBMP()[r>>6]&(1<<(r&63)) != 0
 	}
 	return unicode.IsGraphic(r)
 }
+
+// graphicBMP is unicode.IsGraphic over the Basic Multilingual Plane as a
+// bitset (8 KiB, built on first use): screens and imports ask for every
+// character, and the tables' binary search costs more than the text.
+var graphicBMP = sync.OnceValue(func() *[1024]uint64 {
+	var bits [1024]uint64
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if unicode.IsGraphic(r) {
+			bits[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &bits
+})
 
 // CheckText returns the first character of s that a text of kind k may not
 // hold, with its place; ok is true when s may be stored as it is.
 func CheckText(s string, k TextKind) (f TextFault, ok bool) {
 	line, col := 1, 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7F {
+			i, col = i+1, col+1
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		col++
 		if r == utf8.RuneError && size == 1 {

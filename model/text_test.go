@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestCheckText(t *testing.T) {
@@ -135,4 +136,15 @@ func FuzzCheckText(f *testing.F) {
 			t.Errorf("Visible changed a fine text: %q → %q", s, v)
 		}
 	})
+}
+
+// TestTextAllowedFastPaths: the bitset TextAllowed reads agrees with
+// unicode.IsGraphic over the whole of Unicode.
+func TestTextAllowedFastPaths(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsGraphic(r) || r == '\t' || r == '\n' || r == '\r'
+		if got := TextAllowed(r, Layout); got != want {
+			t.Errorf("TextAllowed(%U) = %v, unicode says %v", r, got, want)
+		}
+	}
 }
