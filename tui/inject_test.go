@@ -40,7 +40,7 @@ var shownAs = []string{`DUPUIS\X1B[2J\X1B[7M`, `\u202eLéa\x1b[7m`, `Maths\x1b]0
 func poisoned(t testing.TB) *storage.DB {
 	t.Helper()
 	db := storagetest.NewWith(t, modeltest.WithGridWeek(modeltest.GridSchool(12)))
-	_, err := db.Update(context.Background(), model.Actor{Login: "ancienne-version"}, "données d'avant", func(tx model.Tx) error {
+	_, err := db.Update(context.Background(), model.Actor{Login: "test"}, "données d'une ancienne version", func(tx model.Tx) error {
 		dir, err := db.Directory()
 		if err != nil {
 			return err
