@@ -95,12 +95,15 @@ const excerptLen = 30
 // most a few words, cut with « … », and with any character that a name may
 // not hold written as a visible escape. A message never quotes a whole line
 // of a file that is not of the expected kind.
-func Excerpt[S ~string](value S) string {
+func Excerpt[S ~string](value S) string { return Cut(value, excerptLen) }
+
+// Cut is Excerpt cut to n characters.
+func Cut[S ~string](value S, n int) string {
 	s := model.Visible(Flat(string(value)))
-	if utf8.RuneCountInString(s) <= excerptLen {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return string([]rune(s)[:excerptLen-1]) + "…"
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 // Note is something an import skipped or adjusted without refusing the file:

@@ -254,11 +254,11 @@ func TestReadRefusals(t *testing.T) {
 			}
 		})
 	}
-	tab, err := Read("f.csv", []byte(long+";b;c;d;e;f;g;h;i;j\n"))
+	tab, err := Read("f.csv", []byte(long+";b;c;d;e;f;g;h;i;j;k;l;m;n;o\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Repeat("x", 29) + "…, b, c, d, e, f, g, h, …"
+	want := strings.Repeat("x", 19) + "…, b, c, d, e, f, g, h, i, j, k, l, m, n…"
 	if got := tab.HeaderText(", "); got != want {
 		t.Errorf("HeaderText = %q, want %q", got, want)
 	}

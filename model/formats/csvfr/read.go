@@ -132,22 +132,27 @@ func (t *Table) Need(names ...string) (int, error) {
 		strings.Join(names, " » ou « "), t.HeaderText(", "))
 }
 
-// maxHeaderNames is how many column names a message quotes.
-const maxHeaderNames = 8
+// The most characters a message quotes of a header, and of each column
+// name: real names are short (« MAT_LIBELLE »), and a file that is not of the
+// expected kind must not be quoted.
+const (
+	maxHeaderText = 60
+	maxColumnName = 20
+)
 
-// HeaderText returns the column names joined by sep for messages: the first
-// few, each a short excerpt (a file that is not of the expected kind must not
-// be quoted whole).
+// HeaderText returns the column names joined by sep for messages: each a
+// short cleaned excerpt, the whole cut to a few words (a file that is not of
+// the expected kind must not be quoted whole).
 func (t *Table) HeaderText(sep string) string {
-	var names []string
+	names := make([]string, len(t.Header))
 	for i, h := range t.Header {
-		if i == maxHeaderNames {
-			names = append(names, "…")
-			break
-		}
-		names = append(names, formats.Excerpt(strings.Join(strings.Fields(h), " ")))
+		names[i] = formats.Cut(strings.Join(strings.Fields(h), " "), maxColumnName)
 	}
-	return strings.Join(names, sep)
+	text := []rune(strings.Join(names, sep))
+	if len(text) <= maxHeaderText {
+		return string(text)
+	}
+	return string(text[:maxHeaderText-1]) + "…"
 }
 
 // Sniff guesses the separator from the first line of text: the most frequent
