@@ -22,10 +22,10 @@ type Dataset struct {
 
 // Write puts every value of the dataset through tx, structure first.
 func (d Dataset) Write(tx Tx) error {
-	if err := d.CheckText(); err != nil {
+	if err := d.School.Validate(); err != nil {
 		return err
 	}
-	if err := d.School.Validate(); err != nil {
+	if err := d.CheckText(); err != nil {
 		return err
 	}
 	if err := ValidateMotives(d.Motives); err != nil {
