@@ -166,7 +166,7 @@ func (s *importScreen) check() tea.Cmd {
 		}
 		src := &read
 		plan, err := imports.Check(svc.Service, kind, *src, opt)
-		return importCheckedMsg{gen: gen, src: src, plan: plan, err: err}
+		return importCheckedMsg{gen: gen, src: src, plan: shown(plan), err: err}
 	}
 }
 
@@ -197,7 +197,7 @@ func (s *importScreen) apply() tea.Cmd {
 	opt := imports.Options{Force: s.force}
 	return func() tea.Msg {
 		rep, err := imports.Run(svc.Service, kind, src, opt)
-		return importAppliedMsg{gen: gen, rep: rep, err: err}
+		return importAppliedMsg{gen: gen, rep: shown(rep), err: err}
 	}
 }
 
