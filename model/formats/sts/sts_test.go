@@ -161,6 +161,7 @@ func TestParseRefused(t *testing.T) {
 		{"siecle", schoolfiles.Read(t, "eleves.xml"), "importez-le avec `appel import siecle`"},
 		{"no id", []byte("<STS_EDT><DONNEES><INDIVIDUS>\n<INDIVIDU/></INDIVIDUS></DONNEES></STS_EDT>"), "emp.xml, ligne 2 : individu sans attribut ID"},
 		{"duplicate", []byte("<STS_EDT><DONNEES><INDIVIDUS>\n<INDIVIDU ID='1'/>\n<INDIVIDU ID='1'/></INDIVIDUS></DONNEES></STS_EDT>"), "ligne 3 : individu ID 1 en double (déjà ligne 2)"},
+		{"empty parameters", []byte("<STS_EDT><PARAMETRES></PARAMETRES>\n<DONNEES><INDIVIDUS><INDIVIDU/></INDIVIDUS></DONNEES></STS_EDT>"), "emp.xml, ligne 2 : individu sans attribut ID"},
 		{"division without code", []byte("<STS_EDT><DONNEES><STRUCTURE><DIVISIONS>\n<DIVISION/></DIVISIONS></STRUCTURE></DONNEES></STS_EDT>"), "ligne 2 : division sans attribut CODE"},
 	}
 	for _, tt := range tests {
