@@ -86,7 +86,7 @@ func TestImportAllRefusesEditedCSV(t *testing.T) {
 }
 
 // pupilStats computes every pupil's counts over the school year, written as
-// the statistics export of INTERFACES.md.
+// the statistics export of docs/CONTRACT.md.
 func pupilStats(t *testing.T, path string) []byte {
 	t.Helper()
 	db, err := storage.Open(path, storage.Options{ReadOnly: true})

@@ -1,6 +1,6 @@
 // Package dump writes a whole school as files a school can take anywhere:
 // one documented CSV file per entity, in the French spreadsheet profile of
-// FORMATS.md, a README.txt that documents every column, and dataset.json, the
+// docs/CONTRACT.md, a README.txt that documents every column, and dataset.json, the
 // model.Dataset that `appel import all` rebuilds the school from. It reads
 // such a folder back, checking that every CSV file still says what the JSON
 // says (the JSON is authoritative; the CSV files are for people and other

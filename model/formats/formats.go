@@ -1,7 +1,7 @@
 // Package formats holds what every reader and writer of appel's files shares:
 // errors that name the file and the line, notes about what an import skipped,
 // the recognition of a file by its XML root, and the normalisation of column
-// names. Its sub-packages read and write the actual formats (FORMATS.md).
+// names. Its sub-packages read and write the actual formats (docs/CONTRACT.md).
 //
 // Like model, it imports the standard library only and performs no I/O of its
 // own: parsers take the bytes of a file and its name (for messages).

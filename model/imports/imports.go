@@ -28,7 +28,7 @@ import (
 // Kind names what a file holds, as the import command says it.
 type Kind = formats.Kind
 
-// The kinds of import of INTERFACES.md.
+// The kinds of import of docs/CONTRACT.md.
 const (
 	Siecle       = formats.KindSiecle
 	Responsables = formats.KindResponsables

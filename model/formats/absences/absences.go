@@ -1,5 +1,5 @@
 // Package absences reads an absence history brought from another tool
-// (INTERFACES.md, `appel import absences`): a CSV with the columns eleve, date,
+// (docs/CONTRACT.md, `appel import absences`): a CSV with the columns eleve, date,
 // debut, fin, marque, minutes, motif and justifiee, found by name.
 //
 // Reading is strict, since skipping a row would lose an absence: a row whose

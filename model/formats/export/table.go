@@ -1,6 +1,6 @@
 // Package export writes appel's own tables for spreadsheets: the marks export
-// and the statistics of INTERFACES.md (their rows and exact headers), and any
-// other table, as French CSV (FORMATS.md) or as ODS with typed cells.
+// and the statistics of docs/CONTRACT.md (their rows and exact headers), and any
+// other table, as French CSV (docs/CONTRACT.md) or as ODS with typed cells.
 //
 // Callers fill plain row structs from the domain; this package only formats.
 package export
