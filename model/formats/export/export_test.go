@@ -187,3 +187,23 @@ func controlIn(s string) string {
 	}
 	return ""
 }
+
+// TestNoFormulaWithLibreOffice: LibreOffice reads a neutralised cell as the
+// text it shows, not as a formula it computes.
+func TestNoFormulaWithLibreOffice(t *testing.T) {
+	var buf bytes.Buffer
+	tab, err := NewTable(&buf, ODS, "Feuille", []string{"a", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Row(Text("=1+1"), Int(-3)); err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got := odstest.LibreOffice(t, buf.Bytes())["Feuille"]
+	if len(got) != 2 || strings.Join(got[1], "|") != "'=1+1|-3" {
+		t.Errorf("LibreOffice read %q", got)
+	}
+}
