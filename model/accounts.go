@@ -1,6 +1,8 @@
 package model
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -70,24 +72,94 @@ func (s *Service) AddKey(login, line string) (PublicKey, error) {
 	if err != nil {
 		return PublicKey{}, err
 	}
-	dir, err := s.Directory()
+	keys, err := s.addKeys(login, []PublicKey{key}, func(_ int, err error) error { return err })
 	if err != nil {
 		return PublicKey{}, err
 	}
-	if owner, ok := dir.KeyOwner(key.Fingerprint); ok && owner != login {
-		return PublicKey{}, Conflict("cette clé appartient déjà au compte %q", owner)
-	}
-	key.AddedAt = s.now().In(dir.Location()).Format(time.RFC3339)
-	_, err = s.EditAccount(login, func(a *Account) error {
-		for _, k := range a.Keys {
-			if k.Fingerprint == key.Fingerprint {
-				return Conflict("cette clé est déjà autorisée pour %q", login)
-			}
+	return keys[0], nil
+}
+
+// AddKeys authorises for login every key of an authorized_keys text, given
+// as its lines (blank lines and # comments are skipped): all of them or none.
+// A line that is not a key, a key of another account, a key already
+// authorised or given twice refuses them all, and the error names each
+// refused line (1 is the first).
+func (s *Service) AddKeys(login string, lines []string) ([]PublicKey, error) {
+	var keys []PublicKey
+	var numbers []int
+	var refused []string
+	for i, line := range lines {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
 		}
-		a.Keys = append(a.Keys, key)
-		return nil
+		key, err := ParseAuthorizedKey(line)
+		if err != nil {
+			refused = append(refused, fmt.Sprintf("ligne %d : %s", i+1, UserMessage(err)))
+			continue
+		}
+		keys, numbers = append(keys, key), append(numbers, i+1)
+	}
+	if len(refused) > 0 {
+		return nil, invalid("clés refusées, aucune n'a été ajoutée : %s", strings.Join(refused, " ; "))
+	}
+	if len(keys) == 0 {
+		return nil, invalid("aucune clé publique : attendu une ligne « type clé [commentaire] » (fichier .pub)")
+	}
+	return s.addKeys(login, keys, func(i int, err error) error {
+		var e *Error
+		if !errors.As(err, &e) {
+			return err
+		}
+		return &Error{Kind: e.Kind, Message: fmt.Sprintf("ligne %d : %s", numbers[i], e.Message)}
 	})
-	return key, err
+}
+
+// addKeys authorises keys for login in one change; name gives a refused
+// key's place in the error.
+func (s *Service) addKeys(login string, keys []PublicKey, name func(int, error) error) ([]PublicKey, error) {
+	if err := s.requireAccounts(); err != nil {
+		return nil, err
+	}
+	dir, err := s.Directory()
+	if err != nil {
+		return nil, err
+	}
+	var refused []error
+	for i := range keys {
+		keys[i].AddedAt = s.now().In(dir.Location()).Format(time.RFC3339)
+		if owner, ok := dir.KeyOwner(keys[i].Fingerprint); ok && owner != login {
+			refused = append(refused, name(i, Conflict("cette clé appartient déjà au compte %q", owner)))
+		}
+	}
+	_, err = s.EditAccount(login, func(a *Account) error {
+		had := len(a.Keys)
+		for i, key := range keys {
+			switch at := slices.IndexFunc(a.Keys, func(k PublicKey) bool { return k.Fingerprint == key.Fingerprint }); {
+			case at >= had:
+				refused = append(refused, name(i, Conflict("cette clé est donnée deux fois")))
+			case at >= 0:
+				refused = append(refused, name(i, Conflict("cette clé est déjà autorisée pour %q", login)))
+			}
+			a.Keys = append(a.Keys, key)
+		}
+		return keyRefusals(refused)
+	})
+	return keys, err
+}
+
+// keyRefusals joins the refused keys into one error, nil when none was.
+func keyRefusals(refused []error) error {
+	switch len(refused) {
+	case 0:
+		return nil
+	case 1:
+		return refused[0]
+	}
+	msgs := make([]string, len(refused))
+	for i, err := range refused {
+		msgs[i] = UserMessage(err)
+	}
+	return Conflict("clés refusées, aucune n'a été ajoutée : %s", strings.Join(msgs, " ; "))
 }
 
 // RemoveKey withdraws a key from login, by fingerprint (or a unique prefix of it).

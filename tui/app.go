@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"appel/model"
+	"appel/model/imports"
 )
 
 // Minimum terminal size the screens are drawn for.
@@ -36,6 +37,9 @@ type Config struct {
 	// Wall is the real clock for the idle timeout (nil: time.Now); the
 	// service's clock may be fixed by --now.
 	Wall func() time.Time
+	// Imports is the imports folder that the import screen offers (nil:
+	// none configured; the screen says how to give one).
+	Imports *imports.Folder
 }
 
 // App is the root model: it routes keys to the active screen and owns the
@@ -80,7 +84,7 @@ func New(cfg Config) (*App, error) {
 	a := &App{
 		env: &env{
 			ctx: cfg.Ctx, svc: svc, styles: StylesFor(cfg.Renderer),
-			nav: DefaultNavKeys(), login: acc.Login,
+			nav: DefaultNavKeys(), login: acc.Login, imports: cfg.Imports,
 		},
 		keys:    DefaultGlobalKeys(),
 		screens: map[int]Screen{},

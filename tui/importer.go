@@ -12,33 +12,40 @@ import (
 
 // importKeys are the import screen's keys.
 type importKeys struct {
-	Edit, Done, Cancel, PrevKind, NextKind, Force, Check, Apply key.Binding
+	Check, Apply, PrevKind, NextKind, Force, Reload, Back key.Binding
 	// Kind shows PrevKind and NextKind as one footer entry.
 	Kind key.Binding
 }
 
 func defaultImportKeys() importKeys {
 	return importKeys{
-		Edit:     newKey("e", "saisir le chemin", "e", "i"),
-		Done:     newKey("↵", "vérifier le fichier", "enter"),
-		Cancel:   newKey("esc", "arrêter la saisie", "esc"),
+		Check:    newKey("↵", "vérifier le fichier choisi (rien n'est écrit)", "enter"),
+		Apply:    newKey("a", "appliquer l'import vérifié", "a"),
 		PrevKind: newKey("←/h", "type de fichier précédent", "left", "h"),
 		NextKind: newKey("→/l", "type de fichier suivant", "right", "l"),
 		Kind:     newKey("←/→", "type de fichier", "left", "h", "right", "l"),
 		Force:    newKey("f", "forcer (fichier d'un autre établissement)", "f"),
-		Check:    newKey("↵", "vérifier (rien n'est écrit)", "enter"),
-		Apply:    newKey("a", "appliquer l'import vérifié", "a"),
+		Reload:   newKey("r", "relire le dossier d'imports", "r"),
+		Back:     newKey("esc", "revenir à la liste des fichiers", "esc"),
 	}
 }
 
-// importScreen runs an import from a path on the server: the plan first
-// (nothing written), then, on a key, the import itself, with its report.
+// importScreen imports a file of the server's imports folder, which its
+// administrator configures (appel serve --imports DIR): it lists the folder's
+// files and reads the one chosen by its name; no path is ever typed. The
+// plan comes first (nothing written), then, on a key, the import itself,
+// with its report.
 type importScreen struct {
-	env    *env
-	keys   importKeys
-	kind   int
-	path   lineEdit
-	force  bool
+	env   *env
+	keys  importKeys
+	kind  int
+	force bool
+	// files are the folder's files, listed by load; listErr why they are not.
+	files   []imports.FileInfo
+	listErr error
+	cursor  int
+	// chosen is the file whose plan or report is shown ("" shows the list).
+	chosen string
 	src    *imports.Source
 	plan   *imports.Plan
 	ready  bool // the plan can be applied
@@ -50,6 +57,11 @@ type importScreen struct {
 }
 
 func newImportScreen(e *env) Screen { return &importScreen{env: e, keys: defaultImportKeys()} }
+
+type importListedMsg struct {
+	files []imports.FileInfo
+	err   error
+}
 
 type importCheckedMsg struct {
 	gen  int
@@ -64,9 +76,9 @@ type importAppliedMsg struct {
 	err error
 }
 
-func (s *importScreen) Init() tea.Cmd   { return nil }
+func (s *importScreen) Init() tea.Cmd   { return s.load() }
 func (s *importScreen) Title() string   { return "Imports" }
-func (s *importScreen) Capturing() bool { return s.path.active }
+func (s *importScreen) Capturing() bool { return false }
 
 // Pending counts the import being written: quitting waits for it.
 // Interest: imports show no committed change.
@@ -84,15 +96,27 @@ const (
 	busyApplying = "Import en cours…"
 )
 
+// load lists the imports folder (nothing when none is configured).
+func (s *importScreen) load() tea.Cmd {
+	folder := s.env.imports
+	if folder == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		files, err := folder.Files()
+		return importListedMsg{files: files, err: err}
+	}
+}
+
 func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
 	case tea.KeyMsg:
-		if s.path.active {
-			return s, s.pathKey(msg)
-		}
 		return s, s.key(msg)
+	case importListedMsg:
+		s.files, s.listErr = msg.files, msg.err
+		s.cursor = clamp(s.cursor, 0, max(len(s.files)-1, 0))
 	case importCheckedMsg:
 		return s, s.onChecked(msg)
 	case importAppliedMsg:
@@ -101,23 +125,8 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *importScreen) pathKey(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, s.keys.Done):
-		s.path.active = false
-		return s.check()
-	case key.Matches(msg, s.keys.Cancel):
-		s.path.active = false
-	default:
-		s.path.handle(msg)
-	}
-	return nil
-}
-
 func (s *importScreen) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, s.keys.Edit):
-		s.path.active = true
 	case key.Matches(msg, s.keys.PrevKind), key.Matches(msg, s.keys.NextKind):
 		step := 1
 		if key.Matches(msg, s.keys.PrevKind) {
@@ -128,18 +137,32 @@ func (s *importScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Force):
 		s.force = !s.force
 		s.forget()
+	case key.Matches(msg, s.keys.Reload):
+		return s.load()
 	case key.Matches(msg, s.keys.Check):
-		if s.path.String() == "" {
-			s.path.active = true
-			return nil
-		}
 		return s.check()
 	case key.Matches(msg, s.keys.Apply):
 		return s.apply()
+	case key.Matches(msg, s.keys.Back):
+		if s.chosen == "" || s.busy == busyApplying {
+			return goBack
+		}
+		s.forget()
+		s.chosen = ""
 	default:
-		s.scrollKey(msg)
+		s.move(msg)
 	}
 	return nil
+}
+
+// move moves the cursor over the files, or scrolls the report.
+func (s *importScreen) move(msg tea.KeyMsg) {
+	page := max(s.size.Height-appChrome-importChrome, 1)
+	if s.chosen == "" {
+		s.cursor, _ = navMove(msg, s.env.nav, s.cursor, len(s.files), page-1)
+		return
+	}
+	s.scroll, _ = navMove(msg, s.env.nav, s.scroll, len(s.report)-page+1, page)
 }
 
 // forget drops a plan that no longer matches the choices on screen.
@@ -148,25 +171,28 @@ func (s *importScreen) forget() {
 	s.plan, s.ready, s.src, s.report, s.busy = nil, false, nil, nil, ""
 }
 
-func (s *importScreen) scrollKey(msg tea.KeyMsg) {
-	page := max(s.size.Height-appChrome-importChrome, 1)
-	s.scroll, _ = navMove(msg, s.env.nav, s.scroll, len(s.report)-page+1, page)
-}
-
-// check reads the file and plans its import; nothing is written.
+// check reads the chosen file (the one under the cursor, or the one shown)
+// and plans its import; nothing is written.
 func (s *importScreen) check() tea.Cmd {
+	folder := s.env.imports
+	name := s.chosen
+	if name == "" && s.cursor < len(s.files) {
+		name = s.files[s.cursor].Name
+	}
+	if folder == nil || name == "" {
+		return statusCmd("Aucun fichier à vérifier : voir le dossier d'imports")
+	}
 	s.forget()
-	s.busy = busyChecking
-	svc, kind, path, gen := s.env.svc, imports.Kinds[s.kind], s.path.String(), s.gen
+	s.chosen, s.busy = name, busyChecking
+	svc, kind, gen := s.env.svc, imports.Kinds[s.kind], s.gen
 	opt := imports.Options{Force: s.force}
 	return func() tea.Msg {
-		read, err := imports.ReadFile(path)
+		read, err := folder.Read(name)
 		if err != nil {
 			return importCheckedMsg{gen: gen, err: err}
 		}
-		src := &read
-		plan, err := imports.Check(svc.Service, kind, *src, opt)
-		return importCheckedMsg{gen: gen, src: src, plan: shown(plan), err: err}
+		plan, err := imports.Check(svc.Service, kind, read, opt)
+		return importCheckedMsg{gen: gen, src: &read, plan: shown(plan), err: err}
 	}
 }
 
@@ -176,6 +202,7 @@ func (s *importScreen) onChecked(msg importCheckedMsg) tea.Cmd {
 	}
 	s.busy = ""
 	if msg.plan == nil {
+		s.report = []string{"✗ " + model.UserMessage(msg.err)}
 		return errorCmd(msg.err)
 	}
 	s.src, s.plan, s.ready = msg.src, msg.plan, msg.err == nil

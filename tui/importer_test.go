@@ -7,18 +7,33 @@ import (
 	"testing"
 
 	"appel/model"
+	"appel/model/imports"
 	"appel/model/modeltest"
+	"appel/tui"
+	"appel/tui/tuitest"
 )
 
-// history writes an absence history for the modeltest school and returns its path.
+// history writes an absence history for the modeltest school into an
+// imports folder and returns the folder.
 func history(t *testing.T, rows ...string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "historique.csv")
+	dir := t.TempDir()
 	data := "eleve;date;debut;fin;marque;minutes;motif;justifiee\r\n" + strings.Join(rows, "\r\n") + "\r\n"
-	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "historique.csv"), []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return path
+	return dir
+}
+
+// startImports opens login's interface with dir as the imports folder.
+func (f fixture) startImports(t *testing.T, login, dir string) *driver {
+	t.Helper()
+	folder, err := imports.OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { folder.Close() })
+	return tuitest.StartWith(t, tui.Config{Service: f.service(login), Imports: folder}, 100, 30)
 }
 
 func markCount(t *testing.T, f fixture) int {
@@ -43,19 +58,19 @@ func openImports(d *driver) string {
 	return d.WaitFor("Importer un fichier")
 }
 
-// TestImportScreenChecksThenApplies: the admin types a path, sees the plan
-// (nothing written), then applies it with one key and reads the report.
+// TestImportScreenChecksThenApplies: the admin picks a file of the imports
+// folder, sees the plan (nothing written), then applies it with one key and
+// reads the report.
 func TestImportScreenChecksThenApplies(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
-	d := f.start(t, "admin", 100, 30)
+	d := f.startImports(t, "admin", history(t, "E001;16/11/2026;08:00;17:00;absent;;Maladie;oui"))
 	if v := openImports(d); !strings.Contains(v, "Type    : ‹ siecle ›") {
 		t.Errorf("first kind:\n%s", v)
 	}
-	d.Press("h", "e")
-	d.Press(history(t, "E001;16/11/2026;08:00;17:00;absent;;Maladie;oui"))
-	v := d.WaitFor("Type    : ‹ absences ›", "historique.csv▏")
-	if !strings.Contains(v, "↵ vérifier le fichier") {
-		t.Errorf("footer while typing:\n%s", v)
+	d.Press("h")
+	v := d.WaitFor("Type    : ‹ absences ›", "Dossier d'imports du serveur : 1 fichier(s)", "▸ historique.csv")
+	if !strings.Contains(v, "↵ vérifier le fichier choisi") {
+		t.Errorf("footer:\n%s", v)
 	}
 	d.Press("enter")
 	v = d.WaitFor("marque : 3 créées", "« a » pour appliquer")
@@ -74,7 +89,7 @@ func TestImportScreenChecksThenApplies(t *testing.T) {
 	}
 	d.Press("a")
 	d.WaitFor("Vérifiez d'abord un fichier sans refus")
-	if n := markCount(t, f); n != 3 || d.Keys != 7 {
+	if n := markCount(t, f); n != 3 || d.Keys != 5 {
 		t.Errorf("%d marks after a second a, %d keys", n, d.Keys)
 	}
 }
@@ -83,10 +98,10 @@ func TestImportScreenChecksThenApplies(t *testing.T) {
 // be applied.
 func TestImportScreenRefusal(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
-	d := f.start(t, "admin", 100, 30)
+	d := f.startImports(t, "admin", history(t, "X1;16/11/2026;08:00;09:00;absent;;;", "X2;16/11/2026;08:00;09:00;absent;;;"))
 	openImports(d)
-	d.Press("h", "e")
-	d.Press(history(t, "X1;16/11/2026;08:00;09:00;absent;;;", "X2;16/11/2026;08:00;09:00;absent;;;"))
+	d.Press("h")
+	d.WaitFor("▸ historique.csv")
 	d.Press("enter")
 	d.WaitFor("✗ historique.csv, ligne 2 : élève \"X1\" inconnu", "✗ historique.csv, ligne 3 : élève \"X2\"",
 		"✗ import refusé, rien n'a été écrit : 2 lignes refusées")
@@ -121,4 +136,53 @@ func TestImportScreenGolden(t *testing.T) {
 	d := f.start(t, "admin", 80, 24)
 	v := openImports(d)
 	golden(t, "import.golden", v)
+}
+
+// TestImportScreenOffersOnlyTheFolder: the screen lists the folder's plain
+// files only (no hidden file, folder, link leading out of it, or name with a
+// control character), and typing a path does nothing: there is no field.
+func TestImportScreenOffersOnlyTheFolder(t *testing.T) {
+	dir := history(t, "E001;16/11/2026;08:00;17:00;absent;;Maladie;oui")
+	outside := filepath.Join(t.TempDir(), "secret.csv")
+	writeTestFile(t, outside, "eleve;date\r\nSECRET;1\r\n")
+	writeTestFile(t, filepath.Join(dir, ".cache"), "x")
+	writeTestFile(t, filepath.Join(dir, "bad\x1b[2Jname.csv"), "x")
+	if err := os.Mkdir(filepath.Join(dir, "sous-dossier"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "lien.csv")); err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := f.startImports(t, "admin", dir)
+	openImports(d)
+	v := d.WaitFor("Dossier d'imports du serveur : 1 fichier(s)", "▸ historique.csv")
+	for _, hidden := range []string{".cache", "sous-dossier", "lien.csv", "name.csv", "\x1b"} {
+		if strings.Contains(v, hidden) {
+			t.Errorf("the screen offers %q:\n%s", hidden, v)
+		}
+	}
+	d.Press("h", "e", "/etc/passwd", "enter")
+	v = d.WaitFor("Fichier : historique.csv", "marque : 3 créées")
+	if strings.Contains(v, "passwd") || strings.Contains(v, "root:") {
+		t.Errorf("a typed path was read:\n%s", v)
+	}
+}
+
+// TestImportScreenWithoutFolder: with no imports folder, the screen says how
+// the server's administrator gives one, and how to send a file over SSH.
+func TestImportScreenWithoutFolder(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := f.start(t, "admin", 100, 30)
+	openImports(d)
+	d.Press("enter")
+	d.WaitFor("Aucun dossier d'imports n'est configuré", "appel serve --imports DOSSIER",
+		"ssh -p PORT admin@hôte import siecle - < fichier", "Aucun fichier à vérifier")
+}
+
+func writeTestFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,27 +1,26 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"appel/model"
 	"appel/model/imports"
 )
 
-// importChrome is the number of lines above the report.
+// importChrome is the number of lines above the list or the report.
 const importChrome = 5
 
-// View draws the form (kind, path, force) and the report of the last check
-// or import.
+// View draws the choices (kind, file, force), then the imports folder's
+// files, or the report of the last check or import.
 func (s *importScreen) View(width, height int) string {
 	st := s.env.styles
 	kind := imports.Kinds[s.kind]
-	path := s.path.String()
-	switch {
-	case s.path.active:
-		path = st.Selected.Render(path + "▏")
-	case path == "":
-		path = st.Muted.Render("(e pour saisir le chemin, sur la machine du serveur)")
+	file := s.chosen
+	if file == "" {
+		file = st.Muted.Render("(↑/↓ choisit dans le dossier d'imports, ↵ vérifie)")
 	}
 	force := "non"
 	if s.force {
@@ -30,11 +29,70 @@ func (s *importScreen) View(width, height int) string {
 	lines := []string{
 		st.Title.Render(truncate("Importer un fichier", width)),
 		truncate("Type    : ‹ "+string(kind)+" › "+imports.KindLabel(kind), width),
-		truncate("Fichier : "+path, width),
+		truncate("Fichier : "+file, width),
 		truncate("Forcer  : "+force, width),
 		st.Rule.Render(strings.Repeat("─", max(width, 0))),
 	}
-	return strings.Join(append(lines, s.reportView(width, height-importChrome)...), "\n")
+	body := height - importChrome
+	if s.chosen == "" {
+		return strings.Join(append(lines, s.folderView(width, body)...), "\n")
+	}
+	return strings.Join(append(lines, s.reportView(width, body)...), "\n")
+}
+
+// folderView lists the imports folder's files, or says how to give one.
+func (s *importScreen) folderView(width, height int) []string {
+	st := s.env.styles
+	var text []string
+	switch {
+	case s.env.imports == nil:
+		text = []string{
+			"Aucun dossier d'imports n'est configuré sur ce serveur.",
+			"Son administrateur le donne au démarrage : appel serve --imports DOSSIER",
+			"(ou appel --imports DOSSIER) ; l'écran propose alors les fichiers du dossier.",
+			"Sans dossier, un administrateur envoie le fichier par SSH :",
+			"  ssh -p PORT admin@hôte import " + string(imports.Kinds[s.kind]) + " - < fichier",
+		}
+	case s.listErr != nil:
+		text = []string{st.Error.Render(model.UserMessage(s.listErr)), "r relit le dossier."}
+	case len(s.files) == 0:
+		text = []string{"Le dossier d'imports est vide : déposez-y le fichier sur le serveur, puis r pour relire."}
+	}
+	if text != nil {
+		for i, l := range text {
+			text[i] = truncate(l, width)
+		}
+		return text
+	}
+	out := []string{st.Header.Render(truncate(fmt.Sprintf("Dossier d'imports du serveur : %d fichier(s)", len(s.files)), width))}
+	rows := max(height-1, 1)
+	from, to := scrollWindow(0, s.cursor, len(s.files), rows)
+	nameWidth := 0
+	for _, f := range s.files {
+		nameWidth = max(nameWidth, len([]rune(f.Name)))
+	}
+	loc := s.env.svc.Now().Location()
+	for i := from; i < to; i++ {
+		f := s.files[i]
+		line := fmt.Sprintf("%-*s  %8s  %s", nameWidth, f.Name, fileSize(f.Size), f.Modified.In(loc).Format("02/01/2006 15:04"))
+		if i == s.cursor {
+			out = append(out, st.Selected.Render(truncate("▸ "+line, width)))
+			continue
+		}
+		out = append(out, truncate("  "+line, width))
+	}
+	return out
+}
+
+// fileSize writes a size the way a file manager does, in French.
+func fileSize(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d o", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%d Ko", n>>10)
+	}
+	return strings.Replace(fmt.Sprintf("%.1f Mo", float64(n)/(1<<20)), ".", ",", 1)
 }
 
 func (s *importScreen) reportView(width, height int) []string {
@@ -58,7 +116,7 @@ func (s *importScreen) reportLine(l string, width int) string {
 	st := s.env.styles
 	l = truncate(l, width)
 	switch {
-	case strings.HasPrefix(l, "  ✗"):
+	case strings.HasPrefix(l, "  ✗"), strings.HasPrefix(l, "✗"):
 		return st.Error.Render(l)
 	case strings.HasPrefix(l, "✓"):
 		return st.Ok.Render(l)
@@ -68,22 +126,20 @@ func (s *importScreen) reportLine(l string, width int) string {
 	return l
 }
 
-// ShortHelp is the footer: the text entry's keys while typing the path.
+// ShortHelp is the footer.
 func (s *importScreen) ShortHelp() []key.Binding {
-	if s.path.active {
-		return []key.Binding{s.keys.Done, s.keys.Cancel}
-	}
 	apply := s.keys.Apply
 	apply.SetEnabled(s.ready)
-	return []key.Binding{s.keys.Check, apply, s.keys.Edit, s.keys.Kind, s.keys.Force}
+	back := s.keys.Back
+	back.SetEnabled(s.chosen != "")
+	return []key.Binding{s.keys.Check, apply, s.keys.Kind, s.keys.Force, back}
 }
 
 // FullHelp lists every key of the screen.
 func (s *importScreen) FullHelp() []HelpSection {
 	nav := s.env.nav
 	return []HelpSection{
-		{Title: "Import", Keys: []key.Binding{s.keys.Edit, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Check, s.keys.Apply}},
-		{Title: "Saisie du chemin", Keys: []key.Binding{s.keys.Done, s.keys.Cancel}},
-		{Title: "Compte rendu", Keys: []key.Binding{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Home, nav.End}},
+		{Title: "Import", Keys: []key.Binding{s.keys.Check, s.keys.Apply, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Reload, s.keys.Back}},
+		{Title: "Fichiers, compte rendu", Keys: []key.Binding{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Home, nav.End}},
 	}
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"appel/model"
+	"appel/model/imports"
 )
 
 // Screen is one top-level screen. The root App gives it the keys while it is
@@ -60,6 +61,8 @@ type env struct {
 	styles *Styles
 	nav    NavKeys
 	login  string
+	// imports is the server's imports folder, nil when none is configured.
+	imports *imports.Folder
 	// actions orders the session's undoable actions (act).
 	actions actionQueue
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -10,21 +9,8 @@ import (
 )
 
 // runAudit lists the audit log: who changed what, when, from where, before and after.
-func runAudit(c *cli, args []string) error {
-	var from, to, login string
-	var limit int
-	rest, err := c.parseGlobal("audit", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&from, "from", "", "premier jour (2026-11-23)")
-		fs.StringVar(&to, "to", "", "dernier jour")
-		fs.StringVar(&login, "login", "", "seulement ce compte")
-		fs.IntVar(&limit, "limit", 0, "au plus N entrées (les plus récentes)")
-	})
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return usageErr("appel audit [--from DATE] [--to DATE] [--login LOGIN] [--limit N]")
-	}
+func runAudit(c *cli, in input) error {
+	from, to, login, limit := in.str("from"), in.str("to"), in.str("login"), in.num("limit")
 	return withOperator(c, func(svc *model.Service) error {
 		q, err := auditQuery(svc, from, to, login, limit)
 		if err != nil {

@@ -29,26 +29,20 @@ func lockedHint(err error, remote string) error {
 
 // runBackup writes a consistent copy of the db to FILE ("-": standard output),
 // also while the server runs (over SSH, as an admin).
-func runBackup(c *cli, args []string) error {
-	rest, err := c.parseGlobal("backup", args, nil)
-	if err != nil {
-		return err
-	}
-	if len(rest) != 1 {
-		return usageErr("appel backup FICHIER (« - » : sur la sortie standard)")
-	}
+func runBackup(c *cli, in input) error {
+	path := in.arg(0)
 	if c.session != nil {
 		if err := c.session.svc.Require(model.PermSetup); err != nil {
 			return err
 		}
-		return backup(c.session.store, rest[0], c.stdout, c.stderr)
+		return backup(c.session.store, path, c.stdout, c.stderr)
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, "backup - > "+rest[0])
+		return lockedHint(err, "backup - > "+path)
 	}
 	defer db.Close()
-	return backup(db, rest[0], c.stdout, c.stderr)
+	return backup(db, path, c.stdout, c.stderr)
 }
 
 // backuper is the store's consistent copy: storage.DB has both.

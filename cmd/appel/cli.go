@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,36 +40,6 @@ func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
 	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, terminal: isTerminal}
 }
 
-// flags returns a flag set with the global flags (--db, --now, --as) bound.
-func (c *cli) flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.StringVar(&c.db, "db", c.db, "fichier de la base (défaut : appel.db dans le dossier de données)")
-	fs.StringVar(&c.now, "now", c.now, "horloge fixe, ex. 2026-11-23T08:05 (heure de l'établissement)")
-	fs.StringVar(&c.as, "as", c.as, "ouvrir l'interface sous ce compte")
-	return fs
-}
-
-// parseGlobal parses args with the global flags plus those extra binds, and
-// returns the positional arguments (flags may follow them).
-func (c *cli) parseGlobal(name string, args []string, extra func(*flag.FlagSet)) ([]string, error) {
-	fs := c.flags(name)
-	if extra != nil {
-		extra(fs)
-	}
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, usageErr("%v", err)
-		}
-		if fs.NArg() == 0 || name == "appel" {
-			return append(positional, fs.Args()...), nil
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
 // clock returns the program's clock: fixed by --now, else real time.
 func (c *cli) clock() (func() time.Time, error) {
 	if c.now == "" {
@@ -103,8 +72,8 @@ func (c *cli) dataDir() (string, error) {
 	return filepath.Join(home, ".local", "share", "appel"), nil
 }
 
-// dbPath is --db, or name inside the data directory (created if needed).
-func (c *cli) dbPath(name string) (string, error) {
+// dbFile is --db, or name inside the data directory.
+func (c *cli) dbFile(name string) (string, error) {
 	if c.db != "" {
 		return c.db, nil
 	}
@@ -112,10 +81,19 @@ func (c *cli) dbPath(name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("impossible de créer %s : %v", dir, err)
-	}
 	return filepath.Join(dir, name), nil
+}
+
+// dbPath is dbFile, with the data directory created if needed.
+func (c *cli) dbPath(name string) (string, error) {
+	path, err := c.dbFile(name)
+	if err != nil || c.db != "" {
+		return path, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", fmt.Errorf("impossible de créer %s : %v", filepath.Dir(path), err)
+	}
+	return path, nil
 }
 
 // open opens the db (appel.db by default).

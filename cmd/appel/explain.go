@@ -9,8 +9,6 @@ import (
 	"appel/model/formats/export"
 )
 
-const exportUsage = "appel export marks|seances|explain [--pupil ID] [--from DATE] [--to DATE] [--format csv|ods] [--out FICHIER] | export all --out DOSSIER"
-
 // explainHeader is the header of `appel export explain`: one row per séance of
 // each half-day that makes the pupil's figures (the half-days in which
 // something is recorded for him), in time order.
@@ -37,9 +35,6 @@ type explainRow struct {
 }
 
 func writeExplain(c *cli, svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {
-	if ef.pupil == "" {
-		return usageErr("appel export explain --pupil ID [--from DATE] [--to DATE] : --pupil manque")
-	}
 	dir, from, to, err := ef.span(svc)
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,12 +18,13 @@ type exportFlags struct {
 	pupil string
 }
 
-func (e *exportFlags) bind(fs *flag.FlagSet) {
-	fs.StringVar(&e.from, "from", "", "premier jour (2026-11-23 ; défaut : rentrée)")
-	fs.StringVar(&e.to, "to", "", "dernier jour (défaut : fin de l'année scolaire)")
-	fs.StringVar(&e.format, "format", "csv", "csv ou ods")
-	fs.StringVar(&e.out, "out", "", "fichier à écrire (défaut : sortie standard)")
-	fs.StringVar(&e.pupil, "pupil", "", "élève (ELEVE_ID ou INE), pour « export explain »")
+// exportOptions reads the options of an export from its input.
+func exportOptions(in input) exportFlags {
+	e := exportFlags{from: in.str("from"), to: in.str("to"), format: in.str("format"), out: in.str("out")}
+	if in.flags.Lookup("pupil") != nil {
+		e.pupil = in.str("pupil")
+	}
+	return e
 }
 
 // span reads the directory and returns it with the dates of --from and
@@ -57,42 +57,28 @@ func (e exportFlags) dates(school model.School) (model.Date, model.Date, error) 
 	return from, to, nil
 }
 
-func runExport(c *cli, args []string) error {
-	var ef exportFlags
-	rest, err := c.parseGlobal("export", args, ef.bind)
-	if err != nil {
-		return err
-	}
-	if len(rest) != 1 {
-		return usageErr("%s", exportUsage)
-	}
-	if rest[0] == "all" {
-		if ef.out == "" {
-			return usageErr("appel export all --out DOSSIER")
+// tableWriter writes one export as a table.
+type tableWriter func(*cli, *model.Service, exportFlags, export.Format, io.Writer) error
+
+// runExport runs `export marks|seances|explain` with its writer.
+func runExport(write tableWriter) func(*cli, input) error {
+	return func(c *cli, in input) error {
+		ef := exportOptions(in)
+		format, err := export.ParseFormat(ef.format)
+		if err != nil {
+			return err
 		}
-		return c.withOperatorFor("export all --out "+ef.out, func(svc *model.Service) error {
-			return exportAll(svc, ef.out, c.stderr)
+		remote := c.remoteLine("out") + " > " + cmpOr(ef.out, "FICHIER")
+		return c.withOperatorFor(remote, func(svc *model.Service) error {
+			return c.output(ef.out, func(w io.Writer) error { return write(c, svc, ef, format, w) })
 		})
 	}
-	format, err := export.ParseFormat(ef.format)
-	if err != nil {
-		return err
-	}
-	write, ok := map[string]func(*cli, *model.Service, exportFlags, export.Format, io.Writer) error{
-		"marks": writeMarks, "seances": writeSeances, "explain": writeExplain,
-	}[rest[0]]
-	if !ok {
-		return usageErr("appel export : %q inconnu (marks, seances, explain, all)", rest[0])
-	}
-	remote := strings.Join(append([]string{"export"}, dropFlag(args, "out")...), " ") + " > " + cmpOr(ef.out, "FICHIER")
-	return c.withOperatorFor(remote, func(svc *model.Service) error {
-		return c.output(ef.out, func(w io.Writer) error { return write(c, svc, ef, format, w) })
-	})
 }
 
-// output runs write on stdout, or on a temporary file renamed to path once complete.
+// output runs write on stdout (path "" or "-"), or on a temporary file
+// renamed to path once complete.
 func (c *cli) output(path string, write func(io.Writer) error) error {
-	if path == "" {
+	if path == "" || path == "-" {
 		return write(c.stdout)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
@@ -179,6 +165,19 @@ func seanceValues(st model.SeanceStatus) []export.Value {
 		export.Text(se.Subject), export.Text(teacher), export.Text(se.Room), export.YesNo(se.Cancelled),
 		done, by, at, export.Int(st.Absent), export.Int(st.Late),
 	}
+}
+
+// remoteLine is the command line as it is typed over SSH: without the
+// options of this machine (--db, --now, --as) nor those named.
+func (c *cli) remoteLine(drop ...string) string {
+	args := c.args
+	for _, o := range globalFlags {
+		args = dropFlag(args, o.name)
+	}
+	for _, name := range drop {
+		args = dropFlag(args, name)
+	}
+	return strings.Join(args, " ")
 }
 
 // dropFlag returns args without the flag --name (or -name) and its value.

@@ -1,57 +1,31 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 
 	"appel/model"
 	"appel/model/imports"
-	"appel/storage"
 )
-
-const importUsage = "appel import siecle|responsables|sts|timetable|absences FICHIER [--check] [--force] [--detail] | import all DOSSIER [--check] [--force]"
 
 // importFlags are the options of `appel import`.
 type importFlags struct {
 	check, force, detail bool
 }
 
-func (f *importFlags) bind(fs *flag.FlagSet) {
-	fs.BoolVar(&f.check, "check", false, "dire ce qui changerait, sans rien écrire")
-	fs.BoolVar(&f.force, "force", false, "importer un fichier d'un autre établissement (UAJ) ; pour import all : ignorer les CSV")
-	fs.BoolVar(&f.detail, "detail", false, "lister chaque enregistrement, même créé ou inchangé")
-}
-
-func runImport(c *cli, args []string) error {
-	var f importFlags
-	rest, err := c.parseGlobal("import", args, f.bind)
-	if err != nil {
-		return err
-	}
-	if len(rest) != 2 {
-		return usageErr(importUsage)
-	}
-	if rest[0] == "all" {
-		err := withOperator(c, func(svc *model.Service) error { return restoreDir(svc, rest[1], f, c.stdout) })
-		if errors.Is(err, storage.ErrLocked) {
-			return &model.Error{Kind: storage.ErrLocked, Message: "le serveur tient cette base ; import all reconstruit un établissement dans une base vide : indiquez-en une autre avec --db"}
+// runImport runs `appel import KIND FILE` (« - »: standard input).
+func runImport(kind imports.Kind) func(*cli, input) error {
+	return func(c *cli, in input) error {
+		f := importFlags{check: in.on("check"), force: in.on("force"), detail: in.on("detail")}
+		src, err := readSource(c.stdin, in.arg(0))
+		if err != nil {
+			return err
 		}
-		return err
+		hint := fmt.Sprintf("import %s - < %s", kind, in.arg(0))
+		return c.withOperatorFor(hint, func(svc *model.Service) error {
+			return importFile(svc, kind, src, f, c.stdout, c.steps())
+		})
 	}
-	kind, err := imports.ParseKind(rest[0])
-	if err != nil {
-		return usageErr("%s (%s)", model.UserMessage(err), importUsage)
-	}
-	src, err := readSource(c.stdin, rest[1])
-	if err != nil {
-		return err
-	}
-	hint := fmt.Sprintf("import %s - < %s", kind, rest[1])
-	return c.withOperatorFor(hint, func(svc *model.Service) error {
-		return importFile(svc, kind, src, f, c.stdout, c.steps())
-	})
 }
 
 // readSource reads the file to import; « - » is the standard input (the way

@@ -11,22 +11,39 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"appel/model"
+	"appel/model/imports"
 	"appel/storage"
 	"appel/tui"
 )
 
 // runInterface opens the interface on this terminal on the db (appel.db by default).
-func runInterface(c *cli, _ []string) error {
+func runInterface(c *cli, in input) error {
 	db, err := c.open()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	return c.interact(db)
+	return c.interact(db, in.str("imports"))
 }
 
-// interact asks for an account when --as is not given, then runs the interface.
-func (c *cli) interact(db *storage.DB) error {
+// openImports opens the imports folder of --imports; "" is none.
+func openImports(dir string) (*imports.Folder, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	return imports.OpenFolder(dir)
+}
+
+// interact asks for an account when --as is not given, then runs the
+// interface, its import screen on the imports folder (none when "").
+func (c *cli) interact(db *storage.DB, importsDir string) error {
+	folder, err := openImports(importsDir)
+	if err != nil {
+		return err
+	}
+	if folder != nil {
+		defer folder.Close()
+	}
 	dir, err := db.Directory()
 	if err != nil {
 		return fmt.Errorf("%s : lancez « appel init --demo » ou « appel demo »", model.UserMessage(err))
@@ -45,7 +62,7 @@ func (c *cli) interact(db *storage.DB) error {
 		return err
 	}
 	actor := model.Actor{Login: login, Session: fmt.Sprintf("local-%d", os.Getpid()), Addr: "local"}
-	return runProgram(model.NewService(db, actor, now))
+	return runProgram(model.NewService(db, actor, now), folder)
 }
 
 func chooseAccount(accounts []model.Account) (string, error) {
@@ -58,10 +75,10 @@ func chooseAccount(accounts []model.Account) (string, error) {
 	return ch.Chosen, nil
 }
 
-func runProgram(svc *model.Service) error {
+func runProgram(svc *model.Service, folder *imports.Folder) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	app, err := tui.New(tui.Config{Ctx: ctx, Service: svc, Renderer: lipgloss.DefaultRenderer()})
+	app, err := tui.New(tui.Config{Ctx: ctx, Service: svc, Renderer: lipgloss.DefaultRenderer(), Imports: folder})
 	if err != nil {
 		return err
 	}

@@ -1,11 +1,35 @@
 // Command appel is the roll-call and absence-management tool: it opens the
 // interface on this terminal, serves it over SSH, and runs the administration
 // commands (accounts, imports, exports, statistics, backups) on the db file.
+//
+// # The command table
+//
+// Every command is one entry of the table in commands.go: its words, its
+// positional arguments, its options, a French summary, whether it runs over
+// SSH, and the function that does the work. From the table come the dispatch
+// (cobra), `appel help` and `appel COMMAND --help` (help.go, in French with
+// French defaults), shell completion, and the rules of admit.go. To add a
+// command, add one entry:
+//
+//	{path: "settings set", args: []arg{{name: "CLÉ"}, {name: "VALEUR"}},
+//		summary: "change un réglage de l'établissement", remote: true, run: runSettingsSet},
+//
+// and write run, which reads its arguments from its input (in.arg(0),
+// in.str("out"), in.on("check")) and does its work through withOperator, so
+// that it runs the same locally and over SSH. Nothing else is to be written:
+// a parent ("settings") missing from the table becomes a group of its
+// commands, and the tests over the table cover the new entry.
+//
+// An argument or option that names a file says so by its kind (fileIn,
+// fileOut, folderIn, folderOut, serverFile); admit then applies the rules:
+// over SSH such an argument is "-" only (standard input or output), and the
+// refusal says how to write the same command line; locally, nothing is
+// written over the db, its backups folder or the host key. A command writes
+// a file only through an argument of kind fileOut or folderOut.
 package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,26 +43,6 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// command is one sub-command: it parses its own flags from args.
-type command struct {
-	usage string
-	run   func(c *cli, args []string) error
-}
-
-func commands() map[string]command {
-	return map[string]command{
-		"demo":   {"appel demo [--as LOGIN]", runDemo},
-		"init":   {"appel init --demo | --uai CODE --name NOM [--zone A|B|C]", runInit},
-		"user":   {"appel user list | add LOGIN --role R --name NOM | key add|list|rm …", runUser},
-		"serve":  {"appel serve [--addr HÔTE:PORT] [--host-key FICHIER] [--idle 15m]", runServe},
-		"audit":  {"appel audit [--from DATE] [--to DATE] [--login LOGIN] [--limit N]", runAudit},
-		"backup": {"appel backup FICHIER (« - » : sortie standard)", runBackup},
-		"export": {exportUsage, runExport},
-		"stats":  {statsUsage, runStats},
-		"import": {importUsage, runImport},
-	}
-}
-
 // run executes one command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return newCLI(stdin, stdout, stderr).exec(args)
@@ -48,14 +52,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // French message on stderr on failure.
 func (c *cli) exec(args []string) int {
 	c.args = args
-	err := c.dispatch(args)
+	return c.report(c.dispatch(args))
+}
+
+// report writes err's one-line French message on stderr and returns the
+// exit status: 0 on success, 2 for a refused command line, 1 otherwise.
+func (c *cli) report(err error) int {
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, flag.ErrHelp):
-		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintln(c.stderr, "appel : "+strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+		fmt.Fprintln(c.stderr, "appel : "+oneLine(strings.TrimPrefix(err.Error(), errUsage.Error()+": ")))
 		return 2
 	}
 	fmt.Fprintln(c.stderr, "appel : "+oneLine(model.UserMessage(err)))
@@ -70,22 +77,4 @@ var errUsage = errors.New("usage")
 
 func usageErr(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
-}
-
-func (c *cli) dispatch(args []string) error {
-	rest, err := c.parseGlobal("appel", args, nil)
-	if err != nil {
-		return err
-	}
-	if c.session != nil && (c.db != "" || c.now != "" || len(rest) == 0 || rest[0] == "__refused") {
-		return usageErr("par SSH, seules ces commandes sont disponibles, sans --db ni --now : %s", strings.Join(remoteCommands, ", "))
-	}
-	if len(rest) == 0 {
-		return runInterface(c, nil)
-	}
-	cmd, ok := commands()[rest[0]]
-	if !ok {
-		return usageErr("commande inconnue %q (demo, init, user, export, serve, import, stats, backup, audit)", rest[0])
-	}
-	return cmd.run(c, rest[1:])
 }

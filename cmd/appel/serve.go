@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -16,43 +15,29 @@ import (
 	"github.com/charmbracelet/ssh"
 
 	"appel/model"
-	"appel/tui"
 )
 
 // runServe serves the interface over SSH until SIGTERM or SIGINT.
-func runServe(c *cli, args []string) error {
-	var addr, hostKey, diag string
-	var idle time.Duration
-	var fps int
-	rest, err := c.parseGlobal("serve", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&addr, "addr", "127.0.0.1:2222", "adresse d'écoute HÔTE:PORT")
-		fs.StringVar(&hostKey, "host-key", "", "clé d'hôte (créée au premier démarrage ; défaut : host_ed25519 dans le dossier de données)")
-		fs.DurationVar(&idle, "idle", tui.DefaultIdle, "fermeture d'une session sans frappe après cette durée")
-		fs.StringVar(&diag, "diag", "", "diagnostics (JSON, profils Go) sur cette adresse locale, 127.0.0.1:PORT")
-		fs.IntVar(&fps, "fps", 60, "images par seconde au plus, par session (1 à 120)")
-	})
-	if err != nil {
-		return err
+func runServe(c *cli, in input) error {
+	o := serveOptions{addr: in.str("addr"), diag: in.str("diag"), idle: in.duration("idle"), fps: in.num("fps"),
+		imports: in.str("imports")}
+	if o.fps < 1 || o.fps > 120 {
+		return usageErr("--fps %d : entre 1 et 120", o.fps)
 	}
-	if len(rest) > 0 {
-		return usageErr("appel serve [--addr HÔTE:PORT] [--host-key FICHIER] [--idle 15m] [--fps 60] [--diag 127.0.0.1:PORT]")
-	}
-	if fps < 1 || fps > 120 {
-		return usageErr("--fps %d : entre 1 et 120", fps)
-	}
-	if hostKey, err = c.hostKeyPath(hostKey); err != nil {
+	var err error
+	if o.hostKey, err = c.hostKeyPath(in.str("host-key")); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	return c.serve(ctx, serveOptions{addr: addr, hostKey: hostKey, idle: idle, fps: fps, diag: diag})
+	return c.serve(ctx, o)
 }
 
 // serveOptions are the flags of appel serve.
 type serveOptions struct {
-	addr, hostKey, diag string
-	idle                time.Duration
-	fps                 int
+	addr, hostKey, diag, imports string
+	idle                         time.Duration
+	fps                          int
 }
 
 func (c *cli) hostKeyPath(path string) (string, error) {
@@ -69,7 +54,7 @@ func (c *cli) hostKeyPath(path string) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "host_ed25519"), nil
+	return filepath.Join(dir, hostKeyName), nil
 }
 
 // serve runs the SSH server on addr until ctx ends, then stops it gracefully.
@@ -86,9 +71,16 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return err
 	}
+	folder, err := openImports(o.imports)
+	if err != nil {
+		return err
+	}
+	if folder != nil {
+		defer folder.Close()
+	}
 	logger := slog.New(slog.NewTextHandler(c.stderr, nil))
 	srv, err := newServer(serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
-		Command: remoteCommand(db)})
+		Imports: folder, Command: remoteCommand(db, logger)})
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"appel/model"
+	"appel/model/imports"
 	"appel/storage"
 	"appel/tui"
 )
@@ -31,6 +32,8 @@ type serverConfig struct {
 	FPS int
 	Now func() time.Time
 	Log *slog.Logger
+	// Imports is the imports folder the import screen offers (nil: none).
+	Imports *imports.Folder
 	// Command runs an administration command line for a session (ssh host user list).
 	Command func(sess ssh.Session, svc *model.Service, args []string) int
 }
@@ -83,12 +86,34 @@ func keepAlive(_ ssh.Context, conn net.Conn) net.Conn {
 	return conn
 }
 
-// knownKey accepts a key that belongs to an enabled account. It decides
-// nothing else: the session's account is derived again from the key that
-// authenticated it (identity), since this callback may see keys not used.
-func (s *server) knownKey(_ ssh.Context, key ssh.PublicKey) bool {
-	_, ok := s.owner(key)
-	return ok
+// knownKey accepts a key that belongs to an enabled account, and only for
+// that account's name: a key offered for another account is refused the same
+// way as an unknown key, so the client learns nothing (OpenSSH prints
+// « Permission denied (publickey) »). Each refusal is logged (refusal).
+// The session's account is derived again from the key that authenticated it
+// (identity), since this callback may see keys the client then does not use.
+func (s *server) knownKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	login, known := s.owner(key)
+	if known && login == ctx.User() {
+		return true
+	}
+	fingerprint := ""
+	if key != nil {
+		fingerprint = gossh.FingerprintSHA256(key)
+	}
+	if known {
+		s.refusal("autre_compte", "compte_demandé", ctx.User(), "compte_de_la_clé", login, "empreinte", fingerprint,
+			"depuis", ctx.RemoteAddr().String())
+	} else {
+		s.refusal("clé_inconnue", "compte_demandé", ctx.User(), "empreinte", fingerprint, "depuis", ctx.RemoteAddr().String())
+	}
+	return false
+}
+
+// refusal logs one refusal, in the format README.md documents:
+// level=WARN msg=refus motif=MOTIF then the motif's fields.
+func (s *server) refusal(motif string, fields ...any) {
+	s.cfg.Log.Warn("refus", append([]any{"motif", motif}, fields...)...)
 }
 
 func (s *server) owner(key ssh.PublicKey) (string, bool) {
@@ -150,7 +175,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 	pty, _, _ := sess.Pty()
 	app, err := tui.New(tui.Config{
 		Ctx: sess.Context(), Service: s.service(sess), Renderer: sessionRenderer(sess),
-		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle,
+		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle, Imports: s.cfg.Imports,
 	})
 	if err != nil {
 		wish.Fatalln(sess, "appel : "+model.UserMessage(err))

@@ -32,12 +32,31 @@ type sshFixture struct {
 	srv  *server
 	addr string
 	keys map[string]gossh.Signer
+	log  *syncBuffer
+}
+
+// syncBuffer is a log that the server writes while a test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func newSSHFixture(t *testing.T, idle time.Duration) *sshFixture {
 	t.Helper()
 	db := storagetest.NewWith(t, modeltest.School(10))
-	f := &sshFixture{t: t, db: db, keys: map[string]gossh.Signer{}}
+	f := &sshFixture{t: t, db: db, keys: map[string]gossh.Signer{}, log: &syncBuffer{}}
 	admin := model.NewSystemService(db, model.Actor{Login: "test"}, time.Now)
 	for _, login := range []string{"prof", "prof2", "cpe", "admin"} {
 		signer, line := newKey(t)
@@ -46,9 +65,9 @@ func newSSHFixture(t *testing.T, idle time.Duration) *sshFixture {
 		}
 		f.keys[login] = signer
 	}
+	logger := slog.New(slog.NewTextHandler(f.log, nil))
 	srv, err := newServer(serverConfig{DB: db, HostKey: filepath.Join(t.TempDir(), "host"), Idle: idle,
-		Now: modeltest.Clock(modeltest.At(modeltest.Monday, 8, 5)), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Command: remoteCommand(db)})
+		Now: modeltest.Clock(modeltest.At(modeltest.Monday, 8, 5)), Log: logger, Command: remoteCommand(db, logger)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,14 +199,29 @@ func TestSSHRefusesUnknownKeysAndPasswords(t *testing.T) {
 	}
 }
 
+// TestSSHRefusesAnotherAccountsName: prof's key offered for admin is refused
+// at authentication, like an unknown key, and both are logged as refusals.
 func TestSSHRefusesAnotherAccountsName(t *testing.T) {
 	f := newSSHFixture(t, 0)
-	c := f.client("admin", "prof")
-	defer c.Close()
-	sess, _ := c.NewSession()
-	out, err := sess.CombinedOutput("user list")
-	if err == nil || !strings.Contains(string(out), `cette clé n'ouvre pas le compte "admin"`) {
-		t.Errorf("prof's key opened admin: %v %q", err, out)
+	if c, err := f.dial("admin", gossh.PublicKeys(f.keys["prof"])); err == nil {
+		c.Close()
+		t.Fatal("prof's key opened admin")
+	}
+	stranger, _ := newKey(t)
+	if _, err := f.dial("cpe", gossh.PublicKeys(stranger)); err == nil {
+		t.Fatal("an unknown key was accepted")
+	}
+	log := f.log.String()
+	for _, want := range []string{
+		"level=WARN msg=refus motif=autre_compte compte_demandé=admin compte_de_la_clé=prof empreinte=SHA256:",
+		"level=WARN msg=refus motif=clé_inconnue compte_demandé=cpe empreinte=SHA256:",
+	} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log lacks %q:\n%s", want, log)
+		}
+	}
+	if strings.Contains(log, "connexion") {
+		t.Errorf("a refused key is logged as a connection:\n%s", log)
 	}
 }
 

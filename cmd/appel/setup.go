@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -14,10 +13,7 @@ import (
 
 // runDemo creates the demo school in demo.db (or --db) if it has none, then
 // opens the interface.
-func runDemo(c *cli, args []string) error {
-	if _, err := c.parseGlobal("demo", args, nil); err != nil {
-		return err
-	}
+func runDemo(c *cli, in input) error {
 	db, err := c.openNamed("demo.db")
 	if err != nil {
 		return err
@@ -28,25 +24,13 @@ func runDemo(c *cli, args []string) error {
 			return err
 		}
 	}
-	return c.interact(db)
+	return c.interact(db, in.str("imports"))
 }
 
 // runInit creates a school: the demo one, or an empty one for imports.
-func runInit(c *cli, args []string) error {
-	var withDemo bool
-	var uai, name, zone string
-	rest, err := c.parseGlobal("init", args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&withDemo, "demo", false, "créer l'établissement de démonstration")
-		fs.StringVar(&uai, "uai", "", "code UAI de l'établissement (ex. 0670001A)")
-		fs.StringVar(&name, "name", "", "nom de l'établissement")
-		fs.StringVar(&zone, "zone", "C", "zone de vacances : A, B ou C")
-	})
-	switch {
-	case err != nil:
-		return err
-	case len(rest) > 0:
-		return usageErr("appel init : argument inattendu %q", rest[0])
-	case !withDemo && (uai == "" || strings.TrimSpace(name) == ""):
+func runInit(c *cli, in input) error {
+	withDemo, uai, name, zone := in.on("demo"), in.str("uai"), in.str("name"), in.str("zone")
+	if !withDemo && (uai == "" || strings.TrimSpace(name) == "") {
 		return usageErr("appel init --demo, ou appel init --uai CODE --name NOM [--zone A|B|C]")
 	}
 	db, err := c.open()

@@ -1,15 +1,13 @@
 package main
 
 import (
-	"flag"
 	"io"
 	"math"
+	"strings"
 
 	"appel/model"
 	"appel/model/formats/export"
 )
-
-const statsUsage = "appel stats [--from DATE] [--to DATE] [--division CODE] [--by pupil|division|month] [--format csv|ods] [--out FICHIER]"
 
 // divisionHeader is the header of `appel stats --by division`: one row per
 // division over the period, then the school's row (ligne Établissement) when
@@ -36,29 +34,15 @@ type statsFlags struct {
 	division, by string
 }
 
-func runStats(c *cli, args []string) error {
-	var sf statsFlags
-	rest, err := c.parseGlobal("stats", args, func(fs *flag.FlagSet) {
-		sf.bind(fs)
-		fs.StringVar(&sf.division, "division", "", "une seule division (code, ex. 4B)")
-		fs.StringVar(&sf.by, "by", "pupil", "pupil (par élève), division ou month (tableau mensuel du ministère)")
-	})
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return usageErr("%s", statsUsage)
-	}
+func runStats(c *cli, in input) error {
+	sf := statsFlags{exportFlags: exportOptions(in), division: in.str("division"), by: in.str("by")}
 	format, err := export.ParseFormat(sf.format)
 	if err != nil {
 		return err
 	}
-	write, ok := map[string]func(*cli, model.Statistics, string, export.Format, io.Writer) error{
+	write := map[string]func(*cli, model.Statistics, string, export.Format, io.Writer) error{
 		"pupil": writePupilStats, "division": writeDivisionStats, "month": writeMonthStats,
-	}[sf.by]
-	if !ok {
-		return usageErr("appel stats : --by %q inconnu (pupil, division, month)", sf.by)
-	}
+	}[strings.ToLower(sf.by)]
 	return withOperator(c, func(svc *model.Service) error {
 		st, err := c.statistics(svc, sf)
 		if err != nil {

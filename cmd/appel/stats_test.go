@@ -176,7 +176,7 @@ func TestStatsRefusals(t *testing.T) {
 	}{
 		{[]string{"stats", "--by", "semaine"}, 2, `--by "semaine" inconnu (pupil, division, month)`},
 		{[]string{"stats", "--division", "9Z"}, 1, `division "9Z" inconnue`},
-		{[]string{"stats", "--format", "xlsx"}, 1, `format "xlsx" inconnu (csv ou ods)`},
+		{[]string{"stats", "--format", "xlsx"}, 2, `--format "xlsx" inconnu (csv, ods)`},
 		{[]string{"stats", "--from", "2027-01-10", "--to", "2027-01-01"}, 1, "précède"},
 		{[]string{"stats", "4B"}, 2, "appel stats [--from DATE]"},
 		{[]string{"export", "explain"}, 2, "--pupil manque"},

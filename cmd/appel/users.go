@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -9,32 +8,6 @@ import (
 
 	"appel/model"
 )
-
-func runUser(c *cli, args []string) error {
-	var role, name, keyFile string
-	rest, err := c.parseGlobal("user", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&role, "role", "", "rôles séparés par des virgules : teacher, aed, cpe, direction, admin")
-		fs.StringVar(&name, "name", "", "nom affiché")
-		fs.StringVar(&keyFile, "key-file", "", "fichier de clé publique OpenSSH (.pub), « - » pour l'entrée standard")
-	})
-	if err != nil {
-		return err
-	}
-	if len(rest) == 0 {
-		return usageErr("appel user list | add | key add|list|rm")
-	}
-	return withOperator(c, func(svc *model.Service) error {
-		switch rest[0] {
-		case "list":
-			return listUsers(c, svc)
-		case "add":
-			return addUser(svc, rest[1:], role, name)
-		case "key":
-			return userKey(c, svc, rest[1:], keyFile)
-		}
-		return usageErr("appel user : sous-commande inconnue %q", rest[0])
-	})
-}
 
 // withOperator runs fn with the session's service over SSH, else opens the db
 // and runs fn with the machine operator's service.
@@ -44,7 +17,7 @@ func withOperator(c *cli, fn func(*model.Service) error) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, strings.Join(c.args, " "))
+		return lockedHint(err, c.remoteLine())
 	}
 	defer db.Close()
 	svc, err := c.operator(db)
@@ -65,64 +38,80 @@ func listUsers(c *cli, svc *model.Service) error {
 	return nil
 }
 
-func addUser(svc *model.Service, args []string, role, name string) error {
-	if len(args) != 1 {
-		return usageErr("appel user add LOGIN --role ROLE[,ROLE] --name \"NOM\"")
-	}
-	roles, err := model.ParseRoles(role)
+// runUserList prints login, roles and name of every account, one per line.
+func runUserList(c *cli, _ input) error {
+	return withOperator(c, func(svc *model.Service) error { return listUsers(c, svc) })
+}
+
+func runUserAdd(c *cli, in input) error {
+	roles, err := model.ParseRoles(in.str("role"))
 	if err != nil {
 		return err
 	}
-	return svc.AddAccount(model.Account{Login: args[0], Name: strings.TrimSpace(name), Roles: roles})
+	return withOperator(c, func(svc *model.Service) error {
+		return svc.AddAccount(model.Account{Login: in.arg(0), Name: strings.TrimSpace(in.str("name")), Roles: roles})
+	})
 }
 
-func userKey(c *cli, svc *model.Service, args []string, keyFile string) error {
-	if len(args) < 2 {
-		return usageErr("appel user key add LOGIN --key-file FICHIER | key list LOGIN | key rm LOGIN EMPREINTE")
+// runKeyAdd authorises every key line of --key-file (« - »: standard input).
+func runKeyAdd(c *cli, in input) error {
+	lines, err := readKeyLines(c, in.str("key-file"))
+	if err != nil {
+		return err
 	}
-	login := args[1]
-	switch args[0] {
-	case "add":
-		line, err := readKeyFile(c, keyFile)
-		if err != nil {
-			return err
-		}
-		k, err := svc.AddKey(login, line)
-		if err == nil {
-			fmt.Fprintf(c.stdout, "clé %s autorisée pour %s\n", k.Fingerprint, login)
+	login := in.arg(0)
+	return withOperator(c, func(svc *model.Service) error {
+		keys, err := svc.AddKeys(login, lines)
+		for _, k := range keys {
+			if err == nil {
+				fmt.Fprintf(c.stdout, "clé %s autorisée pour %s\n", k.Fingerprint, login)
+			}
 		}
 		return err
-	case "list":
-		return listKeys(c, svc, login)
-	case "rm":
-		if len(args) != 3 {
-			return usageErr("appel user key rm LOGIN EMPREINTE")
-		}
-		return svc.RemoveKey(login, args[2])
-	}
-	return usageErr("appel user key : sous-commande inconnue %q", args[0])
+	})
 }
 
-func readKeyFile(c *cli, path string) (string, error) {
+func runKeyList(c *cli, in input) error {
+	return withOperator(c, func(svc *model.Service) error { return listKeys(c, svc, in.arg(0)) })
+}
+
+func runKeyRm(c *cli, in input) error {
+	return withOperator(c, func(svc *model.Service) error { return svc.RemoveKey(in.arg(0), in.arg(1)) })
+}
+
+// maxKeyFile bounds a file of public keys: a few hundred keys.
+const maxKeyFile = 256 << 10
+
+// readKeyLines reads the lines of a file of public keys; « - » is the
+// standard input (the way to send it over SSH).
+func readKeyLines(c *cli, path string) ([]string, error) {
 	var data []byte
 	var err error
-	switch path {
-	case "":
-		return "", usageErr("--key-file FICHIER est nécessaire (la clé publique, ex. ~/.ssh/id_ed25519.pub)")
-	case "-":
-		data, err = io.ReadAll(io.LimitReader(c.stdin, 64<<10))
-	default:
-		data, err = os.ReadFile(path)
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(c.stdin, maxKeyFile+1))
+	} else {
+		data, err = readSmallFile(path, maxKeyFile+1)
 	}
+	switch {
+	case err != nil:
+		return nil, model.Invalid("lecture de %s impossible : fichier absent, illisible ou qui n'est pas un fichier ordinaire", path)
+	case len(data) > maxKeyFile:
+		return nil, model.Invalid("plus de %d Ko de clés : ce n'est pas un fichier de clés publiques", maxKeyFile>>10)
+	}
+	return strings.Split(string(data), "\n"), nil
+}
+
+// readSmallFile reads at most limit bytes of a regular file.
+func readSmallFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("lecture de la clé impossible : %v", err)
+		return nil, err
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			return line, nil
-		}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s n'est pas un fichier ordinaire", path)
 	}
-	return "", fmt.Errorf("aucune clé publique dans %s", path)
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 func listKeys(c *cli, svc *model.Service, login string) error {

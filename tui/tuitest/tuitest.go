@@ -41,11 +41,19 @@ type Driver struct {
 // colour; the session ends with the test.
 func Start(t testing.TB, svc *model.Service, width, height int) *Driver {
 	t.Helper()
+	return StartWith(t, tui.Config{Service: svc}, width, height)
+}
+
+// StartWith is Start with more of the interface's configuration (the
+// imports folder); its context, renderer and size are the driver's.
+func StartWith(t testing.TB, cfg tui.Config, width, height int) *Driver {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	r := lipgloss.NewRenderer(&strings.Builder{})
 	r.SetColorProfile(termenv.Ascii)
-	app, err := tui.New(tui.Config{Ctx: ctx, Service: svc, Renderer: r, Width: width, Height: height})
+	cfg.Ctx, cfg.Renderer, cfg.Width, cfg.Height = ctx, r, width, height
+	app, err := tui.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"slices"
+
+	"appel/model/imports"
+	"appel/tui"
+)
+
+// commandTable is every command of appel, in the order `appel help` lists
+// them (see the package doc to add one).
+func commandTable() []command {
+	importsFolder := option{name: "imports", value: "DOSSIER", file: serverFile,
+		usage:   "le dossier d'imports de cette machine : l'écran Imports propose ses fichiers",
+		defText: "aucun ; l'écran Imports dit comment en donner un"}
+	period := []option{
+		{name: "from", value: "DATE", usage: "premier jour, ex. 2026-11-23", defText: "la rentrée"},
+		{name: "to", value: "DATE", usage: "dernier jour", defText: "la fin de l'année scolaire"},
+	}
+	format := option{name: "format", value: "csv|ods", def: "csv", choices: []string{"csv", "ods"},
+		usage: "csv (point-virgule, UTF-8) ou ods (LibreOffice Calc)"}
+	out := option{name: "out", value: "FICHIER", usage: "le fichier à écrire", defText: "la sortie standard", file: fileOut}
+	importOptions := []option{
+		{name: "check", usage: "dire ce qui changerait, sans rien écrire"},
+		{name: "force", usage: "importer un fichier d'un autre établissement (UAJ)"},
+		{name: "detail", usage: "lister chaque enregistrement, même créé ou inchangé"},
+	}
+	table := []command{
+		{summary: "ouvre l'interface sur ce terminal (choix du compte, sauf --as)",
+			flags: []option{importsFolder}, run: runInterface},
+		{path: "demo", summary: "crée l'établissement de démonstration dans demo.db s'il n'existe pas, puis ouvre l'interface",
+			help:  "demo.db est à côté de appel.db : une démonstration ne touche jamais un vrai établissement.",
+			flags: []option{importsFolder}, run: runDemo},
+		{path: "init", summary: "crée l'établissement : celui de démonstration, ou un établissement vide prêt pour les imports",
+			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire en cours est créée avec les " +
+				"créneaux et les vacances de la zone. Une base qui a déjà un établissement est refusée.",
+			flags: []option{
+				{name: "demo", usage: "créer l'établissement de démonstration"},
+				{name: "uai", value: "CODE", usage: "code UAI de l'établissement, ex. 0670001A"},
+				{name: "name", value: "NOM", usage: "nom de l'établissement"},
+				{name: "zone", value: "A|B|C", def: "C", choices: []string{"A", "B", "C"}, usage: "zone des vacances scolaires"},
+			}, run: runInit},
+		{path: "serve", summary: "sert l'interface par SSH (clés publiques seulement)",
+			help: "Les commandes marquées « par SSH » dans « appel help » s'y lancent aussi : " +
+				"ssh -p PORT compte@hôte COMMANDE, sous le compte de la clé.",
+			flags: []option{
+				{name: "addr", value: "HÔTE:PORT", def: "127.0.0.1:2222", usage: "adresse d'écoute"},
+				{name: "host-key", value: "FICHIER", file: serverFile, usage: "clé d'hôte, créée au premier démarrage",
+					defText: "host_ed25519 à côté de la base"},
+				{name: "idle", value: "DURÉE", def: tui.DefaultIdle, usage: "fermeture d'une session sans frappe après cette durée"},
+				{name: "fps", value: "N", def: 60, usage: "images par seconde au plus, par session (1 à 120)"},
+				{name: "diag", value: "127.0.0.1:PORT", usage: "diagnostics (JSON, profils Go) sur cette adresse locale",
+					defText: "aucun"},
+				importsFolder,
+			}, run: runServe},
+		{path: "user", summary: "les comptes et leurs clés SSH"},
+		{path: "user list", remote: true, summary: "un compte par ligne : identifiant, rôles, nom", run: runUserList},
+		{path: "user add", remote: true, args: []arg{{name: "LOGIN"}}, summary: "crée un compte",
+			flags: []option{
+				{name: "role", value: "RÔLE[,RÔLE]", required: true, usage: "rôles séparés par des virgules : teacher, aed, cpe, direction, admin"},
+				{name: "name", value: "NOM", required: true, usage: "nom affiché"},
+			}, run: runUserAdd},
+		{path: "user key", summary: "les clés SSH d'un compte"},
+		{path: "user key add", remote: true, args: []arg{{name: "LOGIN"}},
+			summary: "autorise les clés publiques OpenSSH d'un compte (une par ligne)",
+			help: "Chaque ligne de clé du fichier est autorisée ; une ligne refusée est nommée et aucune clé " +
+				"n'est ajoutée. Les lignes vides et celles qui commencent par # sont ignorées.",
+			flags: []option{{name: "key-file", value: "FICHIER", required: true, file: fileIn,
+				usage: "fichier de clés publiques (.pub, authorized_keys)"}},
+			run: runKeyAdd},
+		{path: "user key list", remote: true, args: []arg{{name: "LOGIN"}},
+			summary: "les clés d'un compte : empreinte, type, commentaire", run: runKeyList},
+		{path: "user key rm", remote: true, args: []arg{{name: "LOGIN"}, {name: "EMPREINTE"}},
+			summary: "retire une clé d'un compte (son empreinte SHA256:…, ou son début)", run: runKeyRm},
+		{path: "export", summary: "les exports : registre d'appel, séances, explication d'un élève, tout l'établissement"},
+		{path: "export marks", remote: true, summary: "chaque marque de la période (le registre d'appel)",
+			flags: slices.Concat(period, []option{format, out}), run: runExport(writeMarks)},
+		{path: "export seances", remote: true, summary: "chaque séance de la période, avec l'état de son appel",
+			flags: slices.Concat(period, []option{format, out}), run: runExport(writeSeances)},
+		{path: "export explain", remote: true, summary: "les demi-journées qui font les chiffres d'un élève, séance par séance",
+			flags: slices.Concat([]option{{name: "pupil", value: "ID", required: true, usage: "l'élève : ELEVE_ID ou INE"}},
+				period, []option{format, out}),
+			run: runExport(writeExplain)},
+		{path: "export all", remote: true, summary: "tout l'établissement : un fichier CSV documenté par entité, dataset.json, README.txt",
+			help: "Avec --out DOSSIER, les fichiers vont dans ce dossier ; avec --out -, et par SSH, ils partent " +
+				"dans une archive zip sur la sortie standard. « import all » relit l'un comme l'autre.",
+			flags: []option{{name: "out", value: "DOSSIER", file: folderOut, usage: "le dossier à écrire",
+				defText: "par SSH, l'archive zip sur la sortie standard"}},
+			run: runExportAll},
+	}
+	table = append(table, command{path: "import", summary: "les imports : fichiers de l'établissement, ou un export complet"})
+	for _, k := range imports.Kinds {
+		table = append(table, command{path: "import " + string(k), remote: true,
+			args:    []arg{{name: "FICHIER", file: fileIn}},
+			summary: "importe un fichier : " + imports.KindLabel(k), flags: importOptions, run: runImport(k)})
+	}
+	return append(table,
+		command{path: "import all", remote: true, args: []arg{{name: "DOSSIER", file: folderIn}},
+			summary: "reconstruit un établissement dans une base vide, depuis « export all » (dossier ou archive zip)",
+			flags: []option{
+				{name: "check", usage: "lire et vérifier l'export, sans rien écrire"},
+				{name: "force", usage: "ignorer les fichiers CSV (dataset.json fait foi)"},
+			}, run: runImportAll},
+		command{path: "stats", remote: true, summary: "les demi-journées d'absence, les retards, les élèves à signaler",
+			flags: slices.Concat(period, []option{
+				{name: "division", value: "CODE", usage: "une seule division, ex. 4B", defText: "toutes"},
+				{name: "by", value: "pupil|division|month", def: "pupil", choices: []string{"pupil", "division", "month"},
+					usage: "par élève, par division, ou le tableau mensuel du ministère"},
+				format, out,
+			}), run: runStats},
+		command{path: "audit", remote: true, summary: "le journal : qui a changé quoi, quand, d'où, avant et après",
+			flags: []option{
+				{name: "from", value: "DATE", usage: "premier jour, ex. 2026-11-23", defText: "le début du journal"},
+				{name: "to", value: "DATE", usage: "dernier jour", defText: "la fin du journal"},
+				{name: "login", value: "LOGIN", usage: "seulement ce compte", defText: "tous"},
+				{name: "limit", value: "N", def: 0, usage: "au plus N entrées, les plus récentes", defText: "toutes"},
+			}, run: runAudit},
+		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
+			summary: "une copie cohérente de la base, même pendant que le serveur tourne", run: runBackup},
+		command{path: "help", remote: true, args: []arg{{name: "COMMANDE", optional: true, many: true}},
+			summary: "cette aide, ou celle d'une commande", run: runHelp},
+		command{path: "completion", args: []arg{{name: "SHELL", choices: []string{"bash", "zsh", "fish"}}},
+			summary: "le script de complétion du shell, ex. appel completion bash > ~/.local/share/bash-completion/completions/appel",
+			run:     runCompletion},
+	)
+}
