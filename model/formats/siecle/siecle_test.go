@@ -41,14 +41,13 @@ type elevesCase struct {
 	name string
 	data []byte
 	// pupils are pupilLine's, then the sex, MEF and line of the first.
-	pupils          []string
-	first           string
-	skipped         []string
-	divisions       string
-	groups          string
-	header          string
-	notes           []string
-	exportedOnFirst bool
+	pupils    []string
+	first     string
+	skipped   []string
+	divisions string
+	groups    string
+	header    string
+	notes     []string
 }
 
 // elevesCases are the synthetic export, bare and zipped, and the real
