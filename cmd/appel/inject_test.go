@@ -118,6 +118,11 @@ func TestExportsHoldNoRawControl(t *testing.T) {
 			t.Errorf("%s holds the raw character %U", what, r)
 		}
 	}
+	fresh := filepath.Join(t.TempDir(), "neuve.db")
+	_, errOut, code := appelRun(t, "", "import", "all", folder, "--db", fresh)
+	if code != 1 || !strings.Contains(errOut, "first_name : caractère de contrôle U+001B (échappement)") {
+		t.Errorf("import all of a poisoned school: exit %d, %q", code, errOut)
+	}
 	marks := outputs["export marks --from 2026-11-16 --to 2026-11-16"]
 	if !strings.Contains(marks, `'=HYPERLINK(""http://x"")`) || strings.Contains(marks, `;"=HYPERLINK`) {
 		t.Errorf("the formula is not neutralised:\n%s", marks)
