@@ -64,6 +64,9 @@ func (s *Service) Announce(pupil PupilID, from, to time.Time, code, note string)
 	if err != nil {
 		return Notice{}, err
 	}
+	if err := CheckField("note", note, Note); err != nil {
+		return Notice{}, err
+	}
 	if _, ok := dir.Pupil(pupil); !ok {
 		return Notice{}, NotFound("élève %s introuvable", pupil)
 	}

@@ -97,7 +97,7 @@ func (b *justifyBar) init() tea.Cmd {
 				offered = append(offered, m)
 			}
 		}
-		return barMotivesMsg{token: token, motives: offered}
+		return barMotivesMsg{token: token, motives: shown(offered)}
 	}
 }
 
