@@ -152,6 +152,9 @@ func (a Account) Validate() error {
 	if strings.TrimSpace(a.Name) == "" {
 		return invalid("nom affiché manquant pour %s", a.Login)
 	}
+	if err := CheckField("nom affiché", a.Name, Plain); err != nil {
+		return err
+	}
 	if len(a.Roles) == 0 {
 		return invalid("aucun rôle pour %s", a.Login)
 	}

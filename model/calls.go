@@ -32,6 +32,10 @@ func (s *Service) AddCall(c FamilyCall) (FamilyCall, error) {
 	}
 	now := s.now().In(dir.Location())
 	c.Outcome, c.Person, c.Note = strings.TrimSpace(c.Outcome), strings.TrimSpace(c.Person), strings.TrimSpace(c.Note)
+	if err := firstErr(CheckField("issue de l'appel", c.Outcome, Plain),
+		CheckField("personne appelée", c.Person, Plain), CheckField("note", c.Note, Note)); err != nil {
+		return FamilyCall{}, err
+	}
 	switch {
 	case c.Outcome == "":
 		return FamilyCall{}, Invalid("indiquez l'issue de l'appel")

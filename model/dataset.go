@@ -25,6 +25,9 @@ func (d Dataset) Write(tx Tx) error {
 	if err := d.School.Validate(); err != nil {
 		return err
 	}
+	if err := d.CheckText(); err != nil {
+		return err
+	}
 	if err := ValidateMotives(d.Motives); err != nil {
 		return err
 	}

@@ -67,9 +67,9 @@ type MinistryTable struct {
 //
 // The survey's definition: « une 'absence non justifiée' est une absence sans
 // motif ou une absence avec un motif non valable (qu'elle ait été justifiée ou
-// non par les parents) »; its table counts « per level and for the school, the
+// non par les parents) »; its table counts, per level and for the school, the
 // pupils with 4 to 10 and with 11 or more such half-days in the month, split
-// between aucun motif and motif non valable » (DOMAIN.md). Such half-days are
+// between aucun motif and motif non valable (DOMAIN.md, "Counting"). Such half-days are
 // the non valable half-days. The rule for the split, which the survey does not
 // spell out: a pupil is classed under motif non valable when at least one of
 // his non valable half-days of the month has a missed séance with a motive that

@@ -31,6 +31,9 @@ func (s *Service) SaveMotive(m Motive) (Motive, error) {
 		return Motive{}, err
 	}
 	m.Label, m.Key = strings.TrimSpace(m.Label), strings.ToLower(strings.TrimSpace(m.Key))
+	if err := CheckField("libellé du motif", m.Label, Plain); err != nil {
+		return Motive{}, err
+	}
 	list := slices.Clone(dir.Motives)
 	i := slices.IndexFunc(list, func(x Motive) bool { return x.Code == m.Code && m.Code != "" })
 	verb := "motif modifié"

@@ -64,6 +64,9 @@ func (s *Service) Announce(pupil PupilID, from, to time.Time, code, note string)
 	if err != nil {
 		return Notice{}, err
 	}
+	if err := CheckField("note", note, Note); err != nil {
+		return Notice{}, err
+	}
 	if _, ok := dir.Pupil(pupil); !ok {
 		return Notice{}, NotFound("élève %s introuvable", pupil)
 	}
@@ -137,7 +140,7 @@ func (s *Service) EditNotice(shown Notice, from, to time.Time, code string, repl
 		if err != nil || !ok {
 			return firstErr(err, NotFound("absence annoncée %s introuvable", shown.ID))
 		}
-		if !sameValue(&cur, &shown) {
+		if !sameNotice(cur, shown) {
 			return Conflict("absence annoncée modifiée entre-temps par %s : rien n'a été changé, voyez l'écran à jour", changedNoticeBy(cur))
 		}
 		out = cur
@@ -165,6 +168,14 @@ func NoticeReplaces(n Notice, code string) bool {
 	return n.Justification != nil && n.Justification.Motive != code
 }
 
+// sameNotice reports whether a notice is still as it was shown: same pupil,
+// span, motive and author. Its free text is left out: a screen shows it
+// escaped, and a change of it alone is no reason to refuse.
+func sameNotice(cur, shown Notice) bool {
+	return cur.Pupil == shown.Pupil && cur.From.Equal(shown.From) && cur.To.Equal(shown.To) &&
+		sameJustification(cur.Justification, shown.Justification) && cur.By == shown.By && cur.At.Equal(shown.At)
+}
+
 // changedNoticeBy names who last changed a notice: who gave its motive, else who announced it.
 func changedNoticeBy(n Notice) string {
 	if j := n.Justification; j != nil && j.At.After(n.At) {
@@ -185,7 +196,7 @@ func (s *Service) CancelNotice(shown Notice) error {
 		if err != nil || !ok {
 			return firstErr(err, NotFound("absence annoncée %s introuvable", shown.ID))
 		}
-		if !sameValue(&cur, &shown) {
+		if !sameNotice(cur, shown) {
 			return Conflict("absence annoncée modifiée entre-temps par %s : rien n'a été retiré, voyez l'écran à jour", changedNoticeBy(cur))
 		}
 		return putNoticeEdit(tx, a, NoticeEdit{ID: shown.ID, Before: &cur})

@@ -99,6 +99,9 @@ type School struct {
 
 // Validate reports the first inconsistency of the school's definition.
 func (s School) Validate() error {
+	if err := firstErr(CheckField("code UAI", s.UAI, Plain), CheckField("nom de l'établissement", s.Name, Plain)); err != nil {
+		return err
+	}
 	switch {
 	case s.UAI == "":
 		return invalid("code UAI manquant")

@@ -32,11 +32,11 @@ func ParseAuthorizedKey(line string) (PublicKey, error) {
 	if embedded, ok := keyBlobType(blob); !ok || embedded != kind {
 		return PublicKey{}, invalid("clé publique incohérente : le type annoncé %q ne correspond pas à la clé", kind)
 	}
-	return PublicKey{
-		Fingerprint: Fingerprint(blob),
-		Line:        kind + " " + fields[1],
-		Comment:     strings.Join(fields[2:], " "),
-	}, nil
+	comment := strings.Join(fields[2:], " ")
+	if err := CheckField("commentaire de la clé", comment, Plain); err != nil {
+		return PublicKey{}, err
+	}
+	return PublicKey{Fingerprint: Fingerprint(blob), Line: kind + " " + fields[1], Comment: comment}, nil
 }
 
 // Fingerprint returns the SHA256 fingerprint of a public key in wire format.

@@ -9,6 +9,9 @@ func (s *Service) RecordReport(pupil PupilID, month, note string) (Report, error
 	if err != nil {
 		return Report{}, err
 	}
+	if err := CheckField("note", note, Note); err != nil {
+		return Report{}, err
+	}
 	r := Report{Pupil: pupil, Month: month, By: s.actor.Login, At: s.now().In(dir.Location()), Note: note}
 	_, err = s.update("signalement DASEN", func(tx Tx) error {
 		if old, ok, err := findReport(tx, pupil, month); err != nil || ok {

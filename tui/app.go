@@ -76,13 +76,14 @@ func New(cfg Config) (*App, error) {
 	if cfg.Ctx == nil {
 		cfg.Ctx = context.Background()
 	}
-	acc, err := cfg.Service.Account()
+	svc := service{cfg.Service}
+	acc, err := svc.Account()
 	if err != nil {
 		return nil, err
 	}
 	a := &App{
 		env: &env{
-			ctx: cfg.Ctx, svc: cfg.Service, styles: StylesFor(cfg.Renderer),
+			ctx: cfg.Ctx, svc: svc, styles: StylesFor(cfg.Renderer),
 			nav: DefaultNavKeys(), login: acc.Login, imports: cfg.Imports,
 		},
 		keys:    DefaultGlobalKeys(),

@@ -69,8 +69,10 @@ func (c *Chooser) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return c, nil
 }
 
-// View implements tea.Model.
-func (c *Chooser) View() string {
+// View implements tea.Model; the frame is made safe for the terminal.
+func (c *Chooser) View() string { return screenSafe(c.frame()) }
+
+func (c *Chooser) frame() string {
 	st := c.styles
 	lines := []string{st.Title.Render("appel — choisissez un compte"), "Recherche : " + c.query.String() + "▏", ""}
 	from, to := c.list.window(chooserRows)

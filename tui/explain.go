@@ -45,7 +45,7 @@ type explainLoadedMsg struct {
 	err   error
 }
 
-func (v *explainView) load(svc *model.Service) tea.Cmd {
+func (v *explainView) load(svc service) tea.Cmd {
 	v.gen++
 	gen, id, from, to := v.gen, v.pupil.ID, v.from, v.to
 	return func() tea.Msg {

@@ -29,14 +29,14 @@ type pupilsFoundMsg struct {
 
 // key types into the query; it returns the search to run and whether the key
 // was typed.
-func (f *pupilFinder) key(svc *model.Service, msg tea.KeyMsg) (tea.Cmd, bool) {
+func (f *pupilFinder) key(svc service, msg tea.KeyMsg) (tea.Cmd, bool) {
 	if !f.query.handle(msg) {
 		return nil, false
 	}
 	return f.search(svc), true
 }
 
-func (f *pupilFinder) search(svc *model.Service) tea.Cmd {
+func (f *pupilFinder) search(svc service) tea.Cmd {
 	f.gen++
 	gen, q, limit := f.gen, f.query.String(), f.limit
 	return func() tea.Msg {

@@ -20,7 +20,7 @@ func gridEnv(t *testing.T, login string) *env {
 	t.Helper()
 	db := storagetest.NewWith(t, modeltest.WithGridWeek(modeltest.GridSchool(8)))
 	svc := model.NewService(db, model.Actor{Login: login}, modeltest.Clock(modeltest.GridNow))
-	return &env{ctx: context.Background(), svc: svc, styles: NewStyles(lipgloss.NewRenderer(io.Discard)),
+	return &env{ctx: context.Background(), svc: service{svc}, styles: NewStyles(lipgloss.NewRenderer(io.Discard)),
 		nav: DefaultNavKeys(), login: login}
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"appel/model"
 	"appel/model/modeltest"
-	"appel/storage/storagetest"
 	"appel/tui/tuitest"
 )
 
@@ -165,13 +164,14 @@ func (r *byteReader) next() byte {
 	return r.data[r.pos-1]
 }
 
-// runSession plays a session on a fresh store holding the grid's week, quits
-// it and checks the store.
+// runSession plays a session on a fresh store holding the grid's week, with
+// injected texts (poisoned), quits it and checks the store. No frame may
+// hold a raw control or invisible character.
 func runSession(t *testing.T, s fuzzSession) {
-	db := storagetest.NewWith(t, modeltest.WithGridWeek(modeltest.GridSchool(12)))
+	db := poisoned(t)
 	svc := model.NewService(db, model.Actor{Login: s.login, Session: "fuzz"}, modeltest.Clock(s.now))
 	d := tuitest.Start(t, svc, s.width, s.height)
-	_ = d.View()
+	checkFrame(t, d.View())
 	for _, op := range s.ops {
 		if d.Quit {
 			break
@@ -181,9 +181,18 @@ func runSession(t *testing.T, s fuzzSession) {
 		} else {
 			d.Send(op)
 		}
-		_ = d.View()
+		checkFrame(t, d.View())
 	}
 	d.Press("ctrl+c", "ctrl+c")
 	d.WaitQuit()
 	checkStore(t, db, s.login)
+}
+
+// checkFrame fails on a frame holding a raw control or invisible character
+// (with no colour, a frame holds no escape at all).
+func checkFrame(t *testing.T, frame string) {
+	t.Helper()
+	if r, bad := rawControl(frame); bad {
+		t.Fatalf("raw %U on screen:\n%s", r, frame)
+	}
 }

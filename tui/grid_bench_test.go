@@ -24,7 +24,7 @@ func benchPlan(b *testing.B, width, height int) (*planScreen, *model.Service) {
 	svc := model.NewService(db, model.Actor{Login: "cpe"}, modeltest.Clock(modeltest.GridNow))
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI)
-	e := &env{ctx: context.Background(), svc: svc, styles: NewStyles(r), nav: DefaultNavKeys(), login: "cpe"}
+	e := &env{ctx: context.Background(), svc: service{svc}, styles: NewStyles(r), nav: DefaultNavKeys(), login: "cpe"}
 	s := newPlanScreen(e).(*planScreen)
 	s.Update(tea.WindowSizeMsg{Width: width, Height: height})
 	return s, svc

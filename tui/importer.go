@@ -191,8 +191,8 @@ func (s *importScreen) check() tea.Cmd {
 		if err != nil {
 			return importCheckedMsg{gen: gen, err: err}
 		}
-		plan, err := imports.Check(svc, kind, read, opt)
-		return importCheckedMsg{gen: gen, src: &read, plan: plan, err: err}
+		plan, err := imports.Check(svc.Service, kind, read, opt)
+		return importCheckedMsg{gen: gen, src: &read, plan: shown(plan), err: err}
 	}
 }
 
@@ -223,8 +223,8 @@ func (s *importScreen) apply() tea.Cmd {
 	svc, kind, src, gen := s.env.svc, imports.Kinds[s.kind], *s.src, s.gen
 	opt := imports.Options{Force: s.force}
 	return func() tea.Msg {
-		rep, err := imports.Run(svc, kind, src, opt)
-		return importAppliedMsg{gen: gen, rep: rep, err: err}
+		rep, err := imports.Run(svc.Service, kind, src, opt)
+		return importAppliedMsg{gen: gen, rep: shown(rep), err: err}
 	}
 }
 

@@ -119,7 +119,7 @@ func (b *justifyBar) init() tea.Cmd {
 				offered = append(offered, m)
 			}
 		}
-		return barMotivesMsg{token: token, motives: offered}
+		return barMotivesMsg{token: token, motives: shown(offered)}
 	}
 }
 

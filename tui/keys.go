@@ -2,7 +2,7 @@ package tui
 
 import "github.com/charmbracelet/bubbles/key"
 
-// GlobalKeys are the keys every screen shares (INTERFACES.md).
+// GlobalKeys are the keys every screen shares (docs/CONTRACT.md).
 type GlobalKeys struct {
 	Quit   key.Binding
 	Help   key.Binding

@@ -10,7 +10,7 @@ import (
 	"appel/model"
 )
 
-// rollKeys are the roll call's keys (INTERFACES.md).
+// rollKeys are the roll call's keys (docs/CONTRACT.md).
 type rollKeys struct {
 	Absent, Late, Present, Infirmary, Excluded, Exempt key.Binding
 	Validate, Number, Prev, Next, Day, Open            key.Binding

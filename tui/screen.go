@@ -57,7 +57,7 @@ type HelpSection struct {
 // env is what every screen of a session shares.
 type env struct {
 	ctx    context.Context
-	svc    *model.Service
+	svc    service
 	styles *Styles
 	nav    NavKeys
 	login  string

@@ -111,7 +111,7 @@ func (s *statsScreen) load(force bool) tea.Cmd {
 		if err != nil {
 			return statsLoadedMsg{gen: gen, err: err}
 		}
-		periods := periodsOf(dir.School)
+		periods := periodsOf(shown(dir.School))
 		index = min(index, len(periods)-1)
 		st, err := svc.Statistics(periods[index].from, periods[index].to)
 		return statsLoadedMsg{gen: gen, period: index, periods: periods, canReport: pol.Allows(model.PermReport), st: st, err: err}

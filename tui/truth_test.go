@@ -275,7 +275,7 @@ func TestDeskLeavesTheAnnouncedToCome(t *testing.T) {
 	}
 	markAs(t, f, "prof", modeltest.MathsSeance(modeltest.Monday), model.KindAbsent, "E002")
 	d := f.start(t, "aed", 120, 30)
-	v := d.WaitFor("ABADIE Léa", "1 élève · 1 absence · 1 à justifier · 1 élève annoncé absent plus tard")
+	v := d.WaitFor("ABADIE Léa", "1 élève · 1 absence · 1 à justifier · 1 élève annoncé absent plus tard", "m Maladie ✓")
 	if l := line(v, "ABADIE"); !strings.Contains(l, "annoncée, à venir") {
 		t.Errorf("ABADIE's line: %s", l)
 	}

@@ -12,8 +12,11 @@ import (
 // appChrome is the number of lines the root draws around a screen's body.
 const appChrome = 3
 
-// View draws the tab line, the active screen, the status line and the footer.
-func (a *App) View() string {
+// View draws the tab line, the active screen, the status line and the
+// footer, made safe for the terminal (screenSafe).
+func (a *App) View() string { return screenSafe(a.frame()) }
+
+func (a *App) frame() string {
 	if a.width == 0 || a.height == 0 {
 		return "Chargement…"
 	}

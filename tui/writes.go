@@ -27,7 +27,7 @@ type markDoneMsg struct {
 }
 
 // want records a wish and returns the write to start, if none is in flight.
-func (w markWrites) want(svc *model.Service, k model.MarkKey, kind model.MarkKind) tea.Cmd {
+func (w markWrites) want(svc service, k model.MarkKey, kind model.MarkKind) tea.Cmd {
 	w.desired[k] = kind
 	if w.inflight[k] {
 		return nil
@@ -36,7 +36,7 @@ func (w markWrites) want(svc *model.Service, k model.MarkKey, kind model.MarkKin
 	return setMarkCmd(svc, k, kind)
 }
 
-func setMarkCmd(svc *model.Service, k model.MarkKey, kind model.MarkKind) tea.Cmd {
+func setMarkCmd(svc service, k model.MarkKey, kind model.MarkKind) tea.Cmd {
 	return func() tea.Msg {
 		att, err := svc.SetMark(k.Seance, k.Pupil, kind)
 		return markDoneMsg{key: k, kind: kind, att: att, err: err}
@@ -45,7 +45,7 @@ func setMarkCmd(svc *model.Service, k model.MarkKey, kind model.MarkKind) tea.Cm
 
 // done settles an acknowledgement and returns the next write, if the wish
 // changed meanwhile.
-func (w markWrites) done(svc *model.Service, msg markDoneMsg) tea.Cmd {
+func (w markWrites) done(svc service, msg markDoneMsg) tea.Cmd {
 	delete(w.inflight, msg.key)
 	want, ok := w.desired[msg.key]
 	if msg.err != nil || !ok || want == msg.kind {

@@ -22,7 +22,7 @@ func runAudit(c *cli, in input) error {
 		}
 		loc := svc.Now().Location()
 		for _, e := range entries {
-			fmt.Fprintln(c.stdout, auditLine(e, loc))
+			fmt.Fprintln(c.stdout, visibleColumns(auditLine(e, loc)))
 		}
 		return nil
 	})
@@ -63,4 +63,14 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// visibleColumns writes, in a tab-separated line, every control or invisible
+// character of its columns as a visible escape.
+func visibleColumns(line string) string {
+	cols := strings.Split(line, "\t")
+	for i, c := range cols {
+		cols[i] = model.Visible(c)
+	}
+	return strings.Join(cols, "\t")
 }

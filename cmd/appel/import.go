@@ -70,7 +70,7 @@ const maxDetails = 200
 // writePlan prints a plan: what was read, the counts per entity, the records
 // worth reading, the parser's notes and every refused row.
 func writePlan(w io.Writer, p *imports.Plan, all bool) {
-	fmt.Fprintf(w, "Fichier %s", p.File)
+	fmt.Fprintf(w, "Fichier %s", model.Visible(p.File))
 	if p.Format != "" {
 		fmt.Fprintf(w, " : %s", p.Format)
 	}
@@ -104,7 +104,7 @@ func section(w io.Writer, title string, lines []string, all bool) {
 			fmt.Fprintf(w, "  … et %d autres (--detail pour tout voir)\n", len(lines)-i)
 			return
 		}
-		fmt.Fprintln(w, "  "+l)
+		fmt.Fprintln(w, "  "+model.Visible(l))
 	}
 }
 

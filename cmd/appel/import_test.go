@@ -1,33 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"appel/internal/schoolfiles"
 	"appel/storage"
 )
 
 const cliNow = "2026-11-23T09:00"
-
-// samplePath returns a real sample of shared/samples, read in place.
-func samplePath(t *testing.T, name string) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "samples", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("échantillon %s introuvable", name)
-		}
-		dir = parent
-	}
-}
 
 func emptySchool(t *testing.T, uai string) string {
 	t.Helper()
@@ -40,49 +25,62 @@ func accounts(t *testing.T, db string) int {
 	return strings.Count(appelCmd(t, "user", "list", "--db", db), "\n")
 }
 
-// TestImportCommands drives `appel import` on the real samples: --check
-// writes nothing, the import prints the logins it created, a re-import
-// changes nothing, and refusals exit non-zero with one French line.
+// TestImportCommands drives `appel import` on the synthetic school files:
+// --check writes nothing, the import prints the logins it created, a
+// re-import changes nothing, and refusals exit non-zero with one French line.
 func TestImportCommands(t *testing.T) {
-	db := emptySchool(t, "0750001A")
-	sts := samplePath(t, "sts_emp_0750001A_2026.xml")
+	db := emptySchool(t, schoolfiles.UAI)
+	sts := schoolfiles.Path(t, "sts_emp.xml")
 	out := appelCmd(t, "import", "sts", sts, "--check", "--db", db, "--now", cliNow)
-	if !strings.Contains(out, "compte mdurand (Michel DURAND) créé") || !strings.Contains(out, "rien n'a été écrit") || accounts(t, db) != 0 {
+	if !strings.Contains(out, "compte jlefevre (Jérôme LEFÈVRE) créé") || !strings.Contains(out, "rien n'a été écrit") || accounts(t, db) != 0 {
 		t.Fatalf("check:\n%s", out)
 	}
 	out = appelCmd(t, "import", "sts", sts, "--db", db, "--now", cliNow)
-	if !strings.Contains(out, "  compte : 2 créés\n") || !strings.Contains(out, "Import enregistré : 6 modifications.") || accounts(t, db) != 2 {
+	if !strings.Contains(out, "  compte : 3 créés\n") || !strings.Contains(out, "Import enregistré : 10 modifications.") || accounts(t, db) != 3 {
 		t.Fatalf("import:\n%s", out)
 	}
 	out = appelCmd(t, "import", "sts", sts, "--db", db, "--now", cliNow)
-	if !strings.Contains(out, "  compte : 2 inchangés\n") || !strings.Contains(out, "Import enregistré : 0 modification.") {
+	if !strings.Contains(out, "  compte : 3 inchangés\n") || !strings.Contains(out, "Import enregistré : 0 modification.") {
 		t.Errorf("re-import:\n%s", out)
 	}
-	emp := samplePath(t, "emp_sts_0750001A_2026.xml")
+	emp := schoolfiles.Path(t, "emp_sts.xml")
 	_, errOut, code := appelRun(t, "", "import", "sts", emp, "--db", db, "--now", cliNow)
 	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "importez-le avec `appel import timetable`") {
 		t.Errorf("EDT_STS as sts: exit %d, %q", code, errOut)
 	}
-	out, errOut, code = appelRun(t, "", "import", "siecle", samplePath(t, "pix_siecle-with-registrations-no-longer-in-school.xml"), "--db", db, "--now", cliNow)
-	if code != 1 || !strings.Contains(errOut, "123ABC") || !strings.Contains(out, "Refusé :\n  pix_siecle") {
+	other := filepath.Join(t.TempDir(), "autre_college.zip")
+	data := bytes.Replace(schoolfiles.Read(t, "eleves.xml"), []byte(schoolfiles.UAI), []byte("0670001A"), 1)
+	if err := os.WriteFile(other, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = appelRun(t, "", "import", "siecle", other, "--db", db, "--now", cliNow)
+	if code != 1 || !strings.Contains(errOut, "0670001A") || !strings.Contains(out, "Refusé :\n  autre_college.zip") {
 		t.Errorf("other school: exit %d\n%s%s", code, out, errOut)
 	}
+	out = appelCmd(t, "import", "siecle", schoolfiles.Path(t, "eleves.zip"), "--db", db, "--now", cliNow)
+	if !strings.Contains(out, "élève : 5 créés, 2 ignorés") {
+		t.Errorf("siecle:\n%s", out)
+	}
+	out = appelCmd(t, "import", "responsables", schoolfiles.Path(t, "responsables.xml"), "--db", db, "--now", cliNow)
+	if !strings.Contains(out, "responsable : 3 créés, 1 ignoré") {
+		t.Errorf("responsables:\n%s", out)
+	}
 	out = appelCmd(t, "import", "timetable", emp, "--db", db, "--now", cliNow)
-	if !strings.Contains(out, "cours : 10 créés") {
+	if !strings.Contains(out, "cours : 9 créés, 1 ignoré") {
 		t.Errorf("timetable:\n%s", out)
+	}
+	out = appelCmd(t, "import", "absences", schoolfiles.Path(t, "absences.csv"), "--db", db, "--now", cliNow)
+	if !strings.Contains(out, "marque : 3 créées") {
+		t.Errorf("absences:\n%s", out)
 	}
 }
 
 // TestImportFromStdin: « - » reads the file from standard input, the way a
 // file reaches a server over SSH.
 func TestImportFromStdin(t *testing.T) {
-	db := emptySchool(t, "0750001A")
-	data, err := os.ReadFile(samplePath(t, "sts_emp_0750001A_2026.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, errOut, code := appelRun(t, string(data), "import", "sts", "-", "--db", db, "--now", cliNow)
-	if code != 0 || !strings.Contains(out, "compte : 2 créés") {
+	db := emptySchool(t, schoolfiles.UAI)
+	out, errOut, code := appelRun(t, string(schoolfiles.Read(t, "sts_emp.xml")), "import", "sts", "-", "--db", db, "--now", cliNow)
+	if code != 0 || !strings.Contains(out, "compte : 3 créés") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }
@@ -117,7 +115,7 @@ func TestLockedDatabase(t *testing.T) {
 	defer held.Close()
 	for _, args := range [][]string{
 		{"backup", "copie.db"},
-		{"import", "sts", samplePath(t, "sts_emp_0750001A_2026.xml")},
+		{"import", "sts", schoolfiles.Path(t, "sts_emp.xml")},
 		{"export", "all", "--out", "dossier"},
 	} {
 		_, errOut, code := appelRun(t, "", append(args, "--db", db)...)
@@ -134,11 +132,11 @@ func TestLockedDatabase(t *testing.T) {
 // TestBackup: a copy of the db opens with the same school; « - » writes it
 // on standard output.
 func TestBackup(t *testing.T) {
-	db := emptySchool(t, "0750001A")
-	appelCmd(t, "import", "sts", samplePath(t, "sts_emp_0750001A_2026.xml"), "--db", db, "--now", cliNow)
+	db := emptySchool(t, schoolfiles.UAI)
+	appelCmd(t, "import", "sts", schoolfiles.Path(t, "sts_emp.xml"), "--db", db, "--now", cliNow)
 	copyPath := filepath.Join(t.TempDir(), "copie.db")
 	appelCmd(t, "backup", copyPath, "--db", db)
-	if accounts(t, copyPath) != 2 {
+	if accounts(t, copyPath) != 3 {
 		t.Error("the backup lacks the accounts")
 	}
 	raw := appelCmd(t, "backup", "-", "--db", db)
@@ -146,7 +144,7 @@ func TestBackup(t *testing.T) {
 	if err := os.WriteFile(piped, []byte(raw), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if accounts(t, piped) != 2 {
+	if accounts(t, piped) != 3 {
 		t.Error("the streamed backup lacks the accounts")
 	}
 }

@@ -69,7 +69,9 @@ func (c *cli) report(err error) int {
 	return 1
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine puts a message on one line, any control or invisible character it
+// quotes written as a visible escape.
+func oneLine(s string) string { return model.Visible(strings.Join(strings.Fields(s), " ")) }
 
 var errUsage = errors.New("usage")
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/dump"
 	"appel/model/formats/export"
@@ -65,28 +66,28 @@ func TestExportAllRoundTrip(t *testing.T) {
 // TestImportAllRefusesEditedCSV: a CSV file that no longer says what
 // dataset.json says refuses the folder, unless --force.
 func TestImportAllRefusesEditedCSV(t *testing.T) {
-	db := emptySchool(t, "0750001A")
-	appelCmd(t, "import", "sts", samplePath(t, "sts_emp_0750001A_2026.xml"), "--db", db, "--now", cliNow)
+	db := emptySchool(t, schoolfiles.UAI)
+	appelCmd(t, "import", "sts", schoolfiles.Path(t, "sts_emp.xml"), "--db", db, "--now", cliNow)
 	dir := filepath.Join(t.TempDir(), "export")
 	appelCmd(t, "export", "all", "--out", dir, "--db", db)
 	accountsCSV := filepath.Join(dir, "comptes.csv")
 	data, _ := os.ReadFile(accountsCSV)
-	if err := os.WriteFile(accountsCSV, bytes.Replace(data, []byte("Michel"), []byte("Michèle"), 1), 0o600); err != nil {
+	if err := os.WriteFile(accountsCSV, bytes.Replace(data, []byte("Jérôme"), []byte("Jerome"), 1), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	fresh := filepath.Join(t.TempDir(), "new.db")
 	_, errOut, code := appelRun(t, "", "import", "all", dir, "--db", fresh)
-	if code != 1 || !strings.Contains(errOut, "comptes.csv, ligne 3 : diffère de dataset.json") {
+	if code != 1 || !strings.Contains(errOut, "comptes.csv, ligne 4 : diffère de dataset.json") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 	appelCmd(t, "import", "all", dir, "--force", "--db", fresh)
-	if accounts(t, fresh) != 2 {
+	if accounts(t, fresh) != 3 {
 		t.Error("forced import all lost the accounts")
 	}
 }
 
 // pupilStats computes every pupil's counts over the school year, written as
-// the statistics export of INTERFACES.md.
+// the statistics export of docs/CONTRACT.md.
 func pupilStats(t *testing.T, path string) []byte {
 	t.Helper()
 	db, err := storage.Open(path, storage.Options{ReadOnly: true})

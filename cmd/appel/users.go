@@ -33,7 +33,7 @@ func listUsers(c *cli, svc *model.Service) error {
 		return err
 	}
 	for _, a := range accounts {
-		fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", a.Login, a.RolesString(), a.Name)
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", a.Login, a.RolesString(), model.Visible(a.Name))
 	}
 	return nil
 }
@@ -122,7 +122,7 @@ func listKeys(c *cli, svc *model.Service, login string) error {
 	for _, a := range accounts {
 		if a.Login == login {
 			for _, k := range a.Keys {
-				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", k.Fingerprint, strings.Fields(k.Line)[0], k.Comment)
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", k.Fingerprint, strings.Fields(k.Line)[0], model.Visible(k.Comment))
 			}
 			return nil
 		}

@@ -1,6 +1,6 @@
 // Package dump writes a whole school as files a school can take anywhere:
 // one documented CSV file per entity, in the French spreadsheet profile of
-// FORMATS.md, a README.txt that documents every column, and dataset.json, the
+// docs/CONTRACT.md, a README.txt that documents every column, and dataset.json, the
 // model.Dataset that `appel import all` rebuilds the school from. It reads
 // such a folder back, checking that every CSV file still says what the JSON
 // says (the JSON is authoritative; the CSV files are for people and other
@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"appel/model"
 	"appel/model/formats/export"
@@ -41,7 +43,7 @@ func Write(d model.Dataset, journal []model.AuditEntry) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := []File{{JSONName, append(raw, '\n')}, {ReadmeName, []byte(Readme())}}
+	files := []File{{JSONName, append(escapeJSON(raw), '\n')}, {ReadmeName, []byte(Readme())}}
 	tables, err := csvFiles(d)
 	if err != nil {
 		return nil, err
@@ -175,3 +177,25 @@ Ce dossier contient toutes les données de l'établissement :
 Les listes de valeurs séparées par des virgules (groupes, enseignants…)
 sont dans une seule cellule.
 `
+
+// escapeJSON writes, as \u escapes, the characters of JSON text that a name
+// may not hold and that encoding/json leaves raw (C1 controls, invisible and
+// bidi format characters): text stored before appel checked its input may
+// hold some, and dataset.json must hold no raw control byte. JSON reads the
+// escapes back as the same characters, so nothing is lost.
+func escapeJSON(raw []byte) []byte {
+	if _, ok := model.CheckText(string(raw), model.Plain); ok {
+		return raw
+	}
+	out := make([]byte, 0, len(raw)+16)
+	for _, r := range string(raw) {
+		if r < utf8.RuneSelf || model.TextAllowed(r, model.Plain) {
+			out = utf8.AppendRune(out, r)
+			continue
+		}
+		for _, unit := range utf16.Encode([]rune{r}) {
+			out = fmt.Appendf(out, `\u%04x`, unit)
+		}
+	}
+	return out
+}

@@ -142,3 +142,36 @@ func TestReadRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestNoRawControl: a school stored before appel checked its input, with
+// terminal escapes, C1 controls and bidi characters in its texts, exports
+// with no raw control or invisible character in any file, and dataset.json
+// still gives back the exact texts.
+func TestNoRawControl(t *testing.T) {
+	d := sample()
+	nasty := "MATHS\x1b[2J\x1b[41m\u009b2J\u202e\u200b\U000e0041\t="
+	d.Pupils[1].LastName = nasty
+	d.Courses[0].Subject = nasty
+	d.Calls[0].Note = nasty
+	d.School.Name = nasty
+	files := filesOf(t, d)
+	for name, data := range files {
+		s := strings.TrimPrefix(string(data), "\uFEFF")
+		for _, r := range strings.NewReplacer("\r\n", "", "\n", "").Replace(s) {
+			if !model.TextAllowed(r, model.Plain) {
+				t.Errorf("%s holds the raw character %U", name, r)
+				break
+			}
+		}
+	}
+	back, err := dump.Read(files, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Pupils[1].LastName != nasty || back.Calls[0].Note != nasty {
+		t.Errorf("dataset.json lost the texts: %q", back.Pupils[1].LastName)
+	}
+	if !strings.Contains(string(files["eleves.csv"]), `MATHS\x1b[2J`) {
+		t.Errorf("eleves.csv does not show the escape:\n%s", files["eleves.csv"])
+	}
+}

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"appel/model"
@@ -16,6 +17,8 @@ func TestError(t *testing.T) {
 		{Errorf("e.xml", 0, "fichier vide"), "e.xml : fichier vide"},
 		{Errorf("", 3, "x"), "ligne 3 : x"},
 		{Errorf("", 0, "x"), "x"},
+		{&Error{File: "t.csv", Line: 3, Column: 7, What: "x"}, "t.csv, ligne 3, colonne 7 : x"},
+		{&Error{File: "t.csv", Column: 7, What: "x"}, "t.csv : x"},
 	}
 	for _, tt := range tests {
 		if tt.err.Error() != tt.want {
@@ -54,5 +57,31 @@ func TestNotesAndFold(t *testing.T) {
 	}
 	if FoldName("  Matière   Enseignée ") != "matiere enseignee" || FoldName("H.DEBUT") != "h.debut" {
 		t.Error("FoldName")
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"lundi", "lundi"},
+		{"MATHS\x1b[2J", `MATHS\x1b[2J`},
+		{"a\nb\tc", "a b c"},
+		{"root:$6$Zq9sl0wX$h4sh:19000:0:99999:7:::", "root:$6$Zq9sl0wX$h4sh:19000:0…"},
+		{strings.Repeat("é", 31), strings.Repeat("é", 29) + "…"},
+	}
+	for _, tt := range tests {
+		if got := Excerpt(tt.in); got != tt.want {
+			t.Errorf("Excerpt(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCheckLayout(t *testing.T) {
+	err := CheckLayout("t.csv", "a;b\r\nc\td;\u200be\r\n")
+	want := "t.csv, ligne 2, colonne 5 : caractère invisible U+200B : un fichier importé ne peut pas en contenir ; retirez-le du fichier"
+	if err == nil || err.Error() != want {
+		t.Errorf("CheckLayout = %v, want %q", err, want)
+	}
+	if err := CheckLayout("t.csv", "a;b\r\nc\td\r\n"); err != nil {
+		t.Errorf("tabs and line breaks: %v", err)
 	}
 }

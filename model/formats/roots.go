@@ -5,7 +5,7 @@ import "fmt"
 // Kind names the kind of content an import command expects.
 type Kind string
 
-// The import commands of INTERFACES.md, by the content they read.
+// The import commands of docs/CONTRACT.md, by the content they read.
 const (
 	KindSiecle       Kind = "siecle"
 	KindResponsables Kind = "responsables"
@@ -55,5 +55,5 @@ func quoteRoot(root string) string {
 	if root == "" {
 		return "absente"
 	}
-	return fmt.Sprintf("« %s »", root)
+	return fmt.Sprintf("« %s »", Excerpt(root))
 }

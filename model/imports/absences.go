@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"appel/model"
+	"appel/model/formats"
 	"appel/model/formats/absences"
 )
 
@@ -45,7 +46,7 @@ func (in absencesInput) plan(e *env) *Plan {
 func (e *env) absence(r absences.Row, pupils map[string]model.Pupil, covered map[model.MarkKey]int) {
 	p, ok := pupils[r.Pupil]
 	if !ok {
-		e.refuse(r.Line, "élève %q inconnu (ni ELEVE_ID ni INE d'un élève de l'établissement)", r.Pupil)
+		e.refuse(r.Line, "élève %q inconnu (ni ELEVE_ID ni INE d'un élève de l'établissement)", formats.Excerpt(r.Pupil))
 		return
 	}
 	if r.Date.After(e.today) {
@@ -82,15 +83,15 @@ func (e *env) justification(r absences.Row) (*model.Justification, bool) {
 	case r.Motive == "":
 		return &model.Justification{By: e.login, At: e.now}, true
 	case r.Kind != model.KindAbsent && r.Kind != model.KindLate:
-		e.refuse(r.Line, "motif « %s » sur une marque %s : un motif ne justifie qu'une absence ou un retard", r.Motive, r.Kind.Export())
+		e.refuse(r.Line, "motif « %s » sur une marque %s : un motif ne justifie qu'une absence ou un retard", formats.Excerpt(r.Motive), r.Kind.Export())
 		return nil, false
 	case !r.Justified:
-		e.refuse(r.Line, "motif « %s » mais justifiee non : contradictoire", r.Motive)
+		e.refuse(r.Line, "motif « %s » mais justifiee non : contradictoire", formats.Excerpt(r.Motive))
 		return nil, false
 	}
 	m, ok := model.MotiveByLabel(e.dir.Motives, r.Motive)
 	if !ok {
-		e.refuse(r.Line, "motif « %s » inconnu (motifs : %s)", r.Motive, motiveLabels(e.dir.Motives))
+		e.refuse(r.Line, "motif « %s » inconnu (motifs : %s)", formats.Excerpt(r.Motive), motiveLabels(e.dir.Motives))
 		return nil, false
 	}
 	return m.Justify(e.login, e.now), true

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/imports"
 	"appel/model/modeltest"
@@ -65,4 +66,42 @@ func checkMarks(t *testing.T, dir *model.Directory, plan *imports.Plan) {
 			t.Fatalf("mark of %s in %s: séance %v %+v, pupil %v", pupil, id, ok, se, known)
 		}
 	}
+}
+
+// FuzzImportStoresCleanText imports random bytes as every kind of file: no
+// panic, no text of the plan (details, notes, refusals) and no stored text
+// holds a control or invisible character. The seeds are the synthetic school
+// files, each offered to every kind.
+func FuzzImportStoresCleanText(f *testing.F) {
+	for k := range imports.Kinds {
+		for _, name := range []string{"eleves.xml", "eleves.zip", "responsables.xml", "sts_emp.xml", "emp_sts.xml", "absences.csv"} {
+			f.Add(byte(k), schoolfiles.Read(f, name))
+		}
+	}
+	f.Add(byte(3), []byte("jour;debut;fin;division;groupe;matiere;enseignant;salle;semaines\nlundi;08:00;08:55;4e 1;;MATHS\x1b[2J;;;toutes\n"))
+	f.Add(byte(0), []byte("<BEE_ELEVES><DONNEES><ELEVES><ELEVE ELEVE_ID=\"1\"><NOM_DE_FAMILLE>&#x202E;X</NOM_DE_FAMILLE></ELEVE></ELEVES></DONNEES></BEE_ELEVES>"))
+	fx := newFixture(f, bare(schoolfiles.UAI))
+	f.Fuzz(func(t *testing.T, k byte, data []byte) {
+		kind := imports.Kinds[int(k)%len(imports.Kinds)]
+		rep, _ := imports.Run(fx.svc, kind, imports.Source{Name: "f", Data: data}, imports.Options{Force: true})
+		if rep != nil {
+			var texts []string
+			texts = append(append(texts, rep.Details()...), rep.Notes...)
+			for _, r := range rep.Refused {
+				texts = append(texts, r.String())
+			}
+			for _, s := range texts {
+				if f, ok := model.CheckText(s, model.Plain); !ok {
+					t.Fatalf("the report holds %s: %q", f.What(), s)
+				}
+			}
+		}
+		d, err := fx.svc.Dataset()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.CheckText(); err != nil {
+			t.Fatalf("a %s import stored a refused character: %v", kind, err)
+		}
+	})
 }

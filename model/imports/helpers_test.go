@@ -2,11 +2,10 @@ package imports_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/imports"
 	"appel/model/modeltest"
@@ -19,37 +18,19 @@ var today = modeltest.Monday
 
 var now = modeltest.At(today, 10, 0)
 
-// samplesDir finds shared/samples above the package, read in place.
-func samplesDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		candidate := filepath.Join(dir, "shared", "samples")
-		if st, err := os.Stat(candidate); err == nil && st.IsDir() {
-			return candidate
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+// synthetic returns a synthetic school file of the repository as a source.
+func synthetic(tb testing.TB, name string) imports.Source {
+	tb.Helper()
+	return imports.Source{Name: name, Data: schoolfiles.Read(tb, name)}
 }
 
-// sample returns a real sample file as a source, skipping the test without it.
-func sample(tb testing.TB, name string) imports.Source {
+// realSample returns a real sample of ../shared/samples as a source, and
+// false when the samples are not reachable (the test then says so in its log
+// and tests the synthetic files only).
+func realSample(tb testing.TB, name string) (imports.Source, bool) {
 	tb.Helper()
-	dir := samplesDir()
-	if dir == "" {
-		tb.Skipf("shared/samples introuvable : échantillon %s non testé", name)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
-		tb.Skipf("échantillon %s illisible : %v", name, err)
-	}
-	return imports.Source{Name: name, Data: data}
+	data, ok := schoolfiles.Sample(tb, name)
+	return imports.Source{Name: name, Data: data}, ok
 }
 
 // bare is the fixtures' school (calendar, accounts, motives) without

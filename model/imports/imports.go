@@ -28,7 +28,7 @@ import (
 // Kind names what a file holds, as the import command says it.
 type Kind = formats.Kind
 
-// The kinds of import of INTERFACES.md.
+// The kinds of import of docs/CONTRACT.md.
 const (
 	Siecle       = formats.KindSiecle
 	Responsables = formats.KindResponsables
@@ -155,7 +155,7 @@ func read(svc *model.Service, kind Kind, src Source, opt Options) (input, error)
 	if err != nil {
 		var fe *formats.Error
 		if errors.As(err, &fe) {
-			return refused{kind: kind, r: Refusal{File: fe.File, Line: fe.Line, Reason: fe.What}}, nil
+			return refused{kind: kind, r: Refusal{File: fe.File, Line: fe.Line, Column: fe.Column, Reason: fe.What}}, nil
 		}
 		return refused{kind: kind, r: Refusal{File: src.Name, Reason: model.UserMessage(err)}}, nil
 	}

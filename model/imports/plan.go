@@ -79,31 +79,22 @@ func (it Item) String() string {
 	if it.Detail != "" {
 		b.WriteString(" : " + it.Detail)
 	}
-	return flat(b.String())
-}
-
-// flat puts a message on one line: a cell of a file may hold line breaks.
-func flat(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\t' {
-			return ' '
-		}
-		return r
-	}, s)
+	return formats.Flat(b.String())
 }
 
 // Refusal is a row (or a whole file) that the import refuses: while a plan
 // has one, nothing is written.
 type Refusal struct {
 	File string
-	// Line is 0 when the whole file is refused.
-	Line   int
-	Reason string
+	// Line is 0 when the whole file is refused; Column, when known, places
+	// the character at fault on the line.
+	Line, Column int
+	Reason       string
 }
 
-// String returns « fichier, ligne N : raison » (or « fichier : raison »).
+// String returns « fichier, ligne N, colonne C : raison » (or « fichier : raison »).
 func (r Refusal) String() string {
-	return flat((&formats.Error{File: r.File, Line: r.Line, What: r.Reason}).Error())
+	return formats.Flat((&formats.Error{File: r.File, Line: r.Line, Column: r.Column, What: r.Reason}).Error())
 }
 
 // Plan is what importing a file would do to the school: every record created,
@@ -186,5 +177,5 @@ func (p *Plan) Err() error {
 		return model.Invalid("import refusé, rien n'a été écrit : %s", first)
 	}
 	return model.Invalid("import refusé, rien n'a été écrit : %d lignes refusées dans %s, dont %s",
-		len(p.Refused), flat(p.File), first)
+		len(p.Refused), formats.Flat(p.File), first)
 }

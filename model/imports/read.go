@@ -28,12 +28,12 @@ func ReadFile(path string) (Source, error) {
 	if !info.Mode().IsRegular() {
 		return Source{}, model.Invalid("%s n'est pas un fichier ordinaire", path)
 	}
-	return readLimited(f, filepath.Base(path), path, MaxFileSize)
+	return readLimited(f, model.Visible(filepath.Base(path)), path, MaxFileSize)
 }
 
 // ReadAll reads a file to import from r (the standard input), named name.
 func ReadAll(r io.Reader, name string) (Source, error) {
-	return readLimited(r, name, name, MaxFileSize)
+	return readLimited(r, model.Visible(name), name, MaxFileSize)
 }
 
 func readLimited(r io.Reader, name, path string, limit int64) (Source, error) {

@@ -3,10 +3,12 @@ package imports_test
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/imports"
 )
@@ -16,73 +18,88 @@ const (
 	empSample = "emp_sts_0750001A_2026.xml"
 )
 
-// TestSTSSample: teachers get accounts (role teacher, login derived and
-// reported), divisions and groups are created, the subjects' labels kept.
-func TestSTSSample(t *testing.T) {
-	f := newFixture(t, bare("0750001A"))
-	rep := f.run(t, imports.STS, sample(t, stsSample), imports.Options{})
-	want := []string{"compte : 2 créés", "division : 1 créée", "groupe : 2 créés", "établissement : 1 mis à jour"}
+// TestSTS: teachers get accounts (role teacher, login derived and reported),
+// divisions and groups are created or learn their divisions, the subjects'
+// labels are kept; a re-import changes nothing, a teacher gone from the file
+// keeps his account. The real sample, when reachable, is imported too.
+func TestSTS(t *testing.T) {
+	f := newFixture(t, bare(schoolfiles.UAI))
+	src := synthetic(t, "sts_emp.xml")
+	rep := f.run(t, imports.STS, src, imports.Options{})
+	want := []string{"compte : 3 créés", "division : 3 créées", "groupe : 3 créés", "établissement : 1 mis à jour"}
 	if got := rep.Summary(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	dir := f.dir(t)
-	for login, want := range map[string]string{"mdurand": "Michel DURAND|8949", "hpetit": "Helene PETIT|8950"} {
+	for login, want := range map[string]string{"jlefevre": "Jérôme LEFÈVRE|3001", "inunez": "Inés NUÑEZ|3002", "eoeuvrard": "Élise ŒUVRARD|3003"} {
 		a, ok := dir.Account(login)
 		if got := a.Name + "|" + a.STSID; !ok || got != want || a.RolesString() != "teacher" {
 			t.Errorf("account %s = %+v, want %s", login, a, want)
 		}
 	}
-	if g, _ := dir.Group("6LV1.ALL"); fmt.Sprint(g.Divisions) != "[6E1]" {
-		t.Errorf("group 6LV1.ALL: %+v", g)
+	if g, _ := dir.Group("ESP 4e12"); fmt.Sprint(g.Divisions) != "[4e 1 4e 2]" {
+		t.Errorf("group ESP 4e12: %+v", g)
 	}
-	if dir.School.Subjects["030101"] != "ALLEMAND LV1" {
+	if dir.School.Subjects["030602"] != "ESPAGNOL LV2" {
 		t.Errorf("subjects %v", dir.School.Subjects)
 	}
-	if !strings.Contains(details(rep.Plan), "compte mdurand (Michel DURAND) créé : enseignant, identifiant STS 8949") {
-		t.Errorf("details:\n%s", details(rep.Plan))
-	}
-	again := f.run(t, imports.STS, sample(t, stsSample), imports.Options{})
+	checkReport(t, rep, []string{"compte jlefevre (Jérôme LEFÈVRE) créé : enseignant, identifiant STS 3001"})
+	again := f.run(t, imports.STS, src, imports.Options{})
 	if again.Changes() != 0 || again.Written != 0 {
 		t.Errorf("re-import changed:\n%s", details(again.Plan))
 	}
-	gone := sample(t, stsSample)
-	gone.Data = []byte(strings.Replace(string(gone.Data), `<INDIVIDU ID="8950"`, `<INDIVIDU ID="9999"`, 1))
+	gone := src
+	gone.Data = []byte(strings.Replace(string(gone.Data), `<INDIVIDU ID="3002"`, `<INDIVIDU ID="9999"`, 1))
 	rep = f.run(t, imports.STS, gone, imports.Options{})
-	if !strings.Contains(details(rep.Plan), "compte hpetit (Helene PETIT) ignoré : identifiant STS 8950 absent du fichier : compte laissé tel quel") {
-		t.Errorf("details:\n%s", details(rep.Plan))
-	}
+	checkReport(t, rep, []string{"compte inunez (Inés NUÑEZ) ignoré : identifiant STS 3002 absent du fichier : compte laissé tel quel"})
+	t.Run("klepsydrix (réel)", func(t *testing.T) {
+		src, ok := realSample(t, stsSample)
+		if !ok {
+			return
+		}
+		f := newFixture(t, bare("0750001A"))
+		rep := f.run(t, imports.STS, src, imports.Options{})
+		want := []string{"compte : 2 créés", "division : 1 créée", "groupe : 2 créés", "établissement : 1 mis à jour"}
+		if got := rep.Summary(); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("summary %q, want %q", got, want)
+		}
+		if g, _ := f.dir(t).Group("6LV1.ALL"); fmt.Sprint(g.Divisions) != "[6E1]" {
+			t.Errorf("group 6LV1.ALL: %+v", g)
+		}
+		checkReport(t, rep, []string{"compte mdurand (Michel DURAND) créé : enseignant, identifiant STS 8949"})
+	})
 }
 
 // TestSTSLogins: a login taken by someone else gets a suffix; an account that
 // bears the teacher's name is adopted rather than duplicated.
 func TestSTSLogins(t *testing.T) {
-	data := bare("0750001A")
+	data := bare(schoolfiles.UAI)
 	data.Accounts = append(data.Accounts,
-		model.Account{Login: "mdurand", Name: "Marie Durand", Roles: []model.Role{model.RoleCPE}},
-		model.Account{Login: "helene", Name: "Hélène Petit", Roles: []model.Role{model.RoleDirection}})
+		model.Account{Login: "jlefevre", Name: "Julie Lefèvre", Roles: []model.Role{model.RoleCPE}},
+		model.Account{Login: "ines", Name: "Inés Nuñez", Roles: []model.Role{model.RoleDirection}})
 	f := newFixture(t, data)
-	f.run(t, imports.STS, sample(t, stsSample), imports.Options{})
+	f.run(t, imports.STS, synthetic(t, "sts_emp.xml"), imports.Options{})
 	dir := f.dir(t)
-	if a, ok := dir.Account("mdurand2"); !ok || a.STSID != "8949" {
-		t.Errorf("mdurand2: %+v", a)
+	if a, ok := dir.Account("jlefevre2"); !ok || a.STSID != "3001" {
+		t.Errorf("jlefevre2: %+v", a)
 	}
-	if a, _ := dir.Account("mdurand"); a.STSID != "" || a.Name != "Marie Durand" {
-		t.Errorf("mdurand changed: %+v", a)
+	if a, _ := dir.Account("jlefevre"); a.STSID != "" || a.Name != "Julie Lefèvre" {
+		t.Errorf("jlefevre changed: %+v", a)
 	}
-	a, _ := dir.Account("helene")
-	if a.STSID != "8950" || a.RolesString() != "teacher,direction" || a.Name != "Hélène Petit" {
-		t.Errorf("helene not adopted: %+v", a)
+	a, _ := dir.Account("ines")
+	if a.STSID != "3002" || a.RolesString() != "teacher,direction" || a.Name != "Inés Nuñez" {
+		t.Errorf("ines not adopted: %+v", a)
 	}
-	if _, dup := dir.Account("hpetit"); dup {
-		t.Error("hpetit created beside the adopted account")
+	if _, dup := dir.Account("inunez"); dup {
+		t.Error("inunez created beside the adopted account")
 	}
 }
 
 // TestSTSRefusesTimetable: an EDT_STS file given to `import sts` is refused
 // with the parser's message naming the right command.
 func TestSTSRefusesTimetable(t *testing.T) {
-	f := newFixture(t, bare("0750001A"))
-	rep, err := imports.Run(f.svc, imports.STS, sample(t, empSample), imports.Options{})
+	f := newFixture(t, bare(schoolfiles.UAI))
+	rep, err := imports.Run(f.svc, imports.STS, synthetic(t, "emp_sts.xml"), imports.Options{})
 	if !errors.Is(err, model.ErrInvalid) || !strings.Contains(err.Error(), "appel import timetable") || rep.Applied {
 		t.Errorf("err %v", err)
 	}
@@ -91,46 +108,69 @@ func TestSTSRefusesTimetable(t *testing.T) {
 	}
 }
 
-// TestTimetableSample: the emp_sts sample after its STS file: courses on the
-// groups, teachers resolved by STS identifier, A/B weeks in the calendar.
-func TestTimetableSample(t *testing.T) {
-	f := newFixture(t, bare("0750001A"))
-	f.run(t, imports.STS, sample(t, stsSample), imports.Options{})
-	rep := f.run(t, imports.Timetable, sample(t, empSample), imports.Options{})
-	if got := rep.Count(model.EntityCourse, imports.Created); got != 10 {
-		t.Errorf("%d courses created, want 10:\n%s", got, details(rep.Plan))
+// TestTimetable: an emp_sts timetable after its STS file: courses on the
+// divisions and groups, teachers resolved by STS identifier, A/B weeks in the
+// calendar, a course of an unknown group skipped. The real sample, when
+// reachable, is imported too.
+func TestTimetable(t *testing.T) {
+	f := newFixture(t, bare(schoolfiles.UAI))
+	f.run(t, imports.STS, synthetic(t, "sts_emp.xml"), imports.Options{})
+	src := synthetic(t, "emp_sts.xml")
+	rep := f.run(t, imports.Timetable, src, imports.Options{})
+	if got := fmt.Sprint(rep.Summary()); got != "[établissement : 1 mis à jour cours : 9 créés, 1 ignoré]" {
+		t.Errorf("summary %s:\n%s", got, details(rep.Plan))
 	}
 	dir := f.dir(t)
-	wed := dir.SeancesOn(model.NewDate(2026, 11, 25))
-	if len(wed) != 1 {
-		t.Fatalf("Wednesday séances: %+v", wed)
+	if got := seancesOf(dir, model.NewDate(2026, 11, 25)); got != "08:00 ESP 4e12 ESPAGNOL LV2 [inunez]" {
+		t.Errorf("Wednesday of week %q: %s", dir.School.WeekType(model.NewDate(2026, 11, 25)), got)
 	}
-	week := dir.School.WeekType(wed[0].Date)
-	wantGroup := map[string]string{"A": "6LV1.ALL", "B": "6LV1.ANG"}[week]
-	if wed[0].Target.Code != wantGroup || wed[0].Start != 8*60 || wed[0].End != 9*60 {
-		t.Errorf("Wednesday of week %q: %+v", week, wed[0])
+	if got := seancesOf(dir, model.NewDate(2026, 12, 2)); got != "08:00 LATIN 4e LCA LATIN [jlefevre]" {
+		t.Errorf("Wednesday of week %q: %s", dir.School.WeekType(model.NewDate(2026, 12, 2)), got)
 	}
-	mon := dir.SeancesOn(today)
-	if len(mon) != 2 || fmt.Sprint(mon[0].Teachers, mon[1].Teachers) != "[mdurand] [hpetit]" || mon[0].Subject != "ALLEMAND LV1" {
-		t.Errorf("Monday séances: %+v", mon)
+	if got := seancesOf(dir, today); got != "08:00 3 A MATHÉMATIQUES [eoeuvrard], 08:00 4e 1 FRANÇAIS [jlefevre], 09:00 4e 2 FRANÇAIS [jlefevre]" {
+		t.Errorf("Monday séances: %s", got)
 	}
-	again := f.run(t, imports.Timetable, sample(t, empSample), imports.Options{})
+	again := f.run(t, imports.Timetable, src, imports.Options{})
 	if again.Changes() != 0 || again.Written != 0 {
 		t.Errorf("re-import changed:\n%s", details(again.Plan))
 	}
+	t.Run("klepsydrix (réel)", func(t *testing.T) {
+		sts, ok := realSample(t, stsSample)
+		emp, _ := realSample(t, empSample)
+		if !ok {
+			return
+		}
+		f := newFixture(t, bare("0750001A"))
+		f.run(t, imports.STS, sts, imports.Options{})
+		rep := f.run(t, imports.Timetable, emp, imports.Options{})
+		if got := rep.Count(model.EntityCourse, imports.Created); got != 10 {
+			t.Errorf("%d courses created, want 10:\n%s", got, details(rep.Plan))
+		}
+		if got := seancesOf(f.dir(t), today); got != "08:00 6LV1.ALL ALLEMAND LV1 [mdurand], 08:00 6LV1.ANG ANGLAIS LV1 [hpetit]" {
+			t.Errorf("Monday séances: %s", got)
+		}
+	})
 }
 
-// TestTimetableUnknownAudience: courses of groups the school does not have
-// are skipped and counted, not refused; unknown teachers are left out.
+// seancesOf lists a day's séances as « 08:00 code subject [teachers] », in order.
+func seancesOf(dir *model.Directory, day model.Date) string {
+	var out []string
+	for _, se := range dir.SeancesOn(day) {
+		out = append(out, fmt.Sprintf("%s %s %s %v", se.Start, se.Target.Code, se.Subject, se.Teachers))
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+// TestTimetableUnknownAudience: courses of divisions and groups the school
+// does not have are skipped and counted, not refused.
 func TestTimetableUnknownAudience(t *testing.T) {
-	f := newFixture(t, bare("0750001A"))
-	rep := f.run(t, imports.Timetable, sample(t, empSample), imports.Options{})
+	f := newFixture(t, bare(schoolfiles.UAI))
+	rep := f.run(t, imports.Timetable, synthetic(t, "emp_sts.xml"), imports.Options{})
 	if rep.Count(model.EntityCourse, imports.Skipped) != 10 || rep.Count(model.EntityCourse, imports.Created) != 0 {
 		t.Errorf("summary %v", rep.Summary())
 	}
-	if !strings.Contains(details(rep.Plan), "groupe « 6LV1.ALL » inconnu(e) de l'établissement") {
-		t.Errorf("details:\n%s", details(rep.Plan))
-	}
+	checkReport(t, rep, []string{"groupe « ESP 4e12 » inconnu(e) de l'établissement", "division « 4e 1 » inconnu(e) de l'établissement"})
 }
 
 // appelTimetable is a timetable in appel's own CSV for the modeltest school.

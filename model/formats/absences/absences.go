@@ -1,5 +1,5 @@
 // Package absences reads an absence history brought from another tool
-// (INTERFACES.md, `appel import absences`): a CSV with the columns eleve, date,
+// (docs/CONTRACT.md, `appel import absences`): a CSV with the columns eleve, date,
 // debut, fin, marque, minutes, motif and justifiee, found by name.
 //
 // Reading is strict, since skipping a row would lose an absence: a row whose
@@ -107,7 +107,7 @@ func kind(s string) (model.MarkKind, error) {
 		return "", err
 	}
 	if k == model.KindPresent {
-		return "", model.Invalid("marque %q : un historique d'absences ne contient pas de présences", s)
+		return "", model.Invalid("marque %q : un historique d'absences ne contient pas de présences", formats.Excerpt(s))
 	}
 	return k, nil
 }
@@ -119,7 +119,7 @@ func minutes(s string, k model.MarkKind) (int, error) {
 	n, err := strconv.Atoi(s)
 	switch {
 	case err != nil || n < 0 || n > 600:
-		return 0, model.Invalid("minutes %q illisibles (nombre entier de 0 à 600 attendu)", s)
+		return 0, model.Invalid("minutes %q illisibles (nombre entier de 0 à 600 attendu)", formats.Excerpt(s))
 	case n > 0 && k != model.KindLate:
 		return 0, model.Invalid("%d minutes pour une marque %s : les minutes ne vont qu'avec un retard", n, k.Export())
 	}
@@ -133,5 +133,5 @@ func yesNo(s string) (bool, error) {
 	case "non", "":
 		return false, nil
 	}
-	return false, model.Invalid("justifiee %q : oui ou non attendu", s)
+	return false, model.Invalid("justifiee %q : oui ou non attendu", formats.Excerpt(s))
 }

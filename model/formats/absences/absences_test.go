@@ -84,7 +84,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &fe) {
 				t.Fatalf("error %v is not a formats.Error", err)
 			}
-			if fe.Line > 0 && !strings.Contains(err.Error(), fmt.Sprintf("ligne %d ", fe.Line)) {
+			if fe.Line > 0 && !strings.HasPrefix(err.Error(), formats.Place(fe.File, fe.Line, fe.Column)) {
 				t.Fatalf("error %q does not show its line", err)
 			}
 			return

@@ -1,26 +1,33 @@
 // Package charset decodes the single-byte code pages that French school files
 // use (ISO-8859-15 for SIECLE, ISO-8859-1 for older exports, Windows-1252 for
-// CSV files saved by spreadsheets) into UTF-8, with the standard library only.
+// CSV files saved by spreadsheets) into UTF-8, with the tables of
+// golang.org/x/text/encoding/charmap.
 //
-// Reader plugs into encoding/xml's Decoder.CharsetReader; Text decodes a CSV
-// file that is UTF-8 or, failing that, Windows-1252.
+// Decode and Text decode whole files; Undefined finds a byte that a code page
+// leaves without a character, so that an import can refuse it with its line
+// and column instead of storing U+FFFD.
 package charset
 
 import (
+	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"appel/model/formats"
 )
 
-// Charset maps each byte to a rune. The 128 ASCII bytes map to themselves.
+// Charset is one single-byte code page.
 type Charset struct {
 	// Name is the charset's canonical name (ISO-8859-15).
 	Name string
-	high [128]rune
+	cm   *charmap.Charmap
 }
 
-// Decode returns b decoded into a UTF-8 string.
+// Decode returns b decoded into a UTF-8 string. A byte the code page leaves
+// undefined becomes U+FFFD (Undefined finds it first).
 func (c *Charset) Decode(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b) + len(b)/8)
@@ -29,9 +36,33 @@ func (c *Charset) Decode(b []byte) string {
 			sb.WriteByte(x)
 			continue
 		}
-		sb.WriteRune(c.high[x-0x80])
+		sb.WriteRune(c.cm.DecodeByte(x))
 	}
 	return sb.String()
+}
+
+// Undefined returns the offset of the first byte of b that the code page
+// leaves without a character, or -1 when every byte has one.
+func (c *Charset) Undefined(b []byte) int {
+	for i, x := range b {
+		if x >= utf8.RuneSelf && c.cm.DecodeByte(x) == utf8.RuneError {
+			return i
+		}
+	}
+	return -1
+}
+
+// Check refuses b, the bytes of the file called file, when one of them has
+// no character in the code page: the refusal names its line and column.
+func (c *Charset) Check(file string, b []byte) error {
+	i := c.Undefined(b)
+	if i < 0 {
+		return nil
+	}
+	line := 1 + bytes.Count(b[:i], []byte{'\n'})
+	column := i - bytes.LastIndexByte(b[:i], '\n')
+	return &formats.Error{File: file, Line: line, Column: column,
+		What: fmt.Sprintf("octet 0x%02X sans caractère en %s : fichier abîmé ou dans un autre encodage", b[i], c.Name)}
 }
 
 // Encode returns s encoded in c, and false when a rune of s has no byte in c
@@ -39,8 +70,8 @@ func (c *Charset) Decode(b []byte) string {
 func (c *Charset) Encode(s string) ([]byte, bool) {
 	out, ok := make([]byte, 0, len(s)), true
 	for _, r := range s {
-		b, found := c.byteOf(r)
-		if !found {
+		b, found := c.cm.EncodeRune(r)
+		if !found || r == utf8.RuneError {
 			b, ok = '?', false
 		}
 		out = append(out, b)
@@ -48,47 +79,17 @@ func (c *Charset) Encode(s string) ([]byte, bool) {
 	return out, ok
 }
 
-func (c *Charset) byteOf(r rune) (byte, bool) {
-	if r < utf8.RuneSelf {
-		return byte(r), true
-	}
-	for i, x := range c.high {
-		if x == r {
-			return byte(0x80 + i), true
-		}
-	}
-	return 0, false
-}
-
-// newCharset builds a charset from Latin-1 with some bytes remapped.
-func newCharset(name string, changes map[byte]rune) *Charset {
-	c := &Charset{Name: name}
-	for i := range c.high {
-		c.high[i] = rune(0x80 + i)
-	}
-	for b, r := range changes {
-		c.high[b-0x80] = r
-	}
-	return c
-}
-
 // Latin1 is ISO-8859-1: every byte is the code point of the same value.
-var Latin1 = newCharset("ISO-8859-1", nil)
+var Latin1 = &Charset{Name: "ISO-8859-1", cm: charmap.ISO8859_1}
 
-// Latin9 is ISO-8859-15: Latin-1 with €, Š, š, Ž, ž, Œ, œ and Ÿ in eight places.
-var Latin9 = newCharset("ISO-8859-15", map[byte]rune{
-	0xA4: '€', 0xA6: 'Š', 0xA8: 'š', 0xB4: 'Ž', 0xB8: 'ž', 0xBC: 'Œ', 0xBD: 'œ', 0xBE: 'Ÿ',
-})
+// Latin9 is ISO-8859-15: Latin-1 with €, Š, š, Ž, ž, Œ, œ and Ÿ in eight
+// places, and nothing in 0x80–0x9F.
+var Latin9 = &Charset{Name: "ISO-8859-15", cm: charmap.ISO8859_15}
 
 // Windows1252 is Microsoft's Western code page: Latin-1 with printable
-// characters in 0x80–0x9F. Its five unassigned bytes decode to the C1 control
-// of the same value, as the WHATWG encoding standard does.
-var Windows1252 = newCharset("Windows-1252", map[byte]rune{
-	0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡',
-	0x88: 'ˆ', 0x89: '‰', 0x8A: 'Š', 0x8B: '‹', 0x8C: 'Œ', 0x8E: 'Ž',
-	0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—',
-	0x98: '˜', 0x99: '™', 0x9A: 'š', 0x9B: '›', 0x9C: 'œ', 0x9E: 'ž', 0x9F: 'Ÿ',
-})
+// characters in 0x80–0x9F, five of which (0x81, 0x8D, 0x8F, 0x90, 0x9D) are
+// undefined.
+var Windows1252 = &Charset{Name: "Windows-1252", cm: charmap.Windows1252}
 
 // labels maps normalised encoding labels to their charset; nil means UTF-8 or
 // ASCII, passed through.
@@ -113,64 +114,9 @@ func Lookup(label string) (c *Charset, ok bool) {
 	return c, ok
 }
 
-// Reader returns a reader that decodes r from the charset named label into
-// UTF-8. Its signature is that of xml.Decoder.CharsetReader.
-func Reader(label string, r io.Reader) (io.Reader, error) {
-	c, ok := Lookup(label)
-	if !ok {
-		return nil, fmt.Errorf("encodage %q non pris en charge (attendu : UTF-8, ISO-8859-15, ISO-8859-1 ou Windows-1252)", label)
-	}
-	if c == nil {
-		return r, nil
-	}
-	return &decoder{c: c, src: r}, nil
-}
-
-// decoder is the io.Reader that Reader returns.
-type decoder struct {
-	c       *Charset
-	src     io.Reader
-	in, out []byte
-	err     error
-	empty   int // consecutive reads that returned nothing
-}
-
-// Read implements io.Reader, decoding as it goes.
-func (d *decoder) Read(p []byte) (int, error) {
-	for len(d.out) == 0 {
-		if d.err != nil {
-			return 0, d.err
-		}
-		d.fill(len(p))
-	}
-	n := copy(p, d.out)
-	d.out = d.out[n:]
-	return n, nil
-}
-
-// fill reads up to want/3 bytes (a decoded byte takes at most 3) and decodes them.
-func (d *decoder) fill(want int) {
-	size := max(want/utf8.UTFMax, 64)
-	if cap(d.in) < size {
-		d.in = make([]byte, size)
-	}
-	n, err := d.src.Read(d.in[:size])
-	d.err = err
-	d.out = d.out[:0]
-	for _, x := range d.in[:n] {
-		if x < utf8.RuneSelf {
-			d.out = append(d.out, x)
-			continue
-		}
-		d.out = utf8.AppendRune(d.out, d.c.high[x-0x80])
-	}
-	d.empty++
-	if n > 0 {
-		d.empty = 0
-	}
-	if d.empty >= 100 && err == nil {
-		d.err = io.ErrNoProgress
-	}
+// Unsupported is the refusal of an encoding label that Lookup does not know.
+func Unsupported(label string) error {
+	return fmt.Errorf("encodage %q non pris en charge (attendu : UTF-8, ISO-8859-15, ISO-8859-1 ou Windows-1252)", label)
 }
 
 // bom is the UTF-8 encoding of U+FEFF.
@@ -186,4 +132,14 @@ func Text(data []byte) (string, string) {
 		return s, "UTF-8"
 	}
 	return Windows1252.Decode([]byte(s)), Windows1252.Name
+}
+
+// CheckText refuses what Text would decode with a byte left undefined, with
+// its line and column (the byte-order mark is not counted).
+func CheckText(file string, data []byte) error {
+	s := bytes.TrimPrefix(data, []byte(bom))
+	if utf8.Valid(s) {
+		return nil
+	}
+	return Windows1252.Check(file, s)
 }

@@ -2,11 +2,10 @@ package charset
 
 import (
 	"bytes"
-	"encoding/xml"
-	"io"
 	"strings"
 	"testing"
-	"testing/iotest"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestDecode(t *testing.T) {
@@ -21,7 +20,8 @@ func TestDecode(t *testing.T) {
 		{"latin1 same bytes", Latin1, []byte{0xBD, 0xBC, 0xA4, 0xE9}, "½¼¤é"},
 		{"cp1252 œ Œ € é", Windows1252, []byte{0x9C, 0x8C, 0x80, 0xE9}, "œŒ€é"},
 		{"cp1252 quotes and dash", Windows1252, []byte{0x92, 0x93, 0x94, 0x96, 0x85}, "’“”–…"},
-		{"cp1252 unassigned byte", Windows1252, []byte{0x81}, "\u0081"},
+		{"cp1252 unassigned byte", Windows1252, []byte{0x81}, "\uFFFD"},
+		{"latin9 has nothing in 0x80–0x9F", Latin9, []byte{0x92}, "\uFFFD"},
 		{"ascii untouched", Latin9, []byte("Cours 4e 1 ; 08h00"), "Cours 4e 1 ; 08h00"},
 	}
 	for _, tt := range tests {
@@ -33,19 +33,45 @@ func TestDecode(t *testing.T) {
 	}
 }
 
-func TestEncodeRoundTrip(t *testing.T) {
-	for _, c := range []*Charset{Latin1, Latin9, Windows1252} {
-		all := make([]byte, 256)
-		for i := range all {
-			all[i] = byte(i)
+// TestTables checks the three code pages over their 256 bytes: Latin-1 is
+// the identity, Latin-9 is Latin-1 but for eight letters and an empty
+// 0x80–0x9F, Windows-1252 has a printable character for every byte of
+// 0x80–0x9F but five; every defined byte encodes back to itself.
+func TestTables(t *testing.T) {
+	latin9Changes := map[byte]rune{0xA4: '€', 0xA6: 'Š', 0xA8: 'š', 0xB4: 'Ž', 0xB8: 'ž', 0xBC: 'Œ', 0xBD: 'œ', 0xBE: 'Ÿ'}
+	cp1252Undefined := map[byte]bool{0x81: true, 0x8D: true, 0x8F: true, 0x90: true, 0x9D: true}
+	for b := 0; b < 256; b++ {
+		x := byte(b)
+		if got := []rune(Latin1.Decode([]byte{x}))[0]; got != rune(b) {
+			t.Errorf("Latin-1 %02X = %U", b, got)
 		}
-		back, ok := c.Encode(c.Decode(all))
-		if !ok || !bytes.Equal(back, all) {
-			t.Errorf("%s: round trip of the 256 bytes failed", c.Name)
+		l9 := []rune(Latin9.Decode([]byte{x}))[0]
+		switch r, changed := latin9Changes[x]; {
+		case changed && l9 != r, !changed && b >= 0x80 && b < 0xA0 && l9 != utf8.RuneError,
+			!changed && (b < 0x80 || b >= 0xA0) && l9 != rune(b):
+			t.Errorf("Latin-9 %02X = %U", b, l9)
+		}
+		w := []rune(Windows1252.Decode([]byte{x}))[0]
+		switch {
+		case b >= 0x80 && b < 0xA0 && cp1252Undefined[x] != (w == utf8.RuneError),
+			b >= 0x80 && b < 0xA0 && !cp1252Undefined[x] && !unicode.IsGraphic(w),
+			(b < 0x80 || b >= 0xA0) && w != rune(b):
+			t.Errorf("Windows-1252 %02X = %U", b, w)
+		}
+		for _, c := range []*Charset{Latin1, Latin9, Windows1252} {
+			if c.Undefined([]byte{x}) >= 0 {
+				continue
+			}
+			if back, ok := c.Encode(c.Decode([]byte{x})); !ok || !bytes.Equal(back, []byte{x}) {
+				t.Errorf("%s: byte %02X does not encode back", c.Name, b)
+			}
 		}
 	}
 	if _, ok := Latin1.Encode("œ"); ok {
 		t.Error("Latin-1 has no œ: Encode must report it")
+	}
+	if _, ok := Latin9.Encode("\uFFFD"); ok {
+		t.Error("U+FFFD has no byte in Latin-9: Encode must report it")
 	}
 }
 
@@ -71,42 +97,8 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) = %v, %v; want %v, %v", tt.label, got, ok, tt.want, tt.ok)
 		}
 	}
-}
-
-func TestReaderWithXML(t *testing.T) {
-	doc := append([]byte(`<?xml version="1.0" encoding="ISO-8859-15"?><R><N>C`), 0xBD, 'u', 'r', ' ', 0xA4, 0xE9, '<', '/', 'N', '>', '<', '/', 'R', '>')
-	dec := xml.NewDecoder(bytes.NewReader(doc))
-	dec.CharsetReader = Reader
-	var v struct {
-		N string
-	}
-	if err := dec.Decode(&v); err != nil {
-		t.Fatal(err)
-	}
-	if v.N != "Cœur €é" {
-		t.Errorf("N = %q, want %q", v.N, "Cœur €é")
-	}
-}
-
-func TestReaderOneByteAtATime(t *testing.T) {
-	src := bytes.Repeat([]byte{'a', 0xBD, 0xE9}, 500)
-	r, err := Reader("latin9", iotest.OneByteReader(bytes.NewReader(src)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := io.ReadAll(iotest.OneByteReader(r))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := strings.Repeat("aœé", 500); string(got) != want {
-		t.Errorf("decoded %d bytes, want %d", len(got), len(want))
-	}
-}
-
-func TestReaderRefusesUnknown(t *testing.T) {
-	_, err := Reader("EBCDIC", strings.NewReader(""))
-	if err == nil || !strings.Contains(err.Error(), "non pris en charge") {
-		t.Errorf("err = %v, want a French refusal", err)
+	if err := Unsupported("EBCDIC"); !strings.Contains(err.Error(), `encodage "EBCDIC" non pris en charge`) {
+		t.Errorf("Unsupported: %v", err)
 	}
 }
 
@@ -128,24 +120,52 @@ func TestText(t *testing.T) {
 			if got != tt.want || name != tt.wantName {
 				t.Errorf("Text = %q, %s; want %q, %s", got, name, tt.want, tt.wantName)
 			}
+			if err := CheckText("f.csv", tt.in); err != nil {
+				t.Errorf("CheckText: %v", err)
+			}
 		})
 	}
 }
 
-func FuzzReader(f *testing.F) {
-	f.Add([]byte("Cœur"), "latin9")
-	f.Add([]byte{0x80, 0x9C, 0xFF}, "cp1252")
-	f.Fuzz(func(t *testing.T, data []byte, label string) {
-		r, err := Reader(label, bytes.NewReader(data))
-		if err != nil {
-			return
+func TestCheck(t *testing.T) {
+	err := CheckText("f.csv", []byte("\xEF\xBB\xBFnom;pr\xe9nom\nDupont;Andr\x81\n"))
+	want := "f.csv, ligne 2, colonne 12 : octet 0x81 sans caractère en Windows-1252 : fichier abîmé ou dans un autre encodage"
+	if err == nil || err.Error() != want {
+		t.Errorf("CheckText = %v, want %q", err, want)
+	}
+	if err := Latin9.Check("e.xml", []byte("<A>\n<B>C\xbdur \x92</B>")); err == nil || !strings.HasPrefix(err.Error(), "e.xml, ligne 2, colonne 9 : octet 0x92") {
+		t.Errorf("Latin9.Check = %v", err)
+	}
+}
+
+// FuzzDecode: decoding agrees byte by byte with the code page, gives valid
+// UTF-8 of the same number of characters, and Undefined finds exactly the
+// first byte that decodes to U+FFFD.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("Cœur"), byte(0))
+	f.Add([]byte{0x80, 0x9C, 0xFF, 0x81}, byte(2))
+	f.Fuzz(func(t *testing.T, data []byte, which byte) {
+		c := []*Charset{Latin1, Latin9, Windows1252}[int(which)%3]
+		out := c.Decode(data)
+		if !utf8.ValidString(out) || utf8.RuneCountInString(out) != len(data) {
+			t.Fatalf("%s: Decode(%x) = %q", c.Name, data, out)
 		}
-		out, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
+		first := -1
+		for i, r := range []rune(out) {
+			if r != []rune(c.Decode(data[i : i+1]))[0] {
+				t.Fatalf("%s: byte %d decodes differently alone", c.Name, i)
+			}
+			if r == utf8.RuneError && first < 0 {
+				first = i
+			}
 		}
-		if c, _ := Lookup(label); c != nil && string(out) != c.Decode(data) {
-			t.Errorf("Reader and Decode disagree")
+		if got := c.Undefined(data); got != first {
+			t.Errorf("%s: Undefined = %d, want %d", c.Name, got, first)
+		}
+		if first < 0 {
+			if back, ok := c.Encode(out); !ok || !bytes.Equal(back, data) {
+				t.Errorf("%s: %x does not encode back", c.Name, data)
+			}
 		}
 	})
 }

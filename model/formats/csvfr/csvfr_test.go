@@ -78,7 +78,7 @@ func TestRead(t *testing.T) {
 			';', "UTF-8", "2:lundi|Maths|X 5:mardi|Fr;ançais|Y", "Matière"},
 		{"comma", []byte("jour,MATIERE\n\"lundi\",\"EPS, natation\"\n"), ',', "UTF-8", "2:lundi|EPS, natation", "MATIERE"},
 		{"tab cp1252", []byte("Jour\tMati\xe8re\nlundi\t\x9cuvre\n"), '\t', "Windows-1252", "2:lundi|œuvre", "Matière"},
-		{"multi-line cell keeps first line", []byte("a;matiere\n\"x\ny\";z\nw;v\n"), ';', "UTF-8", "2:x\ny|z 4:w|v", "matiere"},
+		{"multi-line cell on one line", []byte("a;matiere\n\"x\ny\tz\";z\nw;v\n"), ';', "UTF-8", "2:x y z|z 4:w|v", "matiere"},
 		{"short row", []byte("a;matiere;c\n1\n"), ';', "UTF-8", "2:1", "matiere"},
 	}
 	for _, tt := range tests {
@@ -167,6 +167,14 @@ func FuzzRoundTrip(f *testing.F) {
 			t.Fatal(err)
 		}
 		tab, err := Read("f.csv", buf.Bytes())
+		written := strings.ToValidUTF8(a, "\uFFFD") + strings.ToValidUTF8(b, "\uFFFD") + strings.ToValidUTF8(c, "\uFFFD")
+		if _, ok := model.CheckText(written, model.Layout); !ok {
+			var fe *formats.Error
+			if !errors.As(err, &fe) || fe.Line < 2 || fe.Column < 1 {
+				t.Fatalf("a control character must be refused with its line and column: %v", err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -186,11 +194,12 @@ func FuzzRoundTrip(f *testing.F) {
 	})
 }
 
-// cellBack is what a cell written by Writer reads back as: guarded, with the
-// carriage returns that encoding/csv drops in CRLF mode, trimmed.
+// cellBack is what a cell written by Writer reads back as: guarded, without
+// the carriage returns that encoding/csv drops in CRLF mode, on one line,
+// trimmed.
 func cellBack(s string) string {
 	s = strings.ReplaceAll(strings.ToValidUTF8(Text(s), "\uFFFD"), "\r", "")
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(formats.Flat(s))
 }
 
 // FuzzRead checks that arbitrary bytes never panic and that errors name a line.
@@ -215,4 +224,43 @@ func FuzzRead(f *testing.F) {
 			last = r.Line
 		}
 	})
+}
+
+// TestReadRefusals: what a CSV file may not hold is refused with its line
+// and column, and no message quotes more than a short excerpt of the file.
+func TestReadRefusals(t *testing.T) {
+	long := strings.Repeat("x", 80)
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"escape in a cell", "jour;matiere\r\nlundi;MATHS\x1b[2J\x1b[41m\r\n",
+			"f.csv, ligne 2, colonne 12 : caractère de contrôle U+001B (échappement) : un fichier importé ne peut pas en contenir ; retirez-le du fichier"},
+		{"bidi override", "jour;matiere\nlundi;\u202eSHTAM\n", "f.csv, ligne 2, colonne 7 : caractère de direction du texte U+202E"},
+		{"byte undefined in cp1252", "jour;mati\xe8re\nlundi;a\x81b\n", "f.csv, ligne 2, colonne 8 : octet 0x81 sans caractère en Windows-1252"},
+		{"c1 control in utf-8", "jour;matiere\nlundi;a\u0085b\n", "f.csv, ligne 2, colonne 8 : caractère de contrôle U+0085"},
+		{"nul byte of a binary file", "\x7fELF\x02\x01\x01\x00\x00", "f.csv, ligne 1, colonne 1 : caractère de contrôle U+007F"},
+		{"a line of a system file", "root:$6$Zq9sl0wX$hashhashhash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
+			"f.csv, ligne 1 : la première ligne n'a qu'une colonne (ni « ; », ni « , », ni tabulation) : ce n'est pas l'en-tête d'un fichier CSV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read("f.csv", []byte(tt.data))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "root") || strings.Contains(err.Error(), "MATHS") {
+				t.Errorf("the message quotes the file: %v", err)
+			}
+		})
+	}
+	tab, err := Read("f.csv", []byte(long+";b;c;d;e;f;g;h;i;j;k;l;m;n;o\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Repeat("x", 19) + "…, b, c, d, e, f, g, h, i, j, k, l, m, n…"
+	if got := tab.HeaderText(", "); got != want {
+		t.Errorf("HeaderText = %q, want %q", got, want)
+	}
 }

@@ -41,7 +41,13 @@ func (r Row) Cell(i int) string {
 // Read parses data, the bytes of the CSV file called file. The first non-empty
 // row is the header. Rows whose cells are all empty are dropped.
 func Read(file string, data []byte) (*Table, error) {
+	if err := charset.CheckText(file, data); err != nil {
+		return nil, err
+	}
 	text, enc := charset.Text(data)
+	if err := formats.CheckLayout(file, text); err != nil {
+		return nil, err
+	}
 	t := &Table{File: file, Encoding: enc, Comma: Sniff(text)}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = t.Comma
@@ -58,8 +64,12 @@ func Read(file string, data []byte) (*Table, error) {
 		line, _ := r.FieldPos(0)
 		t.add(line, rec)
 	}
-	if t.Header == nil {
+	switch {
+	case t.Header == nil:
 		return nil, formats.Errorf(file, 0, "fichier CSV vide (aucune ligne d'en-tête)")
+	case len(t.Header) == 1:
+		return nil, formats.Errorf(file, t.HeaderLine, "la première ligne n'a qu'une colonne (ni « ; », ni « , », ni tabulation) : "+
+			"ce n'est pas l'en-tête d'un fichier CSV")
 	}
 	return t, nil
 }
@@ -67,7 +77,7 @@ func Read(file string, data []byte) (*Table, error) {
 func (t *Table) add(line int, rec []string) {
 	empty := true
 	for i := range rec {
-		rec[i] = strings.TrimSpace(rec[i])
+		rec[i] = strings.TrimSpace(formats.Flat(rec[i]))
 		empty = empty && rec[i] == ""
 	}
 	switch {
@@ -85,10 +95,17 @@ func (t *Table) add(line int, rec []string) {
 
 func parseError(file string, err error) error {
 	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return formats.Errorf(file, pe.Line, "CSV illisible (%v)", pe.Err)
+	if !errors.As(err, &pe) {
+		return formats.Errorf(file, 0, "CSV illisible")
 	}
-	return formats.Errorf(file, 0, "CSV illisible (%v)", err)
+	what := "CSV illisible"
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote):
+		what = "CSV illisible : guillemet non refermé"
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		what = "CSV illisible : guillemet au milieu d'une cellule"
+	}
+	return &formats.Error{File: file, Line: pe.Line, Column: pe.Column, What: what}
 }
 
 // Column returns the index of the first column whose header matches one of
@@ -115,14 +132,27 @@ func (t *Table) Need(names ...string) (int, error) {
 		strings.Join(names, " » ou « "), t.HeaderText(", "))
 }
 
-// HeaderText returns the column names joined by sep for messages, each on one
-// line (a quoted name may hold line breaks).
+// The most characters a message quotes of a header, and of each column
+// name: real names are short (« MAT_LIBELLE »), and a file that is not of the
+// expected kind must not be quoted.
+const (
+	maxHeaderText = 60
+	maxColumnName = 20
+)
+
+// HeaderText returns the column names joined by sep for messages: each a
+// short cleaned excerpt, the whole cut to a few words (a file that is not of
+// the expected kind must not be quoted whole).
 func (t *Table) HeaderText(sep string) string {
 	names := make([]string, len(t.Header))
 	for i, h := range t.Header {
-		names[i] = strings.Join(strings.Fields(h), " ")
+		names[i] = formats.Cut(strings.Join(strings.Fields(h), " "), maxColumnName)
 	}
-	return strings.Join(names, sep)
+	text := []rune(strings.Join(names, sep))
+	if len(text) <= maxHeaderText {
+		return string(text)
+	}
+	return string(text[:maxHeaderText-1]) + "…"
 }
 
 // Sniff guesses the separator from the first line of text: the most frequent

@@ -1,7 +1,7 @@
 // Package csvfr writes CSV files that French spreadsheets open correctly, and
 // reads the CSV files that users bring, whatever their spreadsheet did to them.
 //
-// Writing (FORMATS.md, "CSV for French spreadsheets"): UTF-8 with a BOM, `;`,
+// Writing (docs/CONTRACT.md, "CSV for French spreadsheets"): UTF-8 with a BOM, `;`,
 // CRLF, RFC-4180 quoting, dates dd/mm/yyyy, times HH:MM, decimal comma, `oui` /
 // `non`, and free text guarded against formula injection.
 //

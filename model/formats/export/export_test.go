@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -94,7 +95,7 @@ func TestMarksODSTyped(t *testing.T) {
 		{1, 16, odstest.C("date", "2026-11-23T08:12:00", "ceDateTime", "23/11/2026 08:12")},
 		{2, 9, odstest.C("string", "", "", "0612")},
 		{2, 11, odstest.C("float", "12", "", "12")},
-		{2, 12, odstest.C("string", "", "", "=Panne")},
+		{2, 12, odstest.C("string", "", "", "'=Panne")},
 		{2, 13, odstest.C("string", "", "", "non")},
 	}
 	for _, c := range checks {
@@ -149,5 +150,76 @@ func TestHoursOneWay(t *testing.T) {
 		if got := model.HoursText(minutes); got != want {
 			t.Errorf("%d min: %q, want %q", minutes, got, want)
 		}
+	}
+}
+
+// TestNoInjection: free text is written with its control and invisible
+// characters escaped and its formula starts neutralised, in CSV and in ODS;
+// numbers stay numbers, negative ones included.
+func TestNoInjection(t *testing.T) {
+	row := []Value{Text("MATHS\x1b[2J\x1b[41m"), Text("=HYPERLINK(\"http://x\")"), Text("-3"), Int(-3), Decimal(-2.5),
+		Text("@SUM(A1)"), Text("+33 6 12"), Text("\t=1+1"), Text("\r=1"), Text("a\u202eb\u0085c\nd")}
+	wantCSV := `MATHS\x1b[2J\x1b[41m;"'=HYPERLINK(""http://x"")";'-3;-3;-2,5;'@SUM(A1);'+33 6 12;" =1+1";\r=1;a\u202eb\x85c\nd`
+	header := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	for _, f := range []Format{CSV, ODS} {
+		var buf bytes.Buffer
+		tab, err := NewTable(&buf, f, "Feuille", header)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tab.Row(row...); err != nil {
+			t.Fatal(err)
+		}
+		if err := tab.Close(); err != nil {
+			t.Fatal(err)
+		}
+		raw := buf.Bytes()
+		if f == ODS {
+			raw = odstest.Content(t, raw)
+			_, sheets := odstest.Read(t, buf.Bytes())
+			cells := sheets["Feuille"][1]
+			if cells[1].Text != "'=HYPERLINK(\"http://x\")" || cells[3] != odstest.C("float", "-3", "", "-3") ||
+				cells[4] != odstest.C("float", "-2.5", "", "-2.5") || cells[0].Text != `MATHS\x1b[2J\x1b[41m` {
+				t.Errorf("ODS cells %+v", cells)
+			}
+		} else if got := strings.Split(buf.String(), "\r\n")[1]; got != wantCSV {
+			t.Errorf("CSV row\n%s\nwant\n%s", got, wantCSV)
+		}
+		if c := controlIn(string(raw)); c != "" {
+			t.Errorf("%s: raw control character %s in the file", f, c)
+		}
+	}
+}
+
+// controlIn returns the first control or invisible character of s other
+// than the line ends that separate rows and the byte-order mark that starts
+// a CSV file, "" when there is none.
+func controlIn(s string) string {
+	s = strings.TrimPrefix(s, csvfr.BOM)
+	for _, r := range strings.NewReplacer("\r\n", "", "\n", "").Replace(s) {
+		if !model.TextAllowed(r, model.Plain) {
+			return fmt.Sprintf("%U", r)
+		}
+	}
+	return ""
+}
+
+// TestNoFormulaWithLibreOffice: LibreOffice reads a neutralised cell as the
+// text it shows, not as a formula it computes.
+func TestNoFormulaWithLibreOffice(t *testing.T) {
+	var buf bytes.Buffer
+	tab, err := NewTable(&buf, ODS, "Feuille", []string{"a", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Row(Text("=1+1"), Int(-3)); err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got := odstest.LibreOffice(t, buf.Bytes())["Feuille"]
+	if len(got) != 2 || strings.Join(got[1], "|") != "'=1+1|-3" {
+		t.Errorf("LibreOffice read %q", got)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"appel/model"
 )
 
-// MarkHeader is the marks export's header (INTERFACES.md), in this order.
+// MarkHeader is the marks export's header (docs/CONTRACT.md), in this order.
 var MarkHeader = []string{"date", "debut", "fin", "seance", "enseignant", "eleve_id", "ine", "nom", "prenom",
 	"division", "marque", "minutes", "motif", "valable", "justifiee", "saisi_par", "saisi_le"}
 
@@ -50,7 +50,7 @@ func (r MarkRow) Values() []Value {
 	}
 }
 
-// StatsHeader is the per-pupil statistics header (INTERFACES.md), in this order.
+// StatsHeader is the per-pupil statistics header (docs/CONTRACT.md), in this order.
 var StatsHeader = []string{"eleve_id", "ine", "nom", "prenom", "division", "demi_journees", "dj_valables",
 	"dj_non_valables", "heures", "retards", "minutes_retard", "mois_signalement"}
 

@@ -1,6 +1,6 @@
 // Package export writes appel's own tables for spreadsheets: the marks export
-// and the statistics of INTERFACES.md (their rows and exact headers), and any
-// other table, as French CSV (FORMATS.md) or as ODS with typed cells.
+// and the statistics of docs/CONTRACT.md (their rows and exact headers), and any
+// other table, as French CSV (docs/CONTRACT.md) or as ODS with typed cells.
 //
 // Callers fill plain row structs from the domain; this package only formats.
 package export
@@ -60,8 +60,17 @@ type Value struct {
 	t    time.Time
 }
 
-// Text is free text: guarded against formulas in CSV, a string cell in ODS.
+// Text is free text: a string cell, guarded against formulas and terminal
+// escapes (see shown).
 func Text(s string) Value { return Value{kind: text, s: s} }
+
+// shown is free text as both formats write it: every control or invisible
+// character as a visible escape (model.Visible: text stored before appel
+// checked its input may hold some), then a leading =, +, -, @, tab or CR
+// neutralised with an apostrophe, as OWASP advises against formula
+// injection. Numbers are typed values, never text: a negative number stays
+// a number.
+func shown(s string) string { return csvfr.Text(model.Visible(s)) }
 
 // Int is a whole number.
 func Int(n int) Value { return Value{kind: integer, n: float64(n)} }
@@ -90,7 +99,7 @@ func YesNo(b bool) Value {
 func (v Value) csv() string {
 	switch v.kind {
 	case text:
-		return csvfr.Text(v.s)
+		return shown(v.s)
 	case integer:
 		return csvfr.Int(int(v.n))
 	case decimal:
@@ -110,7 +119,9 @@ func (v Value) csv() string {
 // cell formats v as a typed ODS cell.
 func (v Value) cell() ods.Cell {
 	switch v.kind {
-	case text, yesNo:
+	case text:
+		return ods.String(shown(v.s))
+	case yesNo:
 		return ods.String(v.s)
 	case integer, decimal:
 		return ods.Float(v.n)

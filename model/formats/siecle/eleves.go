@@ -120,14 +120,14 @@ func (p *elevesParser) eleve(n *xmlin.Node) error {
 	if s := n.Value("DATE_SORTIE"); s != "" {
 		left, err := model.ParseDate(s)
 		if err != nil {
-			return formats.Errorf(file, n.Child("DATE_SORTIE").Line, "élève %s : date de sortie %q illisible (attendu JJ/MM/AAAA)", id, s)
+			return formats.Errorf(file, n.Child("DATE_SORTIE").Line, "élève %s : date de sortie %q illisible (attendu JJ/MM/AAAA)", formats.Excerpt(id), formats.Excerpt(s))
 		}
 		pu.Left = left
 	}
 	if s := n.Value("DATE_NAISS"); s != "" {
 		birth, err := model.ParseDate(s)
 		if err != nil {
-			p.out.Notes.Add(n.Child("DATE_NAISS").Line, "élève %s : date de naissance %q illisible, ignorée", id, s)
+			p.out.Notes.Add(n.Child("DATE_NAISS").Line, "élève %s : date de naissance %q illisible, ignorée", formats.Excerpt(id), formats.Excerpt(s))
 		}
 		pu.BirthDate = birth
 	}
@@ -155,7 +155,7 @@ func (p *elevesParser) structures(n *xmlin.Node) error {
 		case code == "":
 			p.out.Notes.Add(s.Line, "élève %s : structure sans code, ignorée", id)
 		case kind != "D" && kind != "G":
-			p.out.Notes.Add(s.Line, "élève %s : structure %q de type %q inconnu (D ou G attendu), ignorée", id, code, kind)
+			p.out.Notes.Add(s.Line, "élève %s : structure %q de type %q inconnu (D ou G attendu), ignorée", formats.Excerpt(id), formats.Excerpt(code), formats.Excerpt(kind))
 		default:
 			p.structs[id] = append(p.structs[id], structure{code: code, kind: kind, line: s.Line})
 		}

@@ -36,7 +36,7 @@ func (h *Header) readParams(n *xmlin.Node, notes *formats.Notes) {
 	if y := n.Value("ANNEE_SCOLAIRE"); y != "" {
 		year, err := strconv.Atoi(y)
 		if err != nil || year < 1900 || year > 2999 {
-			notes.Add(n.Child("ANNEE_SCOLAIRE").Line, "année scolaire %q illisible : ignorée", y)
+			notes.Add(n.Child("ANNEE_SCOLAIRE").Line, "année scolaire %q illisible : ignorée", formats.Excerpt(y))
 		} else {
 			h.Year = year
 		}
@@ -44,7 +44,7 @@ func (h *Header) readParams(n *xmlin.Node, notes *formats.Notes) {
 	if d := n.Value("DATE_EXPORT"); d != "" {
 		exported, err := model.ParseDate(d)
 		if err != nil {
-			notes.Add(n.Child("DATE_EXPORT").Line, "date d'export %q illisible : ignorée", d)
+			notes.Add(n.Child("DATE_EXPORT").Line, "date d'export %q illisible : ignorée", formats.Excerpt(d))
 		}
 		h.Exported = exported
 	}

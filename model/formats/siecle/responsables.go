@@ -143,7 +143,7 @@ func (p *respParser) link(n *xmlin.Node) error {
 func levelOf(n *xmlin.Node) (int, error) {
 	if v := n.Value("NIVEAU_RESPONSABILITE"); v != "" {
 		if v != "1" && v != "2" && v != "3" {
-			return 0, fmt.Errorf("niveau de responsabilité %q inconnu (1, 2 ou 3 attendu)", v)
+			return 0, fmt.Errorf("niveau de responsabilité %q inconnu (1, 2 ou 3 attendu)", formats.Excerpt(v))
 		}
 		return int(v[0] - '0'), nil
 	}
@@ -155,7 +155,7 @@ func levelOf(n *xmlin.Node) (int, error) {
 	case "":
 		return 0, fmt.Errorf("ni NIVEAU_RESPONSABILITE ni RESP_LEGAL")
 	default:
-		return 0, fmt.Errorf("RESP_LEGAL %q inconnu (0, 1 ou 2 attendu)", v)
+		return 0, fmt.Errorf("RESP_LEGAL %q inconnu (0, 1 ou 2 attendu)", formats.Excerpt(v))
 	}
 }
 

@@ -115,12 +115,12 @@ func Parse(file string, data []byte) (*File, error) {
 
 func (p *parser) params(n *xmlin.Node) error {
 	uaj := n.Child("UAJ")
-	p.out.UAJ = cmpOr(uaj.Attr("CODE"), uaj.Text)
+	p.out.UAJ = cmpOr(uaj.Attr("CODE"), uaj.Value())
 	year := n.Child("ANNEE_SCOLAIRE")
-	if y := cmpOr(year.Attr("ANNEE"), year.Text); y != "" {
+	if y := cmpOr(year.Attr("ANNEE"), year.Value()); y != "" {
 		v, err := strconv.Atoi(y)
 		if err != nil {
-			p.out.Notes.Add(year.Line, "année scolaire %q illisible : ignorée", y)
+			p.out.Notes.Add(year.Line, "année scolaire %q illisible : ignorée", formats.Excerpt(y))
 		}
 		p.out.Year = v
 	}
@@ -135,7 +135,7 @@ func (p *parser) date(n *xmlin.Node) model.Date {
 	}
 	d, err := model.ParseDate(n.Text)
 	if err != nil {
-		p.out.Notes.Add(n.Line, "date %q illisible : ignorée", n.Text)
+		p.out.Notes.Add(n.Line, "date %q illisible : ignorée", formats.Excerpt(n.Text))
 	}
 	return d
 }

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/formats"
-	"appel/model/formats/internal/sampletest"
 )
 
 func teacherLines(ts []Teacher) []string {
@@ -35,32 +35,83 @@ func same(t *testing.T, what string, got, want []string) {
 	}
 }
 
-func TestParseSample(t *testing.T) {
-	f, err := Parse("sts.xml", sampletest.Read(t, "sts_emp_0750001A_2026.xml"))
-	if err != nil {
-		t.Fatal(err)
+// TestParse reads an STS-Web export: teachers with their logins, civility
+// and main divisions, the services of divisions and groups, cross-class
+// groups, the subjects' labels, the year; the synthetic export also has a
+// member of staff who teaches nothing. The real sample is read too when it
+// is reachable.
+func TestParse(t *testing.T) {
+	type stsCase struct {
+		name                          string
+		data                          []byte
+		teachers, services            []string
+		divisions, groups, header     string
+		subject, subjectLong, account string
+		notes                         []string
 	}
-	same(t, "teachers", teacherLines(f.Teachers), []string{
-		"8949 mdurand M. DURAND Michel [6E1] @80",
-		"8950 hpetit Mme PETIT Helene [] @101",
-	})
-	same(t, "services", serviceLines(f.Services), []string{
-		`division:6E1 030101 "ALLEMAND LV1" [8949]`,
-		`group:6LV1.ALL 030101 "ALLEMAND LV1" [8949]`,
-		`group:6LV1.ANG 030201 "ANGLAIS LV1" [8950]`,
-	})
-	if fmt.Sprint(f.Divisions) != "[{6E1  }]" ||
-		fmt.Sprint(f.Groups) != "[{6LV1.ALL 6EME ALLEMAND LV1 [6E1]} {6LV1.ANG 6EME ANGLAIS LV1 [6E1]}]" {
-		t.Errorf("divisions %v groups %v", f.Divisions, f.Groups)
+	cases := []stsCase{{
+		name: "synthétique", data: schoolfiles.Read(t, "sts_emp.xml"),
+		teachers: []string{
+			"3001 jlefevre M. LEFÈVRE Jérôme [4e 1] @35",
+			"3002 inunez Mme NUÑEZ Inés [] @46",
+			"3003 eoeuvrard Mme ŒUVRARD Élise [] @52",
+		},
+		services: []string{
+			`division:4e 1 020100 "FRANÇAIS" [3001]`,
+			`division:4e 1 061300 "MATHÉMATIQUES" [3003]`,
+			`division:4e 2 020100 "FRANÇAIS" [3001]`,
+			`division:3 A 061300 "MATHÉMATIQUES" [3003]`,
+			`group:ESP 4e12 030602 "ESPAGNOL LV2" [3002]`,
+			`group:LATIN 4e 020700 "LCA LATIN" [3001]`,
+			`group:_3A_G1 061300 "MATHÉMATIQUES" [3003]`,
+		},
+		divisions: "[{4e 1  } {4e 2  } {3 A  }]",
+		groups:    "[{ESP 4e12 ESPAGNOL LV2 4e 1 et 4e 2 [4e 1 4e 2]} {LATIN 4e  [4e 1]} {_3A_G1  [3 A]}]",
+		header:    "0679999X 2026 2026-09-01 2027-07-03",
+		subject:   "030602", subjectLong: "ESPAGNOL DEUXIÈME LANGUE VIVANTE", account: "Jérôme LEFÈVRE",
+		notes: []string{"1 personnel(s) sans fonction d'enseignement ni service : ignoré(s)"},
+	}}
+	if data, ok := schoolfiles.Sample(t, "sts_emp_0750001A_2026.xml"); ok {
+		cases = append(cases, stsCase{
+			name: "klepsydrix (réel)", data: data,
+			teachers: []string{"8949 mdurand M. DURAND Michel [6E1] @80", "8950 hpetit Mme PETIT Helene [] @101"},
+			services: []string{
+				`division:6E1 030101 "ALLEMAND LV1" [8949]`,
+				`group:6LV1.ALL 030101 "ALLEMAND LV1" [8949]`,
+				`group:6LV1.ANG 030201 "ANGLAIS LV1" [8950]`,
+			},
+			divisions: "[{6E1  }]",
+			groups:    "[{6LV1.ALL 6EME ALLEMAND LV1 [6E1]} {6LV1.ANG 6EME ANGLAIS LV1 [6E1]}]",
+			header:    "0750001A 2026 2026-09-02 2027-07-04",
+			subject:   "030201", subjectLong: "ANGLAIS PREMIERE LANGUE", account: "Michel DURAND",
+		})
 	}
-	if f.UAJ != "0750001A" || f.Year != 2026 || f.YearStart != model.NewDate(2026, 9, 2) || f.YearEnd != model.NewDate(2027, 7, 4) {
-		t.Errorf("header %s %d %s %s", f.UAJ, f.Year, f.YearStart, f.YearEnd)
-	}
-	if f.Subjects["030201"].Long != "ANGLAIS PREMIERE LANGUE" || len(f.Notes) != 0 {
-		t.Errorf("subjects %v notes %v", f.Subjects, f.Notes)
-	}
-	if a := f.Teachers[0].Account(); a.Validate() != nil || a.Name != "Michel DURAND" {
-		t.Errorf("account %+v: %v", a, a.Validate())
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := Parse("sts.xml", c.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			same(t, "teachers", teacherLines(f.Teachers), c.teachers)
+			same(t, "services", serviceLines(f.Services), c.services)
+			if fmt.Sprint(f.Divisions) != c.divisions || fmt.Sprint(f.Groups) != c.groups {
+				t.Errorf("divisions %v groups %v", f.Divisions, f.Groups)
+			}
+			if got := fmt.Sprintf("%s %d %s %s", f.UAJ, f.Year, f.YearStart, f.YearEnd); got != c.header {
+				t.Errorf("header %s, want %s", got, c.header)
+			}
+			var notes []string
+			for _, n := range f.Notes {
+				notes = append(notes, n.String())
+			}
+			same(t, "notes", notes, c.notes)
+			if f.Subjects[c.subject].Long != c.subjectLong {
+				t.Errorf("subjects %v", f.Subjects)
+			}
+			if a := f.Teachers[0].Account(); a.Validate() != nil || a.Name != c.account {
+				t.Errorf("account %+v: %v", a, a.Validate())
+			}
+		})
 	}
 }
 
@@ -105,11 +156,12 @@ func TestParseRefused(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"timetable", sampletest.Read(t, "emp_sts_0750001A_2026.xml"),
+		{"timetable", schoolfiles.Read(t, "emp_sts.xml"),
 			"emp.xml : ce fichier est un emploi du temps (EDT_STS) ; importez-le avec `appel import timetable`"},
-		{"siecle", sampletest.Read(t, "dossiersco_eleves_avec_adresse_avec_double_structure.xml"), "importez-le avec `appel import siecle`"},
+		{"siecle", schoolfiles.Read(t, "eleves.xml"), "importez-le avec `appel import siecle`"},
 		{"no id", []byte("<STS_EDT><DONNEES><INDIVIDUS>\n<INDIVIDU/></INDIVIDUS></DONNEES></STS_EDT>"), "emp.xml, ligne 2 : individu sans attribut ID"},
 		{"duplicate", []byte("<STS_EDT><DONNEES><INDIVIDUS>\n<INDIVIDU ID='1'/>\n<INDIVIDU ID='1'/></INDIVIDUS></DONNEES></STS_EDT>"), "ligne 3 : individu ID 1 en double (déjà ligne 2)"},
+		{"empty parameters", []byte("<STS_EDT><PARAMETRES></PARAMETRES>\n<DONNEES><INDIVIDUS><INDIVIDU/></INDIVIDUS></DONNEES></STS_EDT>"), "emp.xml, ligne 2 : individu sans attribut ID"},
 		{"division without code", []byte("<STS_EDT><DONNEES><STRUCTURE><DIVISIONS>\n<DIVISION/></DIVISIONS></STRUCTURE></DONNEES></STS_EDT>"), "ligne 2 : division sans attribut CODE"},
 	}
 	for _, tt := range tests {
@@ -166,7 +218,8 @@ func TestAssignLoginsDeterministic(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	sampletest.Seed(f, "sts_emp_0750001A_2026.xml")
+	schoolfiles.Seed(f, "sts_emp_0750001A_2026.xml")
+	schoolfiles.SeedAll(f)
 	if data, err := os.ReadFile("testdata/sts_fixture.xml"); err == nil {
 		f.Add(data)
 	}
@@ -177,7 +230,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &fe) {
 				t.Fatalf("error %v is not a formats.Error", err)
 			}
-			if fe.Line > 0 && !strings.Contains(err.Error(), fmt.Sprintf("ligne %d ", fe.Line)) {
+			if fe.Line > 0 && !strings.HasPrefix(err.Error(), formats.Place(fe.File, fe.Line, fe.Column)) {
 				t.Fatalf("error %q does not show its line", err)
 			}
 			return

@@ -43,12 +43,12 @@ func (cols appelColumns) entry(file string, r csvfr.Row) (Entry, error) {
 	}
 	day, ok := parseDay(r.Cell(cols.day))
 	if !ok {
-		return fail("jour %q illisible (lundi … samedi attendu)", r.Cell(cols.day))
+		return fail("jour %q illisible (lundi … samedi attendu)", formats.Excerpt(r.Cell(cols.day)))
 	}
 	start, err1 := model.ParseClock(r.Cell(cols.start))
 	end, err2 := model.ParseClock(r.Cell(cols.end))
 	if err1 != nil || err2 != nil {
-		return fail("heures %q–%q illisibles (attendu HH:MM)", r.Cell(cols.start), r.Cell(cols.end))
+		return fail("heures %q–%q illisibles (attendu HH:MM)", formats.Excerpt(r.Cell(cols.start)), formats.Excerpt(r.Cell(cols.end)))
 	}
 	target, err := cols.target(r)
 	if err != nil {
@@ -56,7 +56,7 @@ func (cols appelColumns) entry(file string, r csvfr.Row) (Entry, error) {
 	}
 	weeks, ok := appelWeeks(r.Cell(cols.weeks))
 	if !ok {
-		return fail("semaines %q inconnues (toutes, A ou B attendu)", r.Cell(cols.weeks))
+		return fail("semaines %q inconnues (toutes, A ou B attendu)", formats.Excerpt(r.Cell(cols.weeks)))
 	}
 	e := Entry{Line: r.Line, SubjectCode: r.Cell(cols.subject), Course: model.Course{
 		Weekday: day, Start: start, End: end, Target: target, Subject: r.Cell(cols.subject),
@@ -72,7 +72,7 @@ func (cols appelColumns) target(r csvfr.Row) (model.Target, error) {
 	div, group := r.Cell(cols.division), r.Cell(cols.group)
 	switch {
 	case div != "" && group != "":
-		return model.Target{}, model.Invalid("division %q et groupe %q : un seul des deux", div, group)
+		return model.Target{}, model.Invalid("division %q et groupe %q : un seul des deux", formats.Excerpt(div), formats.Excerpt(group))
 	case div != "":
 		return model.Target{Kind: model.TargetDivision, Code: div}, nil
 	case group != "":

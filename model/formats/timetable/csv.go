@@ -55,15 +55,15 @@ func (b *builder) udtRow(f fields, line int, slots []model.Slot) error {
 	file := b.tt.File
 	day, ok := parseDay(f.get("Jour"))
 	if !ok {
-		return formats.Errorf(file, line, "jour %q illisible (lundi … samedi attendu)", f.get("Jour"))
+		return formats.Errorf(file, line, "jour %q illisible (lundi … samedi attendu)", formats.Excerpt(f.get("Jour")))
 	}
 	slot, ok := findSlot(slots, f.get("Heure"))
 	if !ok {
-		return formats.Errorf(file, line, "créneau %q absent de la grille horaire de l'établissement (%s)", f.get("Heure"), slotList(slots))
+		return formats.Errorf(file, line, "créneau %q absent de la grille horaire de l'établissement (%s)", formats.Excerpt(f.get("Heure")), slotList(slots))
 	}
 	weeks, ok := weekCode(f.get("Freq"))
 	if !ok {
-		b.tt.Notes.Add(line, "fréquence %q inconnue (H, Q1 ou Q2 attendu) : cours ignoré", f.get("Freq"))
+		b.tt.Notes.Add(line, "fréquence %q inconnue (H, Q1 ou Q2 attendu) : cours ignoré", formats.Excerpt(f.get("Freq")))
 		return nil
 	}
 	target := model.Target{Kind: model.TargetGroup, Code: cmpOr(f.get("Regroup"), f.get("Groupe"))}

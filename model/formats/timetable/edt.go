@@ -68,15 +68,15 @@ func (b *builder) edtTimes(f fields, line int) (model.Course, bool, error) {
 	file := b.tt.File
 	day, ok := parseDay(f.get("JOUR"))
 	if !ok {
-		return c, false, formats.Errorf(file, line, "jour %q illisible (lundi … samedi attendu)", f.get("JOUR"))
+		return c, false, formats.Errorf(file, line, "jour %q illisible (lundi … samedi attendu)", formats.Excerpt(f.get("JOUR")))
 	}
 	start, err := model.ParseClock(f.get("H.DEBUT"))
 	if err != nil {
-		return c, false, formats.Errorf(file, line, "heure de début %q illisible (attendu 09h00)", f.get("H.DEBUT"))
+		return c, false, formats.Errorf(file, line, "heure de début %q illisible (attendu 09h00)", formats.Excerpt(f.get("H.DEBUT")))
 	}
 	minutes, ok := parseDuration(f.get("DUREE"))
 	if !ok {
-		return c, false, formats.Errorf(file, line, "durée %q illisible (attendu 1h00)", f.get("DUREE"))
+		return c, false, formats.Errorf(file, line, "durée %q illisible (attendu 1h00)", formats.Excerpt(f.get("DUREE")))
 	}
 	end, ok := endOf(start, minutes)
 	if !ok {
@@ -86,7 +86,7 @@ func (b *builder) edtTimes(f fields, line int) (model.Course, bool, error) {
 	for _, v := range []string{f.get("FREQUENCE"), f.get("ALTERNANCE", "ALT.")} {
 		w, known := weekCode(v)
 		if !known {
-			b.tt.Notes.Add(line, "alternance %q inconnue (H, Q1 ou Q2 attendu) : cours ignoré", v)
+			b.tt.Notes.Add(line, "alternance %q inconnue (H, Q1 ou Q2 attendu) : cours ignoré", formats.Excerpt(v))
 			return c, false, nil
 		}
 		if c.Weeks != "" && w != "" && w != c.Weeks {

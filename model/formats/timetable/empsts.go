@@ -71,7 +71,7 @@ func (p *empParser) alternation(n *xmlin.Node) error {
 	for _, d := range n.Find("SEMAINES", "DATE_DEBUT_SEMAINE") {
 		day, err := model.ParseDate(d.Text)
 		if err != nil {
-			return formats.Errorf(p.b.tt.File, d.Line, "alternance %s : date de semaine %q illisible (attendu AAAA-MM-JJ)", code, d.Text)
+			return formats.Errorf(p.b.tt.File, d.Line, "alternance %s : date de semaine %q illisible (attendu AAAA-MM-JJ)", formats.Excerpt(code), formats.Excerpt(d.Text))
 		}
 		if day.Weekday() != time.Monday {
 			p.b.tt.Notes.Add(d.Line, "alternance %s : le %s n'est pas un lundi, semaine du lundi %s retenue", code, day.French(), day.Monday().French())
@@ -173,15 +173,15 @@ func (p *empParser) course(rc rawCourse, weeks map[string]string) error {
 	n, file := rc.node, p.b.tt.File
 	day, err := strconv.Atoi(n.Value("JOUR"))
 	if err != nil || day < 1 || day > 7 {
-		return formats.Errorf(file, n.Line, "jour %q illisible (1 = lundi … 6 = samedi)", n.Value("JOUR"))
+		return formats.Errorf(file, n.Line, "jour %q illisible (1 = lundi … 6 = samedi)", formats.Excerpt(n.Value("JOUR")))
 	}
 	start, err := model.ParseClock(n.Value("HEURE_DEBUT"))
 	if err != nil {
-		return formats.Errorf(file, n.Line, "heure de début %q illisible (attendu HHMM, 0830)", n.Value("HEURE_DEBUT"))
+		return formats.Errorf(file, n.Line, "heure de début %q illisible (attendu HHMM, 0830)", formats.Excerpt(n.Value("HEURE_DEBUT")))
 	}
 	minutes, ok := parseDuration(n.Value("DUREE"))
 	if !ok {
-		return formats.Errorf(file, n.Line, "durée %q illisible (attendu HHMM, 0130)", n.Value("DUREE"))
+		return formats.Errorf(file, n.Line, "durée %q illisible (attendu HHMM, 0130)", formats.Excerpt(n.Value("DUREE")))
 	}
 	end, ok := endOf(start, minutes)
 	if !ok {
@@ -211,7 +211,7 @@ func (p *empParser) weeks(n *xmlin.Node, weeks map[string]string) (string, bool)
 		weeks[code] = w
 		return w, true
 	}
-	p.b.tt.Notes.Add(n.Line, "alternance %q inconnue : cours ignoré", code)
+	p.b.tt.Notes.Add(n.Line, "alternance %q inconnue : cours ignoré", formats.Excerpt(code))
 	return "", false
 }
 

@@ -1,7 +1,7 @@
 // Package timetable reads the timetables that schools already have, whatever
 // tool made them, recognised by their content: STS-Web's emp_sts XML (root
 // EDT_STS), EDT's EXP_COURS (XML with root TABLE, or its `;` CSV), UDT's CSV
-// export, and appel's own CSV (INTERFACES.md).
+// export, and appel's own CSV (docs/CONTRACT.md).
 //
 // The result is a list of model.Course values with stable identifiers (a
 // re-import updates courses in place), the week calendar when the file has one

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/formats"
-	"appel/model/formats/internal/sampletest"
 )
 
 func fixture(t testing.TB, name string) []byte {
@@ -59,23 +59,64 @@ func same(t *testing.T, what string, got, want []string) {
 	}
 }
 
+// TestEmpSTSWeeksAB reads an emp_sts timetable: courses of divisions and
+// groups with their teacher's STS identifier, every week or week A or B, and
+// the calendar of A and B weeks (holiday weeks in neither); the synthetic
+// file, and the real sample when it is reachable.
 func TestEmpSTSWeeksAB(t *testing.T) {
-	tt, err := Parse("emp.xml", sampletest.Read(t, "emp_sts_0750001A_2026.xml"), Options{Subjects: map[string]string{"030101": "ALLEMAND LV1"}})
-	if err != nil {
-		t.Fatal(err)
+	type empCase struct {
+		name     string
+		data     []byte
+		subjects map[string]string
+		entries  []string
 	}
-	same(t, "entries", summaries(tt), []string{
-		"group:6LV1.ALL lundi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @150",
-		"group:6LV1.ALL mardi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @156",
-		"group:6LV1.ALL jeudi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @162",
-		"group:6LV1.ALL vendredi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @168",
-		"group:6LV1.ALL mercredi 08:00-09:00 [A] ALLEMAND LV1|030101| {ID STS 8949} @174",
-		"group:6LV1.ANG lundi 08:00-09:00 [] 030201|030201| {ID STS 8950} @195",
-		"group:6LV1.ANG mardi 08:00-09:00 [] 030201|030201| {ID STS 8950} @201",
-		"group:6LV1.ANG jeudi 08:00-09:00 [] 030201|030201| {ID STS 8950} @207",
-		"group:6LV1.ANG vendredi 08:00-09:00 [] 030201|030201| {ID STS 8950} @213",
-		"group:6LV1.ANG mercredi 08:00-09:00 [B] 030201|030201| {ID STS 8950} @219",
-	})
+	cases := []empCase{{
+		name: "synthétique", data: schoolfiles.Read(t, "emp_sts.xml"), subjects: map[string]string{"020100": "FRANÇAIS"},
+		entries: []string{
+			"division:4e 1 lundi 08:00-09:00 [] FRANÇAIS|020100| {ID STS 3001} @109",
+			"division:4e 1 jeudi 10:05-11:00 [] FRANÇAIS|020100| {ID STS 3001} @115",
+			"division:4e 2 lundi 09:00-10:00 [] FRANÇAIS|020100| {ID STS 3001} @133",
+			"division:3 A lundi 08:00-09:00 [] 061300|061300| {ID STS 3003} @151",
+			"division:3 A mardi 09:00-10:00 [] 061300|061300| {ID STS 3003} @157",
+			"group:ESP 4e12 mercredi 08:00-09:00 [A] 030602|030602| {ID STS 3002} @181",
+			"group:ESP 4e12 vendredi 14:00-15:00 [] 030602|030602| {ID STS 3002} @187",
+			"group:LATIN 4e mercredi 08:00-09:00 [B] 020700|020700| {ID STS 3001} @208",
+			"group:_3A_G1 vendredi 08:00-09:00 [] 061300|061300| {ID STS 3003} @229",
+			"group:ATELIER jeudi 14:00-15:00 [] 030602|030602| {ID STS 3002} @247",
+		},
+	}}
+	if data, ok := schoolfiles.Sample(t, "emp_sts_0750001A_2026.xml"); ok {
+		cases = append(cases, empCase{
+			name: "klepsydrix (réel)", data: data, subjects: map[string]string{"030101": "ALLEMAND LV1"},
+			entries: []string{
+				"group:6LV1.ALL lundi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @150",
+				"group:6LV1.ALL mardi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @156",
+				"group:6LV1.ALL jeudi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @162",
+				"group:6LV1.ALL vendredi 08:00-09:00 [] ALLEMAND LV1|030101| {ID STS 8949} @168",
+				"group:6LV1.ALL mercredi 08:00-09:00 [A] ALLEMAND LV1|030101| {ID STS 8949} @174",
+				"group:6LV1.ANG lundi 08:00-09:00 [] 030201|030201| {ID STS 8950} @195",
+				"group:6LV1.ANG mardi 08:00-09:00 [] 030201|030201| {ID STS 8950} @201",
+				"group:6LV1.ANG jeudi 08:00-09:00 [] 030201|030201| {ID STS 8950} @207",
+				"group:6LV1.ANG vendredi 08:00-09:00 [] 030201|030201| {ID STS 8950} @213",
+				"group:6LV1.ANG mercredi 08:00-09:00 [B] 030201|030201| {ID STS 8950} @219",
+			},
+		})
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tt, err := Parse("emp.xml", c.data, Options{Subjects: c.subjects})
+			if err != nil {
+				t.Fatal(err)
+			}
+			same(t, "entries", summaries(tt), c.entries)
+			checkWeeksAB(t, tt)
+		})
+	}
+}
+
+// checkWeeksAB checks the A/B calendar that both emp_sts files give.
+func checkWeeksAB(t *testing.T, tt *Timetable) {
+	t.Helper()
 	if tt.Format != FormatSTS || len(tt.WeekTypes) != 36 || len(tt.WeekSets) != 0 || len(tt.Notes) != 0 {
 		t.Errorf("format %s, %d week types, sets %v, notes %v", tt.Format, len(tt.WeekTypes), tt.WeekSets, tt.Notes)
 	}
@@ -208,8 +249,8 @@ func TestRefused(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"sts", sampletest.Read(t, "sts_emp_0750001A_2026.xml"), "t.csv : ce fichier est un export STS-Web des services (STS_EDT) ; importez-le avec `appel import sts`"},
-		{"siecle", sampletest.Read(t, "pix_siecle-with-registrations-no-longer-in-school.xml"), "importez-le avec `appel import siecle`"},
+		{"sts", schoolfiles.Read(t, "sts_emp.xml"), "t.csv : ce fichier est un export STS-Web des services (STS_EDT) ; importez-le avec `appel import sts`"},
+		{"siecle", schoolfiles.Read(t, "eleves.zip"), "importez-le avec `appel import siecle`"},
 		{"unknown csv", []byte("nom;prenom\nA;B\n"), "t.csv, ligne 1 : colonnes nom;prenom non reconnues"},
 		{"bad day", []byte(head + "lundi;08:00;09:00;4B;;M;;;\nfunday;08:00;09:00;4B;;M;;;\n"), "t.csv, ligne 3 : jour \"funday\" illisible"},
 		{"bad time", []byte(head + "lundi;8:00;25:00;4B;;M;;;\n"), "ligne 2 : heures \"8:00\"–\"25:00\" illisibles"},
@@ -301,8 +342,9 @@ func TestMatchesName(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	sampletest.Seed(f, "emp_sts_0750001A_2026.xml")
-	sampletest.Seed(f, "sts_emp_0750001A_2026.xml")
+	schoolfiles.Seed(f, "emp_sts_0750001A_2026.xml")
+	schoolfiles.Seed(f, "sts_emp_0750001A_2026.xml")
+	schoolfiles.SeedAll(f)
 	for _, name := range []string{"edt_exp_cours.xml", "edt_exp_cours.csv", "udt.csv", "appel.csv"} {
 		f.Add(fixture(f, name))
 	}
@@ -313,7 +355,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &fe) {
 				t.Fatalf("error %v is not a formats.Error", err)
 			}
-			if fe.Line > 0 && !strings.Contains(err.Error(), fmt.Sprintf("ligne %d ", fe.Line)) {
+			if fe.Line > 0 && !strings.HasPrefix(err.Error(), formats.Place(fe.File, fe.Line, fe.Column)) {
 				t.Fatalf("error %q does not show its line", err)
 			}
 			return

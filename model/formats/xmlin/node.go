@@ -3,6 +3,8 @@ package xmlin
 import (
 	"encoding/xml"
 	"strings"
+
+	"appel/model/formats"
 )
 
 // Node is an element read whole: its name, attributes, trimmed text, children
@@ -12,7 +14,8 @@ type Node struct {
 	Name  string
 	Line  int
 	Attrs []xml.Attr
-	// Text is the element's own character data, trimmed.
+	// Text is the element's own character data, on one line (tabs and line
+	// breaks become spaces), trimmed.
 	Text string
 	Kids []*Node
 }
@@ -86,10 +89,19 @@ func (n *Node) Values(path ...string) []string {
 	return out
 }
 
+// flatAttrs puts attribute values on one line, as XML's attribute-value
+// normalisation does (a tab or line break becomes a space).
+func flatAttrs(as []xml.Attr) []xml.Attr {
+	for i := range as {
+		as[i].Value = formats.Flat(as[i].Value)
+	}
+	return as
+}
+
 // readTree reads the subtree whose start element was just returned by dec.
 // It is iterative so that deeply nested input cannot exhaust the stack.
 func readTree(dec *xml.Decoder, start xml.StartElement, line int) (*Node, error) {
-	root := &Node{Name: start.Name.Local, Line: line, Attrs: start.Attr}
+	root := &Node{Name: start.Name.Local, Line: line, Attrs: flatAttrs(start.Attr)}
 	stack := []*Node{root}
 	texts := []*strings.Builder{{}}
 	for len(stack) > 0 {
@@ -101,14 +113,14 @@ func readTree(dec *xml.Decoder, start xml.StartElement, line int) (*Node, error)
 		switch t := tok.(type) {
 		case xml.StartElement:
 			l, _ := dec.InputPos()
-			kid := &Node{Name: t.Name.Local, Line: l, Attrs: t.Attr}
+			kid := &Node{Name: t.Name.Local, Line: l, Attrs: flatAttrs(t.Attr)}
 			stack[top].Kids = append(stack[top].Kids, kid)
 			stack = append(stack, kid)
 			texts = append(texts, &strings.Builder{})
 		case xml.CharData:
 			texts[top].Write(t)
 		case xml.EndElement:
-			stack[top].Text = strings.TrimSpace(texts[top].String())
+			stack[top].Text = strings.TrimSpace(formats.Flat(texts[top].String()))
 			stack, texts = stack[:top], texts[:top]
 		}
 	}

@@ -21,9 +21,13 @@ type Handlers map[string]func(*Node) error
 // hands it over. Elements no handler asks for are skipped, so unknown elements
 // and element order do not matter. A malformed document is refused with its line.
 func Walk(file string, data []byte, checkRoot func(root string) error, hs Handlers) error {
+	text, err := decode(file, data)
+	if err != nil {
+		return err
+	}
 	w := &walker{file: file, hs: hs}
-	w.dec = xml.NewDecoder(bytes.NewReader(data))
-	w.dec.CharsetReader = w.charsetReader
+	w.dec = xml.NewDecoder(bytes.NewReader(text))
+	w.dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	sawRoot := false
 	for {
 		tok, err := w.dec.Token()
@@ -63,11 +67,10 @@ func Walk(file string, data []byte, checkRoot func(root string) error, hs Handle
 }
 
 type walker struct {
-	file       string
-	dec        *xml.Decoder
-	hs         Handlers
-	path       []string // path[0] stands for the root
-	charsetErr error
+	file string
+	dec  *xml.Decoder
+	hs   Handlers
+	path []string // path[0] stands for the root
 }
 
 func (w *walker) start(start xml.StartElement) error {
@@ -81,30 +84,75 @@ func (w *walker) start(start xml.StartElement) error {
 	if err != nil {
 		return w.syntax(err)
 	}
+	if err := checkTree(w.file, n); err != nil {
+		return err
+	}
 	w.path = w.path[:len(w.path)-1]
 	return h(n)
-}
-
-func (w *walker) charsetReader(label string, r io.Reader) (io.Reader, error) {
-	out, err := charset.Reader(label, r)
-	w.charsetErr = err
-	return out, err
 }
 
 // syntax turns a decoding error into a refusal that names the line.
 func (w *walker) syntax(err error) error {
 	line, _ := w.dec.InputPos()
-	if w.charsetErr != nil {
-		return formats.Errorf(w.file, line, "%v", w.charsetErr)
-	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return formats.Errorf(w.file, se.Line, "XML mal formé (%s)", se.Msg)
+		return formats.Errorf(w.file, se.Line, "XML mal formé (%s)", syntaxMessage(se.Msg))
 	}
 	if err == io.ErrUnexpectedEOF {
 		return formats.Errorf(w.file, line, "XML tronqué : le fichier s'arrête avant la fin du document")
 	}
 	return formats.Errorf(w.file, line, "XML illisible (%v)", err)
+}
+
+// decode returns the document data as UTF-8, decoded from the encoding that
+// its XML declaration names (UTF-8 when it names none), once every byte and
+// every character is checked: a byte the encoding leaves undefined, a
+// control or invisible character is refused with its line and column. The
+// decoder then reads the text as it is, whatever the declaration says.
+func decode(file string, data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	text := data
+	if label := declaredEncoding(data); label != "" {
+		c, ok := charset.Lookup(label)
+		if !ok {
+			return nil, formats.Errorf(file, 1, "%v", charset.Unsupported(label))
+		}
+		if c != nil {
+			if err := c.Check(file, data); err != nil {
+				return nil, err
+			}
+			text = []byte(c.Decode(data))
+		}
+	}
+	if err := formats.CheckLayout(file, string(text)); err != nil {
+		return nil, err
+	}
+	return text, nil
+}
+
+// declaredEncoding returns the encoding that the XML declaration at the start
+// of data names, or "".
+func declaredEncoding(data []byte) string {
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	decl := string(data[:end])
+	i := strings.Index(decl, "encoding")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
+	rest, ok := strings.CutPrefix(rest, "=")
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	if !ok || rest == "" || rest[0] != '"' && rest[0] != '\'' {
+		return ""
+	}
+	value, _, _ := strings.Cut(rest[1:], rest[:1])
+	return value
 }
 
 // Root returns the name of the root element of the XML document data,

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/model/formats"
-	"appel/model/formats/internal/sampletest"
 )
 
 func zipOf(t testing.TB, files map[string]string) []byte {
@@ -60,26 +60,38 @@ func TestUnwrap(t *testing.T) {
 	}
 }
 
-func TestUnwrapSampleZip(t *testing.T) {
-	data := sampletest.Read(t, "dossiersco_ExportXML_Nomenclature_arago_2018-19.zip")
-	name, xml, err := Unwrap("export.zip", data)
-	if err != nil {
-		t.Fatal(err)
+// TestUnwrapSIECLEZip reads a SIECLE zip: the synthetic one, and the real
+// sample when it is reachable.
+func TestUnwrapSIECLEZip(t *testing.T) {
+	zips := map[string][]byte{"Nomenclature.xml": schoolfiles.Read(t, "nomenclatures.zip")}
+	if real, ok := schoolfiles.Sample(t, "dossiersco_ExportXML_Nomenclature_arago_2018-19.zip"); ok {
+		zips["Nomenclature.xml (réel)"] = real
 	}
-	if name != "export.zip:Nomenclature.xml" {
-		t.Errorf("name = %q", name)
-	}
-	var root string
-	err = Walk(name, xml, func(r string) error { root = r; return nil }, Handlers{
-		"DONNEES/LIENS_PARENTE/LIEN_PARENTE": func(n *Node) error {
-			if n.Attr("CODE_PARENTE") == "20" && n.Value("LIBELLE_EDITION") != "Père" {
-				return fmt.Errorf("ligne %d : libellé %q", n.Line, n.Value("LIBELLE_EDITION"))
-			}
-			return nil
-		},
-	})
-	if err != nil || root != "BEE_NOMENCLATURES" {
-		t.Errorf("Walk: root %q, err %v", root, err)
+	for inner, data := range zips {
+		name, xml, err := Unwrap("export.zip", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != "export.zip:Nomenclature.xml" {
+			t.Errorf("%s: name = %q", inner, name)
+		}
+		var root string
+		fathers := 0
+		err = Walk(name, xml, func(r string) error { root = r; return nil }, Handlers{
+			"DONNEES/LIENS_PARENTE/LIEN_PARENTE": func(n *Node) error {
+				if n.Attr("CODE_PARENTE") != "20" {
+					return nil
+				}
+				fathers++
+				if n.Value("LIBELLE_EDITION") != "Père" {
+					return fmt.Errorf("ligne %d : libellé %q", n.Line, n.Value("LIBELLE_EDITION"))
+				}
+				return nil
+			},
+		})
+		if err != nil || root != "BEE_NOMENCLATURES" || fathers != 1 {
+			t.Errorf("%s: Walk: root %q, %d « Père », err %v", inner, root, fathers, err)
+		}
 	}
 }
 
@@ -167,7 +179,8 @@ func TestNodeNilSafe(t *testing.T) {
 func FuzzWalk(f *testing.F) {
 	f.Add([]byte(doc))
 	f.Add(zipOf(f, map[string]string{"E.xml": doc}))
-	sampletest.Seed(f, "dossiersco_eleves_avec_adresse_avec_double_structure.xml")
+	schoolfiles.Seed(f, "dossiersco_eleves_avec_adresse_avec_double_structure.xml")
+	schoolfiles.SeedAll(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		name, xml, err := Unwrap("f", data)
 		if err != nil {
@@ -177,13 +190,24 @@ func FuzzWalk(f *testing.F) {
 			if n.Line < 1 {
 				t.Errorf("node %s without a line", n.Name)
 			}
+			for _, k := range append(n.Kids, n) {
+				values := []string{k.Text}
+				for _, a := range k.Attrs {
+					values = append(values, a.Value)
+				}
+				for _, v := range values {
+					if _, ok := model.CheckText(v, model.Plain); !ok {
+						t.Errorf("node %s hands over %q", k.Name, v)
+					}
+				}
+			}
 			return nil
 		}})
 		var fe *formats.Error
 		if err != nil && !errors.As(err, &fe) {
 			t.Errorf("error %v is not a formats.Error", err)
 		}
-		if fe != nil && fe.Line > 0 && !strings.Contains(err.Error(), fmt.Sprintf("ligne %d", fe.Line)) {
+		if fe != nil && fe.Line > 0 && !strings.HasPrefix(err.Error(), formats.Place(fe.File, fe.Line, fe.Column)) {
 			t.Errorf("error %q does not show its line", err)
 		}
 	})
@@ -207,6 +231,59 @@ func TestRoot(t *testing.T) {
 		}
 		if got, err := Root("f", []byte(tt.data)); got != tt.want || err != nil {
 			t.Errorf("Root(%q) = %q, %v", tt.data, got, err)
+		}
+	}
+}
+
+// TestWalkRefusesControls: a control or invisible character in an XML file,
+// raw or written as a character reference, is refused with its line (and
+// its column when raw), whatever the encoding; line breaks inside a value
+// are put on one line.
+func TestWalkRefusesControls(t *testing.T) {
+	latin9 := "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<R>\n<N>C\xbdur</N>\n<N>MATHS\x1b[2J</N></R>"
+	tests := []struct {
+		name, data, want string
+	}{
+		{"escape in latin-9", latin9, "f.xml, ligne 4, colonne 9 : caractère de contrôle U+001B (échappement)"},
+		{"c1 control in utf-8", "<R>\n<N>a\u0085</N></R>", "f.xml, ligne 2, colonne 5 : caractère de contrôle U+0085"},
+		{"bidi override in an attribute", "<R>\n<N ID='\u202e1'/></R>", "f.xml, ligne 2, colonne 8 : caractère de direction du texte U+202E"},
+		{"byte undefined in latin-9", "<?xml version='1.0' encoding='iso-8859-15'?><R><N>\x92</N></R>", "f.xml, ligne 1, colonne 51 : octet 0x92 sans caractère en ISO-8859-15"},
+		{"not utf-8 without a declaration", "<R><N>Andr\xe9</N></R>", "f.xml, ligne 1, colonne 11 : octet 0xE9 qui n'est pas de l'UTF-8"},
+		{"character reference to a bidi override", "<R>\n<N>&#x202E;abc</N></R>", "f.xml, ligne 2 : élément <N> : caractère de direction du texte U+202E, écrit en référence de caractère"},
+		{"character reference to a c1 control", "<R>\n<N X=\"&#133;\"/></R>", "f.xml, ligne 2 : élément <N> : caractère de contrôle U+0085"},
+		{"character reference to escape", "<R>\n<N>&#27;[2J</N></R>", "f.xml, ligne 2 : XML mal formé (référence à un caractère interdit)"},
+		{"mismatched tags in french", "<R>\n<N>\n</M></R>", "f.xml, ligne 3 : XML mal formé (élément fermé par une autre balise)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Walk("f.xml", []byte(tt.data), func(string) error { return nil }, Handlers{"N": func(*Node) error { return nil }})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "MATHS") {
+				t.Errorf("the message quotes the file: %v", err)
+			}
+		})
+	}
+	var got []string
+	err := Walk("f.xml", []byte("<R><N A=\"1\n2\">un\n\tdeux</N></R>"), func(string) error { return nil },
+		Handlers{"N": func(n *Node) error { got = append(got, n.Text, n.Attr("A")); return nil }})
+	if err != nil || strings.Join(got, "|") != "un  deux|1 2" {
+		t.Errorf("values %q, %v", got, err)
+	}
+}
+
+func TestDeclaredEncoding(t *testing.T) {
+	tests := map[string]string{
+		`<?xml version="1.0" encoding="ISO-8859-15"?><R/>`:         "ISO-8859-15",
+		`<?xml version='1.0' encoding = 'windows-1252' ?><R/>`:     "windows-1252",
+		`<?xml version="1.0"?><R encoding="x"/>`:                   "",
+		`<R/>`:                                                     "",
+		`<?xml version="1.0" standalone="yes" encoding="latin9"?>`: "latin9",
+	}
+	for in, want := range tests {
+		if got := declaredEncoding([]byte(in)); got != want {
+			t.Errorf("declaredEncoding(%s) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -30,6 +30,12 @@ func C(typ, value, style, text string) Cell {
 // Read returns the sheets of an ODS file: name → rows → cells.
 func Read(t testing.TB, data []byte) ([]string, map[string][][]Cell) {
 	t.Helper()
+	return parseContent(t, Content(t, data))
+}
+
+// Content returns the bytes of an ODS file's content.xml.
+func Content(t testing.TB, data []byte) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +48,7 @@ func Read(t testing.TB, data []byte) ([]string, map[string][][]Cell) {
 			rc.Close()
 		}
 	}
-	return parseContent(t, content)
+	return content
 }
 
 // parseContent reads the sheets of content.xml.

@@ -1,0 +1,214 @@
+package tui
+
+import (
+	"time"
+
+	"appel/model"
+)
+
+// service is the session's model.Service as the screens read it: every read
+// that returns text of the store returns it through shown, so that text
+// stored before appel checked its input (a terminal escape, a bidi override)
+// is shown as visible escapes; writes and the rest pass through. A read added
+// to model.Service and used by a screen gets its method here
+// (TestServiceShowsEveryRead lists them).
+type service struct{ *model.Service }
+
+// Account returns the actor's account, shown.
+func (s service) Account() (model.Account, error) { return shownErr(s.Service.Account()) }
+
+// Accounts returns every account, shown.
+func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
+
+// AddCall logs a call; the call comes back shown.
+func (s service) AddCall(c model.FamilyCall) (model.FamilyCall, error) {
+	return shownErr(s.Service.AddCall(c))
+}
+
+// AddKey authorises a key; the key comes back shown.
+func (s service) AddKey(login, line string) (model.PublicKey, error) {
+	return shownErr(s.Service.AddKey(login, line))
+}
+
+// Announce records an announced absence; the notice comes back shown.
+func (s service) Announce(pupil model.PupilID, from, to time.Time, code, note string) (model.Notice, error) {
+	return shownErr(s.Service.Announce(pupil, from, to, code, note))
+}
+
+// Audiences returns the day's audiences, shown.
+func (s service) Audiences(day model.Date, lines []model.DeskLine) ([]model.AudienceShare, error) {
+	return shownErr(s.Service.Audiences(day, lines))
+}
+
+// Audit returns the audit log, shown.
+func (s service) Audit(q model.AuditQuery) ([]model.AuditEntry, error) {
+	return shownErr(s.Service.Audit(q))
+}
+
+// ClassGrid returns a class's grid, shown.
+func (s service) ClassGrid(t model.Target, day model.Date) (model.Grid, error) {
+	return shownErr(s.Service.ClassGrid(t, day))
+}
+
+// Dashboard returns the dashboard, shown.
+func (s service) Dashboard() (model.Dashboard, error) { return shownErr(s.Service.Dashboard()) }
+
+// DayAbsences returns the desk's lines, shown.
+func (s service) DayAbsences(day model.Date, f model.DeskFilter) ([]model.DeskLine, error) {
+	return shownErr(s.Service.DayAbsences(day, f))
+}
+
+// DaySeances returns the day's séances, shown.
+func (s service) DaySeances(day model.Date) ([]model.SeanceStatus, error) {
+	return shownErr(s.Service.DaySeances(day))
+}
+
+// Discordances returns the day's discordances, shown.
+func (s service) Discordances(day model.Date) ([]model.Discordance, error) {
+	return shownErr(s.Service.Discordances(day))
+}
+
+// EditAccount changes an account; the account comes back shown.
+func (s service) EditAccount(login string, fn func(*model.Account) error) (model.Account, error) {
+	return shownErr(s.Service.EditAccount(login, fn))
+}
+
+// EditNotice changes an announced absence as it was shown; the notice comes back shown.
+func (s service) EditNotice(seen model.Notice, from, to time.Time, code string, replace bool) (model.Notice, error) {
+	return shownErr(s.Service.EditNotice(seen, from, to, code, replace))
+}
+
+// ExplainPupil returns a pupil's counts explained, shown.
+func (s service) ExplainPupil(id model.PupilID, from, to model.Date) (model.PupilFigures, error) {
+	return shownErr(s.Service.ExplainPupil(id, from, to))
+}
+
+// FindPupils returns the pupils found, shown.
+func (s service) FindPupils(query string, limit int) ([]model.Pupil, error) {
+	return shownErr(s.Service.FindPupils(query, limit))
+}
+
+// GateSearch returns the arrivals found, shown.
+func (s service) GateSearch(query string, limit int) ([]model.Arrival, error) {
+	return shownErr(s.Service.GateSearch(query, limit))
+}
+
+// GridTargets returns the grids the actor may open, shown.
+func (s service) GridTargets() ([]model.Target, model.Target, error) {
+	targets, first, err := s.Service.GridTargets()
+	return shown(targets), shown(first), err
+}
+
+// ApplyMotive applies a motive to what was shown; the outcome comes back shown.
+func (s service) ApplyMotive(req model.MotiveRequest) (model.BulkOutcome, error) {
+	return shownErr(s.Service.ApplyMotive(req))
+}
+
+// MissingRollCalls returns the roll calls not done, shown.
+func (s service) MissingRollCalls(day model.Date) ([]model.SeanceStatus, error) {
+	return shownErr(s.Service.MissingRollCalls(day))
+}
+
+// Motives returns the motive list, shown.
+func (s service) Motives() ([]model.Motive, error) { return shownErr(s.Service.Motives()) }
+
+// MySeances returns the actor's séances, shown.
+func (s service) MySeances(day model.Date) ([]model.SeanceStatus, error) {
+	return shownErr(s.Service.MySeances(day))
+}
+
+// Notices returns the announced absences, shown.
+func (s service) Notices(day model.Date) ([]model.NoticeLine, error) {
+	return shownErr(s.Service.Notices(day))
+}
+
+// Preview returns what a motive key would change, shown.
+func (s service) Preview(req model.MotiveRequest) (model.Preview, error) {
+	return shownErr(s.Service.Preview(req))
+}
+
+// PreviewKinds returns what a valable and a non valable motive would change, shown.
+func (s service) PreviewKinds(seen []model.Shown) (model.KindsPreview, error) {
+	return shownErr(s.Service.PreviewKinds(seen))
+}
+
+// PreviewNotice returns what an announced absence would count now, shown.
+func (s service) PreviewNotice(pupil model.PupilID, from, to time.Time, replacing string) (model.NoticePreview, error) {
+	return shownErr(s.Service.PreviewNotice(pupil, from, to, replacing))
+}
+
+// PupilAbsences returns a pupil's absences, shown.
+func (s service) PupilAbsences(pupil model.PupilID, from, to model.Date) ([]model.Attendance, error) {
+	return shownErr(s.Service.PupilAbsences(pupil, from, to))
+}
+
+// PupilFile returns a pupil's file, shown.
+func (s service) PupilFile(id model.PupilID, period model.Period, week model.Date) (model.PupilFile, error) {
+	return shownErr(s.Service.PupilFile(id, period, week))
+}
+
+// PupilGrid returns a pupil's grid, shown.
+func (s service) PupilGrid(id model.PupilID, from, to model.Date) (model.Grid, error) {
+	return shownErr(s.Service.PupilGrid(id, from, to))
+}
+
+// RecordArrival records a late arrival; the arrival comes back shown.
+func (s service) RecordArrival(pupil model.PupilID, code string) (model.Arrival, error) {
+	return shownErr(s.Service.RecordArrival(pupil, code))
+}
+
+// RecordReport records a report; it comes back shown.
+func (s service) RecordReport(pupil model.PupilID, month, note string) (model.Report, error) {
+	return shownErr(s.Service.RecordReport(pupil, month, note))
+}
+
+// Redo replays an undone action; what it did comes back shown.
+func (s service) Redo() (model.Replay, error) { return shownErr(s.Service.Redo()) }
+
+// Remind reminds the teachers of a séance; their names come back shown.
+func (s service) Remind(id model.SeanceID) ([]string, error) { return shownErr(s.Service.Remind(id)) }
+
+// Requalify changes the kind of the absences shown; the outcome comes back shown.
+func (s service) Requalify(seen []model.Shown, kind model.MarkKind) (model.BulkOutcome, error) {
+	return shownErr(s.Service.Requalify(seen, kind))
+}
+
+// RollSheet returns a séance's roll call, shown.
+func (s service) RollSheet(id model.SeanceID) (model.RollSheet, error) {
+	return shownErr(s.Service.RollSheet(id))
+}
+
+// SaveMotive saves a motive; it comes back shown.
+func (s service) SaveMotive(m model.Motive) (model.Motive, error) {
+	return shownErr(s.Service.SaveMotive(m))
+}
+
+// SeanceLog returns the séances of a range, shown.
+func (s service) SeanceLog(from, to model.Date) ([]model.SeanceStatus, error) {
+	return shownErr(s.Service.SeanceLog(from, to))
+}
+
+// SetMark records a mark; the attendance comes back shown.
+func (s service) SetMark(id model.SeanceID, pupil model.PupilID, kind model.MarkKind) (model.Attendance, error) {
+	return shownErr(s.Service.SetMark(id, pupil, kind))
+}
+
+// SetValidity overrules the validity of what was shown; the outcome comes back shown.
+func (s service) SetValidity(seen []model.Shown, valid bool) (model.BulkOutcome, error) {
+	return shownErr(s.Service.SetValidity(seen, valid))
+}
+
+// Statistics returns the counts of a period, shown.
+func (s service) Statistics(from, to model.Date) (model.Statistics, error) {
+	return shownErr(s.Service.Statistics(from, to))
+}
+
+// Undo takes back an action; what it did comes back shown.
+func (s service) Undo() (model.Replay, error) { return shownErr(s.Service.Undo()) }
+
+// ValidateRollCall validates a roll call; it comes back shown.
+func (s service) ValidateRollCall(id model.SeanceID) (model.RollCall, error) {
+	return shownErr(s.Service.ValidateRollCall(id))
+}
+
+func shownErr[T any](v T, err error) (T, error) { return shown(v), err }
