@@ -14,6 +14,11 @@ type Attendance struct {
 	// Mark is the stored mark, if any; Notice the announced absence covering the séance, if any.
 	Mark   *Mark
 	Notice *Notice
+	// Upcoming: the séance had not begun at the clock the attendance was
+	// read at. It counts for nothing yet, whatever is recorded in it: an
+	// announced absence is a promise, and becomes an absence séance by
+	// séance as they begin.
+	Upcoming bool
 }
 
 // Resolve merges what is stored about pupil in séance s: the mark (nil if
@@ -50,8 +55,17 @@ func earlierNotice(a, b *Notice) bool {
 }
 
 // IsAbsence reports whether the pupil counts as absent: an absence in a séance
-// that took place.
-func (a Attendance) IsAbsence() bool { return a.Kind == KindAbsent && !a.Seance.Cancelled }
+// that took place (begun, not cancelled).
+func (a Attendance) IsAbsence() bool {
+	return a.Kind == KindAbsent && !a.Seance.Cancelled && !a.Upcoming
+}
+
+// At returns the attendance as read at the clock at: Upcoming is set when
+// its séance has not begun by then.
+func (a Attendance) At(at time.Time, loc *time.Location) Attendance {
+	a.Upcoming = !a.Seance.Begun(at, loc)
+	return a
+}
 
 // Justified reports whether the family gave a reason (a motive was applied).
 func (a Attendance) Justified() bool { return a.Justification != nil }
@@ -68,6 +82,11 @@ func (a Attendance) Discordant() bool {
 
 // Marked reports whether the pupil has something other than plain presence.
 func (a Attendance) Marked() bool { return a.Kind != KindPresent }
+
+// Recorded reports whether the attendance puts its half-day in the counts'
+// explanation: a begun séance with a mark other than presence, an announced
+// absence, or a discordance.
+func (a Attendance) Recorded() bool { return !a.Upcoming && (a.Marked() || a.Discordant()) }
 
 // EnteredBy returns who entered what the attendance shows, and when.
 func (a Attendance) EnteredBy() (string, time.Time) {

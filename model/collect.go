@@ -8,10 +8,13 @@ import (
 )
 
 // CollectAttendance resolves what the counts need to know of pupils from from
-// to to (both included): for each pupil, his attendances (Resolve) in every
-// séance of every half-day in which something is recorded for him (a mark
-// other than presence, an announced absence, a discordance), cancelled séances
-// included, in time order. Half-days in which nothing is recorded count for
+// to to (both included) at the clock at: for each pupil, his attendances
+// (Resolve) in every séance of every half-day in which something is recorded
+// for him in a séance begun by at (a mark other than presence, an announced
+// absence, a discordance: Attendance.Recorded), cancelled séances included,
+// in time order. Séances not begun by at are marked Upcoming: they count for
+// nothing (FiguresAt is the one place that counts; see the package
+// documentation, "Time"). Half-days in which nothing is recorded count for
 // nothing and are left out, so the result stays small over a whole year; a
 // half-day that is kept is kept whole, as method toutes needs all its séances.
 // Explain gives the same result on this as on every séance of the period.
@@ -26,8 +29,9 @@ import (
 // the marks of these pupils dated in the period that match no séance of their
 // pupil (a timetable changed after the roll call, a pupil moved out of a group):
 // they count for nothing, and a screen should show them.
-func CollectAttendance(dir *Directory, pupils []Pupil, from, to Date, marks []Mark, notices []Notice) (map[PupilID][]Attendance, []Mark) {
+func CollectAttendance(dir *Directory, pupils []Pupil, from, to Date, at time.Time, marks []Mark, notices []Notice) (map[PupilID][]Attendance, []Mark) {
 	c := newCollector(dir, pupils, from, to)
+	c.at = wallClockOf(at, dir.Location())
 	c.indexMarks(marks)
 	c.indexNotices(notices)
 	for day := from; !day.After(to); day = day.AddDays(1) {
@@ -46,6 +50,7 @@ type collector struct {
 	dir      *Directory
 	loc      *time.Location
 	from, to Date
+	at       wallClock
 	pupils   []Pupil
 	index    map[PupilID]int
 	audience map[Target][]int
@@ -75,6 +80,7 @@ type ref struct {
 	seance        *Seance
 	mark          *Mark
 	pupil, lo, hi int32
+	upcoming      bool
 }
 
 // pupilNotice is notice number index of pupil (in collector.notices).
@@ -167,11 +173,12 @@ func (c *collector) collectDay(day Date) {
 	first := len(c.refs)
 	for i := range seances {
 		s := &seances[i]
+		upcoming := !c.at.reached(s)
 		for _, p := range c.audience[s.Target] {
 			if !c.on[p] || !c.dir.Attends(c.pupils[p], *s) {
 				continue
 			}
-			r := ref{seance: s, mark: c.takeMark(p, s.ID), pupil: int32(p), lo: int32(c.window[p][0]), hi: int32(c.window[p][1])}
+			r := ref{seance: s, mark: c.takeMark(p, s.ID), pupil: int32(p), lo: int32(c.window[p][0]), hi: int32(c.window[p][1]), upcoming: upcoming}
 			if c.recorded(r) {
 				c.halves[p][s.HalfDay] = true
 			}
@@ -189,11 +196,14 @@ func (c *collector) collectDay(day Date) {
 	c.endDay()
 }
 
-// recorded reports whether the attendance of r is Marked or Discordant,
-// without resolving it when no notice could cover it: a mark other than
-// presence is marked; otherwise only a covering notice makes it so (an
-// absence, or a discordance under a "present" mark).
+// recorded reports whether the attendance of r is Recorded, without
+// resolving it when no notice could cover it: nothing in a séance not begun
+// is; a mark other than presence is; otherwise only a covering notice makes
+// it so (an absence, or a discordance under a "present" mark).
 func (c *collector) recorded(r ref) bool {
+	if r.upcoming {
+		return false
+	}
 	if r.mark != nil && r.mark.Kind != KindPresent {
 		return true
 	}
@@ -201,7 +211,9 @@ func (c *collector) recorded(r ref) bool {
 }
 
 func (c *collector) resolve(r ref) Attendance {
-	return Resolve(*r.seance, c.pupils[r.pupil].ID, r.mark, c.notices[r.pupil][r.lo:r.hi], c.loc)
+	a := Resolve(*r.seance, c.pupils[r.pupil].ID, r.mark, c.notices[r.pupil][r.lo:r.hi], c.loc)
+	a.Upcoming = r.upcoming
+	return a
 }
 
 // resolveAll resolves the kept attendances into one array, each pupil's in a

@@ -86,7 +86,7 @@ func TestPropertyCollectEqualsFullExpansion(t *testing.T) {
 		s := randomSettings(r)
 		all := append(slices.Clone(marks), ghosts...)
 		r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
-		got, unplaced := model.CollectAttendance(dir, dir.Pupils, from, to, all, notices)
+		got, unplaced := model.CollectAttendance(dir, dir.Pupils, from, to, afterYear, all, notices)
 		if !reflect.DeepEqual(unplaced, ghosts) {
 			t.Fatalf("graine %d : non placées %v, attendu %v", seed, unplaced, ghosts)
 		}

@@ -24,7 +24,7 @@ func TestCollectNoticeAndMarkCountOnce(t *testing.T) {
 	// Family phoned at 8:10: ill all morning; the teacher marked the pupil absent in M1 too.
 	notices := []model.Notice{notice("n1", "p1", mon+" 08:00", mon+" 12:00", just(maladie))}
 	marks := []model.Mark{markOf(dir, mon, "4A-M1-Mon", "p1", model.KindAbsent, nil)}
-	atts, unplaced := model.CollectAttendance(dir, pupils(dir, "p1"), day(mon), day(mon), marks, notices)
+	atts, unplaced := model.CollectAttendance(dir, pupils(dir, "p1"), day(mon), day(mon), afterYear, marks, notices)
 	if len(unplaced) != 0 {
 		t.Fatalf("marques non placées : %v", unplaced)
 	}
@@ -53,7 +53,7 @@ func TestCollectHalfDayBoundary(t *testing.T) {
 		markOf(dir, tue, "4A-BND2", "p2", model.KindAbsent, nil), // 12:15–13:15, off the grid: après-midi
 		markOf(dir, "2026-11-27", "4A-M5", "p2", model.KindAbsent, nil),
 	}
-	atts, _ := model.CollectAttendance(dir, pupils(dir, "p2"), day(tue), day("2026-11-27"), marks, nil)
+	atts, _ := model.CollectAttendance(dir, pupils(dir, "p2"), day(tue), day("2026-11-27"), afterYear, marks, nil)
 	e := model.Explain("p2", atts["p2"], brute)
 	want := []string{tue + " matin non valable", tue + " après-midi non valable", "2026-11-27 matin non valable"}
 	if got := lines(e); !reflect.DeepEqual(got, want) {
@@ -71,7 +71,7 @@ func TestCollectExtraSeancePlacedBySlot(t *testing.T) {
 	d.Extras = []model.Seance{extra}
 	dir := model.NewDirectory(d)
 	marks := []model.Mark{{Seance: extra.ID, Pupil: "p2", Kind: model.KindAbsent, By: "prof", At: t0}}
-	atts, unplaced := model.CollectAttendance(dir, pupils(dir, "p2"), day(mon), day(mon), marks, nil)
+	atts, unplaced := model.CollectAttendance(dir, pupils(dir, "p2"), day(mon), day(mon), afterYear, marks, nil)
 	if len(unplaced) != 0 {
 		t.Fatalf("marque non placée : %v", unplaced)
 	}
@@ -102,7 +102,7 @@ func TestCollectDaysWithoutCourses(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			n := notice("n", tc.pupil, tc.from, tc.to, just(maladie))
-			atts, _ := model.CollectAttendance(dir, dir.Pupils, day("2026-10-01"), day("2026-11-30"), nil, []model.Notice{n})
+			atts, _ := model.CollectAttendance(dir, dir.Pupils, day("2026-10-01"), day("2026-11-30"), afterYear, nil, []model.Notice{n})
 			var got []string
 			for _, h := range model.Explain(tc.pupil, atts[tc.pupil], brute).HalfDays {
 				got = append(got, h.Date.String()+" "+h.Half.String())
@@ -118,8 +118,8 @@ func TestCollectDSTMinutes(t *testing.T) {
 	dir := testDirectory(t)
 	// Monday after the change: M1 08:00–08:55 and M2 08:55–09:50 are covered, M3 at 10:05 is not.
 	n := notice("n", "p2", "2026-10-26 07:00", "2026-10-26 10:00", nil)
-	atts, _ := model.CollectAttendance(dir, dir.Pupils, day("2026-10-26"), day("2026-10-26"), nil, []model.Notice{n})
-	if got := model.Count("p2", atts["p2"], brute); got != (model.Figures{InvalidHalfDays: 1, MissedMinutes: 110}) {
+	atts, _ := model.CollectAttendance(dir, dir.Pupils, day("2026-10-26"), day("2026-10-26"), afterYear, nil, []model.Notice{n})
+	if got := countOf("p2", atts["p2"], brute); got != (model.Figures{InvalidHalfDays: 1, MissedMinutes: 110}) {
 		t.Fatalf("totaux %+v", got)
 	}
 }
@@ -133,15 +133,15 @@ func TestCollectUnplacedMarks(t *testing.T) {
 	outside := markOf(dir, tue, "4A-M1-Tue", "p2", model.KindAbsent, nil)
 	stranger := markOf(dir, mon, "4A-M1-Mon", "inconnu", model.KindAbsent, nil)
 	marks := []model.Mark{esp, notInGroup, ghost, outside, stranger}
-	atts, unplaced := model.CollectAttendance(dir, dir.Pupils, day(mon), day(mon), marks, nil)
+	atts, unplaced := model.CollectAttendance(dir, dir.Pupils, day(mon), day(mon), afterYear, marks, nil)
 	want := []model.Mark{ghost, notInGroup}
 	if !reflect.DeepEqual(unplaced, want) {
 		t.Fatalf("non placées %v, attendu %v", unplaced, want)
 	}
-	if model.Count("p2", atts["p2"], brute).HalfDays() != 0 {
+	if countOf("p2", atts["p2"], brute).HalfDays() != 0 {
 		t.Error("une marque non placée a compté")
 	}
-	if model.Count("p3", atts["p3"], brute).HalfDays() != 1 {
+	if countOf("p3", atts["p3"], brute).HalfDays() != 1 {
 		t.Error("l'absence en espagnol de p3 n'a pas compté")
 	}
 }
@@ -158,14 +158,14 @@ func TestCollectDuplicatesAndCancelled(t *testing.T) {
 	earlier.Kind, earlier.Minutes, earlier.At = model.KindAbsent, 0, t0.Add(-1)
 	marks := []model.Mark{m1, m2, earlier, m2}
 	p2 := pupils(dir, "p2", "p2")
-	atts, unplaced := model.CollectAttendance(dir, p2, day(mon), day(mon), marks, nil)
+	atts, unplaced := model.CollectAttendance(dir, p2, day(mon), day(mon), afterYear, marks, nil)
 	if len(unplaced) != 0 {
 		t.Fatalf("non placées : %v", unplaced)
 	}
 	if len(atts["p2"]) != 3 {
 		t.Fatalf("%d séances, attendu les 3 du matin (élève donné deux fois)", len(atts["p2"]))
 	}
-	got := model.Count("p2", atts["p2"], brute)
+	got := countOf("p2", atts["p2"], brute)
 	if got != (model.Figures{Lates: 1, LateMinutes: 7}) {
 		t.Fatalf("totaux %+v : la séance annulée ne compte pas, la dernière marque l'emporte", got)
 	}
@@ -176,7 +176,7 @@ func TestCollectDiscordanceShown(t *testing.T) {
 	// Announced ill for the first hour, yet marked present by the teacher.
 	notices := []model.Notice{notice("n1", "p2", mon+" 08:00", mon+" 08:55", just(maladie))}
 	marks := []model.Mark{markOf(dir, mon, "4A-M1-Mon", "p2", model.KindPresent, nil)}
-	atts, _ := model.CollectAttendance(dir, dir.Pupils, day(mon), day(mon), marks, notices)
+	atts, _ := model.CollectAttendance(dir, dir.Pupils, day(mon), day(mon), afterYear, marks, notices)
 	e := model.Explain("p2", atts["p2"], brute)
 	if e.Totals != (model.Figures{}) {
 		t.Fatalf("une discordance a compté : %+v", e.Totals)

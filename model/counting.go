@@ -2,7 +2,9 @@ package model
 
 import (
 	"cmp"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -27,8 +29,21 @@ type Figures struct {
 // HalfDays returns the half-days of absence: valable plus non valable, by construction.
 func (f Figures) HalfDays() int { return f.ValidHalfDays + f.InvalidHalfDays }
 
-// Hours returns the missed time in hours, for display (1 h 30 is 1.5).
-func (f Figures) Hours() float64 { return float64(f.MissedMinutes) / 60 }
+// Hours returns the missed time in hours rounded to the hundredth, as appel
+// writes it (RoundHours).
+func (f Figures) Hours() float64 { return RoundHours(f.MissedMinutes) }
+
+// RoundHours returns minutes as hours rounded to the hundredth (1 h 30 is
+// 1.5, 55 min is 0.92): the precision of every figure of hours appel writes.
+func RoundHours(minutes int) float64 { return math.Round(float64(minutes)*100/60) / 100 }
+
+// HoursText writes minutes as hours with a decimal comma and at most two
+// decimals ("21,33", "0,92", "3,5", "0"): the one way appel writes a time
+// missed, on screen (followed by " h") and in files (the CSV's decimal comma).
+func HoursText(minutes int) string {
+	s := strconv.FormatFloat(RoundHours(minutes), 'f', -1, 64)
+	return strings.Replace(s, ".", ",", 1)
+}
 
 // Add returns the sum of f and g.
 func (f Figures) Add(g Figures) Figures {
@@ -60,6 +75,9 @@ const (
 	EffectLateAsAbsent
 	// EffectExcluded: excluded from the course, counted apart, not an absence.
 	EffectExcluded
+	// EffectUpcoming: the séance had not begun at the clock; nothing in it
+	// counts yet (an announced absence is a promise until then).
+	EffectUpcoming
 )
 
 // Missed reports whether the séance counts as missed: towards its half-day and the hours.
@@ -78,12 +96,17 @@ func (e Effect) Label() string {
 		return "retard compté comme absence"
 	case EffectExcluded:
 		return "exclusion, comptée à part"
+	case EffectUpcoming:
+		return "à venir, pas encore comptée"
 	}
 	return "non compté"
 }
 
 // EffectOf returns what attendance a does to the counts under the school's settings.
 func EffectOf(a Attendance, s Settings) Effect {
+	if a.Upcoming {
+		return EffectUpcoming
+	}
 	if a.Seance.Cancelled {
 		return EffectCancelled
 	}
@@ -122,6 +145,10 @@ type HalfDayLine struct {
 	// InvalidMotive: a non valable half-day in which a missed séance carries a
 	// motive that is not valid (rather than no motive at all).
 	InvalidMotive bool
+	// Upcoming counts the half-day's séances that had not begun at the clock
+	// (Attendance.Upcoming): they count for nothing yet, and under method
+	// toutes the half-day is not decided until its last séance has begun.
+	Upcoming int
 	// Figures is the half-day's part of the pupil's figures.
 	Figures Figures
 }
@@ -132,12 +159,37 @@ func (h HalfDayLine) Month() string { return h.Date.MonthKey() }
 // Status returns "valable", "non valable" or "non comptée", for screens.
 func (h HalfDayLine) Status() string {
 	switch {
+	case !h.Absent && h.Upcoming > 0 && h.missed() > 0:
+		return "en cours"
 	case !h.Absent:
 		return "non comptée"
 	case h.Valid:
 		return "valable"
 	}
 	return "non valable"
+}
+
+// missed counts the half-day's missed séances.
+func (h HalfDayLine) missed() int {
+	n := 0
+	for _, l := range h.Seances {
+		if l.Effect.Missed() {
+			n++
+		}
+	}
+	return n
+}
+
+// Missed returns the half-day's missed séances (absences, and latenesses
+// counted as absences), in time order: what its verdict is made of.
+func (h HalfDayLine) Missed() []*Attendance {
+	var out []*Attendance
+	for _, l := range h.Seances {
+		if l.Effect.Missed() {
+			out = append(out, l.Attendance)
+		}
+	}
+	return out
 }
 
 // Label returns "23/11/2026 matin".
@@ -158,7 +210,8 @@ type Explanation struct {
 
 // Explain counts the half-days of one pupil from his attendances (Resolve's
 // results, as stored: never Redacted ones, whose motives have lost their
-// validity); its lines point into atts. Attendances of other pupils are
+// validity): the engine of FiguresAt, through which every figure is read; its
+// lines point into atts. Attendances of other pupils are
 // ignored; an attendance given twice for the same séance counts once; the
 // input's order does not matter. The school's rules (DOMAIN.md "Counting"):
 //   - A séance belongs to the half-day that Seance.HalfDay says (placed by its
@@ -180,6 +233,12 @@ type Explanation struct {
 //   - A teacher's "present" over an announced absence (a discordance) is
 //     presence, as Resolve decides; its half-day is listed for the vie
 //     scolaire to see.
+//   - Time: a séance counts only once it has begun. An attendance marked
+//     Upcoming (CollectAttendance sets it from its clock) counts for nothing,
+//     whatever is recorded in it; a half-day in which nothing begun is
+//     recorded is left out. Under method toutes a half-day with a séance
+//     still to come is not (yet) a half-day of absence; under brute its
+//     begun séances decide.
 func Explain(pupil PupilID, atts []Attendance, s Settings) Explanation {
 	order := ownOrder(pupil, atts)
 	e := Explanation{Pupil: pupil, Settings: s, HalfDays: make([]HalfDayLine, 0, halfDayCount(atts, order))}
@@ -200,11 +259,6 @@ func Explain(pupil PupilID, atts []Attendance, s Settings) Explanation {
 		i = j
 	}
 	return e
-}
-
-// Count returns a pupil's figures: the totals of his explanation.
-func Count(pupil PupilID, atts []Attendance, s Settings) Figures {
-	return Explain(pupil, atts, s).Totals
 }
 
 // ownOrder returns the indexes of pupil's attendances in counting order, one per séance.
@@ -281,7 +335,7 @@ func sameHalfDay(a, b Attendance) bool {
 func explainHalfDay(atts []Attendance, idx []int, s Settings, missed *[][2]Clock) (HalfDayLine, bool) {
 	recorded := false
 	for _, i := range idx {
-		recorded = recorded || atts[i].Marked() || atts[i].Discordant()
+		recorded = recorded || atts[i].Recorded()
 	}
 	if !recorded {
 		return HalfDayLine{}, false
@@ -302,10 +356,12 @@ func (h *HalfDayLine) tally(s Settings, spans *[][2]Clock) {
 	before := unionMinutes(*spans)
 	for _, l := range h.Seances {
 		a := l.Attendance
-		if l.Effect != EffectCancelled {
+		if l.Effect != EffectCancelled && l.Effect != EffectUpcoming {
 			held++
 		}
 		switch l.Effect {
+		case EffectUpcoming:
+			h.Upcoming++
 		case EffectAbsent, EffectLateAsAbsent:
 			missed++
 			valid = valid && a.Valid()
@@ -321,7 +377,7 @@ func (h *HalfDayLine) tally(s Settings, spans *[][2]Clock) {
 	h.Figures.MissedMinutes = unionMinutes(*spans) - before
 	h.Absent = missed > 0
 	if s.Method == CountAllSeances {
-		h.Absent = missed > 0 && missed == held
+		h.Absent = missed > 0 && missed == held && h.Upcoming == 0
 	}
 	h.Valid = h.Absent && valid
 	h.InvalidMotive = h.Absent && !valid && badMotive

@@ -120,14 +120,14 @@ func (y *yearSchool) draw(r *rand.Rand) {
 }
 
 func (y yearSchool) collect() (map[model.PupilID][]model.Attendance, []model.Mark) {
-	return model.CollectAttendance(y.dir, y.dir.Pupils, y.dir.School.YearStart, y.dir.School.YearEnd, y.marks, y.notices)
+	return model.CollectAttendance(y.dir, y.dir.Pupils, y.dir.School.YearStart, y.dir.School.YearEnd, afterYear, y.marks, y.notices)
 }
 
 // count is the whole pipeline after storage: attendances, counts, thresholds,
 // the per-division and per-month sums, and one month's ministry table.
 func (y yearSchool) count(tb testing.TB) []model.PupilCount {
 	atts, _ := y.collect()
-	counts := model.CountPupils(y.dir.Pupils, atts, y.dir.School.Settings)
+	counts := countPupils(y.dir.Pupils, atts, y.dir.School.Settings)
 	model.Thresholds(counts)
 	model.ByDivision(counts)
 	model.ByMonth(counts)
@@ -161,8 +161,8 @@ func BenchmarkCountDivisionTrimester(b *testing.B) {
 	from, to := y.dir.School.YearStart, day("2026-12-18")
 	b.ReportAllocs()
 	for b.Loop() {
-		atts, _ := model.CollectAttendance(y.dir, pupils, from, to, y.marks, y.notices)
-		model.Thresholds(model.CountPupils(pupils, atts, y.dir.School.Settings))
+		atts, _ := model.CollectAttendance(y.dir, pupils, from, to, afterYear, y.marks, y.notices)
+		model.Thresholds(countPupils(pupils, atts, y.dir.School.Settings))
 	}
 }
 
@@ -174,7 +174,7 @@ func BenchmarkCountFullLists(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		model.CountPupils(y.dir.Pupils, full, y.dir.School.Settings)
+		countPupils(y.dir.Pupils, full, y.dir.School.Settings)
 	}
 }
 
@@ -194,7 +194,7 @@ func TestYearSchoolShape(t *testing.T) {
 			seances += len(y.dir.Members(s.Target, d))
 		}
 	}
-	total := model.TotalOf(model.CountPupils(y.dir.Pupils, atts, y.dir.School.Settings))
+	total := model.TotalOf(countPupils(y.dir.Pupils, atts, y.dir.School.Settings))
 	missed := float64(total.MissedMinutes) / 55 / float64(seances)
 	t.Logf("%d élèves, %d séances-élève (%.1f par semaine et par élève), %d marques, %.1f %% manquées, %+v",
 		len(y.dir.Pupils), seances, float64(seances)/600/36, len(y.marks), 100*missed, total)
@@ -209,10 +209,10 @@ func TestYearSchoolMonthPrunedEqualsFull(t *testing.T) {
 	}
 	y := newYearSchool(t)
 	from, to := day("2026-11-01"), day("2026-11-30")
-	got, _ := model.CollectAttendance(y.dir, y.dir.Pupils, from, to, y.marks, y.notices)
+	got, _ := model.CollectAttendance(y.dir, y.dir.Pupils, from, to, afterYear, y.marks, y.notices)
 	full := naiveAttendance(y.dir, from, to, y.marks, y.notices)
 	s := y.dir.School.Settings
-	a, b := model.CountPupils(y.dir.Pupils, got, s), model.CountPupils(y.dir.Pupils, full, s)
+	a, b := countPupils(y.dir.Pupils, got, s), countPupils(y.dir.Pupils, full, s)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("le décompte de novembre diffère entre la collecte et l'expansion complète")
 	}

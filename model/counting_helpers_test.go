@@ -14,6 +14,9 @@ var (
 	rdv     = motive("rdv-medical")
 	reveil  = motive("reveil") // non valable
 	t0      = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	// afterYear is a clock after every séance of the tests' schools: every
+	// séance has begun, so everything recorded counts.
+	afterYear = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
 func motive(code string) model.Motive {
@@ -175,4 +178,28 @@ func notice(id string, pupil model.PupilID, from, to string, j *model.Justificat
 		return t
 	}
 	return model.Notice{ID: id, Pupil: pupil, From: parse(from), To: parse(to), Justification: j, By: "aed1", At: t0}
+}
+
+// countOf is a pupil's figures from his attendances: the totals of Explain.
+func countOf(pupil model.PupilID, atts []model.Attendance, s model.Settings) model.Figures {
+	return model.Explain(pupil, atts, s).Totals
+}
+
+// countPupil is a pupil's figures from his attendances, as the statistics' tables hold them.
+func countPupil(p model.Pupil, atts []model.Attendance, s model.Settings) model.PupilCount {
+	e := model.Explain(p.ID, atts, s)
+	return model.PupilCount{Pupil: p.ID, Division: p.Division, Total: e.Totals, Months: e.Months()}
+}
+
+// countPupils counts every pupil of pupils (each once, in their order).
+func countPupils(pupils []model.Pupil, atts map[model.PupilID][]model.Attendance, s model.Settings) []model.PupilCount {
+	out := make([]model.PupilCount, 0, len(pupils))
+	seen := map[model.PupilID]bool{}
+	for _, p := range pupils {
+		if !seen[p.ID] {
+			seen[p.ID] = true
+			out = append(out, countPupil(p, atts[p.ID], s))
+		}
+	}
+	return out
 }

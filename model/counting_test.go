@@ -221,7 +221,7 @@ func TestExplainHandCases(t *testing.T) {
 			if got := lines(e); !reflect.DeepEqual(got, tc.lines) {
 				t.Errorf("demi-journées = %q, attendu %q", got, tc.lines)
 			}
-			if got := model.Count("p1", tc.atts, tc.set); got != e.Totals {
+			if got := countOf("p1", tc.atts, tc.set); got != e.Totals {
 				t.Errorf("Count = %+v, explication %+v", got, e.Totals)
 			}
 			if o := countOracle("p1", tc.atts, tc.set); o.figures != tc.want {
@@ -326,7 +326,7 @@ func TestExplainRedactedKeepsCounts(t *testing.T) {
 	// Counting redacted attendances would turn valable into non valable:
 	// the reason Explain must be given the stored attendances.
 	redacted := []model.Attendance{atts[0].Redacted()}
-	if model.Count("p1", redacted, brute).ValidHalfDays != 0 {
+	if countOf("p1", redacted, brute).ValidHalfDays != 0 {
 		t.Fatal("une absence masquée ne porte plus sa validité")
 	}
 }

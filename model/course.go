@@ -108,6 +108,34 @@ func (s Seance) TaughtBy(login string) bool {
 	return contains(s.Teachers, login)
 }
 
+// Begun reports whether the séance has begun at the clock at (its start is at
+// or before at, on the school's wall clock in loc): the one test of "has it
+// happened yet" (see the package documentation, "Time").
+func (s Seance) Begun(at time.Time, loc *time.Location) bool {
+	return wallClockOf(at, loc).reached(&s)
+}
+
+// wallClock is an instant as the school's clock on the wall shows it, to the
+// minute: séances start on the minute, so a séance has begun at an instant
+// when it has begun at the instant's minute.
+type wallClock struct {
+	date  Date
+	clock Clock
+}
+
+func wallClockOf(at time.Time, loc *time.Location) wallClock {
+	local := at.In(loc)
+	return wallClock{DateOf(local), Clock(local.Hour()*60 + local.Minute())}
+}
+
+// reached reports whether the séance has begun by w.
+func (w wallClock) reached(s *Seance) bool {
+	if s.Date != w.date {
+		return s.Date.Before(w.date)
+	}
+	return s.Start <= w.clock
+}
+
 // Minutes returns the séance's duration in minutes.
 func (s Seance) Minutes() int { return int(s.End - s.Start) }
 

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"slices"
-	"time"
-)
+import "time"
 
 // Dashboard is the day at a glance, for the direction and the vie scolaire.
 type Dashboard struct {
@@ -79,22 +76,16 @@ func (db *Dashboard) rollCalls(dir *Directory, calls []RollCall, now time.Time) 
 }
 
 // attendance counts the day's absences and lateness, the backlog since from,
-// and the month's threshold crossings.
+// and the month's threshold crossings, at the clock: FiguresAt.
 func (db *Dashboard) attendance(dir *Directory, in statsInput, from Date) {
 	pupils := statsPupils(dir, db.Day)
-	atts, _ := CollectAttendance(dir, pupils, from, db.Day, in.marks, in.notices)
-	monthStart := NewDate(db.Day.Year, db.Day.Month, 1)
-	counts := make([]PupilCount, 0, len(atts))
-	for _, p := range pupils {
-		own := atts[p.ID]
-		if len(own) == 0 {
+	var counts []PupilCount
+	for _, f := range FiguresAt(dir, pupils, from, db.Day, db.At, in.Marks, in.Notices) {
+		if len(f.Explanation.HalfDays) == 0 {
 			continue
 		}
-		db.tally(own)
-		i := slices.IndexFunc(own, func(a Attendance) bool { return !a.Seance.Date.Before(monthStart) })
-		if i >= 0 {
-			counts = append(counts, CountPupil(p, own[i:], dir.School.Settings))
-		}
+		db.tally(f)
+		counts = append(counts, f.Count())
 	}
 	for _, l := range thresholdLines(dir, counts, in.reports) {
 		if l.Crossing.Month == db.Month {
@@ -103,19 +94,18 @@ func (db *Dashboard) attendance(dir *Directory, in statsInput, from Date) {
 	}
 }
 
-// tally adds one pupil's attendances to the day's counts and the backlog.
-func (db *Dashboard) tally(atts []Attendance) {
-	absent, late, unjustified := false, false, 0
-	for _, a := range atts {
-		if a.IsAbsence() && !a.Justified() {
-			unjustified++
+// tally adds one pupil's figures to the day's counts and the backlog.
+func (db *Dashboard) tally(f PupilFigures) {
+	absent, late := false, false
+	for i := len(f.Explanation.HalfDays) - 1; i >= 0 && f.Explanation.HalfDays[i].Date == db.Day; i-- {
+		for _, l := range f.Explanation.HalfDays[i].Seances {
+			if a := l.Attendance; !a.Upcoming && !a.Seance.Cancelled {
+				absent = absent || a.Kind == KindAbsent
+				late = late || a.Kind == KindLate
+			}
 		}
-		if a.Seance.Date != db.Day || a.Seance.Cancelled {
-			continue
-		}
-		absent = absent || a.Kind == KindAbsent
-		late = late || a.Kind == KindLate
 	}
+	unjustified := f.Unjustified()
 	db.Unjustified += unjustified
 	db.UnjustifiedPupils += b2i(unjustified > 0)
 	db.AbsentPupils += b2i(absent)

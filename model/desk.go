@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // DeskFilter narrows the vie scolaire's list of the day's absences. Its zero
@@ -60,9 +61,10 @@ func HasPrefixOrWord(s, q string) bool {
 // him that day.
 type DeskLine struct {
 	Pupil Pupil
-	// Entries are his séances of the day that took place with something other
-	// than plain presence (absence, lateness, infirmary, an announced absence…),
-	// in time order, future séances that a notice covers included.
+	// Entries are his séances of the day that are not cancelled with
+	// something other than plain presence (absence, lateness, infirmary, an
+	// announced absence…), in time order; those not begun at the clock are
+	// Upcoming (an announced absence to come) and count for nothing yet.
 	Entries []Attendance
 }
 
@@ -70,26 +72,44 @@ type DeskLine struct {
 // or a lateness.
 func Missed(a Attendance) bool { return a.Kind == KindAbsent || a.Kind == KindLate }
 
-// Keys returns the marks of the line's absences and latenesses; with
-// unjustified set, those without a motive only.
-func (l DeskLine) Keys(unjustified bool) []MarkKey {
-	var out []MarkKey
-	for _, a := range l.Entries {
-		if Missed(a) && (!unjustified || !a.Justified()) {
-			out = append(out, MarkKey{a.Seance.ID, a.Pupil})
+// Targets returns the line's absences and latenesses of begun séances, as
+// shown, for a motive key; with unjustified set, those without a motive only.
+func (l DeskLine) Targets(unjustified bool) []Shown {
+	return Targets(l.Entries, unjustified)
+}
+
+// Targets returns the absences and latenesses of begun séances among atts, as
+// shown, for a motive key; with unjustified set, those without a motive only.
+func Targets(atts []Attendance, unjustified bool) []Shown {
+	var out []Shown
+	for _, a := range atts {
+		if Missed(a) && !a.Upcoming && (!unjustified || !a.Justified()) {
+			out = append(out, ShownOf(a))
 		}
 	}
 	return out
 }
 
-// Unjustified counts the line's absences and latenesses without a motive.
-func (l DeskLine) Unjustified() int { return len(l.Keys(true)) }
+// Unjustified counts the line's absences and latenesses of begun séances
+// without a motive.
+func (l DeskLine) Unjustified() int { return len(l.Targets(true)) }
 
-// Absences counts the line's absences (latenesses apart).
+// Absences counts the line's absences of begun séances (latenesses apart).
 func (l DeskLine) Absences() int {
 	n := 0
 	for _, a := range l.Entries {
-		if a.Kind == KindAbsent {
+		if a.IsAbsence() {
+			n++
+		}
+	}
+	return n
+}
+
+// Announced counts the line's séances to come that an announced absence covers.
+func (l DeskLine) Announced() int {
+	n := 0
+	for _, a := range l.Entries {
+		if a.Upcoming && a.Kind == KindAbsent {
 			n++
 		}
 	}
@@ -112,7 +132,7 @@ func (s *Service) DayAbsences(day Date, f DeskFilter) ([]DeskLine, error) {
 		if err != nil {
 			return err
 		}
-		for _, l := range deskLines(dir, day, marks, notices) {
+		for _, l := range deskLines(dir, day, s.now(), marks, notices) {
 			for i := range l.Entries {
 				l.Entries[i] = pol.View(l.Entries[i])
 			}
@@ -125,7 +145,7 @@ func (s *Service) DayAbsences(day Date, f DeskFilter) ([]DeskLine, error) {
 	return out, err
 }
 
-func deskLines(dir *Directory, day Date, marks map[MarkKey]*Mark, notices []Notice) []DeskLine {
+func deskLines(dir *Directory, day Date, now time.Time, marks map[MarkKey]*Mark, notices []Notice) []DeskLine {
 	var out []DeskLine
 	for _, p := range dayPupils(dir, marks, notices) {
 		l := DeskLine{Pupil: p}
@@ -134,7 +154,7 @@ func deskLines(dir *Directory, day Date, marks map[MarkKey]*Mark, notices []Noti
 			if se.Cancelled {
 				continue
 			}
-			a := Resolve(se, p.ID, marks[MarkKey{se.ID, p.ID}], notices, dir.Location())
+			a := Resolve(se, p.ID, marks[MarkKey{se.ID, p.ID}], notices, dir.Location()).At(now, dir.Location())
 			if a.Marked() {
 				l.Entries = append(l.Entries, a)
 				missed = missed || Missed(a)
@@ -170,7 +190,8 @@ func dayPupils(dir *Directory, marks map[MarkKey]*Mark, notices []Notice) []Pupi
 }
 
 // PupilAbsences returns a pupil's absences and latenesses (announced ones
-// included) in the séances from from to to, both included, in time order.
+// included) in the séances from from to to, both included, in time order, at
+// the clock (those not begun are Upcoming).
 func (s *Service) PupilAbsences(pupil PupilID, from, to Date) ([]Attendance, error) {
 	dir, pol, err := s.Session()
 	if err != nil {
@@ -193,13 +214,13 @@ func (s *Service) PupilAbsences(pupil PupilID, from, to Date) ([]Attendance, err
 		if err != nil {
 			return err
 		}
-		out = pupilMissed(dir, p, from, to, marks, notices, pol)
+		out = pupilMissed(dir, p, from, to, s.now(), marks, notices, pol)
 		return nil
 	})
 	return out, err
 }
 
-func pupilMissed(dir *Directory, p Pupil, from, to Date, marks []Mark, notices []Notice, pol Policy) []Attendance {
+func pupilMissed(dir *Directory, p Pupil, from, to Date, now time.Time, marks []Mark, notices []Notice, pol Policy) []Attendance {
 	byKey := make(map[SeanceID]*Mark, len(marks))
 	for i := range marks {
 		byKey[marks[i].Seance] = &marks[i]
@@ -209,7 +230,7 @@ func pupilMissed(dir *Directory, p Pupil, from, to Date, marks []Mark, notices [
 		if se.Cancelled {
 			continue
 		}
-		if a := Resolve(se, p.ID, byKey[se.ID], notices, dir.Location()); Missed(a) {
+		if a := Resolve(se, p.ID, byKey[se.ID], notices, dir.Location()).At(now, dir.Location()); Missed(a) {
 			out = append(out, pol.View(a))
 		}
 	}

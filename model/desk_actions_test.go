@@ -59,11 +59,11 @@ func TestEditAndCancelNotice(t *testing.T) {
 	if err != nil || first.ID == second.ID {
 		t.Fatalf("two notices at the same clock need two identifiers: %q %q %v", first.ID, second.ID, err)
 	}
-	edited, err := aed.EditNotice(first.ID, at(modeltest.Monday, 10, 0), at(modeltest.Monday, 12, 0), "rdv-medical")
+	edited, err := aed.EditNotice(first, at(modeltest.Monday, 10, 0), at(modeltest.Monday, 12, 0), "rdv-medical", false)
 	if err != nil || edited.Justification == nil || edited.Justification.Motive != "rdv-medical" || !edited.From.Equal(at(modeltest.Monday, 10, 0)) {
 		t.Fatalf("edit: %+v %v", edited, err)
 	}
-	if err := aed.CancelNotice(second.ID); err != nil {
+	if err := aed.CancelNotice(second); err != nil {
 		t.Fatal(err)
 	}
 	if ls, _ := aed.Notices(modeltest.Monday); len(ls) != 1 || ls[0].Seances != 1 {
@@ -248,14 +248,17 @@ func TestDeskPolicy(t *testing.T) {
 	db := deskSchool(t)
 	maths := modeltest.MathsSeance(modeltest.Monday)
 	mustMark(t, deskAt(db, "prof", modeltest.Monday, 8, 5), maths, "E001", model.KindAbsent)
-	keys := []model.MarkKey{{Seance: maths, Pupil: "E001"}}
+	shown := []model.Shown{{Key: model.MarkKey{Seance: maths, Pupil: "E001"}, Kind: model.KindAbsent}}
 	d := model.Discordance{Kind: model.DiscordAdjacent, Pupil: model.Pupil{ID: "E001"}}
 	calls := map[string]func(s *model.Service) error{
 		"DayAbsences": func(s *model.Service) error {
 			_, err := s.DayAbsences(modeltest.Monday, model.DeskFilter{})
 			return err
 		},
-		"Preview": func(s *model.Service) error { _, err := s.Preview(keys, "maladie"); return err },
+		"Preview": func(s *model.Service) error {
+			_, err := s.Preview(model.MotiveRequest{Shown: shown, Code: "maladie"})
+			return err
+		},
 		"Announce": func(s *model.Service) error {
 			_, err := s.Announce("E001", at(modeltest.Monday, 8, 0), at(modeltest.Monday, 9, 0), "", "")
 			return err
@@ -265,8 +268,8 @@ func TestDeskPolicy(t *testing.T) {
 		"Remind":             func(s *model.Service) error { _, err := s.Remind(maths); return err },
 		"Discordances":       func(s *model.Service) error { _, err := s.Discordances(modeltest.Monday); return err },
 		"ResolveDiscordance": func(s *model.Service) error { return s.ResolveDiscordance(d, model.ResolveConfirm) },
-		"Requalify":          func(s *model.Service) error { _, err := s.Requalify(keys, model.KindOuting); return err },
-		"SetValidity":        func(s *model.Service) error { _, err := s.SetValidity(keys, true); return err },
+		"Requalify":          func(s *model.Service) error { _, err := s.Requalify(shown, model.KindOuting); return err },
+		"SetValidity":        func(s *model.Service) error { _, err := s.SetValidity(shown, true); return err },
 		"SaveMotive":         func(s *model.Service) error { _, err := s.SaveMotive(model.Motive{Label: "W", Key: "w"}); return err },
 	}
 	allowed := map[string][]string{

@@ -44,23 +44,39 @@ func BenchmarkDayAbsences(b *testing.B) {
 // (what * then a motive key would touch).
 func BenchmarkPreviewAllOfTheDay(b *testing.B) {
 	cpe, _, lines := deskBench(b)
-	var keys []model.MarkKey
+	var shown []model.Shown
 	for _, l := range lines {
-		keys = append(keys, l.Keys(false)...)
+		shown = append(shown, l.Targets(false)...)
 	}
 	for b.Loop() {
-		if _, err := cpe.Preview(keys, "maladie"); err != nil {
+		if _, err := cpe.Preview(model.MotiveRequest{Shown: shown, Code: "maladie"}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(keys)), "keys")
+	b.ReportMetric(float64(len(shown)), "keys")
+}
+
+// BenchmarkPreviewKindsAllOfTheDay is what the bar computes before a motive
+// key on every absence of the day: a valable and a non valable motive.
+func BenchmarkPreviewKindsAllOfTheDay(b *testing.B) {
+	cpe, _, lines := deskBench(b)
+	var shown []model.Shown
+	for _, l := range lines {
+		shown = append(shown, l.Targets(false)...)
+	}
+	for b.Loop() {
+		if _, err := cpe.PreviewKinds(shown); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(shown)), "keys")
 }
 
 func BenchmarkPreviewOnePupil(b *testing.B) {
 	cpe, _, lines := deskBench(b)
-	keys := lines[0].Keys(false)
+	shown := lines[0].Targets(false)
 	for b.Loop() {
-		if _, err := cpe.Preview(keys, "maladie"); err != nil {
+		if _, err := cpe.Preview(model.MotiveRequest{Shown: shown, Code: "maladie"}); err != nil {
 			b.Fatal(err)
 		}
 	}

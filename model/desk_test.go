@@ -83,7 +83,7 @@ func TestDayAbsencesAndFilters(t *testing.T) {
 		})
 	}
 	ls, _ := aed.DayAbsences(modeltest.Monday, model.DeskFilter{Name: "abadie"})
-	if len(ls) != 1 || len(ls[0].Entries) != 2 || ls[0].Unjustified() != 1 || len(ls[0].Keys(false)) != 2 {
+	if len(ls) != 1 || len(ls[0].Entries) != 2 || ls[0].Unjustified() != 1 || len(ls[0].Targets(false)) != 2 {
 		t.Fatalf("E001's line: %+v", ls)
 	}
 	if j := ls[0].Entries[1].Justification; j == nil || j.Label != "Maladie" {
@@ -114,13 +114,12 @@ func TestPreviewMatchesJustify(t *testing.T) {
 		name                           string
 		days                           int
 		code                           string
-		wantTouched                    int
 		wantInvalidBefore, wantInvalid int
 		wantThreshold                  int
 	}{
-		{"valid motive takes the pupil under the threshold", 4, "maladie", 4, 4, 0, -1},
-		{"invalid motive changes no count", 4, "reveil", 4, 4, 4, 0},
-		{"three days, under the threshold either way", 3, "maladie", 3, 3, 0, 0},
+		{"valid motive takes the pupil under the threshold", 4, "maladie", 4, 0, -1},
+		{"invalid motive changes no count", 4, "reveil", 4, 4, 0},
+		{"three days, under the threshold either way", 3, "maladie", 3, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,11 +131,12 @@ func TestPreviewMatchesJustify(t *testing.T) {
 				keys = append(keys, model.MarkKey{Seance: id, Pupil: "E002"})
 			}
 			cpe := deskAt(db, "cpe", modeltest.Monday, 10, 0)
-			pv, err := cpe.Preview(append(keys, model.MarkKey{Seance: keys[0].Seance, Pupil: "E003"}), tt.code)
+			shown := append(shownFor(t, cpe, keys), model.Shown{Key: model.MarkKey{Seance: keys[0].Seance, Pupil: "E003"}, Kind: model.KindAbsent})
+			pv, err := cpe.Preview(model.MotiveRequest{Shown: shown, Code: tt.code})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if pv.Touched != tt.wantTouched || pv.Skipped != 1 || len(pv.Pupils) != 1 {
+			if pv.Touched() != tt.days || pv.Outcome.Done.Absences != tt.days || len(pv.Outcome.Changed) != 1 || len(pv.Pupils) != 1 {
 				t.Fatalf("preview %+v", pv)
 			}
 			p := pv.Pupils[0]
@@ -144,28 +144,57 @@ func TestPreviewMatchesJustify(t *testing.T) {
 				p.After.Figures.HalfDays() != tt.days || p.ThresholdChange() != tt.wantThreshold || p.Before.Month != "2026-11" {
 				t.Errorf("pupil preview %+v (threshold %d)", p, p.ThresholdChange())
 			}
-			if _, err := cpe.Justify(keys, tt.code); err != nil {
-				t.Fatal(err)
+			out, err := cpe.ApplyMotive(model.MotiveRequest{Shown: shown, Code: tt.code})
+			if err != nil || out.Done != pv.Outcome.Done || len(out.Changed) != 1 {
+				t.Fatalf("apply %+v %v, preview said %+v", out, err, pv.Outcome)
 			}
-			again, _ := cpe.Preview(keys, tt.code)
-			if again.Touched != 0 {
-				t.Errorf("after Justify the preview still touches %d", again.Touched)
+			again, _ := cpe.Preview(model.MotiveRequest{Shown: shownFor(t, cpe, keys), Code: tt.code})
+			if again.Touched() != 0 || again.Outcome.Done.Absences != tt.days {
+				t.Errorf("after the motive the preview still touches %d (done %+v)", again.Touched(), again.Outcome.Done)
 			}
-			now, _ := cpe.Preview(keys, "")
+			now, _ := cpe.Preview(model.MotiveRequest{Shown: shownFor(t, cpe, keys), Code: "", Replace: true})
 			if len(now.Pupils) != 1 || now.Pupils[0].Before != p.After {
-				t.Errorf("the counts after Justify %+v differ from the preview's %+v", now.Pupils, p.After)
+				t.Errorf("the counts after the motive %+v differ from the preview's %+v", now.Pupils, p.After)
 			}
 		})
 	}
 }
 
+// shownFor returns the absences and latenesses of keys as a screen would show
+// them now (a present pupil's key as an absence, which the store no longer holds).
+func shownFor(t *testing.T, svc *model.Service, keys []model.MarkKey) []model.Shown {
+	t.Helper()
+	var out []model.Shown
+	for _, k := range keys {
+		d, err := k.Seance.Date()
+		if err != nil {
+			t.Fatal(err)
+		}
+		atts, err := svc.PupilAbsences(k.Pupil, d, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := model.Shown{Key: k, Kind: model.KindAbsent}
+		for _, a := range atts {
+			if a.Seance.ID == k.Seance {
+				x = model.ShownOf(a)
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
 func TestPreviewPolicy(t *testing.T) {
 	db := deskSchool(t)
-	k := []model.MarkKey{{Seance: modeltest.MathsSeance(modeltest.Monday), Pupil: "E001"}}
-	if _, err := deskAt(db, "prof", modeltest.Monday, 9, 0).Preview(k, "maladie"); !errors.Is(err, model.ErrForbidden) {
+	k := []model.Shown{{Key: model.MarkKey{Seance: modeltest.MathsSeance(modeltest.Monday), Pupil: "E001"}, Kind: model.KindAbsent}}
+	if _, err := deskAt(db, "prof", modeltest.Monday, 9, 0).Preview(model.MotiveRequest{Shown: k, Code: "maladie"}); !errors.Is(err, model.ErrForbidden) {
 		t.Errorf("a teacher previewed a motive: %v", err)
 	}
-	if _, err := deskAt(db, "aed", modeltest.Monday, 9, 0).Preview(k, "nope"); !errors.Is(err, model.ErrNotFound) {
+	if _, err := deskAt(db, "prof", modeltest.Monday, 9, 0).PreviewKinds(k); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("a teacher previewed the motives: %v", err)
+	}
+	if _, err := deskAt(db, "aed", modeltest.Monday, 9, 0).Preview(model.MotiveRequest{Shown: k, Code: "nope"}); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("unknown motive: %v", err)
 	}
 }
@@ -194,10 +223,10 @@ func TestRequalifyTrip(t *testing.T) {
 	mustMark(t, prof, maths, "E001", model.KindAbsent)
 	mustMark(t, prof, maths, "E002", model.KindLate)
 	cpe := deskAt(db, "cpe", modeltest.Monday, 10, 0)
-	keys := []model.MarkKey{{Seance: maths, Pupil: "E001"}, {Seance: maths, Pupil: "E002"}}
+	keys := shownFor(t, cpe, []model.MarkKey{{Seance: maths, Pupil: "E001"}, {Seance: maths, Pupil: "E002"}})
 	out, err := cpe.Requalify(keys, model.KindOuting)
-	if err != nil || out.Touched != 1 {
-		t.Fatalf("requalify: %+v %v (only the absence)", out, err)
+	if err != nil || out.Done != (model.Selection{Absences: 1}) || out.Left != (model.Selection{Lates: 1}) {
+		t.Fatalf("requalify: %+v %v (the absence done, the lateness left)", out, err)
 	}
 	if ls, _ := cpe.DayAbsences(modeltest.Monday, model.DeskFilter{}); !equalIDs(pupilIDs(ls), []model.PupilID{"E002"}) {
 		t.Errorf("an outing is no absence: %v", pupilIDs(ls))

@@ -133,14 +133,14 @@ func (s *Service) ResolveDiscordance(d Discordance, r Resolution) error {
 	}
 	switch {
 	case r == ResolveAbsent:
-		_, err = s.editMarks(dir, "discordance : absent", []MarkKey{seen}, mark(KindAbsent))
+		_, err = s.editMarks(dir, "discordance : absent", []MarkKey{seen}, now, mark(KindAbsent))
 	case r == ResolvePresent && d.Kind == DiscordNotice:
 		err = s.cutNotice(dir, d.Present)
 	case r == ResolvePresent && d.Absent != nil:
 		gone := MarkKey{d.Absent.Seance.ID, d.Pupil.ID}
-		_, err = s.editMarks(dir, "discordance : présent", []MarkKey{gone}, func(Attendance) (*Mark, bool) { return nil, true })
+		_, err = s.editMarks(dir, "discordance : présent", []MarkKey{gone}, now, func(Attendance) (*Mark, bool) { return nil, true })
 	case r == ResolveConfirm && d.Kind == DiscordAdjacent:
-		_, err = s.editMarks(dir, "discordance : présence vérifiée", []MarkKey{seen}, mark(KindPresent))
+		_, err = s.editMarks(dir, "discordance : présence vérifiée", []MarkKey{seen}, now, mark(KindPresent))
 	default:
 		err = Invalid("cette résolution ne s'applique pas à cette discordance")
 	}

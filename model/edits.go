@@ -220,45 +220,28 @@ func (s *Service) act(verb string, fn func(tx Tx, a *Action) error) (Action, err
 	return action, err
 }
 
-// editMarks is the one way an action changes marks: inside one transaction it
-// resolves each key's attendance, asks change for the new mark (nil to delete;
-// ok false to leave it), writes what differs, and records the action for undo.
-// change must be a pure function of its arguments (the transaction may run twice).
-func (s *Service) editMarks(dir *Directory, verb string, keys []MarkKey, change func(Attendance) (*Mark, bool)) (Action, error) {
+// editMarks is how a program's action changes marks (Justify): inside one
+// transaction it resolves each key's attendance at the clock now, asks change
+// for the new mark (nil to delete; ok false to leave it), writes what
+// differs, and records the action for undo. A user's action goes through
+// editShown, which also leaves what changed since it was shown. change must
+// be a pure function of its arguments (the transaction may run twice).
+func (s *Service) editMarks(dir *Directory, verb string, keys []MarkKey, now time.Time, change func(Attendance) (*Mark, bool)) (Action, error) {
 	return s.act(verb, func(tx Tx, a *Action) error {
 		for _, k := range keys {
-			e, err := editOne(tx, dir, k, change)
+			cur, before, err := attendanceIn(tx, dir, k, now)
 			if err != nil {
 				return err
 			}
-			if e != nil {
-				a.Marks = append(a.Marks, *e)
+			after, ok := change(cur)
+			if !ok || sameValue(before, after) {
+				continue
 			}
+			if err := putMark(tx, k, after); err != nil {
+				return err
+			}
+			a.Marks = append(a.Marks, MarkEdit{Key: k, Before: before, After: after})
 		}
 		return nil
 	})
-}
-
-func editOne(tx Tx, dir *Directory, k MarkKey, change func(Attendance) (*Mark, bool)) (*MarkEdit, error) {
-	se, ok := dir.Seance(k.Seance)
-	if !ok {
-		return nil, NotFound("séance %s introuvable", k.Seance)
-	}
-	cur, had, err := tx.Mark(k)
-	if err != nil {
-		return nil, err
-	}
-	notices, err := tx.NoticesOfPupil(k.Pupil)
-	if err != nil {
-		return nil, err
-	}
-	before := ptrIf(cur, had)
-	after, ok := change(Resolve(se, k.Pupil, before, notices, dir.Location()))
-	if !ok || sameValue(before, after) {
-		return nil, nil
-	}
-	if err := putMark(tx, k, after); err != nil {
-		return nil, err
-	}
-	return &MarkEdit{Key: k, Before: before, After: after}, nil
 }

@@ -22,9 +22,11 @@ func (r MarkRecord) Teacher() string {
 	return strings.Join(r.Seance.Teachers, ",")
 }
 
-// MarkRecords returns the register from from to to (both included): every
-// stored mark, and every séance that an announced absence covers without a mark
-// (up to now), ordered by séance then pupil.
+// MarkRecords returns the register from from to to (both included) at the
+// service's clock: every attendance of a begun séance with something other
+// than plain presence (marks, and séances that an announced absence covers
+// without a mark), as FiguresAt resolves them, then the marks that match no
+// séance of their pupil (they count for nothing), ordered by séance then pupil.
 func (s *Service) MarkRecords(from, to Date) ([]MarkRecord, error) {
 	dir, pol, err := s.Session()
 	if err != nil {
@@ -33,75 +35,34 @@ func (s *Service) MarkRecords(from, to Date) ([]MarkRecord, error) {
 	if err := pol.Require(PermExport); err != nil {
 		return nil, err
 	}
-	var out []MarkRecord
+	var in Recorded
 	err = s.store.View(func(tx ReadTx) error {
-		marks, err := tx.MarksBetween(from, to)
-		if err != nil {
-			return err
-		}
-		loc := dir.Location()
-		notices, err := tx.NoticesOverlapping(from.Time(0, loc), to.AddDays(1).Time(0, loc))
-		if err != nil {
-			return err
-		}
-		out = registerRecords(dir, marks, notices, from, to, s.now())
-		return nil
+		var err error
+		in, err = readRecorded(tx, dir, nil, from, to)
+		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return registerRecords(dir, in, from, to, s.now()), nil
 }
 
-func registerRecords(dir *Directory, marks []Mark, notices []Notice, from, to Date, now time.Time) []MarkRecord {
-	loc := dir.Location()
-	seances := map[Date][]Seance{}
-	seanceOf := func(id SeanceID) (Seance, bool) {
-		d, err := id.Date()
-		if err != nil {
-			return Seance{}, false
-		}
-		if _, ok := seances[d]; !ok {
-			seances[d] = dir.SeancesOn(d)
-		}
-		i := slices.IndexFunc(seances[d], func(x Seance) bool { return x.ID == id })
-		if i < 0 {
-			return Seance{}, false
-		}
-		return seances[d][i], true
-	}
+func registerRecords(dir *Directory, in Recorded, from, to Date, now time.Time) []MarkRecord {
 	var out []MarkRecord
-	marked := map[MarkKey]bool{}
-	for i := range marks {
-		m := &marks[i]
-		marked[m.Key()] = true
-		se, ok := seanceOf(m.Seance)
-		p, known := dir.Pupil(m.Pupil)
-		if !ok || !known || m.Kind == KindPresent {
-			continue
+	for _, f := range FiguresAt(dir, dir.Pupils, from, to, now, in.Marks, in.Notices) {
+		for _, a := range f.Records() {
+			out = append(out, MarkRecord{a.Seance, f.Pupil, a})
 		}
-		out = append(out, MarkRecord{se, p, Resolve(se, p.ID, m, notices, loc)})
-	}
-	out = append(out, noticeRecords(dir, notices, marked, from, to, now)...)
-	slices.SortFunc(out, compareRecords)
-	return out
-}
-
-func noticeRecords(dir *Directory, notices []Notice, marked map[MarkKey]bool, from, to Date, now time.Time) []MarkRecord {
-	loc := dir.Location()
-	var out []MarkRecord
-	for _, n := range notices {
-		p, ok := dir.Pupil(n.Pupil)
-		if !ok {
-			continue
-		}
-		first, last := maxDate(from, DateOf(n.From.In(loc))), minDate(to, DateOf(n.To.In(loc)))
-		for _, se := range dir.PupilSeances(p, first, last) {
-			started := !se.Date.Time(se.Start, loc).After(now)
-			if se.Cancelled || marked[MarkKey{se.ID, p.ID}] || !started || !n.Covers(se, loc) {
-				continue
+		for i := range f.Unplaced {
+			m := &f.Unplaced[i]
+			se, ok := dir.Seance(m.Seance)
+			if ok && m.Kind != KindPresent && se.Begun(now, dir.Location()) {
+				out = append(out, MarkRecord{se, f.Pupil, Attendance{Seance: se, Pupil: m.Pupil, Kind: m.Kind,
+					Minutes: m.Minutes, Justification: m.Justification, Mark: m}})
 			}
-			marked[MarkKey{se.ID, p.ID}] = true
-			out = append(out, MarkRecord{se, p, Resolve(se, p.ID, nil, []Notice{n}, loc)})
 		}
 	}
+	slices.SortFunc(out, compareRecords)
 	return out
 }
 
@@ -110,18 +71,4 @@ func compareRecords(a, b MarkRecord) int {
 		return c
 	}
 	return ComparePupils(a.Pupil, b.Pupil)
-}
-
-func maxDate(a, b Date) Date {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func minDate(a, b Date) Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }

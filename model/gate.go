@@ -69,7 +69,7 @@ func (s *Service) RecordArrival(pupil PupilID, code string) (Arrival, error) {
 	}
 	login := s.actor.Login
 	key := MarkKey{arr.Seance.ID, p.ID}
-	_, err = s.editMarks(dir, "retard au portail", []MarkKey{key}, func(a Attendance) (*Mark, bool) {
+	_, err = s.editMarks(dir, "retard au portail", []MarkKey{key}, now, func(a Attendance) (*Mark, bool) {
 		m := Mark{Seance: key.Seance, Pupil: key.Pupil, Kind: KindLate, Minutes: min(arr.Minutes, 600), By: login, At: now}
 		if a.Mark != nil {
 			m.Justification = a.Mark.Justification

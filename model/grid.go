@@ -258,3 +258,7 @@ func (s *Service) PupilGrid(id PupilID, from, to Date) (Grid, error) {
 	g.Pupil, g.From, g.To = p, from, to
 	return g, nil
 }
+
+// Justifiable reports whether a motive key applies to the cell: an absence
+// or a lateness of a séance that has begun.
+func (c GridCell) Justifiable() bool { return c.Kind.Justifiable() && !c.Attendance.Upcoming }

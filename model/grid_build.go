@@ -138,12 +138,12 @@ func (b *gridBuilder) readNotices(tx ReadTx) error {
 	return err
 }
 
-// resolve returns pupil i's attendance in s as stored, and the cell the reader sees.
-func (b *gridBuilder) resolve(i int, s *Seance) (Attendance, GridCell) {
+// resolve returns the cell the reader sees of pupil i in s.
+func (b *gridBuilder) resolve(i int, s *Seance) GridCell {
 	p := b.pupils[i].ID
-	a := Resolve(*s, p, b.marks[MarkKey{s.ID, p}], b.notices[i], b.loc)
+	a := Resolve(*s, p, b.marks[MarkKey{s.ID, p}], b.notices[i], b.loc).At(b.now, b.loc)
 	b.noteNames(a)
-	return a, GridCell{Kind: b.kindOf(a), Attendance: b.pol.View(a)}
+	return GridCell{Kind: b.kindOf(a), Attendance: b.pol.View(a)}
 }
 
 func (b *gridBuilder) kindOf(a Attendance) CellKind {
@@ -208,8 +208,8 @@ func (b *gridBuilder) place(cells []GridCell, s *Seance, c GridCell) {
 }
 
 // dayCells fills one day's cells of every pupil: rows[i] is pupil i's slice
-// for that day; atts collects each pupil's attendances as stored.
-func (b *gridBuilder) dayCells(d int, rows [][]GridCell, atts [][]Attendance) {
+// for that day.
+func (b *gridBuilder) dayCells(d int, rows [][]GridCell) {
 	day := b.gridDay(b.days[d])
 	for i := range rows {
 		if day.Holiday != "" {
@@ -220,11 +220,30 @@ func (b *gridBuilder) dayCells(d int, rows [][]GridCell, atts [][]Attendance) {
 	}
 	for _, pl := range b.placed[d] {
 		for _, i := range pl.pupils {
-			a, c := b.resolve(i, pl.seance)
-			atts[i] = append(atts[i], a)
-			b.place(rows[i], pl.seance, c)
+			b.place(rows[i], pl.seance, b.resolve(i, pl.seance))
 		}
 	}
+}
+
+// figures counts the grid's pupils over its days at the clock: FiguresAt on
+// what the transaction read.
+func (b *gridBuilder) figures() []PupilFigures {
+	if len(b.days) == 0 {
+		out := make([]PupilFigures, len(b.pupils))
+		for i, p := range b.pupils {
+			out[i] = PupilFigures{Pupil: p, At: b.now}
+		}
+		return out
+	}
+	marks := make([]Mark, 0, len(b.marks))
+	for _, m := range b.marks {
+		marks = append(marks, *m)
+	}
+	var notices []Notice
+	for _, ns := range b.notices {
+		notices = append(notices, ns...)
+	}
+	return FiguresAt(b.dir, b.pupils, b.days[0], b.days[len(b.days)-1], b.now, marks, notices)
 }
 
 func (b *gridBuilder) gridDay(d Date) GridDay {
@@ -258,7 +277,6 @@ func (b *gridBuilder) classGrid() Grid {
 	g := b.base()
 	width := len(b.days) * len(b.slots)
 	all := make([]GridCell, len(b.pupils)*width)
-	atts := make([][]Attendance, len(b.pupils))
 	g.Rows = make([]GridRow, len(b.pupils))
 	for i, p := range b.pupils {
 		g.Rows[i] = GridRow{Pupil: p, Day: -1, Cells: all[i*width : (i+1)*width : (i+1)*width]}
@@ -268,10 +286,10 @@ func (b *gridBuilder) classGrid() Grid {
 		for i := range b.pupils {
 			day[i] = g.Rows[i].Cells[d*len(b.slots) : (d+1)*len(b.slots)]
 		}
-		b.dayCells(d, day, atts)
+		b.dayCells(d, day)
 	}
-	for i, p := range b.pupils {
-		g.Rows[i].Figures = Count(p.ID, atts[i], b.dir.School.Settings)
+	for i, f := range b.figures() {
+		g.Rows[i].Figures = f.Figures()
 	}
 	return g
 }
@@ -281,19 +299,12 @@ func (b *gridBuilder) pupilGrid() Grid {
 	g := b.base()
 	p := b.pupils[0]
 	all := make([]GridCell, len(b.days)*len(b.slots))
-	atts := make([][]Attendance, 1)
-	byDate := make(map[Date]int, len(b.days))
-	for d := range b.days {
+	f := b.figures()[0]
+	for d, day := range b.days {
 		cells := all[d*len(b.slots) : (d+1)*len(b.slots) : (d+1)*len(b.slots)]
-		b.dayCells(d, [][]GridCell{cells}, atts)
-		g.Rows = append(g.Rows, GridRow{Pupil: p, Day: d, Cells: cells})
-		byDate[b.days[d]] = d
+		b.dayCells(d, [][]GridCell{cells})
+		g.Rows = append(g.Rows, GridRow{Pupil: p, Day: d, Cells: cells, Figures: f.Within(day, day)})
 	}
-	e := Explain(p.ID, atts[0], b.dir.School.Settings)
-	for _, h := range e.HalfDays {
-		r := &g.Rows[byDate[h.Date]]
-		r.Figures = r.Figures.Add(h.Figures)
-	}
-	g.Totals = e.Totals
+	g.Totals = f.Figures()
 	return g
 }

@@ -126,7 +126,7 @@ func TestJustifyPolicy(t *testing.T) {
 			t.Errorf("%s justified: %v", login, err)
 		}
 	}
-	if _, err := svc(db, "aed").SetValidity(keys, true); !errors.Is(err, model.ErrForbidden) {
+	if _, err := svc(db, "aed").SetValidity(shownFor(t, svc(db, "aed"), keys), true); !errors.Is(err, model.ErrForbidden) {
 		t.Errorf("an AED overruled a validity: %v", err)
 	}
 	if _, err := svc(db, "aed").Justify(keys, "inconnu"); !errors.Is(err, model.ErrNotFound) {
@@ -140,8 +140,8 @@ func TestOverruleValidity(t *testing.T) {
 	if _, err := cpe.Justify(keys[:2], "reveil"); err != nil {
 		t.Fatal(err)
 	}
-	out, err := cpe.SetValidity(keys, true)
-	if err != nil || out.Touched != 2 {
+	out, err := cpe.SetValidity(shownFor(t, cpe, keys), true)
+	if err != nil || out.Done != (model.Selection{Absences: 2}) {
 		t.Fatalf("overrule: %+v %v (only justified absences)", out, err)
 	}
 	_ = db.View(func(tx model.ReadTx) error {

@@ -23,7 +23,7 @@ func novemberOf(id model.PupilID, div string, n int, badMotive bool) model.Pupil
 	for i := range atts {
 		atts[i].Pupil = id
 	}
-	return model.CountPupil(model.Pupil{ID: id, Division: div}, atts, brute)
+	return countPupil(model.Pupil{ID: id, Division: div}, atts, brute)
 }
 
 func TestMinistryTable(t *testing.T) {

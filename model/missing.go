@@ -23,7 +23,7 @@ func (s *Service) DaySeances(day Date) ([]SeanceStatus, error) {
 			return err
 		}
 		for i, se := range seances {
-			out[i] = seanceStatus(dir, se, marks, notices, calls)
+			out[i] = seanceStatus(dir, se, marks, notices, calls, s.now())
 		}
 		return nil
 	})

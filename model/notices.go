@@ -123,9 +123,12 @@ func putNoticeEdit(tx Tx, a *Action, e NoticeEdit) error {
 	return nil
 }
 
-// EditNotice changes an announced absence's span and motive; the
-// justification it had is kept when the motive stays the same.
-func (s *Service) EditNotice(id string, from, to time.Time, code string) (Notice, error) {
+// EditNotice changes an announced absence's span and motive. shown is the
+// notice as the screen showed it: when someone changed it since, nothing is
+// written (a conflict that names who). The justification it had is kept when
+// the motive stays the same; replacing (or removing) a motive already given
+// needs replace, which the screen sets once the user said so.
+func (s *Service) EditNotice(shown Notice, from, to time.Time, code string, replace bool) (Notice, error) {
 	dir, motive, err := s.noticeSession(code)
 	if err != nil {
 		return Notice{}, err
@@ -133,12 +136,19 @@ func (s *Service) EditNotice(id string, from, to time.Time, code string) (Notice
 	now := s.now().In(dir.Location())
 	var out Notice
 	_, err = s.act("absence annoncée modifiée", func(tx Tx, a *Action) error {
-		cur, ok, err := tx.Notice(id)
+		cur, ok, err := tx.Notice(shown.ID)
 		if err != nil || !ok {
-			return firstErr(err, NotFound("absence annoncée %s introuvable", id))
+			return firstErr(err, NotFound("absence annoncée %s introuvable", shown.ID))
+		}
+		if !sameNotice(cur, shown) {
+			return Conflict("absence annoncée modifiée entre-temps par %s : rien n'a été changé, voyez l'écran à jour", changedNoticeBy(cur))
 		}
 		out = cur
 		out.From, out.To = from, to
+		if NoticeReplaces(cur, code) && !replace {
+			return Conflict("l'absence annoncée a déjà le motif %s (par %s) : le remplacer demande confirmation",
+				cur.Justification.Label, cur.Justification.By)
+		}
 		if motive == nil {
 			out.Justification = nil
 		} else if cur.Justification == nil || cur.Justification.Motive != motive.Code {
@@ -147,22 +157,49 @@ func (s *Service) EditNotice(id string, from, to time.Time, code string) (Notice
 		if sameValue(&cur, &out) {
 			return nil
 		}
-		return putNoticeEdit(tx, a, NoticeEdit{ID: id, Before: &cur, After: &out})
+		return putNoticeEdit(tx, a, NoticeEdit{ID: shown.ID, Before: &cur, After: &out})
 	})
 	return out, err
 }
 
-// CancelNotice withdraws an announced absence (undoable; the audit keeps it).
-func (s *Service) CancelNotice(id string) error {
+// NoticeReplaces reports whether giving notice n the motive code ("": none)
+// would replace a motive already given.
+func NoticeReplaces(n Notice, code string) bool {
+	return n.Justification != nil && n.Justification.Motive != code
+}
+
+// sameNotice reports whether a notice is still as it was shown: same pupil,
+// span, motive and author. Its free text is left out: a screen shows it
+// escaped, and a change of it alone is no reason to refuse.
+func sameNotice(cur, shown Notice) bool {
+	return cur.Pupil == shown.Pupil && cur.From.Equal(shown.From) && cur.To.Equal(shown.To) &&
+		sameJustification(cur.Justification, shown.Justification) && cur.By == shown.By && cur.At.Equal(shown.At)
+}
+
+// changedNoticeBy names who last changed a notice: who gave its motive, else who announced it.
+func changedNoticeBy(n Notice) string {
+	if j := n.Justification; j != nil && j.At.After(n.At) {
+		return j.By
+	}
+	return n.By
+}
+
+// CancelNotice withdraws an announced absence, as the screen showed it
+// (undoable; the audit keeps it). When someone changed it since, nothing is
+// withdrawn (a conflict that names who).
+func (s *Service) CancelNotice(shown Notice) error {
 	if _, _, err := s.noticeSession(""); err != nil {
 		return err
 	}
 	_, err := s.act("absence annoncée annulée", func(tx Tx, a *Action) error {
-		cur, ok, err := tx.Notice(id)
+		cur, ok, err := tx.Notice(shown.ID)
 		if err != nil || !ok {
-			return firstErr(err, NotFound("absence annoncée %s introuvable", id))
+			return firstErr(err, NotFound("absence annoncée %s introuvable", shown.ID))
 		}
-		return putNoticeEdit(tx, a, NoticeEdit{ID: id, Before: &cur})
+		if !sameNotice(cur, shown) {
+			return Conflict("absence annoncée modifiée entre-temps par %s : rien n'a été retiré, voyez l'écran à jour", changedNoticeBy(cur))
+		}
+		return putNoticeEdit(tx, a, NoticeEdit{ID: shown.ID, Before: &cur})
 	})
 	return err
 }

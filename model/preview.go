@@ -1,21 +1,17 @@
 package model
 
-import (
-	"slices"
-	"time"
-)
+import "slices"
 
-// Preview is what applying a motive to a selection would change, computed from
-// what is stored without writing anything: how many absences it touches, and
+// Preview is what a motive key would do to a selection, computed from what is
+// stored without writing anything: the outcome ApplyMotive would report, and
 // each touched pupil's half-day counts and monthly threshold before and after.
 type Preview struct {
 	// Motive is the motive previewed; nil previews removing the motive.
 	Motive *Motive
-	// Touched counts the absences and latenesses the motive would change;
-	// Skipped the selected marks it would leave as they are.
-	Touched, Skipped int
+	// Outcome holds the numbers ApplyMotive would report (without Action).
+	Outcome BulkOutcome
 	// Pupils holds one entry per touched pupil and calendar month of his
-	// touched marks, in the order the keys first name the pupils.
+	// touched marks, in the order the selection first names the pupils.
 	Pupils []PupilPreview
 }
 
@@ -48,8 +44,62 @@ func (p Preview) Totals() (before, after Figures) {
 	return before, after
 }
 
-// Preview says what Justify(keys, code) would do now, without doing it.
-func (s *Service) Preview(keys []MarkKey, code string) (Preview, error) {
+// Touched counts the marks the motive would change.
+func (p Preview) Touched() int {
+	n := 0
+	for _, x := range p.Pupils {
+		n += x.Touched
+	}
+	return n
+}
+
+// KindsPreview is what each kind of motive key would do to a selection, shown
+// before a key is pressed: a valable motive and a non valable one, neither
+// replacing a motive already given (that is asked after the key).
+type KindsPreview struct {
+	// Valid and Invalid are nil when no motive of that kind is offered.
+	Valid, Invalid *Preview
+	// Replaced are the motives already given in the selection, by who gave
+	// them: any motive key other than theirs asks before replacing them.
+	Replaced []Given
+}
+
+// PreviewKinds says what a valable and a non valable motive key would do to
+// the absences and latenesses shown, now, without doing it.
+func (s *Service) PreviewKinds(shown []Shown) (KindsPreview, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return KindsPreview{}, err
+	}
+	if err := pol.Require(PermJustify); err != nil {
+		return KindsPreview{}, err
+	}
+	var codes [2]string
+	for _, m := range dir.Motives {
+		if i := b2i(!m.Valid); !m.Retired && codes[i] == "" {
+			codes[i] = m.Code
+		}
+	}
+	kp := KindsPreview{Replaced: Replaced(shown, "")}
+	out := [2]**Preview{&kp.Valid, &kp.Invalid}
+	err = s.store.View(func(tx ReadTx) error {
+		for i, code := range codes {
+			if code == "" {
+				continue
+			}
+			pv, err := s.simulate(tx, dir, MotiveRequest{Shown: shown, Code: code})
+			if err != nil {
+				return err
+			}
+			*out[i] = &pv
+		}
+		return nil
+	})
+	return kp, err
+}
+
+// Preview says what ApplyMotive(req) would do now, without doing it.
+func (s *Service) Preview(req MotiveRequest) (Preview, error) {
 	dir, pol, err := s.Session()
 	if err != nil {
 		return Preview{}, err
@@ -57,108 +107,94 @@ func (s *Service) Preview(keys []MarkKey, code string) (Preview, error) {
 	if err := pol.Require(PermJustify); err != nil {
 		return Preview{}, err
 	}
-	motive, _, err := offeredMotive(dir, code)
-	if err != nil {
-		return Preview{}, err
-	}
-	pv := Preview{Motive: motive}
-	groups, total := keysByPupil(keys)
-	sim := simulation{dir: dir, motive: motive, login: s.actor.Login, now: s.now().In(dir.Location())}
+	var pv Preview
 	err = s.store.View(func(tx ReadTx) error {
-		for _, g := range groups {
-			lines, touched, err := sim.pupil(tx, g.pupil, g.keys)
-			if err != nil {
-				return err
-			}
-			pv.Touched += touched
-			pv.Pupils = append(pv.Pupils, lines...)
-		}
-		return nil
+		var err error
+		pv, err = s.simulate(tx, dir, req)
+		return err
 	})
-	pv.Skipped = total - pv.Touched
 	return pv, err
 }
 
-type pupilKeys struct {
-	pupil PupilID
-	keys  map[MarkKey]bool
+// simulate applies req to a copy of the selected pupils' marks, the way
+// ApplyMotive would inside its transaction, and counts before and after.
+func (s *Service) simulate(tx ReadTx, dir *Directory, req MotiveRequest) (Preview, error) {
+	motive, _, err := offeredMotive(dir, req.Code)
+	if err != nil {
+		return Preview{}, err
+	}
+	now := s.now().In(dir.Location())
+	pv := Preview{Motive: motive}
+	change := motiveChange(req, motive, s.actor.Login, now)
+	for _, g := range shownByPupil(req.Shown) {
+		p, ok := dir.Pupil(g[0].Key.Pupil)
+		from, to, months := shownMonthSpan(g)
+		if !ok || from.IsZero() {
+			continue
+		}
+		in, err := readRecorded(tx, dir, []Pupil{p}, from, to)
+		if err != nil {
+			return Preview{}, err
+		}
+		before := FiguresAt(dir, []Pupil{p}, from, to, now, in.Marks, in.Notices)[0]
+		changed := simulateShown(&pv.Outcome, before.Records(), g, change)
+		after := FiguresAt(dir, []Pupil{p}, from, to, now, replaceMarks(in.Marks, changed), in.Notices)[0]
+		for _, m := range months {
+			if n := countInMonth(changed, m); n > 0 {
+				pv.Pupils = append(pv.Pupils, PupilPreview{Pupil: p, Touched: n, Before: before.Month(m), After: after.Month(m)})
+			}
+		}
+	}
+	return pv, nil
 }
 
-// keysByPupil groups keys by pupil in the order of first appearance; it also
-// returns the number of distinct keys.
-func keysByPupil(keys []MarkKey) ([]pupilKeys, int) {
+// simulateShown classifies the records shown of one pupil as editShown
+// would, from his attendances as stored (records: marked ones begun by the
+// clock), into out, and returns the marks the action would write.
+func simulateShown(out *BulkOutcome, records []Attendance, shown []Shown, change func(Shown, Attendance) (*Mark, bulkVerdict)) []Mark {
+	byKey := make(map[MarkKey]Attendance, len(records))
+	for _, a := range records {
+		byKey[MarkKey{a.Seance.ID, a.Pupil}] = a
+	}
+	var changed []Mark
+	for _, x := range shown {
+		cur, ok := byKey[x.Key]
+		if !ok {
+			cur = Attendance{Pupil: x.Key.Pupil, Kind: KindPresent, Upcoming: x.Upcoming}
+		}
+		if cur.Upcoming || !x.Matches(cur) || !Missed(cur) {
+			out.leave(x, cur)
+			continue
+		}
+		after, verdict := change(x, cur)
+		if verdict == verdictDone && after != nil && !sameValue(cur.Mark, after) {
+			changed = append(changed, *after)
+		}
+		out.count(verdict, cur)
+	}
+	return changed
+}
+
+// shownByPupil groups the records shown by pupil, in the order of first
+// appearance, each (séance, pupil) once.
+func shownByPupil(shown []Shown) [][]Shown {
 	index := map[PupilID]int{}
-	var out []pupilKeys
-	total := 0
-	for _, k := range keys {
-		i, ok := index[k.Pupil]
+	seen := map[MarkKey]bool{}
+	var out [][]Shown
+	for _, x := range shown {
+		if seen[x.Key] {
+			continue
+		}
+		seen[x.Key] = true
+		i, ok := index[x.Key.Pupil]
 		if !ok {
 			i = len(out)
-			index[k.Pupil] = i
-			out = append(out, pupilKeys{pupil: k.Pupil, keys: map[MarkKey]bool{}})
+			index[x.Key.Pupil] = i
+			out = append(out, nil)
 		}
-		if !out[i].keys[k] {
-			out[i].keys[k] = true
-			total++
-		}
+		out[i] = append(out[i], x)
 	}
-	return out, total
-}
-
-// simulation applies a motive to a copy of a pupil's marks, the way Justify
-// would inside its transaction.
-type simulation struct {
-	dir    *Directory
-	motive *Motive
-	login  string
-	now    time.Time
-}
-
-func (sim simulation) pupil(tx ReadTx, id PupilID, keys map[MarkKey]bool) ([]PupilPreview, int, error) {
-	p, ok := sim.dir.Pupil(id)
-	from, to, months := keysMonthSpan(keys)
-	if !ok || from.IsZero() {
-		return nil, 0, nil
-	}
-	marks, err := tx.MarksOfPupil(id, from, to)
-	if err != nil {
-		return nil, 0, err
-	}
-	notices, err := tx.NoticesOfPupil(id)
-	if err != nil {
-		return nil, 0, err
-	}
-	settings := sim.dir.School.Settings
-	before, _ := CollectAttendance(sim.dir, []Pupil{p}, from, to, marks, notices)
-	changed, perMonth := sim.apply(before[id], keys)
-	after, _ := CollectAttendance(sim.dir, []Pupil{p}, from, to, replaceMarks(marks, changed), notices)
-	countBefore, countAfter := CountPupil(p, before[id], settings), CountPupil(p, after[id], settings)
-	var out []PupilPreview
-	for _, m := range months {
-		if perMonth[m] > 0 {
-			out = append(out, PupilPreview{Pupil: p, Touched: perMonth[m], Before: countBefore.Month(m), After: countAfter.Month(m)})
-		}
-	}
-	return out, len(changed), nil
-}
-
-// apply returns the marks the motive would write for the selected
-// attendances, and how many per month.
-func (sim simulation) apply(atts []Attendance, keys map[MarkKey]bool) ([]Mark, map[string]int) {
-	var changed []Mark
-	perMonth := map[string]int{}
-	for _, a := range atts {
-		if !keys[MarkKey{a.Seance.ID, a.Pupil}] {
-			continue
-		}
-		m, ok := justified(a, sim.motive, sim.login, sim.now)
-		if !ok || sameValue(a.Mark, m) {
-			continue
-		}
-		changed = append(changed, *m)
-		perMonth[a.Seance.Date.MonthKey()]++
-	}
-	return changed, perMonth
+	return out
 }
 
 // replaceMarks returns marks with changed put in place of the marks of the
@@ -176,11 +212,21 @@ func replaceMarks(marks, changed []Mark) []Mark {
 	return out
 }
 
-// keysMonthSpan returns the first day of the earliest month and the last day of
-// the latest month of the keys' séances, and those months in order.
-func keysMonthSpan(keys map[MarkKey]bool) (from, to Date, months []string) {
-	for k := range keys {
-		d, err := k.Seance.Date()
+func countInMonth(marks []Mark, month string) int {
+	n := 0
+	for _, m := range marks {
+		if d, err := m.Seance.Date(); err == nil && d.MonthKey() == month {
+			n++
+		}
+	}
+	return n
+}
+
+// shownMonthSpan returns the first day of the earliest month and the last day
+// of the latest month of the records' séances, and those months in order.
+func shownMonthSpan(shown []Shown) (from, to Date, months []string) {
+	for _, x := range shown {
+		d, err := x.Key.Seance.Date()
 		if err != nil {
 			continue
 		}
@@ -198,5 +244,6 @@ func keysMonthSpan(keys map[MarkKey]bool) (from, to Date, months []string) {
 		return from, to, nil
 	}
 	slices.Sort(months)
-	return NewDate(from.Year, from.Month, 1), NewDate(to.Year, to.Month+1, 0), months
+	from, to = MonthSpan(from, to)
+	return from, to, months
 }

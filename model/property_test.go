@@ -223,7 +223,7 @@ func TestPropertyAggregatesAndThresholds(t *testing.T) {
 			ps = append(ps, p)
 			atts[p.ID] = randomAttendances(r, p.ID)
 		}
-		counts := model.CountPupils(ps, atts, s)
+		counts := countPupils(ps, atts, s)
 		checkDivisions(t, ps, atts, s, model.ByDivision(counts))
 		checkThresholds(t, ps, atts, s, model.Thresholds(counts))
 		var months model.Figures

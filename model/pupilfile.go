@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // PupilFile is a pupil's fiche élève as the reader may see it: identity,
 // division and groups, his timetable of a week, his absences and counts over
@@ -14,8 +17,9 @@ type PupilFile struct {
 	// (the school's, then the whole year).
 	Period  Period
 	Periods []Period
-	// Figures are the counts of the period up to today; History its half-days
-	// with something recorded, in time order (motives hidden unless SeeMotives).
+	// Figures are the counts of the period at the clock (FiguresAt); History
+	// its half-days with something recorded, in time order (motives hidden
+	// unless SeeMotives).
 	Figures Figures
 	History []HalfDayLine
 	// Week is the timetable's week (its days, holidays marked) and Timetable
@@ -76,7 +80,7 @@ func (s *Service) PupilFile(id PupilID, period Period, week Date) (PupilFile, er
 	}
 	f.identity(dir)
 	f.timetable(dir, week)
-	err = s.store.View(func(tx ReadTx) error { return f.read(tx, dir, pol, today) })
+	err = s.store.View(func(tx ReadTx) error { return f.read(tx, dir, s.now()) })
 	f.noteNames(dir)
 	return f, err
 }
@@ -125,27 +129,17 @@ func (f *PupilFile) timetable(dir *Directory, week Date) {
 	}
 }
 
-// read counts the period up to today and loads the contacts.
-func (f *PupilFile) read(tx ReadTx, dir *Directory, pol Policy, today Date) error {
-	from, to := f.Period.From, f.Period.To
-	if today.Before(to) {
-		to = today
-	}
-	if !to.Before(from) {
-		marks, err := tx.MarksOfPupil(f.Pupil.ID, from, to)
+// read counts the period at the clock (FiguresAt) and loads the contacts.
+func (f *PupilFile) read(tx ReadTx, dir *Directory, now time.Time) error {
+	if !f.Period.To.Before(f.Period.From) {
+		fig, err := pupilFiguresIn(tx, dir, f.Pupil, f.Period.From, f.Period.To, now)
 		if err != nil {
 			return err
 		}
-		notices, err := tx.NoticesOfPupil(f.Pupil.ID)
-		if err != nil {
-			return err
-		}
-		atts, _ := CollectAttendance(dir, []Pupil{f.Pupil}, from, to, marks, notices)
-		e := Explain(f.Pupil.ID, atts[f.Pupil.ID], dir.School.Settings)
 		if !f.SeeMotives {
-			e = e.Redacted()
+			fig = fig.Redacted()
 		}
-		f.Figures, f.History = e.Totals, e.HalfDays
+		f.Figures, f.History = fig.Figures(), fig.Explanation.HalfDays
 	}
 	if !f.Contacts {
 		return nil

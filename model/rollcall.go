@@ -8,7 +8,8 @@ import (
 type SeanceStatus struct {
 	Seance Seance
 	Done   *RollCall
-	// Absent and Late count the pupils so marked (announced absences included).
+	// Absent and Late count the pupils so marked (announced absences
+	// included), once the séance has begun: before, they are 0.
 	Absent, Late int
 }
 
@@ -48,7 +49,7 @@ func (s *Service) MySeances(day Date) ([]SeanceStatus, error) {
 			return err
 		}
 		for i, se := range seances {
-			out[i] = seanceStatus(dir, se, marks, notices, calls)
+			out[i] = seanceStatus(dir, se, marks, notices, calls, s.now())
 		}
 		return nil
 	})
@@ -110,10 +111,13 @@ func seancesData(tx ReadTx, dir *Directory, day Date, seances []Seance) (map[Mar
 	return marks, notices, calls, nil
 }
 
-func seanceStatus(dir *Directory, se Seance, marks map[MarkKey]*Mark, notices []Notice, calls map[SeanceID]RollCall) SeanceStatus {
+func seanceStatus(dir *Directory, se Seance, marks map[MarkKey]*Mark, notices []Notice, calls map[SeanceID]RollCall, now time.Time) SeanceStatus {
 	st := SeanceStatus{Seance: se}
 	if rc, ok := calls[se.ID]; ok {
 		st.Done = &rc
+	}
+	if !se.Begun(now, dir.Location()) {
+		return st
 	}
 	for _, p := range dir.Members(se.Target, se.Date) {
 		a := Resolve(se, p.ID, marks[MarkKey{se.ID, p.ID}], notices, dir.Location())
@@ -285,7 +289,7 @@ func writeMark(tx Tx, dir *Directory, se Seance, pupil PupilID, kind MarkKind, m
 	if had && kind != KindPresent {
 		m.Justification = old.Justification
 	}
-	if had && old.Kind == kind && old.Minutes == minutes && sameJustification(old.Justification, m.Justification) {
+	if had && old.Kind == kind && old.Minutes == minutes && identicalJustification(old.Justification, m.Justification) {
 		return Resolve(se, pupil, &old, notices, dir.Location()), nil
 	}
 	if err := tx.PutMark(m); err != nil {
@@ -294,7 +298,7 @@ func writeMark(tx Tx, dir *Directory, se Seance, pupil PupilID, kind MarkKind, m
 	return Resolve(se, pupil, &m, notices, dir.Location()), nil
 }
 
-func sameJustification(a, b *Justification) bool {
+func identicalJustification(a, b *Justification) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
@@ -342,7 +346,7 @@ func (s *Service) SeanceLog(from, to Date) ([]SeanceStatus, error) {
 				return err
 			}
 			for _, se := range seances {
-				out = append(out, seanceStatus(dir, se, marks, notices, calls))
+				out = append(out, seanceStatus(dir, se, marks, notices, calls, s.now()))
 			}
 		}
 		return nil

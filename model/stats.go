@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // PupilStats is one pupil's line of the statistics.
@@ -83,9 +84,9 @@ func (st Statistics) Month(month string) (MonthStats, bool) {
 	return MonthStats{}, false
 }
 
-// Statistics counts the whole school from from to to (both included): one
-// read of the store (the marks and announced absences of the calendar months
-// that meet the period, and the reports), then the counting engine.
+// Statistics counts the whole school from from to to (both included) at the
+// service's clock: one read of the store (the marks and announced absences of
+// the calendar months that meet the period, and the reports), then FiguresAt.
 func (s *Service) Statistics(from, to Date) (Statistics, error) {
 	dir, pol, err := s.Session()
 	if err != nil {
@@ -97,7 +98,7 @@ func (s *Service) Statistics(from, to Date) (Statistics, error) {
 	if to.Before(from) {
 		return Statistics{}, invalid("période invalide : le %s précède le %s", to.French(), from.French())
 	}
-	first, last := monthSpan(from, to)
+	first, last := MonthSpan(from, to)
 	var in statsInput
 	err = s.store.View(func(tx ReadTx) error {
 		var err error
@@ -107,46 +108,37 @@ func (s *Service) Statistics(from, to Date) (Statistics, error) {
 	if err != nil {
 		return Statistics{}, err
 	}
-	return computeStatistics(dir, in, from, to)
+	return computeStatistics(dir, in, from, to, s.now())
 }
 
 // statsInput is what one read of the store gives the statistics.
 type statsInput struct {
-	marks   []Mark
-	notices []Notice
+	Recorded
 	reports []Report
 }
 
 func readStatsInput(tx ReadTx, dir *Directory, first, last Date) (statsInput, error) {
 	var in statsInput
 	var err error
-	if in.marks, err = tx.MarksBetween(first, last); err != nil {
-		return in, err
-	}
-	loc := dir.Location()
-	if in.notices, err = tx.NoticesOverlapping(first.Time(0, loc), last.AddDays(1).Time(0, loc)); err != nil {
+	if in.Recorded, err = readRecorded(tx, dir, nil, first, last); err != nil {
 		return in, err
 	}
 	in.reports, err = tx.Reports()
 	return in, err
 }
 
-// monthSpan returns the first day of from's month and the last day of to's.
-func monthSpan(from, to Date) (Date, Date) {
-	return NewDate(from.Year, from.Month, 1), NewDate(to.Year, to.Month+1, 0)
-}
-
-func computeStatistics(dir *Directory, in statsInput, from, to Date) (Statistics, error) {
-	first, last := monthSpan(from, to)
-	settings := dir.School.Settings
+func computeStatistics(dir *Directory, in statsInput, from, to Date, at time.Time) (Statistics, error) {
+	first, last := MonthSpan(from, to)
 	pupils := statsPupils(dir, first)
-	atts, unplaced := CollectAttendance(dir, pupils, first, last, in.marks, in.notices)
-	counts := make([]PupilCount, len(pupils))
-	st := Statistics{From: from, To: to, Settings: settings, Unplaced: countWithin(unplaced, from, to)}
-	for i, p := range pupils {
-		counts[i] = periodCount(p, Explain(p.ID, atts[p.ID], settings), from, to)
-		if p.EnrolledOn(from) {
-			st.Pupils = append(st.Pupils, PupilStats{Pupil: p, Count: counts[i]})
+	figures := FiguresAt(dir, pupils, first, last, at, in.Marks, in.Notices)
+	counts := make([]PupilCount, len(figures))
+	st := Statistics{From: from, To: to, Settings: dir.School.Settings}
+	for i, f := range figures {
+		counts[i] = f.Count()
+		counts[i].Total = f.Within(from, to)
+		st.Unplaced += countWithin(f.Unplaced, from, to)
+		if f.Pupil.EnrolledOn(from) {
+			st.Pupils = append(st.Pupils, PupilStats{Pupil: f.Pupil, Count: counts[i]})
 		}
 	}
 	shown := make([]PupilCount, len(st.Pupils))
@@ -186,18 +178,6 @@ func statsPupils(dir *Directory, day Date) []Pupil {
 		return cmp.Or(cmp.Compare(rankOf(a.Division), rankOf(b.Division)), strings.Compare(a.Division, b.Division))
 	})
 	return out
-}
-
-// periodCount returns the pupil's figures from from to to (the sum of the
-// explanation's half-days in the period), with the months of the whole explanation.
-func periodCount(p Pupil, e Explanation, from, to Date) PupilCount {
-	c := PupilCount{Pupil: p.ID, Division: p.Division, Months: e.Months()}
-	for _, h := range e.HalfDays {
-		if h.Date.Within(from, to) {
-			c.Total = c.Total.Add(h.Figures)
-		}
-	}
-	return c
 }
 
 func schoolCount(counts []PupilCount) DivisionCount {

@@ -30,9 +30,12 @@ func serviceAt(db *storage.DB, login string, at time.Time) *model.Service {
 	return model.NewService(db, model.Actor{Login: login, Session: "s-" + login}, modeltest.Clock(at))
 }
 
+// afterHistory is a clock after every séance of modeltest.History: all of it counts.
+var afterHistory = modeltest.At(model.NewDate(2026, 12, 2), 18, 0)
+
 func statsOf(t *testing.T, db *storage.DB, from, to model.Date) model.Statistics {
 	t.Helper()
-	st, err := serviceAt(db, "cpe", modeltest.At(modeltest.Monday, 10, 0)).Statistics(from, to)
+	st, err := serviceAt(db, "cpe", afterHistory).Statistics(from, to)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +171,7 @@ func TestThresholdListAndReport(t *testing.T) {
 
 func TestReportRefusals(t *testing.T) {
 	db := statsFixture(t)
-	cpe := serviceAt(db, "cpe", modeltest.At(modeltest.Monday, 10, 0))
+	cpe := serviceAt(db, "cpe", afterHistory)
 	cases := []struct {
 		pupil model.PupilID
 		month string
@@ -226,7 +229,8 @@ func TestStatsPolicy(t *testing.T) {
 		_, err1 := s.Statistics(day("2026-11-01"), day("2026-11-30"))
 		_, err2 := s.ExplainPupil("E001", day("2026-11-01"), day("2026-11-30"))
 		_, err3 := s.Dashboard()
-		for _, err := range []error{err1, err2, err3} {
+		_, err4 := s.SchoolFigures(day("2026-11-01"), day("2026-11-30"))
+		for _, err := range []error{err1, err2, err3, err4} {
 			if allowed != (err == nil) || !allowed && !errors.Is(err, model.ErrForbidden) {
 				t.Errorf("%s: %v", login, err)
 			}
@@ -241,7 +245,7 @@ func TestExplainPupilMatchesStatistics(t *testing.T) {
 	db := statsFixture(t)
 	from, to := day("2026-11-01"), day("2026-11-30")
 	st := statsOf(t, db, from, to)
-	cpe := serviceAt(db, "cpe", modeltest.At(modeltest.Monday, 10, 0))
+	cpe := serviceAt(db, "cpe", afterHistory)
 	for _, p := range st.Pupils {
 		e, err := cpe.ExplainPupil(p.Pupil.ID, from, to)
 		if err != nil {

@@ -81,27 +81,6 @@ func (c PupilCount) ReportMonths() []string {
 	return out
 }
 
-// CountPupil returns a pupil's figures from his attendances (see Explain).
-func CountPupil(p Pupil, atts []Attendance, s Settings) PupilCount {
-	e := Explain(p.ID, atts, s)
-	return PupilCount{Pupil: p.ID, Division: p.Division, Total: e.Totals, Months: e.Months()}
-}
-
-// CountPupils counts every pupil of pupils (each once, in their order) from the
-// attendances of CollectAttendance.
-func CountPupils(pupils []Pupil, atts map[PupilID][]Attendance, s Settings) []PupilCount {
-	out := make([]PupilCount, 0, len(pupils))
-	seen := make(map[PupilID]bool, len(pupils))
-	for _, p := range pupils {
-		if seen[p.ID] {
-			continue
-		}
-		seen[p.ID] = true
-		out = append(out, CountPupil(p, atts[p.ID], s))
-	}
-	return out
-}
-
 // TotalOf returns the sum of the pupils' figures.
 func TotalOf(counts []PupilCount) Figures {
 	var f Figures

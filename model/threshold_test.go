@@ -23,7 +23,7 @@ func halfDays(j *model.Justification, keys ...string) []model.Attendance {
 }
 
 func p1Count(atts []model.Attendance) model.PupilCount {
-	return model.CountPupil(model.Pupil{ID: "p1", Division: "4A"}, atts, brute)
+	return countPupil(model.Pupil{ID: "p1", Division: "4A"}, atts, brute)
 }
 
 func TestMonthBoundary(t *testing.T) {
@@ -139,7 +139,7 @@ func TestAggregations(t *testing.T) {
 func TestCountPupilsOncePerPupil(t *testing.T) {
 	dir := testDirectory(t)
 	atts := map[model.PupilID][]model.Attendance{"p1": halfDays(nil, "2026-11-02 matin")}
-	counts := model.CountPupils(pupils(dir, "p1", "p2", "p1"), atts, brute)
+	counts := countPupils(pupils(dir, "p1", "p2", "p1"), atts, brute)
 	if len(counts) != 2 || counts[0].Total.InvalidHalfDays != 1 || counts[1].Total != (model.Figures{}) {
 		t.Fatalf("comptes %+v", counts)
 	}

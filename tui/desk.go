@@ -148,7 +148,12 @@ func (s *deskScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.NextDay):
 		return s.setDay(s.day.AddDays(1))
 	}
-	return pane.key(msg)
+	cmd := pane.key(msg)
+	if s.form != nil {
+		// The key opened the form: preview what it would count.
+		cmd = tea.Batch(cmd, s.form.refresh())
+	}
+	return cmd
 }
 
 func (s *deskScreen) setDay(d model.Date) tea.Cmd {

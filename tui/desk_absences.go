@@ -68,12 +68,12 @@ type deskDayMsg struct {
 }
 
 type weekKeysMsg struct {
-	keys []model.MarkKey
-	err  error
+	shown []model.Shown
+	err   error
 }
 
 type tripDoneMsg struct {
-	out model.Outcome
+	out model.BulkOutcome
 	err error
 }
 
@@ -102,7 +102,7 @@ func (p *absencesPane) stale(c model.Change) bool {
 	return c.TouchesDate(p.day) && c.Touches(model.ChangedMarks|model.ChangedNotices|model.ChangedStructure)
 }
 
-func (p *absencesPane) capturing() bool { return p.name.active || p.picker != nil }
+func (p *absencesPane) capturing() bool { return p.name.active || p.picker != nil || p.bar.asking() }
 
 func (p *absencesPane) pending() int { return p.bar.pending() + p.pendingN }
 
@@ -119,7 +119,7 @@ func (p *absencesPane) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return errorCmd(msg.err)
 		}
-		p.bar.sel.add(msg.keys...)
+		p.bar.sel.add(msg.shown...)
 		return p.retarget()
 	case tripDoneMsg:
 		p.pendingN = max(p.pendingN-1, 0)
@@ -127,7 +127,7 @@ func (p *absencesPane) update(msg tea.Msg) tea.Cmd {
 			return errorCmd(msg.err)
 		}
 		p.bar.sel.clear()
-		return tea.Batch(statusCmd("✓ Sortie scolaire : %s (u pour annuler).", plural(msg.out.Touched, "absence devenue sortie", "absences devenues sorties")), p.retarget())
+		return tea.Batch(statusCmd("%s", outcomeText("Sortie scolaire", " devenues sorties", msg.out, "laissé tel quel (pas une absence)")), p.retarget())
 	case changeMsg:
 		return p.bar.onChange(model.Change(msg))
 	}
@@ -146,6 +146,7 @@ func (p *absencesPane) onDay(msg deskDayMsg) tea.Cmd {
 	p.lines, p.auds, p.loaded = msg.lines, msg.auds, true
 	p.rows = deskRows(msg.lines)
 	p.refilter(keep)
+	p.bar.sel.refresh(p.shownNow)
 	return tea.Batch(next, p.retarget())
 }
 
@@ -173,13 +174,34 @@ func (p *absencesPane) refilter(keep model.PupilID) {
 	}
 }
 
-// lineTargets are the marks a motive applies to for one line: the pupil's
-// absences without motive, else all his absences (to change their motive).
-func lineTargets(l model.DeskLine) []model.MarkKey {
-	if keys := l.Keys(true); len(keys) > 0 {
-		return keys
+// lineTargets are the absences a motive applies to for one line, as shown:
+// the pupil's absences of begun séances without motive, else all of them (to
+// change their motive, which asks first).
+func lineTargets(l model.DeskLine) []model.Shown {
+	if shown := l.Targets(true); len(shown) > 0 {
+		return shown
 	}
-	return l.Keys(false)
+	return l.Targets(false)
+}
+
+// shownNow returns a selected record as the day's lines show it now: not
+// shown when it is of another day (a week's selection), shown but not kept
+// when it is no longer an absence or a lateness of a begun séance.
+func (p *absencesPane) shownNow(k model.MarkKey) (model.Shown, bool, bool) {
+	if d, err := k.Seance.Date(); err != nil || d != p.day {
+		return model.Shown{}, false, false
+	}
+	for _, l := range p.lines {
+		if l.Pupil.ID != k.Pupil {
+			continue
+		}
+		for _, x := range l.Targets(false) {
+			if x.Key == k {
+				return x, true, true
+			}
+		}
+	}
+	return model.Shown{}, true, false
 }
 
 func (p *absencesPane) cursorLine() (model.DeskLine, bool) {
@@ -201,6 +223,9 @@ func (p *absencesPane) retarget() tea.Cmd {
 
 func (p *absencesPane) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
+	case p.bar.asking():
+		cmd, _ := p.bar.key(msg)
+		return tea.Batch(cmd, p.retarget())
 	case p.name.active:
 		return p.filterKey(msg)
 	case p.picker != nil:
@@ -307,11 +332,11 @@ func (p *absencesPane) extendRange() {
 // selectShown selects every line the filter shows, or unselects them when
 // they all are.
 func (p *absencesPane) selectShown() {
-	var keys []model.MarkKey
+	var shown []model.Shown
 	for _, i := range p.list.items {
-		keys = append(keys, lineTargets(p.lines[i])...)
+		shown = append(shown, lineTargets(p.lines[i])...)
 	}
-	p.bar.sel.toggle(keys)
+	p.bar.sel.toggle(shown)
 }
 
 // selectWeek adds the cursor pupil's absences of the week (Monday to Sunday
@@ -324,21 +349,21 @@ func (p *absencesPane) selectWeek() tea.Cmd {
 	svc, id, monday := p.env.svc, l.Pupil.ID, p.day.Monday()
 	return func() tea.Msg {
 		atts, err := svc.PupilAbsences(id, monday, monday.AddDays(6))
-		return weekKeysMsg{keys: lineTargets(model.DeskLine{Entries: atts}), err: err}
+		return weekKeysMsg{shown: lineTargets(model.DeskLine{Entries: atts}), err: err}
 	}
 }
 
 // trip turns the absences of the selection (else of the cursor's pupil) into
 // outings: a school trip.
 func (p *absencesPane) trip() tea.Cmd {
-	keys := p.bar.target
-	if len(keys) == 0 {
+	shown := p.bar.target
+	if len(shown) == 0 {
 		return nil
 	}
-	svc, keys := p.env.svc, slices.Clone(keys)
+	svc, shown := p.env.svc, slices.Clone(shown)
 	p.pendingN++
 	return p.env.act(func() tea.Msg {
-		out, err := svc.Requalify(keys, model.KindOuting)
+		out, err := svc.Requalify(shown, model.KindOuting)
 		return tripDoneMsg{out: out, err: err}
 	})
 }

@@ -35,8 +35,9 @@ func deskRows(lines []model.DeskLine) []deskRow {
 	return rows
 }
 
-// entryChip is "08:00 abs", "10:05 ret 7 min ✓": ✓ a valid motive, ✗ a motive
-// that is not valid, nothing when there is none yet.
+// entryChip is "08:00 abs", "10:05 ret 7 min ✓", "14:00 abs à venir": ✓ a
+// valid motive, ✗ a motive that is not valid, nothing when there is none yet;
+// an announced absence to come counts for nothing yet.
 func entryChip(a model.Attendance) string {
 	kind := map[model.MarkKind]string{
 		model.KindAbsent: "abs", model.KindInfirmary: "inf", model.KindExcluded: "exclu",
@@ -47,6 +48,8 @@ func entryChip(a model.Attendance) string {
 	}
 	chip := a.Seance.Start.String() + " " + kind
 	switch {
+	case a.Upcoming:
+		chip += " à venir"
 	case !model.Missed(a) || a.Justification == nil:
 	case a.Valid():
 		chip += " ✓"
@@ -64,7 +67,7 @@ func lineState(l model.DeskLine) string {
 	labels := map[string]bool{}
 	var first string
 	for _, a := range l.Entries {
-		if j := a.Justification; j != nil && model.Missed(a) {
+		if j := a.Justification; j != nil && model.Missed(a) && !a.Upcoming {
 			if first == "" {
 				first = shortLabel(j.Label)
 			}
@@ -73,6 +76,9 @@ func lineState(l model.DeskLine) string {
 	}
 	if len(labels) > 1 {
 		return fmt.Sprintf("%d motifs", len(labels))
+	}
+	if first == "" && l.Announced() > 0 {
+		return "annoncée, à venir"
 	}
 	return first
 }
@@ -142,11 +148,11 @@ func (p *absencesPane) rowLine(i int, cursor bool, width int) string {
 
 // checkbox is [x] when the line's marks are all selected, [~] when some are.
 func (p *absencesPane) checkbox(l model.DeskLine) string {
-	keys := l.Keys(false)
-	switch n := p.bar.sel.count(keys); {
+	shown := l.Targets(false)
+	switch n := p.bar.sel.count(shown); {
 	case n == 0:
 		return "[ ]"
-	case n == len(keys):
+	case n == len(shown):
 		return p.env.styles.Selected.Render("[x]")
 	}
 	return p.env.styles.Selected.Render("[~]")
@@ -154,15 +160,25 @@ func (p *absencesPane) checkbox(l model.DeskLine) string {
 
 func (p *absencesPane) summaryLine(width int) string {
 	st := p.env.styles
-	absences, unjustified := 0, 0
+	pupils, announced, absences, unjustified := 0, 0, 0, 0
 	for _, i := range p.list.items {
-		absences += p.lines[i].Absences()
+		l := p.lines[i]
+		if len(l.Targets(false)) > 0 {
+			pupils++
+		} else {
+			announced++
+		}
+		absences += l.Absences()
 		unjustified += p.rows[i].unjustified
 	}
-	text := fmt.Sprintf("%s · %s · %d à justifier", plural(len(p.list.items), "élève", "élèves"),
+	text := fmt.Sprintf("%s · %s · %d à justifier", plural(pupils, "élève", "élèves"),
 		plural(absences, "absence", "absences"), unjustified)
-	if n := p.bar.sel.len(); n > 0 {
-		text += " · sélection : " + strconv.Itoa(n)
+	if announced > 0 {
+		text += fmt.Sprintf(" · %s plus tard", plural(announced, "élève annoncé absent", "élèves annoncés absents"))
+	}
+	if p.bar.sel.len() > 0 {
+		sel := p.bar.sel.list()
+		text += " · sélection : " + selectionText(model.SelectionOf(sel)) + justifiedNote(sel)
 	}
 	if p.anchor >= 0 {
 		text += " (plage : V pour finir)"

@@ -91,7 +91,7 @@ func TestUndoRedoAreAudited(t *testing.T) {
 	d := f.start(t, "aed", 100, 30)
 	d.WaitFor("BÉNARD", "m Maladie ✓")
 	d.Press("r")
-	d.WaitFor("✓ Rendez-vous médical : 1 absence modifiée (u pour annuler).")
+	d.WaitFor("✓ Rendez-vous médical : 1 absence (u pour annuler).")
 	d.Press("u")
 	d.WaitFor("Annulé : motif : Rendez-vous médical (1 modification)")
 	d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "BÉNARD"), "à justifier (1)") }, "undone")
@@ -269,14 +269,17 @@ func TestOverruleAndRange(t *testing.T) {
 	cpe := f.start(t, "cpe", 100, 30)
 	cpe.WaitFor("BÉNARD", "m Maladie ✓")
 	cpe.Press("down", "+")
-	cpe.WaitFor("Validité forcée (valable) : 1 absence.")
+	cpe.WaitFor("Validité forcée (valable) : 1 absence (u pour annuler).")
 	if j := stored(t, f, key(maths, "E002"))[key(maths, "E002")].Justification; j == nil || !j.Valid || !j.Overruled || j.Label != "Panne de réveil" {
 		t.Errorf("overruled justification: %+v", j)
 	}
+	cpe.WaitUntil(func(v string) bool { return strings.Contains(line(v, "BÉNARD"), "abs ✓") }, "the overruled validity shown")
 	cpe.Press("V", "down", "down", "V")
 	cpe.WaitFor("sélection : 3", "3 absences · 3 élèves")
 	cpe.Press("c")
-	cpe.WaitFor("Convocation officielle (examen, JDC, tribunal) : 3 absences modifiées")
+	cpe.WaitFor("1 absence déjà justifiée par cpe (Panne de réveil) : remplacer ? o/n (n : seulement les 2 autres)")
+	cpe.Press("o")
+	cpe.WaitFor("✓ Convocation officielle : 3 absences (u pour annuler).")
 	got := stored(t, f, key(maths, "E001"), key(maths, "E002"), key(maths, "E003"), key(maths, "E004"))
 	want := map[model.PupilID]string{"E001": "", "E002": "convocation", "E003": "convocation", "E004": "convocation"}
 	for k, m := range got {
@@ -295,7 +298,7 @@ func TestUndoBeforeTheConfirmation(t *testing.T) {
 	d := f.start(t, "aed", 100, 30)
 	d.WaitFor("BÉNARD", "m Maladie ✓")
 	d.Press("r")
-	d.WaitFor("✓ Rendez-vous médical : 1 absence modifiée")
+	d.WaitFor("✓ Rendez-vous médical : 1 absence")
 	d.Press("down")
 	d.WaitFor("1 absence · Noé B.")
 	d.Process(keyMsg("m"))

@@ -123,7 +123,7 @@ func (p *noticesPane) cancel() tea.Cmd {
 	svc, n := p.env.svc, p.notices[i]
 	p.busy++
 	return p.env.act(func() tea.Msg {
-		err := svc.CancelNotice(n.Notice.ID)
+		err := svc.CancelNotice(n.Notice)
 		return noticeDoneMsg{text: "✓ Absence annoncée de " + n.Pupil.FullName() + " retirée (u pour annuler).", err: err}
 	})
 }

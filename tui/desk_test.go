@@ -97,12 +97,12 @@ func TestJustifyWholeDayInOneKey(t *testing.T) {
 	markAs(t, f, "prof", maths, model.KindAbsent, "E001", "E004")
 	markAs(t, f, "prof2", spanishSeance, model.KindAbsent, "E004")
 	d := f.start(t, "aed", 100, 30)
-	v := d.WaitFor("DA SILVA Inès", "1 absence · Léa A. : 1 → 1 demi-journées, non valables 1 → 0")
+	v := d.WaitFor("DA SILVA Inès", "1 absence · Léa A. · valable : non valables 1 → 0 · non valable : 1 → 1")
 	if !strings.Contains(line(v, "ABADIE"), "›") {
 		t.Fatalf("the cursor starts on the first pupil:\n%s", v)
 	}
 	d.Press("down")
-	d.WaitFor("2 absences · Inès D. : 1 → 1 demi-journées, non valables 1 → 0")
+	d.WaitFor("2 absences · Inès D. · valable : non valables 1 → 0 · non valable : 1 → 1")
 	d.Keys = 0
 	d.Press("m")
 	v = d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "DA SILVA"), "Maladie") }, "Inès justified")
@@ -140,7 +140,7 @@ func TestWeekOfIllness(t *testing.T) {
 		d := f.start(t, "aed", 100, 30)
 		d.WaitFor("DA SILVA Inès", "m Maladie ✓")
 		d.Press("W")
-		d.WaitFor("6 absences · Inès D. : 5 → 5 demi-journées, non valables 5 → 0 · 1 repasse sous le seuil mensuel")
+		d.WaitFor("6 absences · Inès D. · valable : non valables 5 → 0 (1 sous le seuil) · non valable : 5 → 5")
 		d.Press("m")
 		d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "DA SILVA"), "Maladie") }, "justified")
 		if d.Keys > 4 {
@@ -217,7 +217,7 @@ func TestSchoolTrip(t *testing.T) {
 	d := f.start(t, "cpe", 100, 40)
 	d.WaitFor("32 élèves")
 	d.Press("D", "enter", "*", "S")
-	v := d.WaitFor("Sortie scolaire : 30 absences devenues sorties")
+	v := d.WaitFor("✓ Sortie scolaire : 30 absences devenues sorties (u pour annuler).")
 	if d.Keys > 5 {
 		t.Fatalf("%d keys, the issue allows 5", d.Keys)
 	}

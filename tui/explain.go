@@ -20,7 +20,7 @@ type explainView struct {
 	pupil    model.Pupil
 	from, to model.Date
 	gen      int
-	e        *model.PupilExplanation
+	e        *model.PupilFigures
 	lines    []explainLine
 	// cursor is the half-day under the cursor; offset the first line shown.
 	cursor, offset int
@@ -41,7 +41,7 @@ type explainLine struct {
 type explainLoadedMsg struct {
 	gen   int
 	pupil model.PupilID
-	e     model.PupilExplanation
+	e     model.PupilFigures
 	err   error
 }
 
@@ -88,7 +88,7 @@ func halfDayHeader(h model.HalfDayLine) string {
 	}
 	parts := []string{fmt.Sprintf("%s %s", shortDate(h.Date)+"/"+fmt.Sprint(h.Date.Year), h.Half), h.Status()}
 	if missed > 0 {
-		parts = append(parts, plural(missed, "séance manquée", "séances manquées"), decimalHours(h.Figures)+" h")
+		parts = append(parts, plural(missed, "séance manquée", "séances manquées"), hoursText(h.Figures.MissedMinutes))
 	}
 	if f := h.Figures; f.Lates > 0 {
 		parts = append(parts, fmt.Sprintf("%s (%d min)", plural(f.Lates, "retard", "retards"), f.LateMinutes))
@@ -173,8 +173,8 @@ func (v *explainView) view(width, height int) string {
 	}
 	e := v.e.Explanation
 	f := e.Totals
-	total := fmt.Sprintf("Total : %s (%s, %s) · %s h", plural(f.HalfDays(), "demi-journée", "demi-journées"),
-		plural(f.ValidHalfDays, "valable", "valables"), plural(f.InvalidHalfDays, "non valable", "non valables"), decimalHours(f))
+	total := fmt.Sprintf("Total : %s (%s, %s) · %s", plural(f.HalfDays(), "demi-journée", "demi-journées"),
+		plural(f.ValidHalfDays, "valable", "valables"), plural(f.InvalidHalfDays, "non valable", "non valables"), hoursText(f.MissedMinutes))
 	lates := fmt.Sprintf("%s (%d min) · ", plural(f.Lates, "retard", "retards"), f.LateMinutes)
 	lines = append(lines, truncate(total, width), truncate(lates+v.thresholdText(), width), "")
 	if len(e.HalfDays) == 0 {

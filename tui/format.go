@@ -21,8 +21,17 @@ func longDate(d model.Date) string {
 	return fmt.Sprintf("%s %d %s %d", weekdayLong[d.Weekday()], d.Day, monthLong[d.Month], d.Year)
 }
 
-// markText is the mark as the roll call writes it.
+// markText is the mark as the roll call writes it; a séance still to come
+// says that it counts for nothing yet.
 func markText(a model.Attendance) string {
+	text := kindText(a)
+	if a.Upcoming && a.Kind != model.KindPresent {
+		text += " · à venir, pas encore compté"
+	}
+	return text
+}
+
+func kindText(a model.Attendance) string {
 	switch a.Kind {
 	case model.KindPresent:
 		if a.Discordant() {

@@ -183,7 +183,7 @@ func TestPupilGridSpans(t *testing.T) {
 	d.Press("]")
 	d.WaitFor("ABADIE Léa · 4B · décembre 2026")
 	d.Press("t")
-	d.WaitFor("ABADIE Léa · 4B · 1er trimestre", "Sur la période : 2 demi-journées (0 valable, 2 non valables) · 1 h 50")
+	d.WaitFor("ABADIE Léa · 4B · 1er trimestre", "Sur la période : 2 demi-journées (0 valable, 2 non valables) · 1,83 h")
 	d.Press("]")
 	d.WaitFor("ABADIE Léa · 4B · 2e trimestre", "Sur la période : 0 demi-journée")
 	d.Press("t")

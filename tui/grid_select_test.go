@@ -36,8 +36,9 @@ func motivesOf(t *testing.T, f fixture, keys ...model.MarkKey) []string {
 
 // TestGridRectangleJustified selects 3 pupils × 2 days (Monday 08:00 to
 // Tuesday 08:55 of ABADIE, BÉNARD and CARON), sees the count and the
-// preview of its effect, applies Maladie in one key, then undoes and redoes
-// it: the desk's justification bar, on the grid.
+// preview of its effect, applies Maladie in one key — which asks before
+// replacing CARON's Panne de réveil — then undoes and redoes it: the desk's
+// justification bar, on the grid.
 func TestGridRectangleJustified(t *testing.T) {
 	f := gridFixture(t, 12, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
@@ -55,19 +56,21 @@ func TestGridRectangleJustified(t *testing.T) {
 	start := d.Keys
 	// From Thursday 10:05 (the slot under way) to Monday 08:00, then the rectangle.
 	d.Press("H", "H", "H", "h", "h", "v", "j", "j", "L", "l")
-	// The count, then the desk's preview of what Maladie would change: E002's
-	// two absences have it already.
-	v := d.WaitFor("3 élèves × 2 jours (16/11 → 17/11) : 4 absences — tapez un motif",
-		"2 absences · 2 élèves : 3 → 3 demi-journées, non valables 3 → 1")
+	// The count, then the desk's preview of what a valable and a non valable
+	// motive would change: only ABADIE's absence has no motive yet.
+	v := d.WaitFor("3 élèves × 2 jours (16/11 → 17/11) : 4 absences (3 déjà justifiées) — tapez un",
+		"4 absences · 3 élèves · valable : non valables 2 → 1 · non valable : 2 → 2")
 	for _, want := range []string{"m Maladie ✓", "p Panne de … ✗", "z Motif non… ✗", "x retirer le motif"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the motive keys lack %q:\n%s", want, v)
 		}
 	}
 	d.Press("m")
-	d.WaitFor("✓ Maladie : 2 absences modifiées (u pour annuler).")
-	if got := d.Keys - start; got != 11 {
-		t.Errorf("%d keys from the grid to the justification, want 11", got)
+	d.WaitFor("1 absence déjà justifiée par cpe (Panne de réveil) : remplacer ? o/n")
+	d.Press("o")
+	d.WaitFor("✓ Maladie : 4 absences (u pour annuler).")
+	if got := d.Keys - start; got != 12 {
+		t.Errorf("%d keys from the grid to the justification, want 12", got)
 	}
 	if got := strings.Join(motivesOf(t, f, keys...), " "); got != "maladie maladie maladie maladie" {
 		t.Errorf("stored after m: %s", got)
@@ -114,9 +117,11 @@ func TestPupilGridWeekOfIllness(t *testing.T) {
 	d.WaitFor("CARON Zoé · 4B · novembre 2026")
 	// The cursor is on Thursday 19/11: up to Monday 16/11, first slot, then the rectangle.
 	d.Press("k", "k", "k", "h", "h", "v", "j", "l", "l", "l", "l", "l", "l", "l", "l")
-	d.WaitFor("2 jours × 9 créneaux : 1 absence — tapez un motif", "1 absence · Zoé C. : 1 → 1 demi-journées, non valables 1 → 0")
+	d.WaitFor("2 jours × 9 créneaux : 1 absence (1 déjà justifiée) — tapez un motif", "1 absence · rien à changer sans remplacer un motif")
 	d.Press("m")
-	d.WaitFor("✓ Maladie : 1 absence modifiée (u pour annuler).")
+	d.WaitFor("1 absence déjà justifiée par cpe (Panne de réveil) : remplacer ? o/n · o : Mala")
+	d.Press("o")
+	d.WaitFor("✓ Maladie : 1 absence (u pour annuler).")
 	got := motivesOf(t, f, model.MarkKey{Seance: modeltest.WeekSeance(modeltest.WeekA.AddDays(1), "hg-2"), Pupil: "E003"})
 	if got[0] != "maladie" {
 		t.Errorf("stored %v", got)
@@ -130,9 +135,9 @@ func TestGridOverrulesARectangle(t *testing.T) {
 	f := gridFixture(t, 6, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
 	d.Press("H", "H", "H", "h", "h", "L", "l", "j", "j", "v")
-	d.WaitFor("1 élève × 1 jour (17/11 → 17/11) : 1 absence — tapez un motif", "1 absence · Zoé C.")
+	d.WaitFor("1 élève × 1 jour (17/11 → 17/11) : 1 absence (1 déjà justifiée) — tapez un motif", "1 absence · rien à changer sans remplacer un motif")
 	d.Press("+")
-	d.WaitFor("✓ Validité forcée (valable) : 1 absence.")
+	d.WaitFor("✓ Validité forcée (valable) : 1 absence (u pour annuler).")
 	k := model.MarkKey{Seance: modeltest.WeekSeance(modeltest.WeekA.AddDays(1), "hg-2"), Pupil: "E003"}
 	var j *model.Justification
 	if err := f.db.View(func(tx model.ReadTx) error {

@@ -12,18 +12,20 @@ import (
 )
 
 // justifyBar is the mass-justification mechanism that screens share (the
-// desk, the planning grid): the selection, the marks the next motive key
-// applies to (its target), the preview of what it would change, shown before
-// the key, the motive keys themselves, the overrule keys, undo and redo. Its
+// desk, the planning grid): the selection, the absences and latenesses the
+// next motive key applies to (its target, as the screen shows them), the
+// preview of what a valable and a non valable motive would change, shown
+// before the key, the motive keys themselves, the question asked before a
+// motive already given is replaced, the overrule keys, undo and redo. Its
 // host screen:
 //   - calls init once (the bar reads the motives offered) or offer (the host
 //     read them), and passes it every non-key message (update) and change
 //     (onChange);
-//   - calls retarget whenever its selection or cursor changes, with the marks
+//   - calls retarget whenever its selection, cursor or data change, with what
 //     a motive would apply to when the bar's own selection (sel) is empty:
 //     the desk's cursor line, the grid's rectangle;
-//   - gives it the keys it does not use itself (key), and draws previewLine
-//     and motiveLines.
+//   - gives it every key first while it asks (asking), else the keys it does
+//     not use itself (key), and draws previewLine and motiveLines.
 type justifyBar struct {
 	// token tells this bar's messages from those of another bar of the session.
 	token   *int
@@ -32,13 +34,26 @@ type justifyBar struct {
 	motives []model.Motive
 	// sel is the selection; cursor the host's default target when it is empty.
 	sel     markSet
-	cursor  []model.MarkKey
-	target  []model.MarkKey
-	preview *model.Preview
-	gen     int
-	busy    int
+	cursor  []model.Shown
+	target  []model.Shown
+	preview *model.KindsPreview
+	// ask is the question on screen before a motive replaces others.
+	ask  *barQuestion
+	gen  int
+	busy int
 	// reads: the bar reads the motives itself (init), again when they change.
 	reads bool
+}
+
+// barQuestion is a motive key (nil motive: x) waiting for the user's answer
+// because it would replace motives already given.
+type barQuestion struct {
+	motive   *model.Motive
+	shown    []model.Shown
+	replaced []model.Given
+	// preview is what the key does when the user says yes, once computed.
+	preview *model.Preview
+	gen     int
 }
 
 // barKeys are the keys of a justifying screen besides the motives' own.
@@ -70,8 +85,15 @@ type barMotivesMsg struct {
 type barPreviewMsg struct {
 	token   *int
 	gen     int
-	preview model.Preview
+	preview model.KindsPreview
 	err     error
+}
+
+// barKeyPreviewMsg is the preview of the key the question is about.
+type barKeyPreviewMsg struct {
+	token   *int
+	gen     int
+	preview model.Preview
 }
 
 // barDoneMsg is the end of an action of the bar: a motive applied, a validity
@@ -119,6 +141,14 @@ func (b *justifyBar) update(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		b.preview = &msg.preview
+		return nil, true
+	case barKeyPreviewMsg:
+		if msg.token != b.token {
+			return nil, false
+		}
+		if b.ask != nil && b.ask.gen == msg.gen {
+			b.ask.preview = &msg.preview
+		}
 		return nil, true
 	case barDoneMsg:
 		if msg.token != b.token {
@@ -182,17 +212,17 @@ func (b *justifyBar) targets(c model.Change) bool {
 	if c.Resync {
 		return true
 	}
-	for _, k := range b.target {
-		if slices.Contains(c.Pupils, k.Pupil) {
+	for _, x := range b.target {
+		if slices.Contains(c.Pupils, x.Key.Pupil) {
 			return true
 		}
 	}
 	return false
 }
 
-// retarget sets the host's default target (the cursor's marks) and
-// recomputes the preview when the target changes.
-func (b *justifyBar) retarget(cursor []model.MarkKey) tea.Cmd {
+// retarget sets the host's default target (the cursor's absences, as shown)
+// and recomputes the preview when the target changes.
+func (b *justifyBar) retarget(cursor []model.Shown) tea.Cmd {
 	b.cursor = cursor
 	next := b.cursor
 	if b.sel.len() > 0 {
@@ -205,47 +235,91 @@ func (b *justifyBar) retarget(cursor []model.MarkKey) tea.Cmd {
 	return b.refresh()
 }
 
-// refresh recomputes the preview of the target with the first valid motive.
+// refresh recomputes the preview of the target: a valable and a non valable motive.
 func (b *justifyBar) refresh() tea.Cmd {
 	b.gen++
 	b.preview = nil
-	code := b.previewMotive()
-	if len(b.target) == 0 || code == "" {
+	if len(b.target) == 0 || len(b.motives) == 0 {
 		return nil
 	}
-	svc, token, gen, keys := b.env.svc, b.token, b.gen, slices.Clone(b.target)
+	svc, token, gen, shown := b.env.svc, b.token, b.gen, slices.Clone(b.target)
 	return func() tea.Msg {
-		pv, err := svc.Preview(keys, code)
+		pv, err := svc.PreviewKinds(shown)
 		return barPreviewMsg{token: token, gen: gen, preview: pv, err: err}
 	}
 }
 
-func (b *justifyBar) previewMotive() string {
-	for _, m := range b.motives {
-		if m.Valid {
-			return m.Code
-		}
+// asking reports whether the bar waits for an answer: its host gives it every key.
+func (b *justifyBar) asking() bool { return b.ask != nil }
+
+// answer handles a key while the bar asks: o or y replaces, n or enter
+// applies to the others only, esc gives up.
+func (b *justifyBar) answer(msg tea.KeyMsg) tea.Cmd {
+	q := b.ask
+	switch {
+	case msg.String() == "o" || msg.String() == "y" || msg.String() == "O" || msg.String() == "Y":
+		b.ask = nil
+		return b.apply(q.motive, q.shown, true)
+	case msg.String() == "n" || msg.String() == "N" || msg.Type == tea.KeyEnter:
+		b.ask = nil
+		return b.apply(q.motive, q.shown, false)
+	case msg.Type == tea.KeyEsc:
+		b.ask = nil
+		return statusCmd("Rien n'a été changé.")
 	}
-	return ""
+	return nil
+}
+
+// press handles a motive key (nil: x): it asks first when the motive would
+// replace motives already given, else applies it.
+func (b *justifyBar) press(m *model.Motive) tea.Cmd {
+	if len(b.target) == 0 {
+		return statusCmd("Aucune absence à justifier ici.")
+	}
+	code := ""
+	if m != nil {
+		code = m.Code
+	}
+	shown := slices.Clone(b.target)
+	replaced := model.Replaced(shown, code)
+	if len(replaced) == 0 {
+		if m == nil {
+			return statusCmd("Aucun motif à retirer ici.")
+		}
+		return b.apply(m, shown, false)
+	}
+	b.gen++
+	b.ask = &barQuestion{motive: m, shown: shown, replaced: replaced, gen: b.gen}
+	svc, token, gen := b.env.svc, b.token, b.gen
+	return func() tea.Msg {
+		pv, err := svc.Preview(model.MotiveRequest{Shown: shown, Code: code, Replace: true})
+		if err != nil {
+			return nil
+		}
+		return barKeyPreviewMsg{token: token, gen: gen, preview: pv}
+	}
 }
 
 // key handles a motive key or one of the bar's keys; it reports whether the
-// key was one.
+// key was one. While the bar asks, every key is its answer.
 func (b *justifyBar) key(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if b.asking() {
+		return b.answer(msg), true
+	}
 	switch {
 	case key.Matches(msg, b.keys.Undo):
 		return b.replay(false), true
 	case key.Matches(msg, b.keys.Redo):
 		return b.replay(true), true
 	case key.Matches(msg, b.keys.Clear):
-		return b.apply(nil), true
+		return b.press(nil), true
 	case key.Matches(msg, b.keys.Valid):
 		return b.overrule(true), true
 	case key.Matches(msg, b.keys.Invalid):
 		return b.overrule(false), true
 	}
 	if m, ok := b.motiveOf(msg); ok {
-		return b.apply(&m), true
+		return b.press(&m), true
 	}
 	return nil, false
 }
@@ -257,21 +331,17 @@ func (b *justifyBar) motiveOf(msg tea.KeyMsg) (model.Motive, bool) {
 	return model.MotiveByKey(b.motives, string(msg.Runes))
 }
 
-// apply gives the target the motive (nil: removes the motive), in one
-// undoable action.
-func (b *justifyBar) apply(m *model.Motive) tea.Cmd {
-	if len(b.target) == 0 {
-		return statusCmd("Aucune absence à justifier ici.")
-	}
-	svc, token, keys, code, label := b.env.svc, b.token, slices.Clone(b.target), "", "Motif retiré"
+// apply gives the absences shown the motive (nil: removes the motive), in
+// one undoable action; replace replaces the motives already given.
+func (b *justifyBar) apply(m *model.Motive, shown []model.Shown, replace bool) tea.Cmd {
+	svc, token, code, label := b.env.svc, b.token, "", "Motif retiré"
 	if m != nil {
 		code, label = m.Code, m.Label
 	}
 	b.busy++
 	return b.env.act(func() tea.Msg {
-		out, err := svc.Justify(keys, code)
-		text := fmt.Sprintf("✓ %s : %s (u pour annuler).", label, plural(out.Touched, "absence modifiée", "absences modifiées"))
-		return barDoneMsg{token: token, text: text, cleared: true, err: err}
+		out, err := svc.ApplyMotive(model.MotiveRequest{Shown: shown, Code: code, Replace: replace})
+		return barDoneMsg{token: token, text: outcomeText(cutLabel(label, 40), "", out, ""), cleared: true, err: err}
 	})
 }
 
@@ -279,15 +349,14 @@ func (b *justifyBar) overrule(valid bool) tea.Cmd {
 	if len(b.target) == 0 {
 		return nil
 	}
-	svc, token, keys, word := b.env.svc, b.token, slices.Clone(b.target), "non valable"
+	svc, token, shown, word := b.env.svc, b.token, slices.Clone(b.target), "non valable"
 	if valid {
 		word = "valable"
 	}
 	b.busy++
 	return b.env.act(func() tea.Msg {
-		out, err := svc.SetValidity(keys, valid)
-		text := fmt.Sprintf("✓ Validité forcée (%s) : %s.", word, plural(out.Touched, "absence", "absences"))
-		return barDoneMsg{token: token, text: text, cleared: true, err: err}
+		out, err := svc.SetValidity(shown, valid)
+		return barDoneMsg{token: token, text: outcomeText("Validité forcée ("+word+")", "", out, "sans motif, laissé"), cleared: true, err: err}
 	})
 }
 
@@ -303,33 +372,27 @@ func (b *justifyBar) replay(redo bool) tea.Cmd {
 
 func (b justifyBar) pending() int { return b.busy }
 
-// previewLine says what a motive key would do, before it is pressed.
+// previewLine says what a motive key would do, before it is pressed, or the
+// question a key asks.
 func (b justifyBar) previewLine(st *Styles, width int) string {
+	sel := model.SelectionOf(b.target)
 	switch {
+	case b.ask != nil:
+		text := questionText(b.ask)
+		if b.ask.preview != nil {
+			text += " · " + keyPreviewText(*b.ask.preview)
+		}
+		return st.Warn.Render(truncate(text, width))
 	case len(b.target) == 0:
 		return st.Muted.Render(truncate("Rien à justifier ici.", width))
 	case b.preview == nil:
-		return st.Muted.Render(truncate(plural(len(b.target), "absence", "absences")+" · calcul…", width))
+		return st.Muted.Render(truncate(selectionText(sel)+" · calcul…", width))
 	}
-	return st.Selected.Render(truncate(previewText(*b.preview, len(b.target)), width))
+	return st.Selected.Render(truncate(kindsText(*b.preview, sel, distinctShown(b.target)), width))
 }
 
-// previewText is « 3 absences · Noé B. : 4 → 4 demi-journées, non valables 3 → 1 ».
-func previewText(pv model.Preview, selected int) string {
-	if pv.Touched == 0 {
-		return plural(selected, "absence", "absences") + " : déjà justifiées, rien à changer"
-	}
-	before, after := pv.Totals()
-	who := shortName(pv.Pupils[0].Pupil)
-	if n := distinctPupils(pv); n > 1 {
-		who = fmt.Sprintf("%d élèves", n)
-	}
-	text := fmt.Sprintf("%s · %s : %d → %d demi-journées, non valables %d → %d",
-		plural(pv.Touched, "absence", "absences"), who, before.HalfDays(), after.HalfDays(),
-		before.InvalidHalfDays, after.InvalidHalfDays)
-	return text + thresholdText(pv)
-}
-
+// thresholdText is « (1 sous le seuil) » when the change moves pupils across
+// the monthly report threshold.
 func thresholdText(pv model.Preview) string {
 	up, down := 0, 0
 	for _, p := range pv.Pupils {
@@ -342,23 +405,15 @@ func thresholdText(pv model.Preview) string {
 	}
 	var parts []string
 	if down > 0 {
-		parts = append(parts, fmt.Sprintf("%s sous le seuil mensuel", plural(down, "repasse", "repassent")))
+		parts = append(parts, fmt.Sprintf("%d sous le seuil", down))
 	}
 	if up > 0 {
-		parts = append(parts, fmt.Sprintf("%s le seuil mensuel", plural(up, "atteint", "atteignent")))
+		parts = append(parts, fmt.Sprintf("%d au seuil", up))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return " · " + strings.Join(parts, ", ")
-}
-
-func distinctPupils(pv model.Preview) int {
-	seen := map[model.PupilID]bool{}
-	for _, p := range pv.Pupils {
-		seen[p.Pupil.ID] = true
-	}
-	return len(seen)
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // shortName is "Noé B.".
@@ -422,7 +477,8 @@ func cutLabel(label string, size int) string {
 // help is the bar's section of the help overlay.
 func (b justifyBar) help() HelpSection {
 	k := b.keys
-	return HelpSection{Title: "Justifier (la sélection, sinon l'élève sous le curseur)", Keys: []key.Binding{k.Motive, k.Clear, k.Valid, k.Invalid, k.Undo, k.Redo}}
+	ask := newKey("o / n", "remplacer / garder un motif déjà donné (demandé avant)")
+	return HelpSection{Title: "Justifier (la sélection, sinon l'élève sous le curseur)", Keys: []key.Binding{k.Motive, k.Clear, ask, k.Valid, k.Invalid, k.Undo, k.Redo}}
 }
 
 // errCmd reports err in the status line, if any.

@@ -38,6 +38,30 @@ type noticeForm struct {
 	busy    bool
 	closed  bool
 	err     string
+	// preview is what the announced absence would count now, for the span
+	// previewed; asking holds a motive key waiting for o/n because it would
+	// replace the motive the announced absence already has.
+	preview   *model.NoticePreview
+	previewed previewSpan
+	gen       int
+	asking    *askedMotive
+}
+
+// previewSpan is the pupil and span a preview was asked for.
+type previewSpan struct {
+	pupil    model.PupilID
+	from, to time.Time
+}
+
+// askedMotive is the motive (nil: none) the user chose while the form asks
+// whether to replace the announced absence's own.
+type askedMotive struct{ motive *model.Motive }
+
+type noticePreviewMsg struct {
+	form    *noticeForm
+	gen     int
+	preview model.NoticePreview
+	err     error
 }
 
 type formDoneMsg struct {
@@ -84,11 +108,66 @@ func (f *noticeForm) date(i int) (time.Time, error) {
 }
 
 func (f *noticeForm) update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(noticePreviewMsg); ok {
+		if m.form == f && m.gen == f.gen {
+			f.preview = nil
+			if m.err == nil {
+				f.preview = &m.preview
+			}
+		}
+		return nil
+	}
 	cmd, _ := f.finder.update(msg)
 	return cmd
 }
 
+// refresh asks for the preview of the pupil and span typed, when they changed.
+func (f *noticeForm) refresh() tea.Cmd {
+	from, err1 := f.date(0)
+	to, err2 := f.date(1)
+	if f.pupil == nil || err1 != nil || err2 != nil || !to.After(from) {
+		f.preview, f.previewed = nil, previewSpan{}
+		return nil
+	}
+	span := previewSpan{f.pupil.ID, from, to}
+	if span == f.previewed {
+		return nil
+	}
+	f.previewed, f.preview = span, nil
+	f.gen++
+	svc, gen, replacing := f.env.svc, f.gen, ""
+	if f.edit != nil {
+		replacing = f.edit.Notice.ID
+	}
+	return func() tea.Msg {
+		pv, err := svc.PreviewNotice(span.pupil, span.from, span.to, replacing)
+		return noticePreviewMsg{form: f, gen: gen, preview: pv, err: err}
+	}
+}
+
 func (f *noticeForm) key(msg tea.KeyMsg) tea.Cmd {
+	if f.asking != nil {
+		return f.answer(msg)
+	}
+	cmd := f.handle(msg)
+	return tea.Batch(cmd, f.refresh())
+}
+
+// answer handles o/n while the form asks before replacing the announced
+// absence's motive: o saves with the new motive, n or esc goes back to the form.
+func (f *noticeForm) answer(msg tea.KeyMsg) tea.Cmd {
+	asked := f.asking
+	f.asking = nil
+	switch msg.String() {
+	case "o", "O", "y", "Y":
+		f.motive = asked.motive
+		return f.save(true)
+	}
+	f.err = "motif laissé tel quel"
+	return nil
+}
+
+func (f *noticeForm) handle(msg tea.KeyMsg) tea.Cmd {
 	switch msg.Type {
 	case tea.KeyEsc:
 		f.closed = true
@@ -205,12 +284,39 @@ func (f *noticeForm) motiveKey(msg tea.KeyMsg) tea.Cmd {
 		f.err = fmt.Sprintf("aucun motif sur la touche « %s »", string(msg.Runes))
 		return nil
 	}
+	if f.replaces(&m) {
+		f.asking = &askedMotive{motive: &m}
+		return nil
+	}
 	f.motive = &m
 	return f.submit()
 }
 
-// submit saves the notice: Announce for a new one, EditNotice otherwise.
+// replaces reports whether saving with motive m (nil: none) would replace
+// the motive that the announced absence being edited already has.
+func (f *noticeForm) replaces(m *model.Motive) bool {
+	if f.edit == nil {
+		return false
+	}
+	code := ""
+	if m != nil {
+		code = m.Code
+	}
+	return model.NoticeReplaces(f.edit.Notice, code)
+}
+
+// submit saves the notice: Announce for a new one, EditNotice otherwise; it
+// asks first when that would replace (or remove) the motive given before.
 func (f *noticeForm) submit() tea.Cmd {
+	if f.replaces(f.motive) && f.asking == nil {
+		f.asking = &askedMotive{motive: f.motive}
+		return nil
+	}
+	return f.save(false)
+}
+
+// save writes the notice; replace replaces the motive given before.
+func (f *noticeForm) save(replace bool) tea.Cmd {
 	from, err1 := f.date(0)
 	to, err2 := f.date(1)
 	switch {
@@ -231,7 +337,7 @@ func (f *noticeForm) submit() tea.Cmd {
 	return f.env.act(func() tea.Msg {
 		var err error
 		if edit != nil {
-			_, err = svc.EditNotice(edit.Notice.ID, from, to, code)
+			_, err = svc.EditNotice(edit.Notice, from, to, code, replace)
 		} else {
 			_, err = svc.Announce(pupil.ID, from, to, code, "")
 		}
@@ -263,6 +369,12 @@ func (f *noticeForm) view(width, height int) string {
 	}
 	lines = append(lines, f.fieldLine(fieldFrom, "Du", f.dates[0].String()), f.fieldLine(fieldTo, "Au", f.dates[1].String()))
 	lines = append(lines, f.fieldLine(fieldMotive, "Motif", f.motiveText()), "")
+	for _, text := range f.previewLines() {
+		lines = append(lines, st.Selected.Render(truncate(text, width)))
+	}
+	if f.asking != nil {
+		lines = append(lines, st.Warn.Render(truncate(f.question(), width)))
+	}
 	if f.err != "" {
 		lines = append(lines, st.Error.Render("✗ "+f.err))
 	}
@@ -320,4 +432,51 @@ func (f *noticeForm) shortHelp() []key.Binding {
 
 func (f *noticeForm) fullHelp() []HelpSection {
 	return []HelpSection{{Title: "Absence annoncée", Keys: f.shortHelp()}}
+}
+
+// previewLines say what the announced absence counts now and what a
+// valable and a non valable motive would make of it:
+//
+//	Maintenant : 6 séances, 2 commencées (les 4 autres compteront à mesure qu'elles commencent)
+//	  motif valable : 1 → 1 demi-journées, non valables 1 → 0
+//	  motif non valable : 1 → 1 demi-journées, non valables 1 → 1
+func (f *noticeForm) previewLines() []string {
+	pv := f.preview
+	if pv == nil {
+		return nil
+	}
+	head := fmt.Sprintf("Maintenant : %s, %s", plural(pv.Seances, "séance", "séances"), plural(pv.Begun, "commencée", "commencées"))
+	switch rest := pv.Seances - pv.Begun; {
+	case rest == 1:
+		head += " (l'autre comptera quand elle commencera)"
+	case rest > 1:
+		head += fmt.Sprintf(" (les %d autres compteront à mesure qu'elles commencent)", rest)
+	}
+	lines := []string{head}
+	if pv.Valid != nil {
+		lines = append(lines, "  motif valable : "+noticeEffect(pv.Before, *pv.Valid))
+	}
+	if pv.Invalid != nil {
+		lines = append(lines, "  motif non valable : "+noticeEffect(pv.Before, *pv.Invalid))
+	}
+	if pv.Own > 0 {
+		lines = append(lines, "  "+plural(pv.Own, "séance garde son propre motif", "séances gardent leur propre motif"))
+	}
+	return lines
+}
+
+// noticeEffect is « 1 → 2 demi-journées, non valables 1 → 1 ».
+func noticeEffect(before, after model.Figures) string {
+	return fmt.Sprintf("%d → %d demi-journées, non valables %d → %d", before.HalfDays(), after.HalfDays(),
+		before.InvalidHalfDays, after.InvalidHalfDays)
+}
+
+// question asks before replacing the announced absence's motive.
+func (f *noticeForm) question() string {
+	j := f.edit.Notice.Justification
+	what := "retirer le motif"
+	if f.asking.motive != nil {
+		what = "le remplacer par « " + shortLabel(f.asking.motive.Label) + " »"
+	}
+	return fmt.Sprintf("Absence annoncée déjà justifiée par %s (%s) : %s ? o/n", j.By, shortLabel(j.Label), what)
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -258,11 +257,12 @@ func anyIn[K comparable](xs []K, set map[K]bool) bool {
 	return false
 }
 
-// gridMarks are the marks of a rectangle that a motive applies to (absences
-// and latenesses), each once, with how many of each kind.
+// gridMarks are what a motive applies to in a rectangle: its absences and
+// latenesses of begun séances, each once, as the grid shows them; upcoming
+// counts the announced absences to come that it leaves to their notice.
 type gridMarks struct {
-	keys            []model.MarkKey
-	absences, lates int
+	shown    []model.Shown
+	upcoming int
 }
 
 func marksOf(cells []model.GridCell) gridMarks {
@@ -273,27 +273,24 @@ func marksOf(cells []model.GridCell) gridMarks {
 			continue
 		}
 		seen[c.Key()] = true
-		m.keys = append(m.keys, c.Key())
-		if c.Kind == model.CellLate {
-			m.lates++
-		} else {
-			m.absences++
+		if !c.Justifiable() {
+			m.upcoming++
+			continue
 		}
+		m.shown = append(m.shown, model.ShownOf(c.Attendance))
 	}
 	return m
 }
 
 // text is "3 absences et 1 retard — tapez un motif".
 func (m gridMarks) text() string {
-	var parts []string
-	if m.absences > 0 {
-		parts = append(parts, plural(m.absences, "absence", "absences"))
+	sel := model.SelectionOf(m.shown)
+	text := "aucune absence ni aucun retard à justifier"
+	if sel.Total() > 0 {
+		text = selectionText(sel) + justifiedNote(m.shown) + " — tapez un motif"
 	}
-	if m.lates > 0 {
-		parts = append(parts, plural(m.lates, "retard", "retards"))
+	if t := upcomingText(m.upcoming); t != "" {
+		text += " · " + t
 	}
-	if len(parts) == 0 {
-		return "aucune absence ni aucun retard à justifier"
-	}
-	return strings.Join(parts, " et ") + " — tapez un motif"
+	return text
 }

@@ -35,6 +35,12 @@ func defaultPlanKeys() planKeys {
 
 func (s *planScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
+	case s.bar.asking():
+		cmd, _ := s.bar.key(msg)
+		if !s.bar.asking() {
+			s.view.clearSelection()
+		}
+		return tea.Batch(cmd, s.retarget())
 	case s.picker.open:
 		return s.pickerKey(msg)
 	case s.grid == nil:
@@ -71,7 +77,7 @@ func (s *planScreen) selectionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if !ok {
 		return nil, false
 	}
-	if len(s.bar.target) > 0 {
+	if len(s.bar.target) > 0 && !s.bar.asking() {
 		s.view.clearSelection()
 	}
 	return tea.Batch(cmd, s.retarget()), true
@@ -84,7 +90,7 @@ func (s *planScreen) retarget() tea.Cmd {
 	if s.grid != nil && s.view.selecting() {
 		s.marked = marksOf(s.view.selected())
 	}
-	return s.bar.retarget(s.marked.keys)
+	return s.bar.retarget(s.marked.shown)
 }
 
 // moveKey moves the cursor; it reports whether msg was a movement.

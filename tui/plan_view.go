@@ -249,7 +249,7 @@ func cellState(c model.GridCell) string {
 }
 
 // figuresText writes counts: "3 demi-journées (2 valables, 1 non valable) ·
-// 2 h 45 · 1 retard (12 min)"; the split only for those who see validity.
+// 2,75 h · 1 retard (12 min)"; the split only for those who see validity.
 func figuresText(f model.Figures, seeValidity bool) string {
 	parts := []string{plural(f.HalfDays(), "demi-journée", "demi-journées")}
 	if seeValidity && f.HalfDays() > 0 {
@@ -265,16 +265,8 @@ func figuresText(f model.Figures, seeValidity bool) string {
 	return strings.Join(parts, " · ")
 }
 
-// hoursText writes minutes as "2 h 45" (or "55 min").
-func hoursText(minutes int) string {
-	if minutes < 60 {
-		return fmt.Sprintf("%d min", minutes)
-	}
-	if minutes%60 == 0 {
-		return fmt.Sprintf("%d h", minutes/60)
-	}
-	return fmt.Sprintf("%d h %02d", minutes/60, minutes%60)
-}
+// hoursText writes a time missed as "2,75 h" (model.HoursText).
+func hoursText(minutes int) string { return model.HoursText(minutes) + " h" }
 
 func (s *planScreen) ShortHelp() []key.Binding {
 	k := s.keys

@@ -28,7 +28,7 @@ func TestPupilFileForCPE(t *testing.T) {
 	d := openFile(t, f, "cpe", "bénard")
 	v := d.View()
 	for _, want := range []string{"BÉNARD Noé · 4B", "période : 1er trimestre", "Demi-journées d'absence : 1 · valables : 1 · non valables : 0",
-		"Heures manquées : 1 h 50", "08:00–08:55 Mathématiques · absent · Maladie (valable)", "Famille"} {
+		"Heures manquées : 1,83 h", "08:00–08:55 Mathématiques · absent · Maladie (valable)", "Famille"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the file lacks %q:\n%s", want, v)
 		}

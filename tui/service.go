@@ -73,13 +73,13 @@ func (s service) EditAccount(login string, fn func(*model.Account) error) (model
 	return shownErr(s.Service.EditAccount(login, fn))
 }
 
-// EditNotice changes an announced absence; the notice comes back shown.
-func (s service) EditNotice(id string, from, to time.Time, code string) (model.Notice, error) {
-	return shownErr(s.Service.EditNotice(id, from, to, code))
+// EditNotice changes an announced absence as it was shown; the notice comes back shown.
+func (s service) EditNotice(seen model.Notice, from, to time.Time, code string, replace bool) (model.Notice, error) {
+	return shownErr(s.Service.EditNotice(seen, from, to, code, replace))
 }
 
 // ExplainPupil returns a pupil's counts explained, shown.
-func (s service) ExplainPupil(id model.PupilID, from, to model.Date) (model.PupilExplanation, error) {
+func (s service) ExplainPupil(id model.PupilID, from, to model.Date) (model.PupilFigures, error) {
 	return shownErr(s.Service.ExplainPupil(id, from, to))
 }
 
@@ -99,9 +99,9 @@ func (s service) GridTargets() ([]model.Target, model.Target, error) {
 	return shown(targets), shown(first), err
 }
 
-// Justify applies a motive; the outcome comes back shown.
-func (s service) Justify(keys []model.MarkKey, code string) (model.Outcome, error) {
-	return shownErr(s.Service.Justify(keys, code))
+// ApplyMotive applies a motive to what was shown; the outcome comes back shown.
+func (s service) ApplyMotive(req model.MotiveRequest) (model.BulkOutcome, error) {
+	return shownErr(s.Service.ApplyMotive(req))
 }
 
 // MissingRollCalls returns the roll calls not done, shown.
@@ -123,8 +123,18 @@ func (s service) Notices(day model.Date) ([]model.NoticeLine, error) {
 }
 
 // Preview returns what a motive key would change, shown.
-func (s service) Preview(keys []model.MarkKey, code string) (model.Preview, error) {
-	return shownErr(s.Service.Preview(keys, code))
+func (s service) Preview(req model.MotiveRequest) (model.Preview, error) {
+	return shownErr(s.Service.Preview(req))
+}
+
+// PreviewKinds returns what a valable and a non valable motive would change, shown.
+func (s service) PreviewKinds(seen []model.Shown) (model.KindsPreview, error) {
+	return shownErr(s.Service.PreviewKinds(seen))
+}
+
+// PreviewNotice returns what an announced absence would count now, shown.
+func (s service) PreviewNotice(pupil model.PupilID, from, to time.Time, replacing string) (model.NoticePreview, error) {
+	return shownErr(s.Service.PreviewNotice(pupil, from, to, replacing))
 }
 
 // PupilAbsences returns a pupil's absences, shown.
@@ -158,9 +168,9 @@ func (s service) Redo() (model.Replay, error) { return shownErr(s.Service.Redo()
 // Remind reminds the teachers of a séance; their names come back shown.
 func (s service) Remind(id model.SeanceID) ([]string, error) { return shownErr(s.Service.Remind(id)) }
 
-// Requalify changes marks' kind; the outcome comes back shown.
-func (s service) Requalify(keys []model.MarkKey, kind model.MarkKind) (model.Outcome, error) {
-	return shownErr(s.Service.Requalify(keys, kind))
+// Requalify changes the kind of the absences shown; the outcome comes back shown.
+func (s service) Requalify(seen []model.Shown, kind model.MarkKind) (model.BulkOutcome, error) {
+	return shownErr(s.Service.Requalify(seen, kind))
 }
 
 // RollSheet returns a séance's roll call, shown.
@@ -183,9 +193,9 @@ func (s service) SetMark(id model.SeanceID, pupil model.PupilID, kind model.Mark
 	return shownErr(s.Service.SetMark(id, pupil, kind))
 }
 
-// SetValidity overrules validity; the outcome comes back shown.
-func (s service) SetValidity(keys []model.MarkKey, valid bool) (model.Outcome, error) {
-	return shownErr(s.Service.SetValidity(keys, valid))
+// SetValidity overrules the validity of what was shown; the outcome comes back shown.
+func (s service) SetValidity(seen []model.Shown, valid bool) (model.BulkOutcome, error) {
+	return shownErr(s.Service.SetValidity(seen, valid))
 }
 
 // Statistics returns the counts of a period, shown.

@@ -81,13 +81,14 @@ func decimal(f float64) string {
 	return strings.Replace(s, ".", ",", 1)
 }
 
-// decimalHours formats missed minutes as hours with a decimal comma (3,5).
-func decimalHours(f model.Figures) string { return decimal(f.Hours()) }
+// decimalHours formats missed minutes as hours with a decimal comma (3,5):
+// model.HoursText, the one way appel writes hours.
+func decimalHours(f model.Figures) string { return model.HoursText(f.MissedMinutes) }
 
 // figuresShort is "11 DJ (2 val., 9 non val.) · 11 h · 1 retard (10 min)", for summary lines.
 func figuresShort(f model.Figures) string {
-	return fmt.Sprintf("%d DJ (%d val., %d non val.) · %s h · %s (%d min)", f.HalfDays(), f.ValidHalfDays,
-		f.InvalidHalfDays, decimalHours(f), plural(f.Lates, "retard", "retards"), f.LateMinutes)
+	return fmt.Sprintf("%d DJ (%d val., %d non val.) · %s · %s (%d min)", f.HalfDays(), f.ValidHalfDays,
+		f.InvalidHalfDays, hoursText(f.MissedMinutes), plural(f.Lates, "retard", "retards"), f.LateMinutes)
 }
 
 // percent formats a share as "1,65 %".

@@ -10,6 +10,10 @@ import (
 	"appel/storage/storagetest"
 )
 
+// afterHistory is a clock after every séance of modeltest.History (Wednesday
+// 2 December 2026 at 10:00): all of it counts.
+var afterHistory = modeltest.At(model.NewDate(2026, 12, 2), 10, 0)
+
 // newStatsFixture is a 10-pupil 4B with modeltest.History, at now.
 func newStatsFixture(t *testing.T, now time.Time) fixture {
 	t.Helper()
@@ -44,7 +48,7 @@ func fields(view, text string) []string {
 }
 
 func TestStatsPupilsOfADivision(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	d := startCPE(t, f, 80, 24)
 	d.Press("4")
 	d.WaitFor("Statistiques · Année 2026-2027", "[Élèves]", "‹ 4A ›", "Seuil (2)")
@@ -72,7 +76,7 @@ func TestStatsPupilsOfADivision(t *testing.T) {
 }
 
 func TestStatsSortByAnyColumn(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
 	d.Press("l")
@@ -103,7 +107,7 @@ func TestStatsSortByAnyColumn(t *testing.T) {
 }
 
 func TestStatsExplainAPupil(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	d := startCPE(t, f, 120, 30)
 	openStats(d)
 	d.Press("l")
@@ -128,7 +132,7 @@ func TestStatsExplainAPupil(t *testing.T) {
 }
 
 func TestStatsThresholdListRecordsTheReport(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
 	d.Press("tab", "tab", "tab")
@@ -141,7 +145,7 @@ func TestStatsThresholdListRecordsTheReport(t *testing.T) {
 	}
 	d.Press("s")
 	d.WaitFor("✓ Signalement DASEN de ÉCUYER Raphaël (novembre 2026) enregistré.")
-	v = d.WaitFor("✓ 23/11 cpe", "1 signalé(s)")
+	v = d.WaitFor("✓ 02/12 cpe", "1 signalé(s)")
 	if !strings.Contains(line(v, "ABADIE Léa"), "à signaler") {
 		t.Errorf("only the pupil under the cursor is reported:\n%s", v)
 	}
@@ -153,14 +157,16 @@ func TestStatsThresholdListRecordsTheReport(t *testing.T) {
 		t.Errorf("stored reports: %+v", reports)
 	}
 	d.Press("s")
-	d.WaitFor("déjà enregistré le 23/11/2026")
+	d.WaitFor("déjà enregistré le 02/12/2026")
 }
 
 func TestStatsMonthTable(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	d := startCPE(t, f, 120, 24)
 	openStats(d)
 	d.Press("tab", "tab")
+	d.WaitFor("‹ décembre 2026 ›")
+	d.Press("left")
 	v := d.WaitFor("‹ novembre 2026 ›", "Taux d'absentéisme novembre 2026 : 14,29 % (2 élèves sur 14")
 	if got := strings.Join(fields(v, "Établissement"), " "); got != "14 2 0 0 0 14,29 % 8" {
 		t.Errorf("school row: %q", got)
@@ -173,7 +179,7 @@ func TestStatsMonthTable(t *testing.T) {
 }
 
 func TestStatsPeriodAndFilter(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
 	d.Press("l")
@@ -200,9 +206,9 @@ func TestStatsPeriodAndFilter(t *testing.T) {
 }
 
 func TestStatsRolesAndKeys(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	dir := f.start(t, "direction", 80, 24)
-	v := dir.WaitFor("Tableau de bord — lundi 23 novembre 2026")
+	v := dir.WaitFor("Tableau de bord — mercredi 2 décembre 2026")
 	if tabs := line(v, "1 Tableau de bord"); !strings.Contains(tabs, "4 Stat") || strings.Contains(tabs, "Appel") {
 		t.Errorf("direction lands on the dashboard, statistics one key away, no roll call:\n%s", v)
 	}
@@ -222,7 +228,7 @@ func TestStatsRolesAndKeys(t *testing.T) {
 	prof.WaitFor("écran 4 non disponible pour votre rôle")
 	cpe := startCPE(t, f, 80, 24)
 	cpe.Press("5")
-	cpe.WaitFor("Tableau de bord — lundi 23 novembre 2026")
+	cpe.WaitFor("Tableau de bord — mercredi 2 décembre 2026")
 }
 
 func TestDashboardIsLive(t *testing.T) {
@@ -257,12 +263,14 @@ func TestDashboardIsLive(t *testing.T) {
 }
 
 func TestStatsGolden(t *testing.T) {
-	f := newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0))
+	f := newStatsFixture(t, afterHistory)
 	d := startCPE(t, f, 80, 24)
 	openStats(d)
 	d.Press("l")
 	v := d.WaitFor("‹ 4B ›", "ABADIE")
 	golden(t, "stats_pupils.golden", v)
-	d.Press("5")
-	golden(t, "dashboard.golden", d.WaitFor("Tableau de bord — lundi"))
+	// The dashboard on Monday 23 at 10:00: what happens later that week is not counted yet.
+	monday := startCPE(t, newStatsFixture(t, modeltest.At(modeltest.Monday, 10, 0)), 80, 24)
+	monday.Press("5")
+	golden(t, "dashboard.golden", monday.WaitFor("Tableau de bord — lundi"))
 }

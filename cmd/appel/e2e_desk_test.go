@@ -51,7 +51,7 @@ func TestDeskInATerminal(t *testing.T) {
 		t.Fatalf("the pupil's line shows his 08:00 absence:\n%s", screen)
 	}
 	aed.send("m")
-	aed.waitFor("✓ Maladie : 1 absence modifiée")
+	aed.waitFor("✓ Maladie : 1 absence (u pour annuler)")
 	aed.send("q")
 	if status := aed.waitExit(); status != 0 {
 		t.Fatalf("aed: exit status %d:\n%s", status, aed.screen())

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"appel/internal/schoolfiles"
 	"appel/model"
@@ -111,10 +112,9 @@ func pupilStats(t *testing.T, path string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	atts, _ := model.CollectAttendance(dir, dir.Pupils, from, to, marks, notices)
 	var rows []export.StatsRow
-	for i, c := range model.CountPupils(dir.Pupils, atts, dir.School.Settings) {
-		p := dir.Pupils[i]
+	for _, f := range model.FiguresAt(dir, dir.Pupils, from, to, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), marks, notices) {
+		p, c := f.Pupil, f.Count()
 		rows = append(rows, export.StatsRow{PupilID: p.ID, INE: p.INE, LastName: p.LastName, FirstName: p.FirstName,
 			Division: c.Division, HalfDays: c.Total.HalfDays(), ValidHalfDays: c.Total.ValidHalfDays,
 			InvalidHalfDays: c.Total.InvalidHalfDays, Hours: c.Total.Hours(), Lates: c.Total.Lates,

@@ -116,8 +116,8 @@ func figureValues(f model.Figures) []export.Value {
 		export.Decimal(hours(f)), export.Int(f.Lates), export.Int(f.LateMinutes)}
 }
 
-// hours rounds the missed time to the hundredth of an hour, as the exports show it.
-func hours(f model.Figures) float64 { return round2(f.Hours()) }
+// hours is the missed time in hours, rounded to the hundredth as everywhere (model.RoundHours).
+func hours(f model.Figures) float64 { return f.Hours() }
 
 // round2 rounds to the hundredth: the precision both formats show.
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

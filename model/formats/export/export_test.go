@@ -137,6 +137,22 @@ func TestParseFormat(t *testing.T) {
 	}
 }
 
+// TestHoursOneWay: a time missed is written the same way in the CSV files
+// as on screen (model.HoursText): hours, a decimal comma, two decimals at most.
+func TestHoursOneWay(t *testing.T) {
+	for minutes := 0; minutes <= 6000; minutes++ {
+		h := model.RoundHours(minutes)
+		if got, want := Decimal(h).csv(), model.HoursText(minutes); got != want {
+			t.Fatalf("%d min: CSV %q, screen %q", minutes, got, want)
+		}
+	}
+	for minutes, want := range map[int]string{0: "0", 55: "0,92", 90: "1,5", 785: "13,08", 1280: "21,33", 1445: "24,08"} {
+		if got := model.HoursText(minutes); got != want {
+			t.Errorf("%d min: %q, want %q", minutes, got, want)
+		}
+	}
+}
+
 // TestNoInjection: free text is written with its control and invisible
 // characters escaped and its formula starts neutralised, in CSV and in ODS;
 // numbers stay numbers, negative ones included.
