@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -54,11 +58,42 @@ func profSeanceDone(t *testing.T, db string) string {
 	return ""
 }
 
+// demoDB returns a fresh copy of the demo school at 2026-11-23T08:05 in the
+// test's own directory; the school is built once per test binary.
 func demoDB(t *testing.T) string {
 	t.Helper()
+	demoTemplate.once.Do(func() {
+		dir, err := os.MkdirTemp("", "appel-demo-")
+		if err != nil {
+			demoTemplate.err = err
+			return
+		}
+		demoTemplate.path = filepath.Join(dir, "demo.db")
+		var out, errOut bytes.Buffer
+		if code := run([]string{"init", "--demo", "--db", demoTemplate.path, "--now", "2026-11-23T08:05"},
+			strings.NewReader(""), &out, &errOut); code != 0 {
+			demoTemplate.err = fmt.Errorf("appel init --demo: exit %d: %s", code, errOut.String())
+		}
+	})
+	if demoTemplate.err != nil {
+		t.Fatal(demoTemplate.err)
+	}
 	db := filepath.Join(t.TempDir(), "demo.db")
-	appelCmd(t, "init", "--demo", "--db", db, "--now", "2026-11-23T08:05")
+	data, err := os.ReadFile(demoTemplate.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	return db
+}
+
+// demoTemplate is the demo school that demoDB copies.
+var demoTemplate struct {
+	once sync.Once
+	path string
+	err  error
 }
 
 // TestRollCallInATerminal is issue 2's acceptance check: in tmux 100×30, prof

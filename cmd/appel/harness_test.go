@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	if demoTemplate.path != "" {
+		os.RemoveAll(filepath.Dir(demoTemplate.path))
+	}
 	os.Exit(code)
 }
 
