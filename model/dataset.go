@@ -1,5 +1,10 @@
 package model
 
+import (
+	"maps"
+	"slices"
+)
+
 // Dataset is a whole school as plain values: what the demo generator builds,
 // what a full export writes and a full import reads back.
 type Dataset struct {
@@ -18,6 +23,8 @@ type Dataset struct {
 	Notices   []Notice       `json:"notices"`
 	Calls     []FamilyCall   `json:"family_calls"`
 	Reports   []Report       `json:"reports"`
+	// Settings are the stored settings by key (unset ones are absent).
+	Settings map[string]string `json:"settings,omitempty"`
 }
 
 // Write puts every value of the dataset through tx, structure first.
@@ -74,6 +81,11 @@ func (d Dataset) writeStructure(tx Tx) error {
 	}
 	for _, x := range d.Motives {
 		if err := tx.PutMotive(x); err != nil {
+			return err
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.Settings)) {
+		if err := tx.PutSetting(k, d.Settings[k]); err != nil {
 			return err
 		}
 	}

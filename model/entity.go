@@ -18,4 +18,5 @@ const (
 	EntityMotive       = "motif"
 	EntitySeanceChange = "modification de séance"
 	EntityExtraSeance  = "séance ajoutée"
+	EntitySetting      = "réglage"
 )

@@ -69,6 +69,7 @@ func (d *Dataset) readHistory(tx ReadTx) error {
 		func() { d.Notices, err = tx.AllNotices() },
 		func() { d.Calls, err = tx.AllCalls() },
 		func() { d.Reports, err = tx.Reports() },
+		func() { d.Settings, err = tx.Settings() },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

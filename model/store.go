@@ -34,6 +34,8 @@ type ReadTx interface {
 	// AllCalls returns every call to a family, by pupil then time.
 	AllCalls() ([]FamilyCall, error)
 	Reports() ([]Report, error)
+	// Settings returns the stored settings by key (unset keys are absent).
+	Settings() (map[string]string, error)
 	// Audit returns the entries matching q, oldest first.
 	Audit(q AuditQuery) ([]AuditEntry, error)
 }
@@ -74,6 +76,8 @@ type Tx interface {
 	DeleteSeanceChange(id SeanceID) error
 	PutExtraSeance(s Seance) error
 	DeleteExtraSeance(id SeanceID) error
+	PutSetting(key, value string) error
+	DeleteSetting(key string) error
 
 	// Notify sends a message to the open sessions of an account once committed.
 	Notify(n Notification)
@@ -119,6 +123,7 @@ const (
 	ChangedAccounts
 	ChangedFamily
 	ChangedReports
+	ChangedSettings
 )
 
 // Change is a committed Update as the feed announces it.

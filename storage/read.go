@@ -192,6 +192,20 @@ func (r reader) AllCalls() ([]model.FamilyCall, error) { return all[model.Family
 // Reports returns every report to the DASEN, by pupil and month.
 func (r reader) Reports() ([]model.Report, error) { return all[model.Report](r, bReports) }
 
+// Settings returns the stored settings by key.
+func (r reader) Settings() (map[string]string, error) {
+	out := map[string]string{}
+	err := r.btx.Bucket(bSettings).ForEach(func(k, v []byte) error {
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return fmt.Errorf("réglage %s illisible : %w", k, err)
+		}
+		out[string(k)] = s
+		return nil
+	})
+	return out, err
+}
+
 // Account returns the account with that login.
 func (r reader) Account(login string) (model.Account, bool, error) {
 	return get[model.Account](r, bAccounts, []byte(login))

@@ -33,6 +33,7 @@ var (
 	bExtraSeances     = []byte("extra_seances")
 	bAudit            = []byte("audit")
 	bAuditByTime      = []byte("audit_by_time")
+	bSettings         = []byte("settings")
 )
 
 // bucketsV1 are the buckets of schema version 1.
@@ -66,6 +67,7 @@ type migration struct {
 // version this code writes. Never edit a released entry: append a new one.
 var migrations = []migration{
 	{version: 1, what: "création des compartiments", apply: createBuckets(bucketsV1)},
+	{version: 2, what: "réglages de l'établissement", apply: createBuckets([][]byte{bSettings})},
 }
 
 // latest returns the version that list leads to.

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,7 +63,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 		if !errors.Is(err, ErrNewerSchema) {
 			t.Fatalf("read-only %v: want ErrNewerSchema, got %v", ro, err)
 		}
-		want := "créée par une version plus récente d'appel (schéma 2, cette version lit jusqu'à 1)"
+		want := fmt.Sprintf("créée par une version plus récente d'appel (schéma %d, cette version lit jusqu'à %d)", latest(migrations)+1, latest(migrations))
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message %q lacks %q", err, want)
 		}
@@ -78,7 +79,8 @@ func TestMigrationsRun(t *testing.T) {
 	db.Close()
 
 	runs := 0
-	v2 := append(migrations[:len(migrations):len(migrations)], migration{version: 2, what: "essai", apply: func(tx *bolt.Tx) error {
+	next := latest(migrations) + 1
+	v2 := append(migrations[:len(migrations):len(migrations)], migration{version: next, what: "essai", apply: func(tx *bolt.Tx) error {
 		runs++
 		b, err := tx.CreateBucket([]byte("v2"))
 		if err != nil {
@@ -96,7 +98,7 @@ func TestMigrationsRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		_ = db.bolt.View(func(tx *bolt.Tx) error {
-			if schemaOf(tx) != 2 || tx.Bucket([]byte("v2")) == nil {
+			if schemaOf(tx) != next || tx.Bucket([]byte("v2")) == nil {
 				t.Errorf("open %d: schema %d, bucket %v", i, schemaOf(tx), tx.Bucket([]byte("v2")) != nil)
 			}
 			return nil
@@ -118,13 +120,14 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	bad := append(migrations[:len(migrations):len(migrations)], migration{version: 2, what: "échoue", apply: func(tx *bolt.Tx) error {
+	next := latest(migrations) + 1
+	bad := append(migrations[:len(migrations):len(migrations)], migration{version: next, what: "échoue", apply: func(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucket([]byte("v2")); err != nil {
 			return err
 		}
 		return errors.New("panne")
 	}})
-	if _, err := open(path, Options{}, bad); err == nil || !strings.Contains(err.Error(), "schéma 2 (échoue)") {
+	if _, err := open(path, Options{}, bad); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("schéma %d (échoue)", next)) {
 		t.Fatalf("want the migration's error, got %v", err)
 	}
 	db, err = open(path, Options{}, migrations)
@@ -133,7 +136,7 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 	}
 	defer db.Close()
 	_ = db.bolt.View(func(tx *bolt.Tx) error {
-		if schemaOf(tx) != 1 || tx.Bucket([]byte("v2")) != nil {
+		if schemaOf(tx) != latest(migrations) || tx.Bucket([]byte("v2")) != nil {
 			t.Errorf("failed migration left traces: schema %d", schemaOf(tx))
 		}
 		return nil

@@ -40,6 +40,7 @@ var (
 	eMotive       = entity{name: model.EntityMotive, bucket: bMotives, kind: model.ChangedMotives}
 	eSeanceChange = entity{name: model.EntitySeanceChange, bucket: bSeanceChanges, kind: model.ChangedStructure}
 	eExtraSeance  = entity{name: model.EntityExtraSeance, bucket: bExtraSeances, kind: model.ChangedStructure}
+	eSetting      = entity{name: model.EntitySetting, bucket: bSettings, kind: model.ChangedSettings}
 )
 
 // structuralKinds are the changes that the Directory shows.

@@ -130,3 +130,9 @@ func (t *tx) DeleteExtraSeance(id model.SeanceID) error {
 	t.touchSeance(id)
 	return t.delID(eExtraSeance, string(id))
 }
+
+// PutSetting stores the value of a school setting.
+func (t *tx) PutSetting(key, value string) error { return t.putID(eSetting, key, value) }
+
+// DeleteSetting removes a setting's value: its default is in force again.
+func (t *tx) DeleteSetting(key string) error { return t.delID(eSetting, key) }

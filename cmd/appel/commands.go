@@ -88,6 +88,7 @@ func commandTable() []command {
 				defText: "par SSH, l'archive zip sur la sortie standard"}},
 			run: runExportAll},
 	}
+	table = append(table, settingCommands()...)
 	table = append(table, command{path: "import", summary: "les imports : fichiers de l'établissement, ou un export complet"})
 	for _, k := range imports.Kinds {
 		table = append(table, command{path: "import " + string(k), remote: true,

@@ -1,6 +1,8 @@
 package dump
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	"appel/model"
@@ -125,6 +127,18 @@ var reportsTable = table[model.Dataset]{
 		var out rows
 		for _, r := range d.Reports {
 			out = append(out, []export.Value{text(string(r.Pupil)), text(r.Month), text(r.By), instant(r.At, loc), text(r.Note)})
+		}
+		return out
+	},
+}
+
+var settingsTable = table[model.Dataset]{
+	name: "reglages.csv", about: "les réglages de l'établissement qui ont une valeur (les autres ont leur valeur par défaut, voir « appel settings list »)",
+	columns: []column{{"cle", "clé du réglage"}, {"valeur", "valeur"}},
+	rows: func(d model.Dataset, _ *time.Location) rows {
+		var out rows
+		for _, k := range slices.Sorted(maps.Keys(d.Settings)) {
+			out = append(out, []export.Value{text(k), text(d.Settings[k])})
 		}
 		return out
 	},
