@@ -77,8 +77,12 @@ func fileState(t *testing.T, path string) string {
 
 // placeholder is a plausible value for an argument or option that names no file.
 func placeholder(name string) string {
-	return map[string]string{"LOGIN": "prof", "EMPREINTE": "SHA256:abc", "SHELL": "bash", "COMMANDE": "stats",
-		"pupil": "E0001", "role": "teacher", "name": "Nom", "uai": "0670001A", "zone": "A"}[name]
+	known := map[string]string{"LOGIN": "prof", "EMPREINTE": "SHA256:abc", "SHELL": "bash", "COMMANDE": "stats",
+		"pupil": "E0001", "role": "teacher", "name": "Nom", "uai": "0670001A", "zone": "A", "CLÉ": "essai.delai"}
+	if v, ok := known[name]; ok {
+		return v
+	}
+	return "x"
 }
 
 // fileCase is one command line that names a path where a file is expected.
