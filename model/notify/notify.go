@@ -138,6 +138,9 @@ func Line(svc *model.Service, n model.FamilyNotice) string {
 	if n.Reply != "" && n.Status != model.StatusSent {
 		status += " (" + n.Reply + ")"
 	}
+	if n.Resent {
+		status += " (renvoyé après interruption, même Message-ID)"
+	}
 	fields := []string{d.Eleve, n.Names, n.Channel, addr, status}
 	for i, f := range fields {
 		fields[i] = strings.ReplaceAll(model.Visible(f), ";", ",")
