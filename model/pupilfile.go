@@ -40,7 +40,7 @@ type PupilFile struct {
 	Contacts      bool
 	CanCall       bool
 	CanEditFamily bool
-	SeeMotives bool
+	SeeMotives    bool
 	// Names maps the logins that the file mentions to people's names.
 	Names map[string]string
 }

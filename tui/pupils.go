@@ -59,7 +59,7 @@ type pupilsScreen struct {
 	form    *callForm
 	// guardianForm edits a guardian's contacts (Famille pane, m).
 	guardianForm *guardianForm
-	size    tea.WindowSizeMsg
+	size         tea.WindowSizeMsg
 	// wants is the interest of the file opened last (Interest).
 	wants model.Interest
 }
