@@ -14,6 +14,7 @@ import (
 // familyCommands are `appel notify` and `appel guardian set`.
 func familyCommands() []command {
 	return []command{
+		lettersCommand(),
 		{path: "notify", remote: true,
 			summary: "décide les avis aux familles dus à cette heure et envoie ceux par mél (une passe)",
 			help: "Une ligne par avis : eleve;responsable;canal;adresse;statut. appel serve le fait seul " +
