@@ -26,7 +26,7 @@ func lettersCommand() command {
 			{name: "kind", value: "KIND", def: "absences", choices: []string{"absences"},
 				usage: "le courrier : absences (absences sans motif, motif demandé)"},
 			{name: "template", value: "FICHIER", file: fileIn,
-				usage: "texte du courrier (1re ligne : objet ; champs {{.Eleve}}, {{.Classe}}, {{.Date}}…)",
+				usage:   "texte du courrier (1re ligne : objet ; champs {{.Eleve}}, {{.Classe}}, {{.Date}}…)",
 				defText: "le texte livré"},
 			{name: "out", value: "FICHIER.pdf", required: true, file: fileOut, usage: "le PDF à écrire (- : sortie standard)"},
 		}, run: runLetters}

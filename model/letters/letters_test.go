@@ -43,7 +43,7 @@ func batch() model.LetterBatch {
 		}}},
 		Unreachable: []model.Unreachable{{Pupil: model.Pupil{FirstName: "Zoë", LastName: "Ñúñez", Division: "3C"},
 			Household: model.Household{Guardians: []model.Guardian{{Civility: "M.", FirstName: "Íñigo", LastName: "Ñúñez"}}},
-			Why: "ni adresse postale ni mél"}},
+			Why:       "ni adresse postale ni mél"}},
 	}
 }
 
