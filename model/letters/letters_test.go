@@ -2,6 +2,7 @@ package letters_test
 
 import (
 	"bytes"
+	"io"
 	"os/exec"
 	"strings"
 	"testing"
@@ -77,5 +78,25 @@ func TestLettersTemplate(t *testing.T) {
 	text := pdfText(t, buf.Bytes())
 	if !strings.Contains(text, "Objet : Objet à part 4B, 6A") || !strings.Contains(text, "Bonjour Mme ŐRY Erzsébet, M. ŁUKASIEWICZ-ŞAHIN Ştefan") {
 		t.Errorf("template not used:\n%s", text)
+	}
+}
+
+// BenchmarkWriteSchool prints 1,000 households, each with a week of five
+// half-days of absence: more than a whole school's week.
+func BenchmarkWriteSchool(b *testing.B) {
+	one := batch()
+	l := one.Letters[0]
+	for range 3 {
+		l.Lines = append(l.Lines, l.Lines...)
+	}
+	one.Letters = nil
+	for range 1000 {
+		one.Letters = append(one.Letters, l)
+	}
+	at := time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		if err := letters.Write(io.Discard, one, nil, at); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
