@@ -303,3 +303,24 @@ func TestEditGuardian(t *testing.T) {
 		t.Errorf("direction edited a guardian: %v", err)
 	}
 }
+
+// FuzzParseTemplate: any text is accepted or refused with a French message,
+// never a panic; an accepted template renders.
+func FuzzParseTemplate(f *testing.F) {
+	for _, s := range []string{model.DefaultAvisTemplate, model.DefaultRelanceTemplate, model.DefaultLetterTemplate,
+		"{{.Parent}}", "{{range .Seances}}{{.}}{{end}}", "{{template \"x\"}}", "{{.Eleve.X}}", "{{index .Seances 9}}", "{{"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tpl, err := model.ParseTemplate(s)
+		if err != nil {
+			if msg := model.UserMessage(err); strings.HasPrefix(msg, "template:") || !strings.HasPrefix(msg, "modèle") {
+				t.Fatalf("message %q", msg)
+			}
+			return
+		}
+		if _, err := model.Render(tpl, model.NoticeData{Eleve: "Zoé", Seances: []string{"a", "b"}}); err != nil && !strings.HasPrefix(model.UserMessage(err), "modèle") {
+			t.Fatalf("render: %v", err)
+		}
+	})
+}
