@@ -324,3 +324,35 @@ func FuzzParseTemplate(f *testing.F) {
 		}
 	})
 }
+
+func TestQuietHours(t *testing.T) {
+	mon := modeltest.WeekA
+	cases := []struct {
+		at    time.Time
+		quiet bool
+	}{
+		{modeltest.At(mon, 6, 59), true}, {modeltest.At(mon, 7, 0), false}, {modeltest.At(mon, 19, 59), false},
+		{modeltest.At(mon, 20, 0), true}, {modeltest.At(mon.AddDays(4), 19, 0), false}, {modeltest.At(mon.AddDays(4), 20, 30), true},
+		{modeltest.At(mon.AddDays(5), 12, 0), true}, {modeltest.At(mon.AddDays(6), 12, 0), true},
+	}
+	for _, c := range cases {
+		if got := model.QuietHours(c.at); got != c.quiet {
+			t.Errorf("%s: quiet %v, want %v", c.at.Format("Mon 15:04"), got, c.quiet)
+		}
+	}
+}
+
+// TestOutboxWaitsForTheMorning: a notice due at 20:30 is not tried before 07:00.
+func TestOutboxWaitsForTheMorning(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	if _, err := cpeAt(db, modeltest.At(mon, 20, 30)).PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	if due, err := cpeAt(db, modeltest.At(mon, 20, 31)).OutboxDue(); err != nil || len(due) != 0 {
+		t.Errorf("due in the quiet hours: %v (%v)", noticeIDs(due), err)
+	}
+	if due, err := cpeAt(db, modeltest.At(mon.AddDays(1), 7, 0)).OutboxDue(); err != nil || len(due) != 1 {
+		t.Errorf("due in the morning: %v (%v)", noticeIDs(due), err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 const (
 	SettingNoticesOn    = "notices.on"
 	SettingNoticesDelay = "notices.delay"
+	SettingQuietHours   = "notices.quiet"
 	SettingRelanceDays  = "notices.relance"
 	SettingSMTPAddr     = "smtp.addr"
 	SettingSMTPTLS      = "smtp.tls"
@@ -34,6 +35,8 @@ func init() {
 			Help: "oui : appel serve (et appel notify) décident les avis d'absence et les relances et les envoient"},
 		SettingDef{Key: SettingNoticesDelay, Label: "minutes entre la marque d'absence et l'avis d'absence", Kind: SettingInt,
 			Default: "15", Min: 0, Max: 240, Help: "une marque corrigée avant ce délai ne part jamais"},
+		SettingDef{Key: SettingQuietHours, Label: "aucun envoi de 20:00 à 07:00 ni du vendredi 20:00 au lundi 07:00",
+			Kind: SettingBool, Default: "oui", Help: "circulaire du 10 juillet 2025 : un avis dû pendant ces heures attend le matin"},
 		SettingDef{Key: SettingRelanceDays, Label: "jours sans motif avant une relance (0 : aucune)", Kind: SettingInt,
 			Default: "3", Min: 0, Max: 60},
 		SettingDef{Key: SettingSMTPAddr, Label: "relais SMTP de l'établissement (HÔTE:PORT)", Kind: SettingAddr},
@@ -71,11 +74,29 @@ func (s *Service) FamilyNotices(pupil PupilID) ([]FamilyNotice, error) {
 	return all, err
 }
 
+// QuietHours reports whether t falls in the hours when no message goes to
+// families: 20:00 to 07:00, and Friday 20:00 to Monday 07:00 (t in the
+// school's time zone).
+func QuietHours(t time.Time) bool {
+	if w := t.Weekday(); w == time.Saturday || w == time.Sunday {
+		return true
+	}
+	return t.Hour() < 7 || t.Hour() >= 20
+}
+
 // OutboxDue returns the e-mail notices that the sender may try at the clock:
-// queued, due for another try, or cut by a crash while sending.
+// queued, due for another try, or cut by a crash while sending; none during
+// the quiet hours (notices.quiet), when they wait for the morning.
 func (s *Service) OutboxDue() ([]FamilyNotice, error) {
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	if set.Bool(SettingQuietHours) && QuietHours(now) {
+		return nil, nil
+	}
 	all, err := s.FamilyNotices("")
-	now := s.now()
 	all = slices.DeleteFunc(all, func(n FamilyNotice) bool {
 		return n.Channel != ChannelMail || !n.Pending() || n.NextTry.After(now)
 	})
@@ -190,4 +211,51 @@ func (s *Service) HoldFamilyNotice(id string, hold bool) (FamilyNotice, error) {
 		return tx.PutFamilyNotice(n)
 	})
 	return out, err
+}
+
+// FamilyNoticeLine is a notice as the Familles screen lists it, with its
+// pupils' names.
+type FamilyNoticeLine struct {
+	Notice FamilyNotice
+	Pupils string
+}
+
+// FamilyOutbox returns every notice to families, newest half-day first,
+// with the pupils' names, for the vie scolaire.
+func (s *Service) FamilyOutbox() ([]FamilyNoticeLine, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return nil, err
+	}
+	if err := pol.Require(PermFamilies); err != nil {
+		return nil, err
+	}
+	all, err := s.FamilyNotices("")
+	out := make([]FamilyNoticeLine, len(all))
+	for i, n := range all {
+		var names []string
+		for _, id := range n.Pupils {
+			if p, ok := dir.Pupil(id); ok {
+				names = append(names, p.FullName())
+			}
+		}
+		out[i] = FamilyNoticeLine{Notice: n, Pupils: strings.Join(names, ", ")}
+	}
+	return out, err
+}
+
+// NoticeMessage renders a notice as it is (or was) sent: subject, text, HTML.
+func (s *Service) NoticeMessage(n FamilyNotice) (Message, error) {
+	if err := s.Require(PermContacts); err != nil {
+		return Message{}, err
+	}
+	t, err := ParseTemplate(DefaultTemplate(n.Kind))
+	if err != nil {
+		return Message{}, err
+	}
+	d, err := s.NoticeData(n)
+	if err != nil {
+		return Message{}, err
+	}
+	return Render(t, d)
 }

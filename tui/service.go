@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	"appel/model"
@@ -216,4 +217,23 @@ func shownErr[T any](v T, err error) (T, error) { return shown(v), err }
 // EditGuardian changes a guardian's contacts; the guardian comes back shown.
 func (s service) EditGuardian(id string, c model.GuardianContacts) (model.Guardian, error) {
 	return shownErr(s.Service.EditGuardian(id, c))
+}
+
+// FamilyOutbox returns the notices to families, shown.
+func (s service) FamilyOutbox() ([]model.FamilyNoticeLine, error) { return shownErr(s.Service.FamilyOutbox()) }
+
+// NoticeMessage renders a notice: its subject and each line of its text
+// shown (its line breaks kept), without the HTML.
+func (s service) NoticeMessage(n model.FamilyNotice) (model.Message, error) {
+	m, err := s.Service.NoticeMessage(n)
+	lines := strings.Split(m.Text, "\n")
+	for i := range lines {
+		lines[i] = shown(lines[i])
+	}
+	return model.Message{Subject: shown(m.Subject), Text: strings.Join(lines, "\n")}, err
+}
+
+// HoldFamilyNotice holds a notice or queues it again; it comes back shown.
+func (s service) HoldFamilyNotice(id string, hold bool) (model.FamilyNotice, error) {
+	return shownErr(s.Service.HoldFamilyNotice(id, hold))
 }

@@ -1,0 +1,78 @@
+package tui_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"appel/model"
+	"appel/model/modeltest"
+)
+
+// familiesFixture is the grid school with three notices to families: one
+// sent, one waiting, one failed with the relay's reply.
+func familiesFixture(t *testing.T) fixture {
+	t.Helper()
+	f := gridFixture(t, 12, modeltest.GridNow)
+	mon := modeltest.WeekA
+	notice := func(id, pupil, status string) model.FamilyNotice {
+		return model.FamilyNotice{ID: id, Kind: model.FamilyAvis, Channel: model.ChannelMail, Date: mon, Household: id,
+			Guardians: []string{"R001-1"}, Names: "Mme ABADIE Sophie", To: []string{"famille@example.fr"},
+			Pupils: []model.PupilID{model.PupilID(pupil)}, Seances: []model.SeanceID{modeltest.MathsSeance(mon)},
+			Status: status, Due: modeltest.At(mon, 8, 21)}
+	}
+	failed := notice("n3", "E003", model.StatusFailed)
+	failed.Reply, failed.Attempts = "le relais a répondu 550 : boîte inconnue", 5
+	sent := notice("n1", "E001", model.StatusSent)
+	sent.SentAt = modeltest.At(mon, 8, 22)
+	_, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "avis", func(tx model.Tx) error {
+		return errors.Join(tx.PutFamilyNotice(sent), tx.PutFamilyNotice(notice("n2", "E002", model.StatusQueued)),
+			tx.PutFamilyNotice(failed))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestFamiliesScreen: the CPE opens Familles (9), sees the three notices,
+// filters the failed one with the relay's reply, previews a message in
+// French, and queues the failed one again (stored).
+func TestFamiliesScreen(t *testing.T) {
+	f := familiesFixture(t)
+	d := landed(t, f, "cpe")
+	d.Press("9")
+	v := d.WaitFor("Avis aux familles", "[tous (3)]", "en attente (1)", "envoyés (1)", "en échec (1)")
+	for _, want := range []string{"✉ envoyé", "! en échec", "en attente      mél       BÉNARD Noé"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the list lacks %q:\n%s", want, v)
+		}
+	}
+	d.Press("f", "f", "f")
+	v = d.WaitFor("[en échec (1)]", "5 essai(s)", "Réponse : le relais a répondu 550 : boîte inconnue")
+	d.Press("enter")
+	v = d.WaitFor("Objet : Absence de", "Madame, Monsieur,", "a été noté(e) absent(e) le lundi 16/11/2026 (matin)")
+	d.Press("esc")
+	d.WaitFor("[en échec (1)]")
+	d.Press("s")
+	d.WaitFor("✓ avis d'absence du 16/11/2026 matin : en attente.")
+	var n model.FamilyNotice
+	err := f.db.View(func(tx model.ReadTx) error {
+		var err error
+		n, _, err = tx.FamilyNotice("n3")
+		return err
+	})
+	if err != nil || n.Status != model.StatusQueued || n.Attempts != 0 {
+		t.Errorf("stored %+v (%v)\n%s", n, err, v)
+	}
+}
+
+// TestFamiliesScreenNotForTeachers: a teacher has no Familles screen.
+func TestFamiliesScreenNotForTeachers(t *testing.T) {
+	f := familiesFixture(t)
+	d := landed(t, f, "prof")
+	if strings.Contains(d.View(), "Familles") {
+		t.Errorf("a teacher sees the Familles screen:\n%s", d.View())
+	}
+}
