@@ -220,7 +220,9 @@ func (s service) EditGuardian(id string, c model.GuardianContacts) (model.Guardi
 }
 
 // FamilyOutbox returns the notices to families, shown.
-func (s service) FamilyOutbox() ([]model.FamilyNoticeLine, error) { return shownErr(s.Service.FamilyOutbox()) }
+func (s service) FamilyOutbox() ([]model.FamilyNoticeLine, error) {
+	return shownErr(s.Service.FamilyOutbox())
+}
 
 // NoticeMessage renders a notice: its subject and each line of its text
 // shown (its line breaks kept), without the HTML.
