@@ -356,3 +356,44 @@ func TestOutboxWaitsForTheMorning(t *testing.T) {
 		t.Errorf("due in the morning: %v (%v)", noticeIDs(due), err)
 	}
 }
+
+// TestDeskShowsFamilyTold: E001's Monday line says the family was told
+// once the notice is sent, and that a notice failed (his father has neither
+// e-mail nor address).
+func TestDeskShowsFamilyTold(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	svc := cpeAt(db, modeltest.At(mon, 8, 21))
+	line := func() model.DeskLine {
+		lines, err := svc.DayAbsences(mon, model.DeskFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range lines {
+			if l.Pupil.ID == "E001" {
+				return l
+			}
+		}
+		t.Fatal("no desk line for E001")
+		return model.DeskLine{}
+	}
+	if l := line(); l.FamilyTold || l.FamilyFailed {
+		t.Errorf("before any notice: %+v", l)
+	}
+	if _, err := svc.PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	id := model.FamilyNoticeID(model.FamilyAvis, mon, model.Morning, "R001-1")
+	if l := line(); l.FamilyTold || !l.FamilyFailed {
+		t.Errorf("queued, the father unreachable: told %v, failed %v", l.FamilyTold, l.FamilyFailed)
+	}
+	if _, err := svc.ClaimFamilyNotice(id, "college.fr"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.FamilyNoticeOutcome(id, nil, false); err != nil {
+		t.Fatal(err)
+	}
+	if l := line(); !l.FamilyTold {
+		t.Errorf("sent, yet not told: %+v", l)
+	}
+}

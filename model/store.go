@@ -38,6 +38,8 @@ type ReadTx interface {
 	// AllFamilyNotices returns every notice to a family (the outbox and its
 	// record), by identifier: by day, then half-day.
 	AllFamilyNotices() ([]FamilyNotice, error)
+	// FamilyNoticesOn returns the notices about the absences of day d.
+	FamilyNoticesOn(d Date) ([]FamilyNotice, error)
 	// Settings returns the stored settings by key (unset keys are absent).
 	Settings() (map[string]string, error)
 	// Audit returns the entries matching q, oldest first.

@@ -225,3 +225,10 @@ func (r reader) FamilyNotice(id string) (model.FamilyNotice, bool, error) {
 func (r reader) AllFamilyNotices() ([]model.FamilyNotice, error) {
 	return all[model.FamilyNotice](r, bFamilyNotices)
 }
+
+// FamilyNoticesOn returns the notices about day d: their identifiers start
+// with the day (model.FamilyNoticeID).
+func (r reader) FamilyNoticesOn(d model.Date) ([]model.FamilyNotice, error) {
+	pre := []byte(d.Compact() + "-")
+	return scan[model.FamilyNotice](r, bFamilyNotices, pre, hasPrefix(pre))
+}

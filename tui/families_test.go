@@ -76,3 +76,29 @@ func TestFamiliesScreenNotForTeachers(t *testing.T) {
 		t.Errorf("a teacher sees the Familles screen:\n%s", d.View())
 	}
 }
+
+// TestDeskShowsFamilyMarks: on Thursday's desk, E005 (announced absent) has
+// a sent notice: his line, and only his, shows « ✉ » before his motive.
+func TestDeskShowsFamilyMarks(t *testing.T) {
+	f := gridFixture(t, 12, modeltest.GridNow)
+	thu := modeltest.WeekA.AddDays(3)
+	n := model.FamilyNotice{ID: model.FamilyNoticeID(model.FamilyAvis, thu, model.Morning, "R005-1"), Kind: model.FamilyAvis,
+		Channel: model.ChannelMail, Date: thu, Household: "R005-1", Pupils: []model.PupilID{"E005"},
+		Status: model.StatusSent, Due: modeltest.At(thu, 8, 21), SentAt: modeltest.At(thu, 8, 22)}
+	if _, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "avis", func(tx model.Tx) error {
+		return tx.PutFamilyNotice(n)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d := landed(t, f, "cpe")
+	v := d.WaitFor("Absences du jour")
+	var marked []string
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "[ ]") && strings.Contains(l, "✉") {
+			marked = append(marked, l)
+		}
+	}
+	if len(marked) != 1 || !strings.Contains(marked[0], "ÉCUYER Raphaël") || !strings.Contains(marked[0], "✉ Maladie") {
+		t.Errorf("lines with ✉: %q\n%s", marked, v)
+	}
+}

@@ -111,7 +111,7 @@ func catalogue() []screenDef {
 		// Familles comes last: an administrator, whose ten digits are taken,
 		// reaches the notices by the command line.
 		{
-			id: screenFamilies, title: "Familles", short: "Fam.", slot: 9,
+			id: screenFamilies, title: "Familles", short: "✉", slot: 9,
 			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermFamilies) },
 			build:   newFamiliesScreen,
 		},
