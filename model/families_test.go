@@ -397,3 +397,48 @@ func TestDeskShowsFamilyTold(t *testing.T) {
 		t.Errorf("sent, yet not told: %+v", l)
 	}
 }
+
+func TestTemplates(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	cpe := cpeAt(db, modeltest.At(mon, 8, 21))
+	cases := []struct {
+		name, login, kind, text, refusal string
+	}{
+		{"unknown field", "cpe", model.TemplateAvis, "Objet\n{{.Parent}}", "champ inconnu {{.Parent}}"},
+		{"unknown kind", "cpe", "sms", "Objet", "modèle \"sms\" inconnu"},
+		{"not for an AED", "aed", model.TemplateAvis, "Objet", "réservée"},
+		{"stored", "cpe", model.TemplateAvis, "Absence : {{.Eleve}}\r\nBonjour {{.Responsables}}.", ""},
+	}
+	for _, c := range cases {
+		err := model.NewService(db, model.Actor{Login: c.login}, modeltest.Clock(modeltest.At(mon, 8, 21))).SetTemplate(c.kind, c.text)
+		switch {
+		case c.refusal == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.refusal != "" && (err == nil || !strings.Contains(model.UserMessage(err), c.refusal)):
+			t.Errorf("%s: %v, want %q", c.name, err, c.refusal)
+		}
+	}
+	text, custom, err := cpe.TemplateText(model.TemplateAvis)
+	if err != nil || !custom || text != "Absence : {{.Eleve}}\nBonjour {{.Responsables}}." {
+		t.Fatalf("stored %q %v (%v)", text, custom, err)
+	}
+	if _, err := cpe.PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := cpe.FamilyNotices("E001")
+	m, err := cpe.NoticeMessage(all[len(all)-1])
+	if err != nil || m.Subject != "Absence : Léa ABADIE" || m.Text != "Bonjour Mme ABADIE Sophie.\n" {
+		t.Errorf("message with the school's template: %+v (%v)", m, err)
+	}
+	p, err := cpe.PreviewTemplate("Objet {{.Classe}}\n{{.Eleve}} {{range .Seances}}[{{.}}]{{end}}")
+	if err != nil || p.Subject != "Objet 4B" || !strings.Contains(p.Text, "[08:00–08:55 Mathématiques]") {
+		t.Errorf("preview %+v (%v)", p, err)
+	}
+	if err := cpe.ResetTemplate(model.TemplateAvis); err != nil {
+		t.Fatal(err)
+	}
+	if _, custom, _ := cpe.TemplateText(model.TemplateAvis); custom {
+		t.Errorf("reset, yet custom")
+	}
+}

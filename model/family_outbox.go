@@ -249,7 +249,7 @@ func (s *Service) NoticeMessage(n FamilyNotice) (Message, error) {
 	if err := s.Require(PermContacts); err != nil {
 		return Message{}, err
 	}
-	t, err := ParseTemplate(DefaultTemplate(n.Kind))
+	t, err := s.TemplateFor(n.Kind)
 	if err != nil {
 		return Message{}, err
 	}

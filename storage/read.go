@@ -232,3 +232,17 @@ func (r reader) FamilyNoticesOn(d model.Date) ([]model.FamilyNotice, error) {
 	pre := []byte(d.Compact() + "-")
 	return scan[model.FamilyNotice](r, bFamilyNotices, pre, hasPrefix(pre))
 }
+
+// Templates returns the stored templates by kind.
+func (r reader) Templates() (map[string]string, error) {
+	out := map[string]string{}
+	err := r.btx.Bucket(bTemplates).ForEach(func(k, v []byte) error {
+		var text string
+		if err := json.Unmarshal(v, &text); err != nil {
+			return err
+		}
+		out[string(k)] = text
+		return nil
+	})
+	return out, err
+}

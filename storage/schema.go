@@ -35,6 +35,7 @@ var (
 	bAuditByTime      = []byte("audit_by_time")
 	bSettings         = []byte("settings")
 	bFamilyNotices    = []byte("family_notices")
+	bTemplates        = []byte("templates")
 )
 
 // bucketsV1 are the buckets of schema version 1.
@@ -69,7 +70,7 @@ type migration struct {
 var migrations = []migration{
 	{version: 1, what: "création des compartiments", apply: createBuckets(bucketsV1)},
 	{version: 2, what: "réglages de l'établissement", apply: createBuckets([][]byte{bSettings})},
-	{version: 3, what: "avis aux familles (file d'envoi)", apply: createBuckets([][]byte{bFamilyNotices})},
+	{version: 3, what: "avis aux familles (file d'envoi) et modèles des avis", apply: createBuckets([][]byte{bFamilyNotices, bTemplates})},
 }
 
 // latest returns the version that list leads to.

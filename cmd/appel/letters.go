@@ -62,6 +62,11 @@ func runLetters(c *cli, in input) error {
 		if err != nil {
 			return err
 		}
+		if tpl == nil {
+			if tpl, err = svc.TemplateFor(model.TemplateLetter); err != nil {
+				return err
+			}
+		}
 		if err := c.output(out, func(w io.Writer) error { return letters.Write(w, batch, tpl, svc.Now()) }); err != nil {
 			return err
 		}

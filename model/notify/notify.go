@@ -94,7 +94,7 @@ func Send(ctx context.Context, svc *model.Service, mailer Mailer, id string) (mo
 }
 
 func render(svc *model.Service, n model.FamilyNotice) (model.Message, error) {
-	t, err := model.ParseTemplate(model.DefaultTemplate(n.Kind))
+	t, err := svc.TemplateFor(n.Kind)
 	if err != nil {
 		return model.Message{}, err
 	}
