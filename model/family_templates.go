@@ -92,9 +92,31 @@ func templateError(err error) error {
 		return Invalid("modèle refusé : champ inconnu {{.%s}} (champs possibles : %s)", m[1], fieldList())
 	}
 	if m := templateErr.FindStringSubmatch(msg); m != nil {
-		return Invalid("modèle refusé, ligne %s : %s", m[1], msg[len(m[0]):])
+		return Invalid("modèle refusé, ligne %s : %s", m[1], frenchTemplateError(msg[len(m[0]):]))
 	}
 	return Invalid("modèle refusé : %s", msg)
+}
+
+// templateFaults translate the template parser's usual complaints.
+var templateFaults = []struct{ prefix, french string }{
+	{"bad character", "caractère inattendu entre {{ et }}"},
+	{"unclosed action", "{{ sans }}"},
+	{"unexpected EOF", "texte inachevé ({{ sans }}, ou {{range}}/{{if}} sans {{end}})"},
+	{"unexpected \"}\" in operand", "} en trop"},
+	{"unexpected {{end}}", "{{end}} sans {{range}} ni {{if}}"},
+	{"function ", "fonction inconnue"},
+	{"missing value for", "{{range}} ou {{if}} sans valeur"},
+	{"unexpected", "élément inattendu"},
+}
+
+// frenchTemplateError says a parser complaint in French.
+func frenchTemplateError(s string) string {
+	for _, f := range templateFaults {
+		if strings.HasPrefix(s, f.prefix) {
+			return f.french
+		}
+	}
+	return "texte illisible (vérifiez les {{ }})"
 }
 
 func fieldList() string {

@@ -32,13 +32,16 @@ type familiesScreen struct {
 	list    cursorList
 	view    int
 	preview *model.Message
-	busy    int
-	loaded  bool
-	size    tea.WindowSizeMsg
+	// editor edits the templates (t, CPE and administrator).
+	editor      *templateEditor
+	canTemplate bool
+	busy        int
+	loaded      bool
+	size        tea.WindowSizeMsg
 }
 
 type familyKeys struct {
-	View, Preview, Send, Hold key.Binding
+	View, Preview, Send, Hold, Templates key.Binding
 }
 
 type familiesLoadedMsg struct {
@@ -60,7 +63,8 @@ func newFamiliesScreen(e *env) Screen {
 	return &familiesScreen{env: e, keys: familyKeys{
 		View: newKey("f", "filtre (tous, en attente, envoyés, en échec)", "f"), Preview: newKey("↵", "voir le message", "enter"),
 		Send: newKey("s", "remettre en envoi", "s"), Hold: newKey("h", "retenir", "h"),
-	}}
+		Templates: newKey("t", "modèles des avis et courriers", "t"),
+	}, canTemplate: e.svc.Require(model.PermTemplates) == nil}
 }
 
 func (s *familiesScreen) Init() tea.Cmd {
@@ -73,7 +77,7 @@ func (s *familiesScreen) Init() tea.Cmd {
 
 func (s *familiesScreen) Title() string { return "Familles" }
 
-func (s *familiesScreen) Capturing() bool { return false }
+func (s *familiesScreen) Capturing() bool { return s.editor != nil }
 
 func (s *familiesScreen) Pending() int { return s.busy }
 
@@ -81,6 +85,11 @@ func (s *familiesScreen) Pending() int { return s.busy }
 func (s *familiesScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedFamily) }
 
 func (s *familiesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if s.editor != nil {
+		if cmd, ok := s.editorUpdate(msg); ok {
+			return s, cmd
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
@@ -135,6 +144,13 @@ func (s *familiesScreen) filter() {
 }
 
 func (s *familiesScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if s.editor != nil {
+		return s.editorKey(msg)
+	}
+	if key.Matches(msg, s.keys.Templates) && s.canTemplate {
+		s.editor = newTemplateEditor()
+		return s.loadTemplate(0)
+	}
 	if s.preview != nil {
 		if msg.Type == tea.KeyEsc || msg.Type == tea.KeyEnter {
 			s.preview = nil
@@ -179,6 +195,9 @@ func (s *familiesScreen) View(width, height int) string {
 	st := s.env.styles
 	if !s.loaded {
 		return "Chargement…"
+	}
+	if s.editor != nil {
+		return s.editorView(width, height)
 	}
 	if s.preview != nil {
 		return s.previewView(width, height)
@@ -266,7 +285,14 @@ func (s *familiesScreen) previewView(width, height int) string {
 }
 
 func (s *familiesScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.View, s.keys.Preview, s.keys.Send, s.keys.Hold}
+	if s.editor != nil {
+		return nil
+	}
+	keys := []key.Binding{s.keys.View, s.keys.Preview, s.keys.Send, s.keys.Hold}
+	if s.canTemplate {
+		keys = append(keys, s.keys.Templates)
+	}
+	return keys
 }
 
 func (s *familiesScreen) FullHelp() []HelpSection {

@@ -102,3 +102,41 @@ func TestDeskShowsFamilyMarks(t *testing.T) {
 		t.Errorf("lines with ✉: %q\n%s", marked, v)
 	}
 }
+
+// TestTemplateEditor: the CPE opens the avis template (t), sees the live
+// preview on a real pupil, types an unknown field (the preview and the save
+// refuse it by name, nothing stored), then a known one: saved and stored.
+func TestTemplateEditor(t *testing.T) {
+	f := familiesFixture(t)
+	d := landed(t, f, "cpe")
+	d.Press("9")
+	d.WaitFor("Avis aux familles")
+	d.Press("t")
+	d.WaitFor("Modèle : avis d'absence (mél)", "(texte livré)", "Aperçu", "Objet : Absence de Léa ABADIE")
+	for _, r := range " {{.Parent}}" {
+		d.Press(string(r))
+	}
+	d.WaitFor("✗ modèle refusé : champ inconnu {{.Parent}}")
+	d.Press("ctrl+s")
+	d.WaitFor("✗ modèle refusé : champ inconnu {{.Parent}}")
+	for range len([]rune("{{.Parent}}")) {
+		d.Press("backspace")
+	}
+	for _, r := range "{{.Classe}}" {
+		d.Press(string(r))
+	}
+	d.WaitFor("texte livré, modifié", "Collège des Tests 4B")
+	d.Press("ctrl+s")
+	d.WaitFor("✓ Modèle « avis d'absence (mél) » enregistré.", "(texte de l'établissement)")
+	var stored map[string]string
+	err := f.db.View(func(tx model.ReadTx) error {
+		var err error
+		stored, err = tx.Templates()
+		return err
+	})
+	if err != nil || !strings.HasSuffix(stored[model.TemplateAvis], "{{.Etablissement}} {{.Classe}}") {
+		t.Errorf("stored %q (%v)", stored, err)
+	}
+	d.Press("esc")
+	d.WaitFor("Avis aux familles")
+}

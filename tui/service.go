@@ -228,14 +228,37 @@ func (s service) FamilyOutbox() ([]model.FamilyNoticeLine, error) {
 // shown (its line breaks kept), without the HTML.
 func (s service) NoticeMessage(n model.FamilyNotice) (model.Message, error) {
 	m, err := s.Service.NoticeMessage(n)
-	lines := strings.Split(m.Text, "\n")
-	for i := range lines {
-		lines[i] = shown(lines[i])
-	}
-	return model.Message{Subject: shown(m.Subject), Text: strings.Join(lines, "\n")}, err
+	return model.Message{Subject: shown(m.Subject), Text: shownLines(m.Text)}, err
 }
 
 // HoldFamilyNotice holds a notice or queues it again; it comes back shown.
 func (s service) HoldFamilyNotice(id string, hold bool) (model.FamilyNotice, error) {
 	return shownErr(s.Service.HoldFamilyNotice(id, hold))
 }
+
+// shownLines shows each line of a text, its line breaks kept.
+func shownLines(text string) string {
+	lines := strings.Split(text, "\n")
+	for i := range lines {
+		lines[i] = shown(lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TemplateText returns the text of a template, each line shown.
+func (s service) TemplateText(kind string) (string, bool, error) {
+	text, custom, err := s.Service.TemplateText(kind)
+	return shownLines(text), custom, err
+}
+
+// PreviewTemplate renders a text on a real pupil, each line shown.
+func (s service) PreviewTemplate(text string) (model.Message, error) {
+	m, err := s.Service.PreviewTemplate(text)
+	return model.Message{Subject: shown(m.Subject), Text: shownLines(m.Text)}, err
+}
+
+// SetTemplate stores a template (it returns no text of the store).
+func (s service) SetTemplate(kind, text string) error { return s.Service.SetTemplate(kind, text) }
+
+// ResetTemplate brings back a default template (it returns no text of the store).
+func (s service) ResetTemplate(kind string) error { return s.Service.ResetTemplate(kind) }
