@@ -23,6 +23,8 @@ type Dataset struct {
 	Notices   []Notice       `json:"notices"`
 	Calls     []FamilyCall   `json:"family_calls"`
 	Reports   []Report       `json:"reports"`
+	// FamilyNotices are the notices to families, sent or not.
+	FamilyNotices []FamilyNotice `json:"family_notices,omitempty"`
 	// Settings are the stored settings by key (unset ones are absent).
 	Settings map[string]string `json:"settings,omitempty"`
 }
@@ -143,6 +145,11 @@ func (d Dataset) writeAttendance(tx Tx) error {
 	}
 	for _, x := range d.Reports {
 		if err := tx.PutReport(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.FamilyNotices {
+		if err := tx.PutFamilyNotice(x); err != nil {
 			return err
 		}
 	}

@@ -19,4 +19,5 @@ const (
 	EntitySeanceChange = "modification de séance"
 	EntityExtraSeance  = "séance ajoutée"
 	EntitySetting      = "réglage"
+	EntityFamilyNotice = "avis aux familles"
 )

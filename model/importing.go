@@ -70,6 +70,7 @@ func (d *Dataset) readHistory(tx ReadTx) error {
 		func() { d.Calls, err = tx.AllCalls() },
 		func() { d.Reports, err = tx.Reports() },
 		func() { d.Settings, err = tx.Settings() },
+		func() { d.FamilyNotices, err = tx.AllFamilyNotices() },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

@@ -64,6 +64,8 @@ type Guardian struct {
 	Email     string    `json:"email,omitempty"`
 	Address   []string  `json:"address,omitempty"`
 	Links     []Kinship `json:"links,omitempty"`
+	// SMS: the guardian accepts text messages (SIECLE's ACCEPTE_SMS).
+	SMS bool `json:"sms,omitempty"`
 }
 
 // Kinship links a guardian to a pupil.

@@ -30,13 +30,17 @@ type PupilFile struct {
 	// CourseWeeks gives the weeks (A, B, a named set) of the timetable's
 	// courses that are not given every week.
 	CourseWeeks map[string]string
-	// Guardians and Calls are filled only when Contacts is set.
+	// Guardians, Calls and Notices (to the family, newest first) are filled
+	// only when Contacts is set.
 	Guardians []Guardian
 	Calls     []FamilyCall
-	// Contacts: the reader may see guardians and calls; CanCall: log a call.
-	Contacts   bool
-	CanCall    bool
-	SeeMotives bool
+	Notices   []FamilyNotice
+	// Contacts: the reader may see guardians and calls; CanCall: log a
+	// call; CanEditFamily: change a guardian's contacts.
+	Contacts      bool
+	CanCall       bool
+	CanEditFamily bool
+	SeeMotives    bool
 	// Names maps the logins that the file mentions to people's names.
 	Names map[string]string
 }
@@ -71,7 +75,7 @@ func (s *Service) PupilFile(id PupilID, period Period, week Date) (PupilFile, er
 	today := DateOf(s.now().In(dir.Location()))
 	f := PupilFile{
 		Pupil: p, Periods: append(slices.Clone(dir.School.Periods), dir.School.YearPeriod()),
-		Contacts: pol.Allows(PermContacts), CanCall: pol.Allows(PermLogCall),
+		Contacts: pol.Allows(PermContacts), CanCall: pol.Allows(PermLogCall), CanEditFamily: pol.Allows(PermFamilies),
 		SeeMotives: pol.Allows(PermSeeMotives), Names: map[string]string{},
 	}
 	f.Period = period
@@ -148,7 +152,15 @@ func (f *PupilFile) read(tx ReadTx, dir *Directory, now time.Time) error {
 	if f.Guardians, err = tx.Guardians(f.Pupil.ID); err != nil {
 		return err
 	}
-	f.Calls, err = tx.Calls(f.Pupil.ID)
+	if f.Calls, err = tx.Calls(f.Pupil.ID); err != nil {
+		return err
+	}
+	all, err := tx.AllFamilyNotices()
+	for i := len(all) - 1; i >= 0; i-- {
+		if slices.Contains(all[i].Pupils, f.Pupil.ID) {
+			f.Notices = append(f.Notices, all[i])
+		}
+	}
 	return err
 }
 

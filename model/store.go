@@ -34,6 +34,10 @@ type ReadTx interface {
 	// AllCalls returns every call to a family, by pupil then time.
 	AllCalls() ([]FamilyCall, error)
 	Reports() ([]Report, error)
+	FamilyNotice(id string) (FamilyNotice, bool, error)
+	// AllFamilyNotices returns every notice to a family (the outbox and its
+	// record), by identifier: by day, then half-day.
+	AllFamilyNotices() ([]FamilyNotice, error)
 	// Settings returns the stored settings by key (unset keys are absent).
 	Settings() (map[string]string, error)
 	// Audit returns the entries matching q, oldest first.
@@ -55,6 +59,7 @@ type Tx interface {
 	PutCall(c FamilyCall) error
 	PutReport(r Report) error
 	DeleteReport(p PupilID, month string) error
+	PutFamilyNotice(n FamilyNotice) error
 
 	Account(login string) (Account, bool, error)
 	PutAccount(a Account) error

@@ -215,3 +215,13 @@ func (r reader) Account(login string) (model.Account, bool, error) {
 func (r reader) Pupil(id model.PupilID) (model.Pupil, bool, error) {
 	return get[model.Pupil](r, bPupils, []byte(id))
 }
+
+// FamilyNotice returns one notice to a family.
+func (r reader) FamilyNotice(id string) (model.FamilyNotice, bool, error) {
+	return get[model.FamilyNotice](r, bFamilyNotices, []byte(id))
+}
+
+// AllFamilyNotices returns every notice to a family, by identifier.
+func (r reader) AllFamilyNotices() ([]model.FamilyNotice, error) {
+	return all[model.FamilyNotice](r, bFamilyNotices)
+}

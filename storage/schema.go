@@ -34,6 +34,7 @@ var (
 	bAudit            = []byte("audit")
 	bAuditByTime      = []byte("audit_by_time")
 	bSettings         = []byte("settings")
+	bFamilyNotices    = []byte("family_notices")
 )
 
 // bucketsV1 are the buckets of schema version 1.
@@ -68,6 +69,7 @@ type migration struct {
 var migrations = []migration{
 	{version: 1, what: "création des compartiments", apply: createBuckets(bucketsV1)},
 	{version: 2, what: "réglages de l'établissement", apply: createBuckets([][]byte{bSettings})},
+	{version: 3, what: "avis aux familles (file d'envoi)", apply: createBuckets([][]byte{bFamilyNotices})},
 }
 
 // latest returns the version that list leads to.

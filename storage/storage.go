@@ -30,6 +30,8 @@
 //	motives             code                      → Motive
 //	seance_changes      seanceID                  → SeanceChange
 //	extra_seances       seanceID                  → Seance
+//	settings            key                       → value (string)
+//	family_notices      familyNoticeID            → FamilyNotice (the outbox and its record)
 //	audit               seq (uint64 BE)           → AuditEntry   (bucket sequence = last seq)
 //	audit_by_time       timeKey(At) seq           → (empty)
 //

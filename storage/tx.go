@@ -41,6 +41,7 @@ var (
 	eSeanceChange = entity{name: model.EntitySeanceChange, bucket: bSeanceChanges, kind: model.ChangedStructure}
 	eExtraSeance  = entity{name: model.EntityExtraSeance, bucket: bExtraSeances, kind: model.ChangedStructure}
 	eSetting      = entity{name: model.EntitySetting, bucket: bSettings, kind: model.ChangedSettings}
+	eFamilyNotice = entity{name: model.EntityFamilyNotice, bucket: bFamilyNotices, kind: model.ChangedFamily}
 )
 
 // structuralKinds are the changes that the Directory shows.

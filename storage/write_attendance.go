@@ -189,3 +189,14 @@ func (t *tx) DeleteReport(p model.PupilID, month string) error {
 	}
 	return err
 }
+
+// PutFamilyNotice stores a notice to a family: queued, then its sending and outcome.
+func (t *tx) PutFamilyNotice(n model.FamilyNotice) error {
+	if err := checkID(model.EntityFamilyNotice, n.ID); err != nil {
+		return err
+	}
+	for _, p := range n.Pupils {
+		t.touchPupil(p)
+	}
+	return t.putID(eFamilyNotice, n.ID, n)
+}

@@ -21,7 +21,7 @@ var pupilPaneTitles = [...]string{"Résumé", "Emploi du temps", "Absences", "Fa
 
 // pupilsKeys are the Élèves screen's keys.
 type pupilsKeys struct {
-	Open, Search, Back, Prev, Next, Pane, PanePrev, Call, Grid key.Binding
+	Open, Search, Back, Prev, Next, Pane, PanePrev, Call, Grid, Edit key.Binding
 }
 
 func defaultPupilsKeys() pupilsKeys {
@@ -35,6 +35,7 @@ func defaultPupilsKeys() pupilsKeys {
 		PanePrev: newKey("⇧tab", "volet précédent", "shift+tab"),
 		Call:     newKey("c", "noter un appel", "c"),
 		Grid:     newKey("p", "planning élève", "p"),
+		Edit:     newKey("m", "modifier un responsable", "m"),
 	}
 }
 
@@ -56,7 +57,9 @@ type pupilsScreen struct {
 	scroll  int
 	loadGen int
 	form    *callForm
-	size    tea.WindowSizeMsg
+	// guardianForm edits a guardian's contacts (Famille pane, m).
+	guardianForm *guardianForm
+	size         tea.WindowSizeMsg
 	// wants is the interest of the file opened last (Interest).
 	wants model.Interest
 }
@@ -77,12 +80,14 @@ func (s *pupilsScreen) Init() tea.Cmd { return nil }
 
 func (s *pupilsScreen) Title() string { return "Élèves" }
 
-func (s *pupilsScreen) Capturing() bool { return s.form != nil || s.searching && s.finder.query.active }
+func (s *pupilsScreen) Capturing() bool {
+	return s.form != nil || s.guardianForm != nil || s.searching && s.finder.query.active
+}
 
 func (s *pupilsScreen) HasPanes() bool { return !s.searching && s.file != nil }
 
 func (s *pupilsScreen) Pending() int {
-	if s.form != nil && s.form.saving {
+	if s.form != nil && s.form.saving || s.guardianForm != nil && s.guardianForm.saving {
 		return 1
 	}
 	return 0
@@ -101,6 +106,8 @@ func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.onFile(msg)
 	case callSavedMsg:
 		return s, s.onCallSaved(msg)
+	case guardianSavedMsg:
+		return s, s.onGuardianSaved(msg)
 	case openPupilMsg:
 		cmd := s.open(msg.id)
 		s.opened = true
@@ -118,7 +125,7 @@ func (s *pupilsScreen) open(id model.PupilID) tea.Cmd {
 	if id != s.fileID {
 		s.file, s.pane, s.scroll, s.period = nil, paneSummary, 0, model.Period{}
 	}
-	s.fileID, s.searching, s.form, s.opened = id, false, nil, false
+	s.fileID, s.searching, s.form, s.guardianForm, s.opened = id, false, nil, nil, false
 	s.wants = model.KindsInterest(model.ChangedStructure | model.ChangedMotives).Union(model.PupilsInterest(model.Date{}, id))
 	s.finder.query.active = false
 	s.week = s.env.svc.Today()

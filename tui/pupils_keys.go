@@ -13,6 +13,8 @@ func (s *pupilsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case s.form != nil:
 		return s.formKey(msg)
+	case s.guardianForm != nil:
+		return s.guardianKey(msg)
 	case s.searching:
 		return s.searchKey(msg)
 	}
@@ -81,6 +83,8 @@ func (s *pupilsScreen) fileKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Call) && s.pane == paneFamily && s.file.CanCall:
 		s.form = newCallForm(s.file, s.env.svc.Now())
+	case key.Matches(msg, k.Edit) && s.pane == paneFamily && s.file.CanEditFamily && len(s.file.Guardians) > 0:
+		s.guardianForm = newGuardianForm(s.file)
 	case key.Matches(msg, k.Grid):
 		id := s.fileID
 		return func() tea.Msg { return openPupilGridMsg{id: id} }

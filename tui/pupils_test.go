@@ -172,3 +172,40 @@ func TestEnterOnGridOpensTheFile(t *testing.T) {
 		t.Errorf("back on the class grid, the cursor is where enter was pressed:\n%s", v)
 	}
 }
+
+// TestGuardianEditedInFamilyPane: the AED opens the Famille pane, m, types
+// a wrong e-mail (refused, nothing stored), then a right one: stored,
+// audited, shown.
+func TestGuardianEditedInFamilyPane(t *testing.T) {
+	f := gridFixture(t, 4, modeltest.GridNow)
+	d := openFile(t, f, "aed", "abadie")
+	d.Press("tab", "tab", "tab")
+	d.WaitFor("(m : modifier mél, portable, adresse)", "Avis aux familles", "Aucun avis.")
+	d.Press("m")
+	d.WaitFor("Coordonnées d'un responsable", "Mél      : famille@example.fr")
+	d.Press("ctrl+u")
+	for _, r := range "sophie.abadie@" {
+		d.Press(string(r))
+	}
+	d.Press("enter")
+	d.WaitFor("✗ mél : « sophie.abadie@ » n'est pas une adresse électronique")
+	for _, r := range "exemple.fr" {
+		d.Press(string(r))
+	}
+	d.Press("tab", "tab", "ctrl+u")
+	for _, r := range "3 rue de l'Église / 67000 Strasbourg" {
+		d.Press(string(r))
+	}
+	d.Press("enter")
+	d.WaitFor("✓ Responsable modifié : Mme ABADIE Sophie.")
+	v := d.WaitFor("sophie.abadie@exemple.fr", "3 rue de l'Église, 67000 Strasbourg")
+	var gs []model.Guardian
+	err := f.db.View(func(tx model.ReadTx) error {
+		var err error
+		gs, err = tx.Guardians("E001")
+		return err
+	})
+	if err != nil || len(gs) == 0 || gs[0].Email != "sophie.abadie@exemple.fr" || len(gs[0].Address) != 2 {
+		t.Fatalf("stored %+v (%v)\n%s", gs, err, v)
+	}
+}

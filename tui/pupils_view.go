@@ -196,14 +196,33 @@ func (s *pupilsScreen) familyLines(width int) []string {
 	if s.form != nil {
 		lines = append(append(lines, s.form.lines(st, width)...), "")
 	}
-	lines = append(lines, st.Header.Render("Responsables légaux"))
+	if s.guardianForm != nil {
+		lines = append(append(lines, s.guardianForm.lines(st, width)...), "")
+	}
+	head := st.Header.Render("Responsables légaux")
+	if f.CanEditFamily && len(f.Guardians) > 0 && s.form == nil && s.guardianForm == nil {
+		head += st.Muted.Render(" (m : modifier mél, portable, adresse)")
+	}
+	lines = append(lines, head)
 	if len(f.Guardians) == 0 {
 		lines = append(lines, st.Muted.Render("  Aucun responsable importé."))
 	}
 	for _, g := range f.Guardians {
 		lines = append(lines, truncate("  "+guardianName(g, f.Pupil.ID)+" · "+phones(g), width))
+		address := "sans adresse postale"
+		if len(g.Address) > 0 {
+			address = strings.Join(g.Address, ", ")
+		}
+		lines = append(lines, truncate("      "+address, width))
 	}
-	head := st.Header.Render("Appels à la famille")
+	lines = append(lines, "", st.Header.Render("Avis aux familles"))
+	if len(f.Notices) == 0 {
+		lines = append(lines, st.Muted.Render("  Aucun avis."))
+	}
+	for _, n := range f.Notices {
+		lines = append(lines, truncate("  "+noticeText(n), width))
+	}
+	head = st.Header.Render("Appels à la famille")
 	if f.CanCall && s.form == nil {
 		head += st.Muted.Render(" (c : noter un appel)")
 	}
@@ -233,10 +252,12 @@ func callText(c model.FamilyCall, name func(string) string) string {
 func (s *pupilsScreen) ShortHelp() []key.Binding {
 	k, nav := s.keys, s.env.nav
 	switch {
-	case s.form != nil:
+	case s.form != nil || s.guardianForm != nil:
 		return nil
 	case s.searching:
 		return []key.Binding{k.Open, nav.Up, nav.Down, k.Search, k.Back}
+	case s.pane == paneFamily && s.file != nil && s.file.CanEditFamily:
+		return []key.Binding{k.Call, k.Edit, k.Pane, k.Search, k.Grid, k.Back}
 	case s.pane == paneFamily && s.file != nil && s.file.CanCall:
 		return []key.Binding{k.Call, k.Pane, k.Search, k.Grid, k.Back}
 	}

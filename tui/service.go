@@ -212,3 +212,8 @@ func (s service) ValidateRollCall(id model.SeanceID) (model.RollCall, error) {
 }
 
 func shownErr[T any](v T, err error) (T, error) { return shown(v), err }
+
+// EditGuardian changes a guardian's contacts; the guardian comes back shown.
+func (s service) EditGuardian(id string, c model.GuardianContacts) (model.Guardian, error) {
+	return shownErr(s.Service.EditGuardian(id, c))
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -22,14 +23,18 @@ type loadResult struct {
 	cores                        float64
 	peakRSS                      int64
 	audit                        *audit
+	notes                        []string
 }
 
 func runLoad(args []string, out io.Writer) error {
 	var ty typing
-	var bare bool
+	var bare, notices bool
+	var relayDelay time.Duration
 	w, err := setUp("load", args, 300, func(fs *flag.FlagSet) {
 		ty.flags(fs)
 		bareFlag(fs, &bare)
+		fs.BoolVar(&notices, "notices", false, "mesurer aussi appel avec les avis aux familles (relais SMTP lent), sur une école neuve")
+		fs.DurationVar(&relayDelay, "relay-delay", 2*time.Second, "temps que le relais SMTP met à accepter un message (--notices)")
 	})
 	if err != nil {
 		return err
@@ -51,7 +56,43 @@ func runLoad(args []string, out io.Writer) error {
 		return err
 	}
 	results = append(results, r)
+	if notices {
+		on, err := w.measureNotices(plan, relayDelay)
+		if err != nil {
+			return err
+		}
+		defer fmt.Fprintf(out, "rapport avis / sans avis : p50 %.2f, p99 %.2f, max %.2f\n",
+			ratio(on.keys.P50, r.keys.P50), ratio(on.keys.P99, r.keys.P99), ratio(on.keys.Max, r.keys.Max))
+		results = append(results, on)
+	}
 	return reportLoad(out, results)
+}
+
+// measureNotices runs the wave again on a new school whose notices are on,
+// every absence due at once and sent through a relay that takes delay per message.
+func (w *workspace) measureNotices(plan wave, delay time.Duration) (loadResult, error) {
+	relay, err := startSlowRelay(delay)
+	if err != nil {
+		return loadResult{}, err
+	}
+	defer relay.close()
+	if err := os.Remove(w.db); err != nil {
+		return loadResult{}, err
+	}
+	if err := buildSchool(w.db, w.teachers); err != nil {
+		return loadResult{}, err
+	}
+	if err := enableNotices(w.db, relay.addr); err != nil {
+		return loadResult{}, err
+	}
+	r, err := w.measure(plan, true)
+	r.name = "appel + avis aux familles"
+	if err != nil {
+		return r, err
+	}
+	all, sent, err := noticesRecorded(w.db)
+	r.notes = append(r.notes, fmt.Sprintf("  avis : %d décidés, %d envoyés (relais : %d acceptés, %s chacun)", all, sent, relay.accepted.Load(), delay))
+	return r, err
 }
 
 // measure runs a wave against appel or the bare program and collects figures.
@@ -93,7 +134,7 @@ func reportLoad(out io.Writer, results []loadResult) error {
 		fmt.Fprintf(out, "  touche → écran (enregistrée)  %s\n", r.keys)
 		fmt.Fprintf(out, "  sessions terminées %d, coupées %d, erreurs %d\n",
 			r.events.get("terminées"), r.events.get("coupées"), r.events.failures())
-		for _, line := range r.events.report() {
+		for _, line := range append(r.events.report(), r.notes...) {
 			fmt.Fprintln(out, line)
 		}
 		fmt.Fprintf(out, "  serveur : CPU %.2f cœur en moyenne, RSS max %s\n", r.cores, mib(r.peakRSS))
@@ -111,7 +152,7 @@ func reportLoad(out io.Writer, results []loadResult) error {
 			failed = append(failed, fmt.Sprintf("%s : %d erreurs", r.name, n))
 		}
 	}
-	if len(results) == 2 && results[0].keys.N > 0 {
+	if len(results) >= 2 && results[0].name == "nu" && results[0].keys.N > 0 {
 		b, a := results[0].keys, results[1].keys
 		fmt.Fprintf(out, "\nrapport appel / nu : p50 %.2f, p99 %.2f, max %.2f (première image : p99 %.2f)\n",
 			ratio(a.P50, b.P50), ratio(a.P99, b.P99), ratio(a.Max, b.Max), ratio(results[1].frames.P99, results[0].frames.P99))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -83,7 +84,9 @@ func schoolData(ts []teacher) model.Dataset {
 	for i, t := range ts {
 		div := fmt.Sprintf("D%04d", i+1)
 		data.Divisions = append(data.Divisions, model.Division{Code: div})
-		data.Pupils = append(data.Pupils, divisionPupils(div)...)
+		pupils := divisionPupils(div)
+		data.Pupils = append(data.Pupils, pupils...)
+		data.Guardians = append(data.Guardians, pupilGuardians(pupils)...)
 		data.Accounts = append(data.Accounts, teacherAccount(t, i))
 		data.Courses = append(data.Courses, weekCourses(i, t.Login, div)...)
 	}
@@ -103,6 +106,18 @@ func divisionPupils(div string) []model.Pupil {
 			LastName: fmt.Sprintf("%s %02d", loadLastNames[j%len(loadLastNames)], j+1), FirstName: loadFirstNames[j%len(loadFirstNames)],
 			Division: div,
 		}
+	}
+	return out
+}
+
+// pupilGuardians gives each pupil one legal guardian with an e-mail and an
+// address, so that a run with the notices on sends one message per absence.
+func pupilGuardians(ps []model.Pupil) []model.Guardian {
+	out := make([]model.Guardian, len(ps))
+	for i, p := range ps {
+		out[i] = model.Guardian{ID: "R-" + string(p.ID), Civility: "Mme", LastName: p.LastName, FirstName: "Claire",
+			Email: strings.ToLower("famille." + string(p.ID) + "@example.org"), Address: []string{"1 rue de l'École", "67000 STRASBOURG"},
+			Links: []model.Kinship{{Pupil: p.ID, Level: 1}}}
 	}
 	return out
 }

@@ -89,6 +89,7 @@ func commandTable() []command {
 			run: runExportAll},
 	}
 	table = append(table, settingCommands()...)
+	table = append(table, familyCommands()...)
 	table = append(table, command{path: "import", summary: "les imports : fichiers de l'établissement, ou un export complet"})
 	for _, k := range imports.Kinds {
 		table = append(table, command{path: "import " + string(k), remote: true,

@@ -96,6 +96,7 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("écoute sur %s impossible : %v", o.addr, err)
 	}
+	startNotifier(ctx, db, now, logger)
 	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey)
 	done := make(chan error, 1)
 	go func() { done <- srv.serve(ln) }()

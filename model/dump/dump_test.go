@@ -30,6 +30,11 @@ func sample() model.Dataset {
 	d.Notices = []model.Notice{{ID: "n1", Pupil: "E002", From: at, To: at.Add(48 * time.Hour), By: "aed", At: at}}
 	d.Calls = []model.FamilyCall{{ID: "c1", Pupil: "E002", At: at, By: "aed", Outcome: "message laissé"}}
 	d.Reports = []model.Report{{Pupil: "E003", Month: "2026-11", By: "cpe", At: at}}
+	d.FamilyNotices = []model.FamilyNotice{{ID: "20261123-M-avis-g1", Kind: model.FamilyAvis, Channel: model.ChannelMail,
+		Date: modeltest.Monday, Household: "g1", Guardians: []string{"g1"}, Names: "ABADIE Luc", To: []string{"luc@exemple.fr"},
+		Pupils: []model.PupilID{"E001"}, Seances: []model.SeanceID{modeltest.MathsSeance(modeltest.Monday)},
+		Status: model.StatusSent, Due: at.Add(16 * time.Minute), Attempts: 2, MessageID: "<a.1@exemple.fr>",
+		SentAt: at.Add(17 * time.Minute), Resent: true}}
 	return d
 }
 
@@ -76,6 +81,7 @@ func TestCSVProfile(t *testing.T) {
 		{"cours.csv", "c-svt;lundi;13:30;14:25;division;4B;SVT;prof;Labo;A;;\r\n"},
 		{"etablissement.csv", "0670001A;Collège des Tests;B;Europe/Paris;01/09/2026;03/07/2027;lundi,mardi,mercredi,jeudi,vendredi;brute;12:00;0;0\r\n"},
 		{"ensembles_semaines.csv", "S3;23/11/2026\r\n"},
+		{"avis_familles.csv", "20261123-M-avis-g1;avis;mél;23/11/2026;matin;E001;20261123-0800-c-maths-1;g1;ABADIE Luc;luc@exemple.fr;envoyé;23/11/2026 08:21;2;;;<a.1@exemple.fr>;23/11/2026 08:22;oui\r\n"},
 		{"journal.csv", "1;1;;cli:x;;;fixture;élève;E001;;\"{\"\"id\"\":\"\"E001\"\"}\"\r\n"},
 	} {
 		if !strings.Contains(string(files[want.file]), want.line) {

@@ -97,7 +97,7 @@ var tables = []table[model.Dataset]{
 	schoolTable, periodsTable, holidaysTable, slotsTable, weekTypesTable, weekSetsTable, subjectsTable,
 	divisionsTable, groupsTable, pupilsTable, guardiansTable, kinshipTable, accountsTable, keysTable,
 	motivesTable, coursesTable, changesTable, extrasTable, marksTable, rollCallsTable, noticesTable,
-	callsTable, reportsTable, settingsTable,
+	callsTable, reportsTable, settingsTable, familyNoticesTable,
 }
 
 var schoolTable = table[model.Dataset]{

@@ -120,6 +120,35 @@ var callsTable = table[model.Dataset]{
 	},
 }
 
+var familyNoticesTable = table[model.Dataset]{
+	name: "avis_familles.csv", about: "chaque avis et relance aux familles : type, canal, destinataires, quand, absences, état",
+	columns: []column{{"avis_id", "identifiant"}, {"type", "avis (avis d'absence) ou relance"},
+		{"canal", "mél, courrier (à imprimer) ou aucun (injoignable)"}, {"date", "jour des absences"},
+		{"demi_journee", "matin ou après-midi"}, {"eleves", "élèves (eleves.csv), séparés par des virgules"},
+		{"seances", "séances manquées, séparées par des virgules"}, {"responsables", "responsables du foyer (responsables.csv)"},
+		{"noms", "leurs noms"}, {"adresses", "adresses électroniques"}, {"etat", "en attente, envoi en cours, envoyé, à réessayer, en échec, retenu, à imprimer, injoignable"},
+		{"du", "quand il est devenu dû"}, {"essais", "envois commencés"}, {"prochain_essai", "prochain essai"},
+		{"reponse", "dernière réponse du relais"}, {"message_id", "Message-ID du mél"}, {"envoye_le", "quand le relais l'a accepté"},
+		{"renvoye", "oui s'il a été renvoyé après une interruption"}},
+	rows: func(d model.Dataset, loc *time.Location) rows {
+		var out rows
+		for _, n := range d.FamilyNotices {
+			pupils := make([]string, len(n.Pupils))
+			for i, p := range n.Pupils {
+				pupils[i] = string(p)
+			}
+			seances := make([]string, len(n.Seances))
+			for i, s := range n.Seances {
+				seances[i] = string(s)
+			}
+			out = append(out, []export.Value{text(n.ID), text(n.Kind), text(n.Channel), date(n.Date), text(n.Half.String()),
+				list(pupils), list(seances), list(n.Guardians), text(n.Names), list(n.To), text(n.Status), instant(n.Due, loc),
+				num(n.Attempts), instant(n.NextTry, loc), text(n.Reply), text(n.MessageID), instant(n.SentAt, loc), yes(n.Resent)})
+		}
+		return out
+	},
+}
+
 var reportsTable = table[model.Dataset]{
 	name: "signalements.csv", about: "les signalements au DASEN (art. L131-8)",
 	columns: []column{{"eleve_id", "élève"}, {"mois", "mois signalé (AAAA-MM)"}, {"par", "compte"}, {"le", "quand"}, {"note", "note"}},

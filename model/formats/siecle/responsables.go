@@ -86,7 +86,11 @@ func (p *respParser) person(n *xmlin.Node) error {
 		ID: id, Civility: n.Value("LC_CIVILITE"),
 		LastName: cmpOr(n.Value("NOM_USAGE"), n.Value("NOM_DE_FAMILLE")), FirstName: n.Value("PRENOM"),
 		Phone: n.Value("TEL_PORTABLE"), HomePhone: n.Value("TEL_PERSONNEL"), WorkPhone: n.Value("TEL_PROFESSIONNEL"),
-		Email: n.Value("MEL"),
+		Email: n.Value("MEL"), SMS: n.Value("ACCEPTE_SMS") == "1",
+	}
+	if err := model.CheckEmail("mél", g.Email); err != nil {
+		p.out.Notes.Add(n.Line, "personne %s : %s, ignorée", id, model.UserMessage(err))
+		g.Email = ""
 	}
 	if g.LastName == "" {
 		p.out.Notes.Add(n.Line, "personne %s sans nom", id)

@@ -1,0 +1,326 @@
+package model_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"appel/model"
+	"appel/model/modeltest"
+)
+
+func TestHouseholdsOf(t *testing.T) {
+	g := func(id string, level int, addr ...string) model.Guardian {
+		return model.Guardian{ID: id, LastName: "Nom" + id, Address: addr, Links: []model.Kinship{{Pupil: "E1", Level: level}}}
+	}
+	cases := []struct {
+		name      string
+		guardians []model.Guardian
+		want      []string
+	}{
+		{"same address, spelled apart", []model.Guardian{g("1", 1, "3 rue de l'Église", "67000 Strasbourg"),
+			g("2", 1, "3  RUE DE L'EGLISE", "67000 STRASBOURG")}, []string{"1+2"}},
+		{"two addresses", []model.Guardian{g("2", 1, "1 rue A", "67000 X"), g("1", 1, "2 rue B", "67000 X")}, []string{"1", "2"}},
+		{"no address: one each", []model.Guardian{g("1", 1), g("2", 1)}, []string{"1", "2"}},
+		{"legal guardians before persons in charge", []model.Guardian{g("1", 2, "a", "b"), g("2", 1, "c", "d")}, []string{"2"}},
+		{"person in charge when no legal guardian", []model.Guardian{g("1", 2, "a", "b"), g("2", 3, "a", "b")}, []string{"1"}},
+		{"contact only: nobody", []model.Guardian{g("1", 3, "a", "b")}, nil},
+		{"another pupil's guardian", []model.Guardian{{ID: "9", Links: []model.Kinship{{Pupil: "E2", Level: 1}}}}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, h := range model.HouseholdsOf("E1", c.guardians) {
+				got = append(got, h.ID)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("households %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestCheckEmail(t *testing.T) {
+	cases := []struct {
+		in string
+		ok bool
+	}{
+		{"", true}, {"claire.dupont@exemple.fr", true}, {"élise@exemple.fr", true},
+		{"claire.dupont", false}, {"Claire <c@exemple.fr>", false}, {"c@exemple", false}, {"a b@exemple.fr", false},
+		{"c@@exemple.fr", false},
+	}
+	for _, c := range cases {
+		err := model.CheckEmail("mél", c.in)
+		if (err == nil) != c.ok {
+			t.Errorf("%q: error %v, want ok %v", c.in, err, c.ok)
+		}
+		if err != nil && !strings.Contains(model.UserMessage(err), "n'est pas une adresse électronique") {
+			t.Errorf("%q: message %q", c.in, model.UserMessage(err))
+		}
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	cases := []struct {
+		base     time.Duration
+		attempts int
+		want     time.Duration
+	}{
+		{time.Minute, 1, time.Minute}, {time.Minute, 2, 2 * time.Minute}, {time.Minute, 4, 8 * time.Minute},
+		{time.Minute, 30, time.Hour}, {10 * time.Second, 3, 40 * time.Second},
+	}
+	for _, c := range cases {
+		if got := model.Backoff(c.base, c.attempts); got != c.want {
+			t.Errorf("Backoff(%v, %d) = %v, want %v", c.base, c.attempts, got, c.want)
+		}
+	}
+}
+
+func TestParseTemplate(t *testing.T) {
+	cases := []struct {
+		name, text, refusal string
+	}{
+		{"avis", model.DefaultAvisTemplate, ""},
+		{"relance", model.DefaultRelanceTemplate, ""},
+		{"unknown field", "Bonjour {{.Eleve}}\n{{.Parent}} est prié", "champ inconnu {{.Parent}}"},
+		{"unclosed", "Bonjour {{.Eleve", "ligne 1"},
+		{"control character", "Bonjour \x1b[31m", "caractère de contrôle"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := model.ParseTemplate(c.text)
+			switch {
+			case c.refusal == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case c.refusal != "" && (err == nil || !strings.Contains(model.UserMessage(err), c.refusal)):
+				t.Fatalf("error %v, want one naming %q", err, c.refusal)
+			}
+		})
+	}
+}
+
+func TestRenderNotice(t *testing.T) {
+	tpl, err := model.ParseTemplate(model.DefaultAvisTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.Render(tpl, model.NoticeData{Eleve: "Łukasz ŞAHİN", Classe: "4B", Date: "lundi 16/11/2026",
+		DemiJournee: "matin", Seances: []string{"08:00–08:55 Mathématiques"}, Etablissement: "Collège <Test>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Subject != "Absence de Łukasz ŞAHİN le lundi 16/11/2026 (matin)" {
+		t.Errorf("subject %q", m.Subject)
+	}
+	if !strings.Contains(m.Text, "- 08:00–08:55 Mathématiques\n") || !strings.Contains(m.HTML, "Collège &lt;Test&gt;") {
+		t.Errorf("text %q\nhtml %q", m.Text, m.HTML)
+	}
+}
+
+// familyDB is the grid school with notices on (delay 15 min, relance after
+// that many days; "0": none).
+func familyDB(t *testing.T, relance string) model.Store {
+	t.Helper()
+	db := gridDB(t, 12)
+	_, err := db.Update(context.Background(), model.Actor{Login: "test"}, "réglages", func(tx model.Tx) error {
+		return errors.Join(tx.PutSetting(model.SettingNoticesOn, "oui"), tx.PutSetting(model.SettingNoticesDelay, "15"),
+			tx.PutSetting(model.SettingRelanceDays, relance))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func cpeAt(db model.Store, at time.Time) *model.Service {
+	return model.NewService(db, model.Actor{Login: "cpe", Session: "s-cpe"}, modeltest.Clock(at))
+}
+
+func noticeIDs(ns []model.FamilyNotice) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.ID+" "+n.Status)
+	}
+	return out
+}
+
+func TestPlanFamilyNoticesAvis(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	// E001 was marked absent at 08:05 on Monday without a motive; E002 has
+	// a motive; E004 was late: only E001's two households are due, once.
+	cases := []struct {
+		name string
+		at   time.Time
+		want []string
+	}{
+		{"before the delay", modeltest.At(mon, 8, 19), nil},
+		{"after the delay", modeltest.At(mon, 8, 21), []string{"20261116-M-avis-R001-1 en attente", "20261116-M-avis-R001-2 injoignable"}},
+		{"again: nothing more", modeltest.At(mon, 8, 40), nil},
+	}
+	for _, c := range cases {
+		plan, err := cpeAt(db, c.at).PlanFamilyNotices(false)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := noticeIDs(plan.New); !slices.Equal(got, c.want) {
+			t.Errorf("%s: queued %v, want %v", c.name, got, c.want)
+		}
+	}
+	all, err := cpeAt(db, modeltest.At(mon, 9, 0)).FamilyNotices("E001")
+	if err != nil || len(all) != 2 {
+		t.Fatalf("E001's notices %v (%v)", noticeIDs(all), err)
+	}
+	n := all[1]
+	if n.Channel != model.ChannelMail || !slices.Equal(n.To, []string{"famille@example.fr"}) || n.Seances[0] != modeltest.MathsSeance(mon) {
+		t.Errorf("notice %+v", n)
+	}
+	if _, err := model.NewService(db, model.Actor{Login: "prof"}, modeltest.Clock(modeltest.GridNow)).PlanFamilyNotices(false); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("a teacher planned notices: %v", err)
+	}
+}
+
+func TestPlanFamilyNoticesOff(t *testing.T) {
+	db := gridDB(t, 12)
+	plan, err := cpeAt(db, modeltest.At(modeltest.WeekA, 9, 0)).PlanFamilyNotices(false)
+	if err != nil || len(plan.New) != 0 {
+		t.Errorf("notices off, yet queued %v (%v)", noticeIDs(plan.New), err)
+	}
+}
+
+func TestPlanFamilyNoticesRelance(t *testing.T) {
+	db := familyDB(t, "3")
+	svc := cpeAt(db, modeltest.GridNow) // Thursday: Monday's absences are 3 days old
+	dry, err := svc.PlanFamilyNotices(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := svc.PlanFamilyNotices(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var relances []string
+	for _, n := range plan.New {
+		if n.Kind == model.FamilyRelance {
+			relances = append(relances, n.ID)
+		}
+	}
+	// E001 Monday morning (WeekA) and Monday afternoon (WeekB), two households
+	// each; E003's absence has a motive (non valable, but given): no relance.
+	want := []string{"20261109-S-relance-R001-1", "20261109-S-relance-R001-2", "20261116-M-relance-R001-1", "20261116-M-relance-R001-2"}
+	if !slices.Equal(relances, want) {
+		t.Errorf("relances %v, want %v", relances, want)
+	}
+	if len(dry.New) != len(plan.New) {
+		t.Errorf("dry run said %d, the pass queued %d", len(dry.New), len(plan.New))
+	}
+}
+
+func TestFamilyNoticeSending(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	at := modeltest.At(mon, 8, 21)
+	svc := cpeAt(db, at)
+	if _, err := svc.PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	due, err := svc.OutboxDue()
+	if err != nil || len(due) != 1 {
+		t.Fatalf("due %v (%v)", noticeIDs(due), err)
+	}
+	id := due[0].ID
+	first, err := svc.ClaimFamilyNotice(id, "college.fr")
+	if err != nil || first.Status != model.StatusSending || first.MessageID == "" || first.Attempts != 1 {
+		t.Fatalf("claimed %+v (%v)", first, err)
+	}
+	// A crash now: the next claim sends it again with the same Message-ID.
+	again, err := svc.ClaimFamilyNotice(id, "college.fr")
+	if err != nil || !again.Resent || again.MessageID != first.MessageID || again.Attempts != 2 {
+		t.Fatalf("claimed after a crash %+v (%v)", again, err)
+	}
+	n, err := svc.FamilyNoticeOutcome(id, errors.New("451 4.3.0 essayez plus tard"), false)
+	if err != nil || n.Status != model.StatusRetry || !n.NextTry.Equal(at.Add(2*time.Minute)) || !strings.Contains(n.Reply, "451") {
+		t.Fatalf("after a refusal %+v (%v)", n, err)
+	}
+	if due, _ := svc.OutboxDue(); len(due) != 0 {
+		t.Errorf("due again before its backoff: %v", noticeIDs(due))
+	}
+	later := cpeAt(db, at.Add(3*time.Minute))
+	if _, err := later.ClaimFamilyNotice(id, "college.fr"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err = later.FamilyNoticeOutcome(id, nil, false); err != nil || n.Status != model.StatusSent || n.MessageID != first.MessageID {
+		t.Fatalf("sent %+v (%v)", n, err)
+	}
+	if _, err := later.ClaimFamilyNotice(id, "college.fr"); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("a sent notice was claimed again: %v", err)
+	}
+}
+
+func TestFamilyNoticeFailsAfterTries(t *testing.T) {
+	db := familyDB(t, "0")
+	at := modeltest.At(modeltest.WeekA, 8, 21)
+	if _, err := cpeAt(db, at).PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	id := model.FamilyNoticeID(model.FamilyAvis, modeltest.WeekA, model.Morning, "R001-1")
+	var n model.FamilyNotice
+	for i := range 5 {
+		svc := cpeAt(db, at.Add(time.Duration(i)*time.Hour))
+		if _, err := svc.ClaimFamilyNotice(id, "college.fr"); err != nil {
+			t.Fatalf("try %d: %v", i+1, err)
+		}
+		n, _ = svc.FamilyNoticeOutcome(id, errors.New("relais injoignable"), false)
+	}
+	if n.Status != model.StatusFailed || n.Reply != "relais injoignable" {
+		t.Fatalf("after 5 tries: %+v", n)
+	}
+	held, err := cpeAt(db, at).HoldFamilyNotice(id, false)
+	if err != nil || held.Status != model.StatusQueued || held.Attempts != 0 {
+		t.Errorf("queued again %+v (%v)", held, err)
+	}
+}
+
+func TestEditGuardian(t *testing.T) {
+	db := gridDB(t, 12)
+	svc := cpeAt(db, modeltest.GridNow)
+	if _, err := svc.EditGuardian("R001-2", model.GuardianContacts{Email: "marc@"}); err == nil ||
+		!strings.Contains(model.UserMessage(err), "n'est pas une adresse électronique") {
+		t.Fatalf("bad e-mail: %v", err)
+	}
+	g, err := svc.EditGuardian("R001-2", model.GuardianContacts{Email: "marc.dupont@exemple.fr", Address: []string{"1 rue A ", "", "67000 X"}})
+	if err != nil || g.Email != "marc.dupont@exemple.fr" || !slices.Equal(g.Address, []string{"1 rue A", "67000 X"}) || len(g.Links) != 1 {
+		t.Fatalf("edited %+v (%v)", g, err)
+	}
+	entries, err := model.NewService(db, model.Actor{Login: "admin"}, modeltest.Clock(modeltest.GridNow)).Audit(model.AuditQuery{Login: "cpe"})
+	if err != nil || len(entries) != 1 || entries[0].Verb != "responsable modifié" || !strings.Contains(entries[0].After, "marc.dupont") {
+		t.Errorf("audit %+v (%v)", entries, err)
+	}
+	if _, err := model.NewService(db, model.Actor{Login: "direction"}, modeltest.Clock(modeltest.GridNow)).EditGuardian("R001-2", model.GuardianContacts{}); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("direction edited a guardian: %v", err)
+	}
+}
+
+// FuzzParseTemplate: any text is accepted or refused with a French message,
+// never a panic; an accepted template renders.
+func FuzzParseTemplate(f *testing.F) {
+	for _, s := range []string{model.DefaultAvisTemplate, model.DefaultRelanceTemplate, model.DefaultLetterTemplate,
+		"{{.Parent}}", "{{range .Seances}}{{.}}{{end}}", "{{template \"x\"}}", "{{.Eleve.X}}", "{{index .Seances 9}}", "{{"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tpl, err := model.ParseTemplate(s)
+		if err != nil {
+			if msg := model.UserMessage(err); strings.HasPrefix(msg, "template:") || !strings.HasPrefix(msg, "modèle") {
+				t.Fatalf("message %q", msg)
+			}
+			return
+		}
+		if _, err := model.Render(tpl, model.NoticeData{Eleve: "Zoé", Seances: []string{"a", "b"}}); err != nil && !strings.HasPrefix(model.UserMessage(err), "modèle") {
+			t.Fatalf("render: %v", err)
+		}
+	})
+}

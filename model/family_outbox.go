@@ -1,0 +1,193 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Settings of the notices to families.
+const (
+	SettingNoticesOn    = "notices.on"
+	SettingNoticesDelay = "notices.delay"
+	SettingRelanceDays  = "notices.relance"
+	SettingSMTPAddr     = "smtp.addr"
+	SettingSMTPTLS      = "smtp.tls"
+	SettingSMTPUser     = "smtp.user"
+	SettingSMTPFrom     = "smtp.from"
+	SettingSMTPTries    = "smtp.tries"
+	SettingSMTPBackoff  = "smtp.backoff"
+	SettingSMTPTimeout  = "smtp.timeout"
+	SettingSchoolPhone  = "school.phone"
+	SettingSchoolAddr   = "school.address"
+	SettingCPEName      = "school.cpe"
+)
+
+// SMTPPasswordEnv is the environment variable holding the relay's password:
+// it is never stored in the db nor written to an export.
+const SMTPPasswordEnv = "APPEL_SMTP_PASSWORD"
+
+func init() {
+	RegisterSettings(
+		SettingDef{Key: SettingNoticesOn, Label: "avis aux familles décidés et envoyés", Kind: SettingBool, Default: "non",
+			Help: "oui : appel serve (et appel notify) décident les avis d'absence et les relances et les envoient"},
+		SettingDef{Key: SettingNoticesDelay, Label: "minutes entre la marque d'absence et l'avis d'absence", Kind: SettingInt,
+			Default: "15", Min: 0, Max: 240, Help: "une marque corrigée avant ce délai ne part jamais"},
+		SettingDef{Key: SettingRelanceDays, Label: "jours sans motif avant une relance (0 : aucune)", Kind: SettingInt,
+			Default: "3", Min: 0, Max: 60},
+		SettingDef{Key: SettingSMTPAddr, Label: "relais SMTP de l'établissement (HÔTE:PORT)", Kind: SettingAddr},
+		SettingDef{Key: SettingSMTPTLS, Label: "chiffrement vers le relais", Kind: SettingChoice, Default: "starttls",
+			Choices: []string{"none", "starttls", "tls"}},
+		SettingDef{Key: SettingSMTPUser, Label: "identifiant auprès du relais (mot de passe : variable " + SMTPPasswordEnv + ")",
+			Kind: SettingText},
+		SettingDef{Key: SettingSMTPFrom, Label: "expéditeur des avis (adresse de la vie scolaire)", Kind: SettingEmail},
+		SettingDef{Key: SettingSMTPTries, Label: "essais d'envoi avant « en échec »", Kind: SettingInt, Default: "5", Min: 1, Max: 20},
+		SettingDef{Key: SettingSMTPBackoff, Label: "attente avant le deuxième essai (doublée ensuite)", Kind: SettingDuration,
+			Default: "1m"},
+		SettingDef{Key: SettingSMTPTimeout, Label: "temps laissé au relais pour un envoi", Kind: SettingDuration, Default: "30s"},
+		SettingDef{Key: SettingSchoolPhone, Label: "téléphone de la vie scolaire (avis, courriers)", Kind: SettingText},
+		SettingDef{Key: SettingSchoolAddr, Label: "adresse postale de l'établissement, lignes séparées par /", Kind: SettingText},
+		SettingDef{Key: SettingCPEName, Label: "nom du CPE qui signe les courriers", Kind: SettingText},
+	)
+}
+
+// FamilyNotices returns the notices to families, newest half-day first;
+// pupil "" gives every pupil's.
+func (s *Service) FamilyNotices(pupil PupilID) ([]FamilyNotice, error) {
+	if err := s.Require(PermContacts); err != nil {
+		return nil, err
+	}
+	var all []FamilyNotice
+	err := s.store.View(func(tx ReadTx) error {
+		var err error
+		all, err = tx.AllFamilyNotices()
+		return err
+	})
+	if pupil != "" {
+		all = slices.DeleteFunc(all, func(n FamilyNotice) bool { return !slices.Contains(n.Pupils, pupil) })
+	}
+	slices.Reverse(all)
+	return all, err
+}
+
+// OutboxDue returns the e-mail notices that the sender may try at the clock:
+// queued, due for another try, or cut by a crash while sending.
+func (s *Service) OutboxDue() ([]FamilyNotice, error) {
+	all, err := s.FamilyNotices("")
+	now := s.now()
+	all = slices.DeleteFunc(all, func(n FamilyNotice) bool {
+		return n.Channel != ChannelMail || !n.Pending() || n.NextTry.After(now)
+	})
+	slices.Reverse(all)
+	return all, err
+}
+
+// ClaimFamilyNotice marks a notice as being sent, before the relay is
+// called, and gives it its Message-ID (kept for every later try). A notice
+// found « envoi en cours » was cut by a crash: it is sent again with the same
+// Message-ID and the record says so. domain is the sender's mail domain.
+func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
+	if err := s.Require(PermFamilies); err != nil {
+		return FamilyNotice{}, err
+	}
+	var out FamilyNotice
+	_, err := s.update("avis aux familles : envoi", func(tx Tx) error {
+		n, ok, err := tx.FamilyNotice(id)
+		if err != nil || !ok {
+			return firstErr(err, NotFound("avis %s introuvable", id))
+		}
+		if !n.Pending() {
+			return Conflict("avis %s : %s, rien à envoyer", id, n.Status)
+		}
+		if n.Status == StatusSending {
+			n.Resent = true
+		}
+		if n.MessageID == "" {
+			n.MessageID = fmt.Sprintf("<%s.%d@%s>", strings.ReplaceAll(n.ID, "+", "."), s.now().UnixNano(), domain)
+		}
+		n.Status, n.Attempts = StatusSending, n.Attempts+1
+		out = n
+		return tx.PutFamilyNotice(n)
+	})
+	return out, err
+}
+
+// FamilyNoticeOutcome records how a sending went: sent; or the relay's
+// reply, with another try after the backoff (doubled at each try) until
+// smtp.tries, then « en échec ». permanent failures (a refused address)
+// fail at once.
+func (s *Service) FamilyNoticeOutcome(id string, sendErr error, permanent bool) (FamilyNotice, error) {
+	if err := s.Require(PermFamilies); err != nil {
+		return FamilyNotice{}, err
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return FamilyNotice{}, err
+	}
+	now := s.now()
+	var out FamilyNotice
+	_, err = s.update("avis aux familles : résultat", func(tx Tx) error {
+		n, ok, err := tx.FamilyNotice(id)
+		if err != nil || !ok {
+			return firstErr(err, NotFound("avis %s introuvable", id))
+		}
+		n.settle(sendErr, permanent, now, set)
+		out = n
+		return tx.PutFamilyNotice(n)
+	})
+	return out, err
+}
+
+func (n *FamilyNotice) settle(sendErr error, permanent bool, now time.Time, set SettingValues) {
+	if sendErr == nil {
+		n.Status, n.SentAt, n.Reply, n.NextTry = StatusSent, now, "", time.Time{}
+		return
+	}
+	n.Reply = Visible(sendErr.Error())
+	if permanent || n.Attempts >= set.Int(SettingSMTPTries) {
+		n.Status, n.NextTry = StatusFailed, time.Time{}
+		return
+	}
+	n.Status, n.NextTry = StatusRetry, now.Add(Backoff(set.Duration(SettingSMTPBackoff), n.Attempts))
+}
+
+// Backoff is the wait after the attempts-th failed try: base, doubled at
+// each try, at most an hour.
+func Backoff(base time.Duration, attempts int) time.Duration {
+	d := base
+	for i := 1; i < attempts && d < time.Hour; i++ {
+		d *= 2
+	}
+	return min(d, time.Hour)
+}
+
+// HoldFamilyNotice holds a queued notice (hold) or queues a held or failed
+// one again to be sent at once.
+func (s *Service) HoldFamilyNotice(id string, hold bool) (FamilyNotice, error) {
+	if err := s.Require(PermFamilies); err != nil {
+		return FamilyNotice{}, err
+	}
+	var out FamilyNotice
+	verb := "avis aux familles remis en envoi"
+	if hold {
+		verb = "avis aux familles retenu"
+	}
+	_, err := s.update(verb, func(tx Tx) error {
+		n, ok, err := tx.FamilyNotice(id)
+		if err != nil || !ok {
+			return firstErr(err, NotFound("avis %s introuvable", id))
+		}
+		switch {
+		case hold && (n.Status == StatusQueued || n.Status == StatusRetry):
+			n.Status = StatusHeld
+		case !hold && (n.Status == StatusHeld || n.Status == StatusFailed || n.Status == StatusRetry):
+			n.Status, n.NextTry, n.Attempts = StatusQueued, time.Time{}, 0
+		default:
+			return Conflict("avis %s : %s, rien à changer", id, n.Status)
+		}
+		out = n
+		return tx.PutFamilyNotice(n)
+	})
+	return out, err
+}
