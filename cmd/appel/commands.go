@@ -24,6 +24,8 @@ func commandTable() []command {
 		{name: "check", usage: "dire ce qui changerait, sans rien écrire"},
 		{name: "force", usage: "importer un fichier d'un autre établissement (UAJ)"},
 		{name: "detail", usage: "lister chaque enregistrement, même créé ou inchangé"},
+		{name: "from", value: "DATE", usage: "SIECLE : le jour des changements de division ou de groupes, des arrivées et des départs",
+			defText: "la date d'export du fichier"},
 	}
 	table := []command{
 		{summary: "ouvre l'interface sur ce terminal (choix du compte, sauf --as)",

@@ -77,6 +77,10 @@ type Source struct {
 type Options struct {
 	// Force accepts a file whose UAJ names another school.
 	Force bool
+	// From dates the changes of division and groups, the arrivals and the
+	// departures that a SIECLE re-import records (zero: the file's date of
+	// export, else today).
+	From model.Date
 	// Progress, when set, is told how far the import has gone.
 	Progress func(Progress)
 }
@@ -222,6 +226,7 @@ type env struct {
 	now      time.Time
 	login    string
 	force    bool
+	from     model.Date
 	progress func(Progress)
 	p        *Plan
 }
@@ -230,6 +235,6 @@ func newEnv(svc *model.Service, dir *model.Directory, tx model.ReadTx, file stri
 	now := svc.Now()
 	return &env{
 		dir: dir, tx: tx, today: model.DateOf(now), now: now, login: svc.Actor().Login,
-		force: opt.Force, progress: opt.Progress, p: &Plan{File: file},
+		force: opt.Force, from: opt.From, progress: opt.Progress, p: &Plan{File: file},
 	}
 }
