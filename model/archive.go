@@ -10,8 +10,9 @@ const ValidMotiveCode = "valable"
 // ArchivePurge is what the archive of an ended year must not keep (R131-6,
 // DOMAIN.md « L'année scolaire comme unité »): the marks stay with their
 // durations and whether their motive was valable, but a health motive
-// becomes « motif valable », and the free texts (a notice's note, the notes
-// of calls to families and of reports) go.
+// becomes « motif valable » (and leaves the list of motives), and the free
+// texts (a notice's note, what calls to families said, the notes of
+// reports) go.
 type ArchivePurge struct {
 	// Health holds the codes of the motives flagged Health.
 	Health map[string]bool
@@ -51,11 +52,26 @@ func (p ArchivePurge) Notice(n Notice) Notice {
 	return n
 }
 
-// Call returns the call to a family as the archive keeps it: who, when, the
-// outcome, not the note.
+// PurgedText replaces a free text that an archive does not keep.
+const PurgedText = "(texte retiré à la clôture de l'année)"
+
+// Call returns the call to a family as the archive keeps it: who called whom
+// and when, not what was said (its outcome and note are free texts).
 func (p ArchivePurge) Call(c FamilyCall) FamilyCall {
 	c.Note = ""
+	if c.Outcome != "" {
+		c.Outcome = PurgedText
+	}
 	return c
+}
+
+// Motive returns a motive as the archive keeps it: a health motive becomes
+// ValidMotive, so that no health label stays anywhere in the archive.
+func (p ArchivePurge) Motive(m Motive) Motive {
+	if p.Health[m.Code] {
+		return ValidMotive()
+	}
+	return m
 }
 
 // Report returns the report to the DASEN as the archive keeps it, without its note.

@@ -111,34 +111,74 @@ func (db *DB) writeArchive(r Rollover, action uint64) (err error) {
 		return fmt.Errorf("%s existe déjà et ne contient pas cette base telle qu'elle est : déplacez-le, puis recommencez", r.Archive)
 	}
 	dir := filepath.Dir(r.Archive)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(r.Archive)+".tmp-*")
+	prefix := "." + filepath.Base(r.Archive) + ".tmp-"
+	copyPath, err := db.copyTo(dir, prefix)
+	if copyPath != "" {
+		defer os.Remove(copyPath)
+	}
 	if err != nil {
 		return fmt.Errorf("archive %s : %w", r.Archive, err)
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp)
-			err = fmt.Errorf("archive %s : %w", r.Archive, err)
-		}
-	}()
-	if _, err = db.WriteTo(f); err != nil {
-		_ = f.Close()
-		return err
+	if err := sealArchive(copyPath, r, action, db.now()); err != nil {
+		return fmt.Errorf("archive %s : %w", r.Archive, err)
 	}
-	if err = errors.Join(f.Sync(), f.Close()); err != nil {
-		return err
+	final, err := compactTo(copyPath, dir, prefix)
+	if err != nil {
+		return fmt.Errorf("archive %s : %w", r.Archive, err)
 	}
-	if err = sealArchive(tmp, r, action, db.now()); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp, 0o444); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, r.Archive); err != nil {
-		return err
+	if err := errors.Join(os.Chmod(final, 0o444), os.Rename(final, r.Archive)); err != nil {
+		_ = os.Remove(final)
+		return fmt.Errorf("archive %s : %w", r.Archive, err)
 	}
 	return syncDir(dir)
+}
+
+// copyTo writes a consistent copy of the base into a new temporary file of
+// dir, synced; it returns its path.
+func (db *DB) copyTo(dir, prefix string) (string, error) {
+	f, err := os.CreateTemp(dir, prefix+"*")
+	if err != nil {
+		return "", err
+	}
+	if _, err := db.WriteTo(f); err != nil {
+		_ = f.Close()
+		return f.Name(), err
+	}
+	return f.Name(), errors.Join(f.Sync(), f.Close())
+}
+
+// compactTo copies the live pages of the base at src into a new temporary
+// file of dir, synced: the pages that the purge freed, and any other free
+// page, keep none of their old bytes there.
+func compactTo(src, dir, prefix string) (path string, err error) {
+	f, err := os.CreateTemp(dir, prefix+"*")
+	if err != nil {
+		return "", err
+	}
+	path = f.Name()
+	_ = f.Close()
+	defer func() {
+		if err != nil {
+			_ = os.Remove(path)
+		}
+	}()
+	from, err := bolt.Open(src, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
+	if err != nil {
+		return path, err
+	}
+	defer from.Close()
+	to, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return path, err
+	}
+	if err := bolt.Compact(to, from, 1<<24); err != nil {
+		_ = to.Close()
+		return path, err
+	}
+	if err := errors.Join(to.Sync(), to.Close()); err != nil {
+		return path, err
+	}
+	return path, nil
 }
 
 // sealArchive purges the copy at path and stamps it, in one transaction
@@ -177,12 +217,18 @@ func purge(btx *bolt.Tx, p model.ArchivePurge) error {
 	if len(p.Health) == 0 {
 		return nil
 	}
+	motives := btx.Bucket(bMotives)
+	for code := range p.Health {
+		if err := motives.Delete([]byte(code)); err != nil {
+			return err
+		}
+	}
 	m := model.ValidMotive()
 	val, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
-	return btx.Bucket(bMotives).Put([]byte(m.Code), val)
+	return motives.Put([]byte(m.Code), val)
 }
 
 // rewrite passes every value of b through fn.
@@ -234,8 +280,12 @@ func purgeAudit(b *bolt.Bucket, p model.ArchivePurge) error {
 		model.EntityNotice: func(v []byte) ([]byte, bool, error) { return rewriteValue(v, p.Notice) },
 		model.EntityCall:   func(v []byte) ([]byte, bool, error) { return rewriteValue(v, p.Call) },
 		model.EntityReport: func(v []byte) ([]byte, bool, error) { return rewriteValue(v, p.Report) },
+		model.EntityMotive: func(v []byte) ([]byte, bool, error) { return rewriteValue(v, p.Motive) },
 	}
 	return rewrite(b, func(e model.AuditEntry) model.AuditEntry {
+		if e.Entity == model.EntityMotive && p.Health[e.Key] {
+			e.Key = model.ValidMotiveCode
+		}
 		fn := fns[e.Entity]
 		if fn == nil {
 			return e

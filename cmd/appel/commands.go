@@ -55,6 +55,16 @@ func commandTable() []command {
 					defText: "aucun"},
 				importsFolder,
 			}, run: runServe},
+		{path: "year", summary: "l'année scolaire : la clore, passer à la suivante"},
+		{path: "year new", summary: "clôt l'année en cours : archive en lecture seule, puis la base passe à l'année suivante",
+			help: "La base entière est copiée, cohérente, dans appel-AAAA-AAAA.db à côté d'elle (motifs de santé et notes " +
+				"purgés), en lecture seule ; la base garde les comptes, les clés, les motifs, les créneaux et les réglages, " +
+				"et attend les imports de la nouvelle année. Une année ne se clôt qu'une fois ; refusé pendant que le serveur tient la base.",
+			flags: []option{
+				{name: "zone", value: "A|B|C", choices: []string{"A", "B", "C"}, usage: "zone des vacances de l'année suivante",
+					defText: "celle de l'établissement"},
+				{name: "yes", usage: "ne pas demander de confirmation (scripts)"},
+			}, run: runYearNew},
 		{path: "user", summary: "les comptes et leurs clés SSH"},
 		{path: "user list", remote: true, summary: "un compte par ligne : identifiant, rôles, nom", run: runUserList},
 		{path: "user add", remote: true, args: []arg{{name: "LOGIN"}}, summary: "crée un compte",
