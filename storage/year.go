@@ -83,6 +83,12 @@ func (db *DB) Rollover(r Rollover) error {
 	return db.startYear(r, append(ended, r.Year))
 }
 
+// EndedYears returns the years this base has ended, oldest first.
+func (db *DB) EndedYears() ([]string, error) {
+	_, ended, err := db.yearState()
+	return ended, err
+}
+
 // yearState reads the last action number and the years already ended.
 func (db *DB) yearState() (uint64, []string, error) {
 	var action uint64

@@ -56,7 +56,15 @@ func runYearNew(c *cli, in input) error {
 	}
 	cur := dir.School
 	if today := model.DateOf(svc.Now()); today.Before(cur.YearStart) {
-		return model.Conflict("l'année %s n'a pas commencé (rentrée le %s) : il n'y a rien à clore", cur.YearLabel(), cur.YearStart.French())
+		ended, err := db.EndedYears()
+		if err != nil {
+			return err
+		}
+		already := ""
+		if n := len(ended); n > 0 {
+			already = fmt.Sprintf("l'année %s est déjà close (%s) ; ", ended[n-1], filepath.Base(archivePath(db.Path(), ended[n-1])))
+		}
+		return model.Conflict("%sl'année %s n'a pas commencé (rentrée le %s) : il n'y a rien à clore", already, cur.YearLabel(), cur.YearStart.French())
 	}
 	next, known, err := calendar.NextYear(cur, in.str("zone"))
 	if err != nil {
