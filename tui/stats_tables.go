@@ -47,9 +47,15 @@ func figureColumns(f func(int) model.Figures) []column {
 }
 
 func pupilColumns(rows []model.PupilStats, width int) []column {
-	name := column{title: "Élève", width: 24, text: func(i int) string { return pupilLine(rows[i]) }}
-	report := column{title: "Seuil atteint", text: func(i int) string { return monthsShort(rows[i].Whole.ReportMonths()) },
-		num: func(i int) float64 { return num(len(rows[i].Whole.ReportMonths())) }}
+	name := column{title: "Élève", width: 24, text: func(i int) string { return rows[i].Pupil.FullName() }}
+	// The last column also says when a pupil came, left or changed division.
+	report := column{title: "Seuil atteint · arrivée, départ", text: func(i int) string {
+		text := monthsShort(rows[i].Whole.ReportMonths())
+		if note := rows[i].Pupil.StintNote(rows[i].Count.Stint); note != "" {
+			text += "  " + note
+		}
+		return text
+	}, num: func(i int) float64 { return num(len(rows[i].Whole.ReportMonths())) }}
 	cols := append([]column{name}, figureColumns(func(i int) model.Figures { return rows[i].Count.Total })...)
 	return lastWidth(append(cols, report), width)
 }
@@ -143,13 +149,4 @@ func monthKeyNum(key string) float64 {
 func reachedKey(c model.Crossing) float64 {
 	n, _ := strconv.Atoi(c.ReachedOn.Compact())
 	return float64(n*2 + int(c.ReachedHalf))
-}
-
-// pupilLine is a pupil's name, with how his stint in the division began or
-// ended when he came, left or changed division during the year.
-func pupilLine(ps model.PupilStats) string {
-	if note := ps.Pupil.StintNote(ps.Count.Stint); note != "" {
-		return ps.Pupil.FullName() + " (" + note + ")"
-	}
-	return ps.Pupil.FullName()
 }
