@@ -49,7 +49,7 @@ func figureColumns(f func(int) model.Figures) []column {
 func pupilColumns(rows []model.PupilStats, width int) []column {
 	name := column{title: "Élève", width: 24, text: func(i int) string { return rows[i].Pupil.FullName() }}
 	// The last column also says when a pupil came, left or changed division.
-	report := column{title: "Seuil atteint · arrivée, départ", text: func(i int) string {
+	report := column{title: "Seuil atteint", text: func(i int) string {
 		text := monthsShort(rows[i].Whole.ReportMonths())
 		if note := rows[i].Pupil.StintNote(rows[i].Count.Stint); note != "" {
 			text += "  " + note
