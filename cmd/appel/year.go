@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,4 +123,81 @@ func confirm(in io.Reader, out io.Writer, question string) error {
 		return usageErr("pas de réponse : rien n'a été fait (--yes pour confirmer dans un script)")
 	}
 	return model.Conflict("abandonné : rien n'a été fait")
+}
+
+// runYearShow prints the school year's calendar: its bounds, trimestres and
+// periods without classes.
+func runYearShow(c *cli, in input) error {
+	return c.withOperatorFor("year show", func(svc *model.Service) error {
+		dir, err := svc.Directory()
+		if err != nil {
+			return err
+		}
+		writeCalendar(c.stdout, dir.School)
+		return nil
+	})
+}
+
+func writeCalendar(w io.Writer, s model.School) {
+	fmt.Fprintf(w, "Année %s, zone %s : rentrée le %s, fin des cours le %s\n", s.YearLabel(), s.Zone, s.YearStart.French(), s.YearEnd.French())
+	for _, p := range s.Periods {
+		fmt.Fprintf(w, "  %s : du %s au %s\n", model.Visible(p.Name), p.From.French(), p.To.French())
+	}
+	for _, h := range s.Holidays {
+		fmt.Fprintf(w, "  %s\t%s\t%s\n", h.From.French(), h.To.French(), model.Visible(h.Name))
+	}
+}
+
+// runYearHoliday sets the dates of a period without classes (or adds it):
+// the administrator's correction of the imported calendar.
+func runYearHoliday(c *cli, in input) error {
+	name := strings.TrimSpace(in.arg(0))
+	if err := model.CheckField("nom de la période", name, model.Plain); err != nil {
+		return err
+	}
+	from, err := model.ParseDate(in.arg(1))
+	if err != nil {
+		return err
+	}
+	to := from
+	if in.arg(2) != "" {
+		if to, err = model.ParseDate(in.arg(2)); err != nil {
+			return err
+		}
+	}
+	if to.Before(from) {
+		return model.Invalid("le %s précède le %s", to.French(), from.French())
+	}
+	return c.withOperatorFor("year holiday …", func(svc *model.Service) error {
+		var school model.School
+		_, err := svc.SetupUpdate("calendrier : "+name, func(dir *model.Directory, tx model.Tx) error {
+			school = withHoliday(dir.School, model.Holiday{Name: name, From: from, To: to}, len(dir.Courses) == 0)
+			return tx.PutSchool(school)
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s : du %s au %s.\n", model.Visible(name), from.French(), to.French())
+		writeCalendar(c.stdout, school)
+		return nil
+	})
+}
+
+// withHoliday returns s with h in place of the period of the same name (or
+// added), the trimestres drawn again, and the A/B weeks too when weeks is set.
+func withHoliday(s model.School, h model.Holiday, weeks bool) model.School {
+	holidays := make([]model.Holiday, 0, len(s.Holidays)+1)
+	for _, x := range s.Holidays {
+		if model.FoldAccents(x.Name) != model.FoldAccents(h.Name) {
+			holidays = append(holidays, x)
+		}
+	}
+	holidays = append(holidays, h)
+	slices.SortStableFunc(holidays, func(a, b model.Holiday) int { return a.From.Compare(b.From) })
+	s.Holidays = holidays
+	s.Periods = calendar.Trimestres(s)
+	if weeks {
+		s.WeekTypes = calendar.WeekTypes(s)
+	}
+	return s
 }

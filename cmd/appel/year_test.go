@@ -76,3 +76,22 @@ func TestYearNewOnTheDemo(t *testing.T) {
 		}
 	}
 }
+
+// TestYearCalendarCorrection: the administrator moves a holiday; the
+// trimestres follow the Christmas holidays.
+func TestYearCalendarCorrection(t *testing.T) {
+	db := demoDB(t)
+	at := []string{"--db", db, "--now", "2026-11-23T08:05"}
+	out, errOut, code := runArgs(append(at, "year", "holiday", "Vacances de Noël", "2026-12-19", "2027-01-10")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Trimestre 1 : du 01/09/2026 au 10/01/2027", "19/12/2026\t10/01/2027\tVacances de Noël"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("year holiday says:\n%s\nwithout %q", out, want)
+		}
+	}
+	if _, errOut, code := runArgs(append(at, "year", "holiday", "Noël", "2027-01-10", "2026-12-19")...); code == 0 || !strings.Contains(errOut, "précède") {
+		t.Errorf("dates in the wrong order: exit %d %s", code, errOut)
+	}
+}

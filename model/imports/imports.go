@@ -35,10 +35,11 @@ const (
 	STS          = formats.KindSTS
 	Timetable    = formats.KindTimetable
 	Absences     = formats.KindAbsences
+	Calendar     = formats.KindCalendar
 )
 
 // Kinds lists the kinds in the order menus show them.
-var Kinds = []Kind{Siecle, Responsables, STS, Timetable, Absences}
+var Kinds = []Kind{Siecle, Responsables, STS, Timetable, Absences, Calendar}
 
 // KindLabel returns the French description of a kind of file.
 func KindLabel(k Kind) string {
@@ -53,6 +54,8 @@ func KindLabel(k Kind) string {
 		return "emploi du temps"
 	case Absences:
 		return "historique d'absences (CSV)"
+	case Calendar:
+		return "calendrier scolaire officiel (vacances, CSV ou JSON)"
 	}
 	return string(k)
 }
@@ -64,7 +67,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", model.Invalid("type d'import %q inconnu (siecle, responsables, sts, timetable, absences)", s)
+	return "", model.Invalid("type d'import %q inconnu (siecle, responsables, sts, timetable, absences, calendrier)", s)
 }
 
 // Source is a file to import: its name (for messages) and its bytes.
@@ -178,6 +181,8 @@ func parse(kind Kind, src Source, dir *model.Directory) (input, error) {
 		return parseTimetable(src, dir.School)
 	case Absences:
 		return parseAbsences(src)
+	case Calendar:
+		return parseCalendar(src)
 	}
 	_, err := ParseKind(string(kind))
 	return nil, err
