@@ -1,5 +1,10 @@
 package model
 
+import (
+	"fmt"
+	"time"
+)
+
 // ValidMotiveLabel is what the archive of an ended year keeps of a health
 // motive: that it was valable, nothing of what it said.
 const ValidMotiveLabel = "motif valable"
@@ -84,4 +89,47 @@ func (p ArchivePurge) Report(r Report) Report {
 // health motive it replaced.
 func ValidMotive() Motive {
 	return Motive{Code: ValidMotiveCode, Label: ValidMotiveLabel, Key: "y", Valid: true, Order: 99, Retired: true}
+}
+
+// SettingArchiveRetention is how many years the archive of an ended year is
+// kept after it ends (R131-6 and the archives' rules: 10 by default).
+const SettingArchiveRetention = "archives.retention"
+
+func init() {
+	RegisterSettings(SettingDef{
+		Key: SettingArchiveRetention, Label: "Conservation des archives d'année (ans)",
+		Help: "Années pendant lesquelles l'archive d'une année close (appel-AAAA-AAAA.db, son registre d'appel) " +
+			"est gardée après la fin de cette année ; « appel year purge » supprime les plus anciennes.",
+		Kind: SettingInt, Default: "10", Min: 1, Max: 50,
+	})
+}
+
+// ArchivedYear is the archive of an ended school year.
+type ArchivedYear struct {
+	// Year is its name (2026-2027); Path its file.
+	Year string
+	Path string
+}
+
+// KeptUntil returns the last day the archive of year (2026-2027) is kept
+// for retention years: the 31 August that ends the school year, retention
+// years later.
+func KeptUntil(year string, retention int) (Date, error) {
+	var a, b int
+	if _, err := fmt.Sscanf(year, "%d-%d", &a, &b); err != nil || b != a+1 {
+		return Date{}, invalid("année scolaire %q illisible (attendu 2026-2027)", year)
+	}
+	return NewDate(b+retention, time.August, 31), nil
+}
+
+// ExpiredYears returns the archives whose retention has passed on today, in
+// the order given.
+func ExpiredYears(archives []ArchivedYear, today Date, retention int) []ArchivedYear {
+	var out []ArchivedYear
+	for _, a := range archives {
+		if until, err := KeptUntil(a.Year, retention); err == nil && today.After(until) {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -200,4 +202,85 @@ func withHoliday(s model.School, h model.Holiday, weeks bool) model.School {
 		s.WeekTypes = calendar.WeekTypes(s)
 	}
 	return s
+}
+
+// runYearPurge lists the archives of ended years beside the db, and deletes,
+// once confirmed, those kept longer than the setting archives.retention.
+func runYearPurge(c *cli, in input) error {
+	if c.year != "" {
+		return usageErr("--year n'a pas cours ici : year purge regarde les archives à côté de la base")
+	}
+	db, err := c.open()
+	if err != nil {
+		return lockedHint(err, "year purge")
+	}
+	defer db.Close()
+	svc, err := c.operator(db)
+	if err != nil {
+		return err
+	}
+	settings, err := svc.Settings()
+	if err != nil {
+		return err
+	}
+	retention := settings.Int(model.SettingArchiveRetention)
+	archives, err := archivesBeside(db.Path())
+	if err != nil {
+		return err
+	}
+	today := model.DateOf(svc.Now())
+	expired := model.ExpiredYears(archives, today, retention)
+	fmt.Fprintf(c.stdout, "Archives d'année à côté de %s (gardées %d ans après la fin de l'année, réglage %s) :\n",
+		db.Path(), retention, model.SettingArchiveRetention)
+	for _, a := range archives {
+		until, _ := model.KeptUntil(a.Year, retention)
+		state := "gardée jusqu'au " + until.French()
+		if today.After(until) {
+			state = "à supprimer (conservation échue le " + until.French() + ")"
+		}
+		fmt.Fprintf(c.stdout, "  %s\t%s\t%s\n", a.Year, filepath.Base(a.Path), state)
+	}
+	if len(expired) == 0 {
+		fmt.Fprintln(c.stdout, "Aucune archive à supprimer.")
+		return nil
+	}
+	if !in.on("yes") {
+		if err := confirm(c.stdin, c.stdout, fmt.Sprintf("Supprimer %d archive(s)", len(expired))); err != nil {
+			return err
+		}
+	}
+	for _, a := range expired {
+		if err := os.Remove(a.Path); err != nil {
+			return fmt.Errorf("suppression de %s impossible : %v", a.Path, err)
+		}
+		fmt.Fprintf(c.stdout, "Supprimée : %s\n", a.Path)
+	}
+	return syncFolder(filepath.Dir(db.Path()))
+}
+
+// archivesBeside lists the archives of ended years in the db's folder, by
+// year: the files appel-AAAA-AAAA.db whose stamp names that year.
+func archivesBeside(dbPath string) ([]model.ArchivedYear, error) {
+	paths, err := filepath.Glob(filepath.Join(filepath.Dir(dbPath), "appel-[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9].db"))
+	if err != nil {
+		return nil, err
+	}
+	var out []model.ArchivedYear
+	for _, p := range paths {
+		stamp, err := storage.ReadStamp(p)
+		if err != nil || "appel-"+stamp.Year+".db" != filepath.Base(p) {
+			continue
+		}
+		out = append(out, model.ArchivedYear{Year: stamp.Year, Path: p})
+	}
+	return out, nil
+}
+
+// syncFolder makes the folder's entries (a deletion) durable.
+func syncFolder(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	return errors.Join(d.Sync(), d.Close())
 }

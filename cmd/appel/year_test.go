@@ -95,3 +95,28 @@ func TestYearCalendarCorrection(t *testing.T) {
 		t.Errorf("dates in the wrong order: exit %d %s", code, errOut)
 	}
 }
+
+// TestYearPurge: an archive is kept archives.retention years after its year
+// ends, then year purge deletes it once confirmed.
+func TestYearPurge(t *testing.T) {
+	db := demoDB(t)
+	if _, errOut, code := runArgs("--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes"); code != 0 {
+		t.Fatal(errOut)
+	}
+	archive := filepath.Join(filepath.Dir(db), "appel-2026-2027.db")
+	cases := []struct {
+		now, answer string
+		kept        bool
+		says        string
+	}{
+		{"2037-08-31T12:00", "", true, "gardée jusqu'au 31/08/2037"},
+		{"2037-09-01T12:00", "non\n", true, "à supprimer"},
+		{"2037-09-01T12:00", "oui\n", false, "Supprimée"},
+	}
+	for _, c := range cases {
+		out, errOut, _ := runWith(c.answer, "--db", db, "--now", c.now, "year", "purge")
+		if _, err := os.Stat(archive); (err == nil) != c.kept || !strings.Contains(out, c.says) {
+			t.Errorf("at %s answering %q: kept %v, said:\n%s%s", c.now, c.answer, err == nil, out, errOut)
+		}
+	}
+}
