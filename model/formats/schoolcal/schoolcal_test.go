@@ -53,8 +53,8 @@ func TestVacations(t *testing.T) {
 				if y.Vacations[2] != c.winter {
 					t.Errorf("winter %+v, want %+v", y.Vacations[2], c.winter)
 				}
-				if y.Vacations[0].From != y.Vacations[0].From || y.Vacations[0].To.Weekday() != 0 {
-					t.Errorf("Toussaint ends on a %s, want Sunday", y.Vacations[0].To.Weekday())
+				if y.Vacations[0].From.Weekday() != gotime.Saturday || y.Vacations[0].To.Weekday() != gotime.Sunday {
+					t.Errorf("Toussaint from a %s to a %s, want Saturday to Sunday", y.Vacations[0].From.Weekday(), y.Vacations[0].To.Weekday())
 				}
 			})
 		}
