@@ -106,12 +106,7 @@ func newCollector(dir *Directory, pupils []Pupil, from, to Date) *collector {
 		i := len(c.pupils)
 		c.index[p.ID] = i
 		c.pupils = append(c.pupils, p)
-		if p.Division != "" {
-			t := Target{TargetDivision, p.Division}
-			c.audience[t] = append(c.audience[t], i)
-		}
-		for _, g := range p.Groups {
-			t := Target{TargetGroup, g}
+		for _, t := range p.Targets() {
 			c.audience[t] = append(c.audience[t], i)
 		}
 	}

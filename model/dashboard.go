@@ -78,7 +78,7 @@ func (db *Dashboard) rollCalls(dir *Directory, calls []RollCall, now time.Time) 
 // attendance counts the day's absences and lateness, the backlog since from,
 // and the month's threshold crossings, at the clock: FiguresAt.
 func (db *Dashboard) attendance(dir *Directory, in statsInput, from Date) {
-	pupils := statsPupils(dir, db.Day)
+	pupils := statsPupils(dir, db.Day, db.Day)
 	var counts []PupilCount
 	for _, f := range FiguresAt(dir, pupils, from, db.Day, db.At, in.Marks, in.Notices) {
 		if len(f.Explanation.HalfDays) == 0 {

@@ -59,11 +59,14 @@ func (d *Directory) indexPeople() {
 	d.byGroup = map[string][]PupilID{}
 	for i, p := range d.Pupils {
 		d.pupilByID[p.ID] = i
-		if p.Division != "" {
-			d.byDivision[p.Division] = append(d.byDivision[p.Division], p.ID)
-		}
-		for _, g := range p.Groups {
-			d.byGroup[g] = append(d.byGroup[g], p.ID)
+		// A pupil is indexed under every division and group of his year;
+		// Members and Attends keep those of the day.
+		for _, t := range p.Targets() {
+			if t.Kind == TargetGroup {
+				d.byGroup[t.Code] = append(d.byGroup[t.Code], p.ID)
+			} else {
+				d.byDivision[t.Code] = append(d.byDivision[t.Code], p.ID)
+			}
 		}
 	}
 	d.accountByID = make(map[string]int, len(d.Accounts))
@@ -151,7 +154,9 @@ func (d *Directory) Group(code string) (Group, bool) {
 	return d.Groups[i], true
 }
 
-// Members returns the pupils of a division or group enrolled on date, in registre order.
+// Members returns the pupils of a division or group enrolled in it on date
+// (their enrolment of that day), in registre order; a zero date gives its
+// current members, those who left included.
 func (d *Directory) Members(t Target, on Date) []Pupil {
 	ids := d.byDivision[t.Code]
 	if t.Kind == TargetGroup {
@@ -160,11 +165,51 @@ func (d *Directory) Members(t Target, on Date) []Pupil {
 	out := make([]Pupil, 0, len(ids))
 	for _, id := range ids {
 		p := d.Pupils[d.pupilByID[id]]
-		if on.IsZero() || p.EnrolledOn(on) {
+		if on.IsZero() && p.in(t) || !on.IsZero() && d.memberOn(p, t, on) {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// MembersBetween returns the pupils enrolled in a division or group on at
+// least one day from from to to (both included), in registre order: those who
+// came or left or changed division within the range included.
+func (d *Directory) MembersBetween(t Target, from, to Date) []Pupil {
+	ids := d.byDivision[t.Code]
+	if t.Kind == TargetGroup {
+		ids = d.byGroup[t.Code]
+	}
+	var out []Pupil
+	for _, id := range ids {
+		p := d.Pupils[d.pupilByID[id]]
+		for day := from; !day.After(to); day = day.AddDays(1) {
+			if d.memberOn(p, t, day) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// in reports whether the pupil's current enrolment is in the target.
+func (p Pupil) in(t Target) bool {
+	if t.Kind == TargetGroup {
+		return p.InGroup(t.Code)
+	}
+	return p.Division == t.Code
+}
+
+// memberOn reports whether p is enrolled in t on day.
+func (d *Directory) memberOn(p Pupil, t Target, day Date) bool {
+	if !p.EnrolledOn(day) {
+		return false
+	}
+	if t.Kind == TargetGroup {
+		return p.InGroupOn(t.Code, day)
+	}
+	return p.DivisionOn(day) == t.Code
 }
 
 // SeancesOn expands the timetable for one date: the courses of that weekday
@@ -261,16 +306,9 @@ func (d *Directory) TeacherSeances(login string, day Date) []Seance {
 	return out
 }
 
-// Attends reports whether pupil p is in the audience of séance s.
-func (d *Directory) Attends(p Pupil, s Seance) bool {
-	if !p.EnrolledOn(s.Date) {
-		return false
-	}
-	if s.Target.Kind == TargetGroup {
-		return p.InGroup(s.Target.Code)
-	}
-	return p.Division == s.Target.Code
-}
+// Attends reports whether pupil p is in the audience of séance s: enrolled
+// that day in its division or group.
+func (d *Directory) Attends(p Pupil, s Seance) bool { return d.memberOn(p, s.Target, s.Date) }
 
 // PupilSeances returns the séances of pupil p from from to to, both included.
 func (d *Directory) PupilSeances(p Pupil, from, to Date) []Seance {

@@ -91,6 +91,20 @@ func (f PupilFigures) Count() PupilCount {
 	return PupilCount{Pupil: f.Pupil.ID, Division: f.Pupil.Division, Total: f.Figures(), Months: f.Months}
 }
 
+// Part returns the pupil's count for his days in one division (a stint of
+// Pupil.Stints): the half-days within it, per month; Total is theirs.
+func (f PupilFigures) Part(s Stint) PupilCount {
+	e := Explanation{Pupil: f.Pupil.ID, Settings: f.Explanation.Settings}
+	var total Figures
+	for _, h := range f.Explanation.HalfDays {
+		if s.Contains(h.Date) {
+			e.HalfDays = append(e.HalfDays, h)
+			total = total.Add(h.Figures)
+		}
+	}
+	return PupilCount{Pupil: f.Pupil.ID, Division: s.Division, Stint: s, Total: total, Months: e.Months()}
+}
+
 // Redacted returns the figures for a reader who may not see motives (see
 // Explanation.Redacted): the counts stay, the motives go.
 func (f PupilFigures) Redacted() PupilFigures {
@@ -298,7 +312,7 @@ func (s *Service) SchoolFigures(from, to Date) ([]PupilFigures, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := FiguresAt(dir, statsPupils(dir, from), from, to, s.now(), in.Marks, in.Notices)
+	out := FiguresAt(dir, statsPupils(dir, from, to), from, to, s.now(), in.Marks, in.Notices)
 	if !pol.Allows(PermSeeMotives) {
 		for i := range out {
 			out[i] = out[i].Redacted()

@@ -197,7 +197,7 @@ func (s *Service) ClassGrid(t Target, day Date) (Grid, error) {
 	}
 	from := day.Monday()
 	to := from.AddDays(6)
-	pupils := dir.Members(t, from)
+	pupils := dir.MembersBetween(t, from, to)
 	b := newGridBuilder(dir, pol, s.now().In(dir.Location()), pupils, weekDays(dir.School, from))
 	if err := s.store.View(b.read); err != nil {
 		return Grid{}, err

@@ -42,9 +42,8 @@ func newGridBuilder(dir *Directory, pol Policy, now time.Time, pupils []Pupil, d
 	}
 	audience := map[Target][]int{}
 	for i, p := range pupils {
-		audience[Target{TargetDivision, p.Division}] = append(audience[Target{TargetDivision, p.Division}], i)
-		for _, g := range p.Groups {
-			audience[Target{TargetGroup, g}] = append(audience[Target{TargetGroup, g}], i)
+		for _, t := range p.Targets() {
+			audience[t] = append(audience[t], i)
 		}
 	}
 	b.placed = make([][]placement, len(days))

@@ -97,11 +97,12 @@ func NewMinistryTable(dir *Directory, counts []PupilCount, month string) (Minist
 		}
 		m := byPupil[p.ID]
 		t.School.add(m)
-		if p.Division == "" {
+		division := p.DivisionOn(first)
+		if division == "" {
 			continue
 		}
-		divisions.row(p.Division).add(m)
-		if d, ok := dir.Division(p.Division); ok && d.Level != "" {
+		divisions.row(division).add(m)
+		if d, ok := dir.Division(division); ok && d.Level != "" {
 			levels.row(d.Level).add(m)
 		}
 	}

@@ -17,6 +17,10 @@ type Motive struct {
 	Order int `json:"order"`
 	// Retired motives stay on the absences they justified but are no longer offered.
 	Retired bool `json:"retired,omitempty"`
+	// Health marks a motive that tells something of the pupil's health: the
+	// archive of an ended year keeps only « motif valable » in its place
+	// (R131-6; see ArchivePurge).
+	Health bool `json:"health,omitempty"`
 }
 
 // ReservedKeys are the keys that navigation and selection use on the screens that
@@ -26,15 +30,15 @@ const ReservedKeys = "hjklquvxgbn"
 // DefaultMotives returns the default list of DOMAIN.md.
 func DefaultMotives() []Motive {
 	return []Motive{
-		{"maladie", "Maladie", "m", true, 1, false},
-		{"rdv-medical", "Rendez-vous médical", "r", true, 2, false},
-		{"famille", "Événement familial grave / réunion solennelle de famille", "f", true, 3, false},
-		{"transport", "Problème de transport", "t", true, 4, false},
-		{"convocation", "Convocation officielle (examen, JDC, tribunal)", "c", true, 5, false},
-		{"responsables", "Absence des responsables légaux que l'élève accompagne", "a", true, 6, false},
-		{"reveil", "Panne de réveil", "p", false, 7, false},
-		{"convenance", "Convenance personnelle / raison personnelle", "o", false, 8, false},
-		{"non-recevable", "Motif non recevable", "z", false, 9, false},
+		{"maladie", "Maladie", "m", true, 1, false, true},
+		{"rdv-medical", "Rendez-vous médical", "r", true, 2, false, true},
+		{"famille", "Événement familial grave / réunion solennelle de famille", "f", true, 3, false, false},
+		{"transport", "Problème de transport", "t", true, 4, false, false},
+		{"convocation", "Convocation officielle (examen, JDC, tribunal)", "c", true, 5, false, false},
+		{"responsables", "Absence des responsables légaux que l'élève accompagne", "a", true, 6, false, false},
+		{"reveil", "Panne de réveil", "p", false, 7, false, false},
+		{"convenance", "Convenance personnelle / raison personnelle", "o", false, 8, false, false},
+		{"non-recevable", "Motif non recevable", "z", false, 9, false, false},
 	}
 }
 

@@ -24,16 +24,26 @@ type Group struct {
 
 // Pupil is an élève.
 type Pupil struct {
-	ID        PupilID  `json:"id"`
-	INE       string   `json:"ine,omitempty"`
-	LastName  string   `json:"last_name"`
-	FirstName string   `json:"first_name"`
-	BirthDate Date     `json:"birth_date,omitempty"`
-	Sex       string   `json:"sex,omitempty"`
-	Division  string   `json:"division,omitempty"`
-	Groups    []string `json:"groups,omitempty"`
+	ID        PupilID `json:"id"`
+	INE       string  `json:"ine,omitempty"`
+	LastName  string  `json:"last_name"`
+	FirstName string  `json:"first_name"`
+	BirthDate Date    `json:"birth_date,omitempty"`
+	Sex       string  `json:"sex,omitempty"`
+	// Division and Groups are the pupil's current enrolment, since Since.
+	Division string   `json:"division,omitempty"`
+	Groups   []string `json:"groups,omitempty"`
 	// Left is the day the pupil left the school (DATE_SORTIE); zero while enrolled.
 	Left Date `json:"left,omitempty"`
+	// Arrived is the day the pupil came to the school during the year; zero
+	// when he was there from its start.
+	Arrived Date `json:"arrived,omitempty"`
+	// Since is the day his current Division and Groups began; zero when he
+	// has been in them since he came.
+	Since Date `json:"since,omitempty"`
+	// Before are his earlier enrolments of the year, oldest first, each until
+	// the next one begins (the last one until Since). See enrolment.go.
+	Before []Enrolment `json:"before,omitempty"`
 }
 
 // FullName returns "NOM Prénom".
@@ -49,8 +59,13 @@ func (p Pupil) InGroup(code string) bool {
 	return false
 }
 
-// EnrolledOn reports whether the pupil is still in the school on d.
-func (p Pupil) EnrolledOn(d Date) bool { return p.Left.IsZero() || d.Before(p.Left) }
+// EnrolledOn reports whether the pupil is in the school on d: arrived, not yet left.
+func (p Pupil) EnrolledOn(d Date) bool {
+	return (p.Left.IsZero() || d.Before(p.Left)) && (p.Arrived.IsZero() || !d.Before(p.Arrived))
+}
+
+// Gone reports whether the pupil has left the school by d.
+func (p Pupil) Gone(d Date) bool { return !p.Left.IsZero() && !d.Before(p.Left) }
 
 // Guardian is a responsable légal (or a person in charge, or to contact).
 type Guardian struct {

@@ -10,10 +10,16 @@ import (
 // PupilStats is one pupil's line of the statistics.
 type PupilStats struct {
 	Pupil Pupil
-	// Count.Total covers the period asked; Count.Months the calendar months
-	// that meet it, each counted over the whole month (the threshold is
-	// monthly), so that ReportMonths never depends on where the period cuts.
+	// Count is his line in one division: Count.Division and Count.Stint say
+	// which and when (a pupil who changed division during the period has one
+	// line per division). Count.Total covers the days of the period he spent
+	// there; Count.Months the calendar months that meet it, his days there.
 	Count PupilCount
+	// Whole is his own count, every day of the period (Total) and of the
+	// calendar months that meet it, each counted over the whole month (the
+	// threshold is monthly), so that ReportMonths never depends on where the
+	// period cuts.
+	Whole PupilCount
 }
 
 // ThresholdLine is a pupil over the threshold in a month (Crossing), and the
@@ -56,7 +62,7 @@ type Statistics struct {
 func (st Statistics) PupilsOf(division string) []PupilStats {
 	var out []PupilStats
 	for _, p := range st.Pupils {
-		if p.Pupil.Division == division {
+		if p.Count.Division == division {
 			out = append(out, p)
 		}
 	}
@@ -67,8 +73,8 @@ func (st Statistics) PupilsOf(division string) []PupilStats {
 func (st Statistics) DivisionCodes() []string {
 	var out []string
 	for _, p := range st.Pupils {
-		if len(out) == 0 || out[len(out)-1] != p.Pupil.Division {
-			out = append(out, p.Pupil.Division)
+		if len(out) == 0 || out[len(out)-1] != p.Count.Division {
+			out = append(out, p.Count.Division)
 		}
 	}
 	return out
@@ -129,55 +135,92 @@ func readStatsInput(tx ReadTx, dir *Directory, first, last Date) (statsInput, er
 
 func computeStatistics(dir *Directory, in statsInput, from, to Date, at time.Time) (Statistics, error) {
 	first, last := MonthSpan(from, to)
-	pupils := statsPupils(dir, first)
-	figures := FiguresAt(dir, pupils, first, last, at, in.Marks, in.Notices)
-	counts := make([]PupilCount, len(figures))
+	figures := FiguresAt(dir, statsPupils(dir, first, last), first, last, at, in.Marks, in.Notices)
+	// whole: one count per pupil over every day (thresholds, the ministry's
+	// table); parts: one per division he was in (what divisions sum).
+	whole := make([]PupilCount, len(figures))
+	var parts []PupilCount
 	st := Statistics{From: from, To: to, Settings: dir.School.Settings}
+	var shownWhole []PupilCount
 	for i, f := range figures {
-		counts[i] = f.Count()
-		counts[i].Total = f.Within(from, to)
+		whole[i] = f.Count()
+		whole[i].Total = f.Within(from, to)
 		st.Unplaced += countWithin(f.Unplaced, from, to)
-		if f.Pupil.EnrolledOn(from) {
-			st.Pupils = append(st.Pupils, PupilStats{Pupil: f.Pupil, Count: counts[i]})
+		shown := false
+		for _, stint := range f.Pupil.Stints(first, last) {
+			part := f.Part(stint)
+			parts = append(parts, part)
+			if stint.From.After(to) || stint.To.Before(from) {
+				continue
+			}
+			part.Total = f.Within(latest(from, stint.From), earliest(to, stint.To))
+			st.Pupils = append(st.Pupils, PupilStats{Pupil: f.Pupil, Count: part, Whole: whole[i]})
+			shown = true
+		}
+		if shown {
+			shownWhole = append(shownWhole, whole[i])
 		}
 	}
+	sortByDivision(dir, st.Pupils)
 	shown := make([]PupilCount, len(st.Pupils))
 	for i, p := range st.Pupils {
 		shown[i] = p.Count
 	}
 	st.Divisions = ByDivision(shown)
-	st.School = schoolCount(shown)
+	st.School = schoolCount(shownWhole)
 	var err error
-	if st.Months, err = monthStats(dir, counts, first, last); err != nil {
+	if st.Months, err = monthStats(dir, whole, parts, first, last); err != nil {
 		return Statistics{}, err
 	}
-	st.Thresholds = thresholdLines(dir, counts, in.reports)
+	st.Thresholds = thresholdLines(dir, whole, in.reports)
 	return st, nil
 }
 
-// statsPupils returns the pupils enrolled on day, divisions in the
-// directory's order (then pupils without a known division), registre order within.
-func statsPupils(dir *Directory, day Date) []Pupil {
+func earliest(a, b Date) Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// statsPupils returns the pupils enrolled on at least one day from from to
+// to, divisions (their current one) in the directory's order (then pupils
+// without a known division), registre order within.
+func statsPupils(dir *Directory, from, to Date) []Pupil {
+	var out []Pupil
+	for _, p := range dir.Pupils {
+		if len(p.Stints(from, to)) > 0 {
+			out = append(out, p)
+		}
+	}
+	rankOf := divisionRank(dir)
+	slices.SortStableFunc(out, func(a, b Pupil) int {
+		return cmp.Or(cmp.Compare(rankOf(a.Division), rankOf(b.Division)), strings.Compare(a.Division, b.Division))
+	})
+	return out
+}
+
+// sortByDivision orders statistics lines by the division of their stint, in
+// the directory's order, keeping the registre order within.
+func sortByDivision(dir *Directory, lines []PupilStats) {
+	rankOf := divisionRank(dir)
+	slices.SortStableFunc(lines, func(a, b PupilStats) int {
+		x, y := a.Count.Division, b.Count.Division
+		return cmp.Or(cmp.Compare(rankOf(x), rankOf(y)), strings.Compare(x, y))
+	})
+}
+
+func divisionRank(dir *Directory) func(string) int {
 	rank := make(map[string]int, len(dir.Divisions))
 	for i, d := range dir.Divisions {
 		rank[d.Code] = i
 	}
-	rankOf := func(code string) int {
+	return func(code string) int {
 		if r, ok := rank[code]; ok {
 			return r
 		}
 		return len(rank)
 	}
-	var out []Pupil
-	for _, p := range dir.Pupils {
-		if p.EnrolledOn(day) {
-			out = append(out, p)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Pupil) int {
-		return cmp.Or(cmp.Compare(rankOf(a.Division), rankOf(b.Division)), strings.Compare(a.Division, b.Division))
-	})
-	return out
 }
 
 func schoolCount(counts []PupilCount) DivisionCount {
@@ -201,7 +244,9 @@ func countWithin(marks []Mark, from, to Date) int {
 }
 
 // monthStats builds the table and figures of every month from first to last.
-func monthStats(dir *Directory, counts []PupilCount, first, last Date) ([]MonthStats, error) {
+// The table counts whole pupils; the figures sum the parts, each pupil's
+// days in each division.
+func monthStats(dir *Directory, counts, parts []PupilCount, first, last Date) ([]MonthStats, error) {
 	var out []MonthStats
 	for day := first; !day.After(last); day = NewDate(day.Year, day.Month+1, 1) {
 		month := day.MonthKey()
@@ -209,7 +254,7 @@ func monthStats(dir *Directory, counts []PupilCount, first, last Date) ([]MonthS
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, MonthStats{Table: table, Figures: monthFigures(dir, counts, month)})
+		out = append(out, MonthStats{Table: table, Figures: monthFigures(dir, parts, month)})
 	}
 	return out, nil
 }

@@ -54,10 +54,15 @@ func sameMonth(a, b Date) bool { return a.Year == b.Year && a.Month == b.Month }
 
 // PupilCount is one pupil's figures over a period, in all and per month.
 type PupilCount struct {
-	Pupil    PupilID
+	Pupil PupilID
+	// Division is the division counted: his current one for his own count,
+	// the stint's for a part (PupilFigures.Part).
 	Division string
-	Total    Figures
-	Months   []MonthCount
+	// Stint is the span of days in Division that a part counts; zero for
+	// his own count.
+	Stint  Stint
+	Total  Figures
+	Months []MonthCount
 }
 
 // Month returns the pupil's figures for a month (2026-11); zero if none.

@@ -2,10 +2,13 @@ package storage
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"appel/model"
 )
 
 // Bucket names. The layout is drawn in the package documentation.
@@ -70,7 +73,9 @@ type migration struct {
 var migrations = []migration{
 	{version: 1, what: "création des compartiments", apply: createBuckets(bucketsV1)},
 	{version: 2, what: "réglages de l'établissement", apply: createBuckets([][]byte{bSettings})},
-	{version: 3, what: "avis aux familles (file d'envoi) et modèles des avis", apply: createBuckets([][]byte{bFamilyNotices, bTemplates})},
+	{version: 3, what: "avis aux familles (file d'envoi)", apply: createBuckets([][]byte{bFamilyNotices})},
+	{version: 4, what: "motifs de santé (purgés des archives d'année)", apply: flagHealthMotives},
+	{version: 5, what: "modèles des avis et courriers aux familles", apply: createBuckets([][]byte{bTemplates})},
 }
 
 // latest returns the version that list leads to.
@@ -145,6 +150,37 @@ func checkSchema(tx *bolt.Tx, path string, list []migration) error {
 	case v < latest(list):
 		return fmt.Errorf("la base %s est au schéma %d : ouvrez-la une fois en écriture pour la mettre à jour (schéma %d)",
 			path, v, latest(list))
+	}
+	return nil
+}
+
+// healthMotives are the default motives that tell of a pupil's health.
+var healthMotives = [][]byte{[]byte("maladie"), []byte("rdv-medical")}
+
+// flagHealthMotives sets model.Motive.Health on the default health motives
+// of a file written before the flag existed (an administrator may change it).
+func flagHealthMotives(tx *bolt.Tx) error {
+	b := tx.Bucket(bMotives)
+	if b == nil {
+		return nil
+	}
+	for _, code := range healthMotives {
+		v := b.Get(code)
+		if v == nil {
+			continue
+		}
+		var m model.Motive
+		if err := json.Unmarshal(v, &m); err != nil {
+			return fmt.Errorf("motif %s illisible : %w", code, err)
+		}
+		m.Health = true
+		out, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(code, out); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ type outcome struct {
 // the writer has taken fn, Update waits for the commit and reports its outcome.
 func (db *DB) Update(ctx context.Context, actor model.Actor, verb string, fn func(model.Tx) error) (model.Receipt, error) {
 	if db.readOnly {
-		return model.Receipt{}, ErrReadOnly
+		return model.Receipt{}, db.readOnlyError()
 	}
 	if err := ctx.Err(); err != nil {
 		return model.Receipt{}, err

@@ -45,6 +45,9 @@ func (s *pupilsScreen) searchView(width, height int) string {
 	for i := from; i < to; i++ {
 		p := s.finder.found[list.items[i]]
 		text := fmt.Sprintf("%-30s %-6s %s", truncate(p.FullName(), 30), p.Division, strings.Join(p.Groups, ", "))
+		if left := p.LeftNote(model.DateOf(s.env.svc.Now())); left != "" {
+			text += " · " + left
+		}
 		if i == list.cursor {
 			lines = append(lines, truncate("› "+st.Cursor.Render(text), width))
 		} else {
@@ -64,6 +67,7 @@ func (s *pupilsScreen) fileHeader(width int) []string {
 	if p.INE != "" {
 		id = append(id, "INE "+p.INE)
 	}
+	id = append(id, p.HistoryNotes(model.DateOf(s.env.svc.Now()))...)
 	var groups []string
 	for _, g := range f.Groups {
 		groups = append(groups, g.Code)

@@ -48,8 +48,14 @@ func figureColumns(f func(int) model.Figures) []column {
 
 func pupilColumns(rows []model.PupilStats, width int) []column {
 	name := column{title: "Élève", width: 24, text: func(i int) string { return rows[i].Pupil.FullName() }}
-	report := column{title: "Seuil atteint", text: func(i int) string { return monthsShort(rows[i].Count.ReportMonths()) },
-		num: func(i int) float64 { return num(len(rows[i].Count.ReportMonths())) }}
+	// The last column also says when a pupil came, left or changed division.
+	report := column{title: "Seuil atteint", text: func(i int) string {
+		text := monthsShort(rows[i].Whole.ReportMonths())
+		if note := rows[i].Pupil.StintNote(rows[i].Count.Stint); note != "" {
+			text += "  " + note
+		}
+		return text
+	}, num: func(i int) float64 { return num(len(rows[i].Whole.ReportMonths())) }}
 	cols := append([]column{name}, figureColumns(func(i int) model.Figures { return rows[i].Count.Total })...)
 	return lastWidth(append(cols, report), width)
 }

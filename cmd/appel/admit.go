@@ -17,6 +17,15 @@ import (
 // Locally, no command writes over the db, its backups folder or the host key.
 func (c *cli) admit(entry *command, in input) error {
 	c.db, c.now, c.as = in.str("db"), in.str("now"), in.str("as")
+	// A command may have a --year of its own (appel init --year): it is not
+	// the archive to open.
+	if entry == nil || !slices.ContainsFunc(entry.flags, func(o option) bool { return o.name == "year" }) {
+		if c.year = in.str("year"); c.year != "" {
+			if err := checkYear(c.year); err != nil {
+				return err
+			}
+		}
+	}
 	if c.session != nil {
 		return c.admitRemote(entry, in)
 	}

@@ -20,6 +20,8 @@ type cli struct {
 	db     string
 	now    string
 	as     string
+	// year, when set, opens the archive of that ended year, read-only.
+	year   string
 	getenv func(string) string
 	// terminal reports whether a stream is a terminal (progress lines go only there).
 	terminal func(io.Writer) bool
@@ -111,7 +113,27 @@ func (c *cli) openNamed(name string) (*storage.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.year != "" {
+		return openArchive(path, c.year, now)
+	}
 	return storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+}
+
+// openArchive opens the archive of year beside the db at path, read-only.
+func openArchive(path, year string, now func() time.Time) (*storage.DB, error) {
+	archive := archivePath(path, year)
+	if _, err := os.Stat(archive); err != nil {
+		return nil, model.NotFound("aucune archive de l'année %s : %s n'existe pas", year, archive)
+	}
+	db, err := storage.Open(archive, storage.Options{Timeout: time.Second, Now: now, ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	if s, ok := db.Archived(); !ok || s.Year != year {
+		_ = db.Close()
+		return nil, model.Invalid("%s n'est pas l'archive de l'année %s", archive, year)
+	}
+	return db, nil
 }
 
 // operator returns the command line's service: every role, audited as the

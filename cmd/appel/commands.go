@@ -24,6 +24,8 @@ func commandTable() []command {
 		{name: "check", usage: "dire ce qui changerait, sans rien écrire"},
 		{name: "force", usage: "importer un fichier d'un autre établissement (UAJ)"},
 		{name: "detail", usage: "lister chaque enregistrement, même créé ou inchangé"},
+		{name: "from", value: "DATE", usage: "SIECLE : le jour des changements de division ou de groupes, des arrivées et des départs",
+			defText: "la date d'export du fichier"},
 	}
 	table := []command{
 		{summary: "ouvre l'interface sur ce terminal (choix du compte, sauf --as)",
@@ -53,6 +55,24 @@ func commandTable() []command {
 					defText: "aucun"},
 				importsFolder,
 			}, run: runServe},
+		{path: "year", summary: "l'année scolaire : la clore, passer à la suivante"},
+		{path: "year new", summary: "clôt l'année en cours : archive en lecture seule, puis la base passe à l'année suivante",
+			help: "La base entière est copiée, cohérente, dans appel-AAAA-AAAA.db à côté d'elle (motifs de santé et notes " +
+				"purgés), en lecture seule ; la base garde les comptes, les clés, les motifs, les créneaux et les réglages, " +
+				"et attend les imports de la nouvelle année. Une année ne se clôt qu'une fois ; refusé pendant que le serveur tient la base.",
+			flags: []option{
+				{name: "zone", value: "A|B|C", choices: []string{"A", "B", "C"}, usage: "zone des vacances de l'année suivante",
+					defText: "celle de l'établissement"},
+				{name: "yes", usage: "ne pas demander de confirmation (scripts)"},
+			}, run: runYearNew},
+		{path: "year purge", summary: "supprime les archives d'année gardées plus longtemps que le réglage archives.retention (10 ans)",
+			help:  "Liste les archives appel-AAAA-AAAA.db à côté de la base, avec la date jusqu'à laquelle chacune est gardée, puis demande avant de supprimer celles dont la conservation est échue.",
+			flags: []option{{name: "yes", usage: "ne pas demander de confirmation (scripts)"}}, run: runYearPurge},
+		{path: "year show", remote: true, summary: "le calendrier de l'année : rentrée, fin des cours, trimestres, vacances et jours fériés",
+			run: runYearShow},
+		{path: "year holiday", remote: true, args: []arg{{name: "NOM"}, {name: "DEBUT"}, {name: "FIN", optional: true}},
+			summary: "corrige (ou ajoute) une période sans cours : premier et dernier jour, ex. \"Vacances d'hiver\" 2028-02-12 2028-02-27",
+			run:     runYearHoliday},
 		{path: "user", summary: "les comptes et leurs clés SSH"},
 		{path: "user list", remote: true, summary: "un compte par ligne : identifiant, rôles, nom", run: runUserList},
 		{path: "user add", remote: true, args: []arg{{name: "LOGIN"}}, summary: "crée un compte",

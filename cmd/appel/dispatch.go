@@ -15,6 +15,8 @@ var globalFlags = []option{
 		file: serverFile, local: true},
 	{name: "now", value: "DATE", usage: "horloge fixe, ex. 2026-11-23T08:05, à l'heure de l'établissement",
 		defText: "l'heure réelle", local: true},
+	{name: "year", value: "AAAA-AAAA", usage: "ouvre l'archive d'une année close, en lecture seule, ex. 2026-2027",
+		defText: "l'année en cours", local: true},
 	{name: "as", value: "LOGIN", usage: "le compte sous lequel ouvrir l'interface", defText: "choisi à l'ouverture",
 		local: true},
 }

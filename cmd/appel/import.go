@@ -11,12 +11,21 @@ import (
 // importFlags are the options of `appel import`.
 type importFlags struct {
 	check, force, detail bool
+	// from dates a SIECLE re-import's changes (zero: the file's date).
+	from model.Date
 }
 
 // runImport runs `appel import KIND FILE` (« - »: standard input).
 func runImport(kind imports.Kind) func(*cli, input) error {
 	return func(c *cli, in input) error {
 		f := importFlags{check: in.on("check"), force: in.on("force"), detail: in.on("detail")}
+		if v := in.str("from"); v != "" {
+			d, err := model.ParseDate(v)
+			if err != nil {
+				return err
+			}
+			f.from = d
+		}
 		src, err := readSource(c.stdin, in.arg(0))
 		if err != nil {
 			return err
@@ -41,7 +50,7 @@ func readSource(stdin io.Reader, path string) (imports.Source, error) {
 // on out; progress, when not nil, shows how far it is. A refused file
 // returns its one-line error after the report has listed every refused row.
 func importFile(svc *model.Service, kind imports.Kind, src imports.Source, f importFlags, out io.Writer, progress *steps) error {
-	opt := imports.Options{Force: f.force}
+	opt := imports.Options{Force: f.force, From: f.from}
 	if progress != nil {
 		defer progress.done()
 		opt.Progress = progress.show

@@ -70,9 +70,9 @@ func (c *cli) statistics(svc *model.Service, sf statsFlags) (model.Statistics, e
 func statsRowOf(ps model.PupilStats) export.StatsRow {
 	p, f := ps.Pupil, ps.Count.Total
 	return export.StatsRow{
-		PupilID: p.ID, INE: p.INE, LastName: p.LastName, FirstName: p.FirstName, Division: p.Division,
+		PupilID: p.ID, INE: p.INE, LastName: p.LastName, FirstName: p.FirstName, Division: ps.Count.Division,
 		HalfDays: f.HalfDays(), ValidHalfDays: f.ValidHalfDays, InvalidHalfDays: f.InvalidHalfDays,
-		Hours: f.Hours(), Lates: f.Lates, LateMinutes: f.LateMinutes, ReportMonths: ps.Count.ReportMonths(),
+		Hours: f.Hours(), Lates: f.Lates, LateMinutes: f.LateMinutes, ReportMonths: ps.Whole.ReportMonths(),
 	}
 }
 

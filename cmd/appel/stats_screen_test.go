@@ -43,6 +43,12 @@ func screenMonths(csv string) string {
 func screenRow(view, name string) string {
 	for _, l := range strings.Split(view, "\n") {
 		if rest, ok := strings.CutPrefix(strings.TrimLeft(l, " ›"), name+" "); ok {
+			// The last column says when a pupil came, left or changed division.
+			for _, note := range []string{"arrivé le", "parti le", "en "} {
+				if i := strings.Index(rest, "  "+note); i >= 0 {
+					rest = rest[:i]
+				}
+			}
 			return strings.Join(strings.Fields(rest), " ")
 		}
 	}

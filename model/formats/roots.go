@@ -12,6 +12,7 @@ const (
 	KindSTS          Kind = "sts"
 	KindTimetable    Kind = "timetable"
 	KindAbsences     Kind = "absences"
+	KindCalendar     Kind = "calendrier"
 )
 
 type rootInfo struct {

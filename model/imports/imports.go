@@ -35,10 +35,11 @@ const (
 	STS          = formats.KindSTS
 	Timetable    = formats.KindTimetable
 	Absences     = formats.KindAbsences
+	Calendar     = formats.KindCalendar
 )
 
 // Kinds lists the kinds in the order menus show them.
-var Kinds = []Kind{Siecle, Responsables, STS, Timetable, Absences}
+var Kinds = []Kind{Siecle, Responsables, STS, Timetable, Absences, Calendar}
 
 // KindLabel returns the French description of a kind of file.
 func KindLabel(k Kind) string {
@@ -53,6 +54,8 @@ func KindLabel(k Kind) string {
 		return "emploi du temps"
 	case Absences:
 		return "historique d'absences (CSV)"
+	case Calendar:
+		return "calendrier scolaire officiel (vacances, CSV ou JSON)"
 	}
 	return string(k)
 }
@@ -64,7 +67,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", model.Invalid("type d'import %q inconnu (siecle, responsables, sts, timetable, absences)", s)
+	return "", model.Invalid("type d'import %q inconnu (siecle, responsables, sts, timetable, absences, calendrier)", s)
 }
 
 // Source is a file to import: its name (for messages) and its bytes.
@@ -77,6 +80,10 @@ type Source struct {
 type Options struct {
 	// Force accepts a file whose UAJ names another school.
 	Force bool
+	// From dates the changes of division and groups, the arrivals and the
+	// departures that a SIECLE re-import records (zero: the file's date of
+	// export, else today).
+	From model.Date
 	// Progress, when set, is told how far the import has gone.
 	Progress func(Progress)
 }
@@ -174,6 +181,8 @@ func parse(kind Kind, src Source, dir *model.Directory) (input, error) {
 		return parseTimetable(src, dir.School)
 	case Absences:
 		return parseAbsences(src)
+	case Calendar:
+		return parseCalendar(src)
 	}
 	_, err := ParseKind(string(kind))
 	return nil, err
@@ -222,6 +231,7 @@ type env struct {
 	now      time.Time
 	login    string
 	force    bool
+	from     model.Date
 	progress func(Progress)
 	p        *Plan
 }
@@ -230,6 +240,6 @@ func newEnv(svc *model.Service, dir *model.Directory, tx model.ReadTx, file stri
 	now := svc.Now()
 	return &env{
 		dir: dir, tx: tx, today: model.DateOf(now), now: now, login: svc.Actor().Login,
-		force: opt.Force, progress: opt.Progress, p: &Plan{File: file},
+		force: opt.Force, from: opt.From, progress: opt.Progress, p: &Plan{File: file},
 	}
 }

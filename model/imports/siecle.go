@@ -26,6 +26,7 @@ func (in siecleInput) plan(e *env) *Plan {
 	if f.Year != 0 && f.Year != e.dir.School.YearStart.Year {
 		e.note("export de l'année %d-%d, établissement en %s", f.Year, f.Year+1, e.dir.School.YearLabel())
 	}
+	e.changeDay(f.Exported)
 	seen := map[model.PupilID]bool{}
 	var kept []model.Pupil
 	total := len(f.Pupils) + len(f.Skipped)
@@ -58,6 +59,7 @@ func (e *env) pupil(pu siecle.Pupil) (model.Pupil, bool) {
 		e.add(it, nil)
 		return p, false
 	}
+	p = e.enrol(old, had, p)
 	it.Action = putOrKeep(had, old, p)
 	switch {
 	case it.Action == Updated:
@@ -69,11 +71,45 @@ func (e *env) pupil(pu siecle.Pupil) (model.Pupil, bool) {
 	return p, true
 }
 
+// changeDay sets the day on which the re-import's changes are recorded:
+// --from, else the file's date of export (not after today), else today.
+func (e *env) changeDay(exported model.Date) {
+	switch {
+	case !e.from.IsZero():
+	case exported.IsZero() || exported.After(e.today):
+		e.from = e.today
+	default:
+		e.from = exported
+	}
+}
+
+// enrol gives the pupil of the file his history: a pupil the school has
+// keeps his, and a change of division or groups is recorded from the day
+// of the change; a pupil new to a school that already has pupils, after the
+// rentrée, arrives on that day.
+func (e *env) enrol(old model.Pupil, had bool, p model.Pupil) model.Pupil {
+	if !had {
+		if len(e.dir.Pupils) > 0 && e.from.After(e.dir.School.YearStart) {
+			p.Arrived = e.from
+		}
+		return p
+	}
+	next := old.MoveTo(e.from, p.Division, p.Groups)
+	next.INE, next.LastName, next.FirstName = p.INE, p.LastName, p.FirstName
+	next.BirthDate, next.Sex, next.Left = p.BirthDate, p.Sex, p.Left
+	return next
+}
+
 func pupilChanges(a, b model.Pupil) string {
 	var c changes
 	c.diff("nom", a.FullName(), b.FullName())
 	c.diff("INE", a.INE, b.INE)
-	c.diff("division", a.Division, b.Division)
+	switch {
+	case a.Division != b.Division && !b.Since.IsZero():
+		c.add("division « %s » → « %s » le %s", a.Division, b.Division, b.Since.French())
+	default:
+		c.diff("division", a.Division, b.Division)
+	}
 	c.diff("groupes", strings.Join(a.Groups, ", "), strings.Join(b.Groups, ", "))
 	c.diff("naissance", dateText(a.BirthDate), dateText(b.BirthDate))
 	c.diff("sexe", a.Sex, b.Sex)
@@ -95,10 +131,7 @@ func (e *env) inactive(s siecle.Skipped, exported model.Date) {
 		e.add(it, nil)
 		return
 	}
-	left := exported
-	if left.IsZero() || left.After(e.today) {
-		left = e.today
-	}
+	left := e.from
 	p := old
 	p.Left = left
 	it.Action, it.Detail = Updated, s.Reason+" : sorti le "+left.French()

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSSHNewYear: after `year new` on the demo school, every well-known
+// account logs in over SSH (its key kept) and finds an empty school of
+// 2027-2028 ready for imports.
+func TestSSHNewYear(t *testing.T) {
+	requireSSH(t)
+	db := demoDB(t)
+	keys := map[string]string{}
+	for _, login := range []string{"prof", "cpe", "cpe2", "aed", "direction", "admin"} {
+		keys[login] = sshKey(t, login)
+		appelCmd(t, "user", "key", "add", login, "--key-file", keys[login]+".pub", "--db", db)
+	}
+	appelCmd(t, "--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes")
+	srv := startServe(t, db, "--now", "2027-09-06T08:05")
+	sees := map[string][]string{
+		"prof":      {"Mes séances — lundi 6 septembre 2027", "Aucune séance ce jour-là"},
+		"cpe":       {"lun. 06/09/2027", "Aucune absence ni retard ce jour-là"},
+		"cpe2":      {"lun. 06/09/2027", "Aucune absence ni retard ce jour-là"},
+		"aed":       {"lun. 06/09/2027", "Aucune absence ni retard ce jour-là"},
+		"direction": {"Tableau de bord — lundi 6 septembre 2027", "Appels non faits           0"},
+		"admin":     {"1 Comptes", "0 Imports"},
+	}
+	for login, texts := range sees {
+		term := newTerminal(t, 110, 30, nil, sshArgs(srv.port, keys[login])+" -tt "+login+"@127.0.0.1")
+		term.waitFor(texts...)
+		term.send("q")
+		term.waitExit()
+	}
+	s := &sshSchool{db: db, keys: keys, srv: srv}
+	if out, errOut, code := s.ssh(t, "admin", "admin", nil, "year show"); code != 0 || !strings.Contains(out, "Année 2027-2028") {
+		t.Errorf("year show over SSH: exit %d %s\n%s", code, errOut, out)
+	}
+	if out, errOut, code := s.ssh(t, "cpe", "cpe", nil, "stats --by division"); code != 0 || strings.Count(out, "\n") != 2 {
+		t.Errorf("the new year's statistics over SSH: exit %d %s\n%s", code, errOut, out)
+	}
+}

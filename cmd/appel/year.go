@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"appel/model"
+	"appel/model/calendar"
+	"appel/storage"
+)
+
+// yearPattern is a school year's name: 2026-2027.
+var yearPattern = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
+
+// checkYear reads --year: two consecutive years.
+func checkYear(year string) error {
+	m := yearPattern.FindStringSubmatch(year)
+	if m == nil {
+		return usageErr("--year %q illisible (attendu 2026-2027)", year)
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	if b != a+1 {
+		return usageErr("--year %q : une année scolaire va d'une année à la suivante (2026-2027)", year)
+	}
+	return nil
+}
+
+// archivePath is the archive of year beside the db at dbPath.
+func archivePath(dbPath, year string) string {
+	return filepath.Join(filepath.Dir(dbPath), "appel-"+year+".db")
+}
+
+// runYearNew ends the current school year: the archive, then the next year.
+func runYearNew(c *cli, in input) error {
+	if c.year != "" {
+		return usageErr("--year ouvre une année close, qui ne se clôt pas une seconde fois")
+	}
+	db, err := c.open()
+	if err != nil {
+		return lockedHint(err, "year new")
+	}
+	defer db.Close()
+	svc, err := c.operator(db)
+	if err != nil {
+		return err
+	}
+	dir, err := db.Directory()
+	if err != nil {
+		return model.NotFound("cette base n'a pas d'établissement : rien à clore")
+	}
+	cur := dir.School
+	if today := model.DateOf(svc.Now()); today.Before(cur.YearStart) {
+		ended, err := db.EndedYears()
+		if err != nil {
+			return err
+		}
+		already := ""
+		if n := len(ended); n > 0 {
+			already = fmt.Sprintf("l'année %s est déjà close (%s) ; ", ended[n-1], filepath.Base(archivePath(db.Path(), ended[n-1])))
+		}
+		return model.Conflict("%sl'année %s n'a pas commencé (rentrée le %s) : il n'y a rien à clore", already, cur.YearLabel(), cur.YearStart.French())
+	}
+	next, known, err := calendar.NextYear(cur, in.str("zone"))
+	if err != nil {
+		return err
+	}
+	year := cur.YearLabel()
+	archive := archivePath(db.Path(), year)
+	c.describeRollover(dir, next, archive, known)
+	if !in.on("yes") {
+		if err := confirm(c.stdin, c.stdout, "Clore l'année "+year); err != nil {
+			return err
+		}
+	}
+	err = db.Rollover(storage.Rollover{
+		Year: year, Archive: archive, Next: next, Purge: model.NewArchivePurge(dir.Motives), Actor: svc.Actor(),
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Année %s close : archive %s (lecture seule ; appel --year %s pour la consulter).\n", year, archive, year)
+	fmt.Fprintf(c.stdout, "La base tient l'année %s : rentrée le %s. Importez SIECLE, STS-Web et l'emploi du temps.\n",
+		next.YearLabel(), next.YearStart.French())
+	if !known {
+		fmt.Fprintln(c.stdout, "Vacances de "+next.YearLabel()+" inconnues : appel import calendrier FICHIER (le calendrier scolaire officiel).")
+	}
+	return nil
+}
+
+// describeRollover says what ending the year keeps and drops.
+func (c *cli) describeRollover(dir *model.Directory, next model.School, archive string, known bool) {
+	w := c.stdout
+	fmt.Fprintf(w, "Fin de l'année %s de %s (%s) :\n", dir.School.YearLabel(), model.Visible(dir.School.Name), dir.School.UAI)
+	fmt.Fprintf(w, "  archive en lecture seule : %s (élèves, marques, registre ; motifs de santé et notes purgés)\n", archive)
+	fmt.Fprintf(w, "  gardés : %d comptes et leurs clés, %d motifs, les créneaux et les réglages\n", len(dir.Accounts), len(dir.Motives))
+	fmt.Fprintf(w, "  retirés de la base : %d élèves, %d divisions, %d groupes, %d cours, les marques et le journal\n",
+		len(dir.Pupils), len(dir.Divisions), len(dir.Groups), len(dir.Courses))
+	calendarText := "calendrier officiel connu"
+	if !known {
+		calendarText = "calendrier provisoire, jours fériés seulement"
+	}
+	fmt.Fprintf(w, "  année suivante : %s, du %s au %s (zone %s, %s)\n", next.YearLabel(), next.YearStart.French(),
+		next.YearEnd.French(), next.Zone, calendarText)
+}
+
+// confirm asks a yes/no question on out, reading the answer from in; any
+// answer but « oui » (or « o ») refuses.
+func confirm(in io.Reader, out io.Writer, question string) error {
+	fmt.Fprintf(out, "%s ? Tapez « oui » pour confirmer : ", question)
+	line, err := bufio.NewReader(in).ReadString('\n')
+	answer := strings.ToLower(strings.TrimSpace(line))
+	if answer == "oui" || answer == "o" {
+		return nil
+	}
+	if err != nil && answer == "" {
+		return usageErr("pas de réponse : rien n'a été fait (--yes pour confirmer dans un script)")
+	}
+	return model.Conflict("abandonné : rien n'a été fait")
+}
+
+// runYearShow prints the school year's calendar: its bounds, trimestres and
+// periods without classes.
+func runYearShow(c *cli, in input) error {
+	return c.withOperatorFor("year show", func(svc *model.Service) error {
+		dir, err := svc.Directory()
+		if err != nil {
+			return err
+		}
+		writeCalendar(c.stdout, dir.School)
+		return nil
+	})
+}
+
+func writeCalendar(w io.Writer, s model.School) {
+	fmt.Fprintf(w, "Année %s, zone %s : rentrée le %s, fin des cours le %s\n", s.YearLabel(), s.Zone, s.YearStart.French(), s.YearEnd.French())
+	for _, p := range s.Periods {
+		fmt.Fprintf(w, "  %s : du %s au %s\n", model.Visible(p.Name), p.From.French(), p.To.French())
+	}
+	for _, h := range s.Holidays {
+		fmt.Fprintf(w, "  %s\t%s\t%s\n", h.From.French(), h.To.French(), model.Visible(h.Name))
+	}
+}
+
+// runYearHoliday sets the dates of a period without classes (or adds it):
+// the administrator's correction of the imported calendar.
+func runYearHoliday(c *cli, in input) error {
+	name := strings.TrimSpace(in.arg(0))
+	if err := model.CheckField("nom de la période", name, model.Plain); err != nil {
+		return err
+	}
+	from, err := model.ParseDate(in.arg(1))
+	if err != nil {
+		return err
+	}
+	to := from
+	if in.arg(2) != "" {
+		if to, err = model.ParseDate(in.arg(2)); err != nil {
+			return err
+		}
+	}
+	if to.Before(from) {
+		return model.Invalid("le %s précède le %s", to.French(), from.French())
+	}
+	return c.withOperatorFor("year holiday …", func(svc *model.Service) error {
+		var school model.School
+		_, err := svc.SetupUpdate("calendrier : "+name, func(dir *model.Directory, tx model.Tx) error {
+			school = withHoliday(dir.School, model.Holiday{Name: name, From: from, To: to}, len(dir.Courses) == 0)
+			return tx.PutSchool(school)
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s : du %s au %s.\n", model.Visible(name), from.French(), to.French())
+		writeCalendar(c.stdout, school)
+		return nil
+	})
+}
+
+// withHoliday returns s with h in place of the period of the same name (or
+// added), the trimestres drawn again, and the A/B weeks too when weeks is set.
+func withHoliday(s model.School, h model.Holiday, weeks bool) model.School {
+	holidays := make([]model.Holiday, 0, len(s.Holidays)+1)
+	for _, x := range s.Holidays {
+		if model.FoldAccents(x.Name) != model.FoldAccents(h.Name) {
+			holidays = append(holidays, x)
+		}
+	}
+	holidays = append(holidays, h)
+	slices.SortStableFunc(holidays, func(a, b model.Holiday) int { return a.From.Compare(b.From) })
+	s.Holidays = holidays
+	s.Periods = calendar.Trimestres(s)
+	if weeks {
+		s.WeekTypes = calendar.WeekTypes(s)
+	}
+	return s
+}
+
+// runYearPurge lists the archives of ended years beside the db, and deletes,
+// once confirmed, those kept longer than the setting archives.retention.
+func runYearPurge(c *cli, in input) error {
+	if c.year != "" {
+		return usageErr("--year n'a pas cours ici : year purge regarde les archives à côté de la base")
+	}
+	db, err := c.open()
+	if err != nil {
+		return lockedHint(err, "year purge")
+	}
+	defer db.Close()
+	svc, err := c.operator(db)
+	if err != nil {
+		return err
+	}
+	settings, err := svc.Settings()
+	if err != nil {
+		return err
+	}
+	retention := settings.Int(model.SettingArchiveRetention)
+	archives, err := archivesBeside(db.Path())
+	if err != nil {
+		return err
+	}
+	today := model.DateOf(svc.Now())
+	expired := model.ExpiredYears(archives, today, retention)
+	fmt.Fprintf(c.stdout, "Archives d'année à côté de %s (gardées %d ans après la fin de l'année, réglage %s) :\n",
+		db.Path(), retention, model.SettingArchiveRetention)
+	for _, a := range archives {
+		until, _ := model.KeptUntil(a.Year, retention)
+		state := "gardée jusqu'au " + until.French()
+		if today.After(until) {
+			state = "à supprimer (conservation échue le " + until.French() + ")"
+		}
+		fmt.Fprintf(c.stdout, "  %s\t%s\t%s\n", a.Year, filepath.Base(a.Path), state)
+	}
+	if len(expired) == 0 {
+		fmt.Fprintln(c.stdout, "Aucune archive à supprimer.")
+		return nil
+	}
+	if !in.on("yes") {
+		if err := confirm(c.stdin, c.stdout, fmt.Sprintf("Supprimer %d archive(s)", len(expired))); err != nil {
+			return err
+		}
+	}
+	for _, a := range expired {
+		if err := os.Remove(a.Path); err != nil {
+			return fmt.Errorf("suppression de %s impossible : %v", a.Path, err)
+		}
+		fmt.Fprintf(c.stdout, "Supprimée : %s\n", a.Path)
+	}
+	return syncFolder(filepath.Dir(db.Path()))
+}
+
+// archivesBeside lists the archives of ended years in the db's folder, by
+// year: the files appel-AAAA-AAAA.db whose stamp names that year.
+func archivesBeside(dbPath string) ([]model.ArchivedYear, error) {
+	paths, err := filepath.Glob(filepath.Join(filepath.Dir(dbPath), "appel-[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9].db"))
+	if err != nil {
+		return nil, err
+	}
+	var out []model.ArchivedYear
+	for _, p := range paths {
+		stamp, err := storage.ReadStamp(p)
+		if err != nil || "appel-"+stamp.Year+".db" != filepath.Base(p) {
+			continue
+		}
+		out = append(out, model.ArchivedYear{Year: stamp.Year, Path: p})
+	}
+	return out, nil
+}
+
+// syncFolder makes the folder's entries (a deletion) durable.
+func syncFolder(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	return errors.Join(d.Sync(), d.Close())
+}

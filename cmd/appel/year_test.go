@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runWith runs a command line in this process with stdin.
+func runWith(stdin string, args ...string) (string, string, int) {
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// TestYearNewOnTheDemo ends the demo school's year: the archive's
+// statistics are byte for byte those of before, a write on it is refused
+// with one message, the db holds the next year with the same accounts and
+// no pupils, and the year cannot end twice.
+func TestYearNewOnTheDemo(t *testing.T) {
+	db := demoDB(t)
+	at := []string{"--db", db, "--now", "2026-11-23T08:05"}
+	reports := [][]string{{"stats"}, {"stats", "--by", "pupil"}, {"stats", "--by", "month"}, {"user", "list"}}
+	before := map[string]string{}
+	for _, r := range reports {
+		out, errOut, code := runArgs(append(at, r...)...)
+		if code != 0 {
+			t.Fatalf("%v: %s", r, errOut)
+		}
+		before[strings.Join(r, " ")] = out
+	}
+	if _, errOut, code := runWith("non\n", append(at, "year", "new")...); code == 0 || !strings.Contains(errOut, "rien n'a été fait") {
+		t.Fatalf("« non » to the question: exit %d, %s", code, errOut)
+	}
+	out, errOut, code := runWith("oui\n", append(at, "year", "new")...)
+	if code != 0 {
+		t.Fatalf("year new: exit %d: %s", code, errOut)
+	}
+	archive := filepath.Join(filepath.Dir(db), "appel-2026-2027.db")
+	for _, want := range []string{"606 élèves", "Année 2026-2027 close", archive, "2027-2028"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("year new says:\n%s\nwithout %q", out, want)
+		}
+	}
+	for _, r := range reports {
+		got, errOut, code := runArgs(append(append(at, "--year", "2026-2027"), r...)...)
+		if code != 0 || got != before[strings.Join(r, " ")] {
+			t.Errorf("%v on the archive: exit %d %s; same as before: %v", r, code, errOut, got == before[strings.Join(r, " ")])
+		}
+	}
+	writes := [][]string{
+		{"user", "add", "zoe", "--role", "cpe", "--name", "Zoé"},
+		{"import", "absences", "-"},
+	}
+	for _, w := range writes {
+		_, errOut, code := runArgs(append(append(at, "--year", "2026-2027"), w...)...)
+		if code == 0 || !strings.Contains(errOut, "l'année 2026-2027 est close") {
+			t.Errorf("%v on the archive: exit %d, %s", w, code, errOut)
+		}
+	}
+	if info, err := os.Stat(archive); err != nil || info.Mode().Perm()&0o222 != 0 {
+		t.Errorf("archive: %v", err)
+	}
+	if got, _, _ := runArgs(append(at, "user", "list")...); got != before["user list"] {
+		t.Errorf("the accounts changed:\n%s", got)
+	}
+	if got, _, _ := runArgs(append(at, "stats", "--by", "division")...); strings.Count(got, "\n") != 2 {
+		t.Errorf("the next year's statistics:\n%s", got)
+	}
+	for _, now := range []string{"2026-11-23T08:05", "2027-07-10T08:00"} {
+		_, errOut, code := runArgs("--db", db, "--now", now, "year", "new", "--yes")
+		if code == 0 || !strings.Contains(errOut, "2026-2027 est déjà close") {
+			t.Errorf("year new again at %s: exit %d, %s", now, code, errOut)
+		}
+	}
+}
+
+// TestYearCalendarCorrection: the administrator moves a holiday; the
+// trimestres follow the Christmas holidays.
+func TestYearCalendarCorrection(t *testing.T) {
+	db := demoDB(t)
+	at := []string{"--db", db, "--now", "2026-11-23T08:05"}
+	out, errOut, code := runArgs(append(at, "year", "holiday", "Vacances de Noël", "2026-12-19", "2027-01-10")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Trimestre 1 : du 01/09/2026 au 10/01/2027", "19/12/2026\t10/01/2027\tVacances de Noël"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("year holiday says:\n%s\nwithout %q", out, want)
+		}
+	}
+	if _, errOut, code := runArgs(append(at, "year", "holiday", "Noël", "2027-01-10", "2026-12-19")...); code == 0 || !strings.Contains(errOut, "précède") {
+		t.Errorf("dates in the wrong order: exit %d %s", code, errOut)
+	}
+}
+
+// TestYearPurge: an archive is kept archives.retention years after its year
+// ends, then year purge deletes it once confirmed.
+func TestYearPurge(t *testing.T) {
+	db := demoDB(t)
+	if _, errOut, code := runArgs("--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes"); code != 0 {
+		t.Fatal(errOut)
+	}
+	archive := filepath.Join(filepath.Dir(db), "appel-2026-2027.db")
+	cases := []struct {
+		now, answer string
+		kept        bool
+		says        string
+	}{
+		{"2037-08-31T12:00", "", true, "gardée jusqu'au 31/08/2037"},
+		{"2037-09-01T12:00", "non\n", true, "à supprimer"},
+		{"2037-09-01T12:00", "oui\n", false, "Supprimée"},
+	}
+	for _, c := range cases {
+		out, errOut, _ := runWith(c.answer, "--db", db, "--now", c.now, "year", "purge")
+		if _, err := os.Stat(archive); (err == nil) != c.kept || !strings.Contains(out, c.says) {
+			t.Errorf("at %s answering %q: kept %v, said:\n%s%s", c.now, c.answer, err == nil, out, errOut)
+		}
+	}
+}
