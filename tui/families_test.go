@@ -50,7 +50,7 @@ func TestFamiliesScreen(t *testing.T) {
 		}
 	}
 	d.Press("f", "f", "f")
-	v = d.WaitFor("[en échec (1)]", "5 essai(s)", "Réponse : le relais a répondu 550 : boîte inconnue")
+	d.WaitFor("[en échec (1)]", "5 essai(s)", "Réponse : le relais a répondu 550 : boîte inconnue")
 	d.Press("enter")
 	v = d.WaitFor("Objet : Absence de", "Madame, Monsieur,", "a été noté(e) absent(e) le lundi 16/11/2026 (matin)")
 	d.Press("esc")
