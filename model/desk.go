@@ -161,7 +161,7 @@ func familyStates(tx ReadTx, day Date) (map[PupilID]int, error) {
 	for _, n := range ns {
 		bit := 0
 		switch n.Status {
-		case StatusSent, StatusToPrint:
+		case StatusSent, StatusToPrint, StatusPrinted:
 			bit = 1
 		case StatusFailed, StatusUnreachable:
 			bit = 2

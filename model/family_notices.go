@@ -68,8 +68,11 @@ type FamilyNotice struct {
 // Label describes the notice in one line for lists.
 func (n FamilyNotice) Label() string {
 	kind := "avis d'absence"
-	if n.Kind == FamilyRelance {
+	switch n.Kind {
+	case FamilyRelance:
 		kind = "relance"
+	case TemplateLetter:
+		return "courrier des absences jusqu'au " + n.Date.French()
 	}
 	return fmt.Sprintf("%s du %s %s", kind, n.Date.French(), n.Half)
 }

@@ -126,7 +126,7 @@ func familyIn(view int, n model.FamilyNotice) bool {
 	case familyQueue:
 		return n.Pending() || n.Status == model.StatusHeld
 	case familySent:
-		return n.Status == model.StatusSent
+		return n.Status == model.StatusSent || n.Status == model.StatusPrinted
 	case familyFailed:
 		return n.Status == model.StatusFailed || n.Status == model.StatusUnreachable
 	}

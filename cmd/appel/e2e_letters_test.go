@@ -75,6 +75,17 @@ func TestLettersOfTheDemoWeek(t *testing.T) {
 	if !strings.Contains(errOut, " courriers, ") {
 		t.Errorf("no summary on standard error: %q", errOut)
 	}
+	appelCmd(t, "letters", "--db", db, "--now", "2026-11-20T17:00", "--from", "2026-11-16", "--to", "2026-11-20", "--out", pdf)
+	_, notices := readFamilies(t, db, nil)
+	printed := 0
+	for _, n := range notices {
+		if n.Kind == model.TemplateLetter && n.Status == model.StatusPrinted && n.Channel == model.ChannelLetter && len(n.Seances) > 0 {
+			printed++
+		}
+	}
+	if printed != len(b.Letters) {
+		t.Errorf("%d letters on record after printing the week twice, want %d", printed, len(b.Letters))
+	}
 	prefix := filepath.Join(t.TempDir(), "page")
 	if err := exec.Command("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "2", pdf, prefix).Run(); err != nil {
 		t.Fatal(err)

@@ -70,6 +70,9 @@ func runLetters(c *cli, in input) error {
 		if err := c.output(out, func(w io.Writer) error { return letters.Write(w, batch, tpl, svc.Now()) }); err != nil {
 			return err
 		}
+		if err := svc.RecordLetters(batch); err != nil {
+			return err
+		}
 		for _, u := range batch.Unreachable {
 			fmt.Fprintf(c.stderr, "injoignable : %s (%s) · %s · %s\n", model.Visible(u.Pupil.FullName()), model.Visible(u.Pupil.Division),
 				model.Visible(u.Household.Names()), model.Visible(u.Why))
