@@ -79,7 +79,12 @@ func (s *familiesScreen) Title() string { return "Familles" }
 
 func (s *familiesScreen) Capturing() bool { return s.editor != nil }
 
-func (s *familiesScreen) Pending() int { return s.busy }
+func (s *familiesScreen) Pending() int {
+	if s.editor != nil {
+		return s.busy + s.editor.saving
+	}
+	return s.busy
+}
 
 // Interest: the list reloads when a notice or a guardian changes.
 func (s *familiesScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedFamily) }

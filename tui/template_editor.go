@@ -22,7 +22,8 @@ type templateEditor struct {
 	custom  bool
 	preview model.Message
 	err     string
-	busy    bool
+	// saving counts the saves not yet answered (Pending).
+	saving int
 }
 
 type templateLoadedMsg struct {
@@ -39,8 +40,10 @@ type templatePreviewMsg struct {
 }
 
 type templateSavedMsg struct {
-	text string
-	err  error
+	// text is what was saved; reset: the shipped text was brought back.
+	text  string
+	reset bool
+	err   error
 }
 
 func newTemplateEditor() *templateEditor {
@@ -91,14 +94,19 @@ func (s *familiesScreen) editorUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case templateSavedMsg:
-		e.busy = false
+		e.saving = max(e.saving-1, 0)
 		if msg.err != nil {
-			e.err = model.UserMessage(msg.err)
+			if msg.reset || msg.text == e.area.Value() {
+				e.err = model.UserMessage(msg.err)
+			}
 			return nil, true
 		}
-		e.saved, e.custom = msg.text, msg.text != ""
-		return tea.Batch(statusCmd("✓ Modèle « %s » enregistré.", model.TemplateLabel(model.TemplateKinds[e.kind])),
-			s.loadTemplate(e.kind)), true
+		label := model.TemplateLabel(model.TemplateKinds[e.kind])
+		if msg.reset {
+			return tea.Batch(statusCmd("✓ Modèle « %s » : texte livré.", label), s.loadTemplate(e.kind)), true
+		}
+		e.saved, e.custom = msg.text, true
+		return statusCmd("✓ Modèle « %s » enregistré.", label), true
 	}
 	return nil, false
 }
@@ -112,18 +120,12 @@ func (s *familiesScreen) editorKey(msg tea.KeyMsg) tea.Cmd {
 		s.editor = nil
 		return nil
 	case "ctrl+s":
-		if e.busy {
-			return nil
-		}
-		e.busy = true
+		e.saving++
 		text := e.area.Value()
 		return func() tea.Msg { return templateSavedMsg{text: text, err: svc.SetTemplate(kind, text)} }
 	case "ctrl+r":
-		if e.busy {
-			return nil
-		}
-		e.busy = true
-		return func() tea.Msg { return templateSavedMsg{err: svc.ResetTemplate(kind)} }
+		e.saving++
+		return func() tea.Msg { return templateSavedMsg{reset: true, err: svc.ResetTemplate(kind)} }
 	case "ctrl+t":
 		if e.area.Value() != e.saved {
 			e.err = "texte modifié : ctrl+s pour l'enregistrer ou esc pour l'abandonner d'abord"
