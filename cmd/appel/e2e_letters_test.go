@@ -119,3 +119,20 @@ func TestLettersTemplateRefused(t *testing.T) {
 		t.Errorf("a PDF was written despite the refused template")
 	}
 }
+
+// TestSSHLettersToStandardOutput: over SSH the PDF goes to standard output
+// (ssh cpe@host letters --out - > lettres.pdf); a path of the server is
+// refused, and a teacher may not print letters.
+func TestSSHLettersToStandardOutput(t *testing.T) {
+	s := serveDemo(t, "cpe", "prof")
+	out, errOut, code := s.ssh(t, "cpe", "cpe", nil, "letters --from 2026-11-16 --to 2026-11-20 --out -")
+	if code != 0 || !strings.HasPrefix(out, "%PDF-") || !strings.Contains(errOut, " courriers, ") {
+		t.Errorf("letters --out - over SSH: exit %d, %d bytes, %q", code, len(out), errOut)
+	}
+	if _, errOut, code := s.ssh(t, "cpe", "cpe", nil, "letters --out /tmp/lettres.pdf"); code != 2 || !strings.Contains(errOut, "letters") {
+		t.Errorf("a server path: exit %d, %q", code, errOut)
+	}
+	if out, errOut, code := s.ssh(t, "prof", "prof", nil, "letters --out -"); code == 0 || out != "" || !strings.Contains(errOut, "réservée") {
+		t.Errorf("a teacher printed letters: exit %d, %q", code, errOut)
+	}
+}
