@@ -23,6 +23,7 @@ const (
 	SettingSchoolPhone  = "school.phone"
 	SettingSchoolAddr   = "school.address"
 	SettingCPEName      = "school.cpe"
+	SettingLettersDir   = "letters.dir"
 )
 
 // SMTPPasswordEnv is the environment variable holding the relay's password:
@@ -52,6 +53,7 @@ func init() {
 		SettingDef{Key: SettingSchoolPhone, Label: "téléphone de la vie scolaire (avis, courriers)", Kind: SettingText},
 		SettingDef{Key: SettingSchoolAddr, Label: "adresse postale de l'établissement, lignes séparées par /", Kind: SettingText},
 		SettingDef{Key: SettingCPEName, Label: "nom du CPE qui signe les courriers", Kind: SettingText},
+		SettingDef{Key: SettingLettersDir, Label: "dossier du serveur où l'écran Familles écrit les courriers (PDF)", Kind: SettingPath},
 	)
 }
 

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"appel/model"
+	"appel/model/letters"
 )
 
 // The Familles screen's views of the outbox.
@@ -41,7 +42,12 @@ type familiesScreen struct {
 }
 
 type familyKeys struct {
-	View, Preview, Send, Hold, Templates key.Binding
+	View, Preview, Send, Hold, Templates, Letters key.Binding
+}
+
+type lettersWrittenMsg struct {
+	written letters.Written
+	err     error
 }
 
 type familiesLoadedMsg struct {
@@ -64,6 +70,7 @@ func newFamiliesScreen(e *env) Screen {
 		View: newKey("f", "filtre (tous, en attente, envoyés, en échec)", "f"), Preview: newKey("↵", "voir le message", "enter"),
 		Send: newKey("s", "remettre en envoi", "s"), Hold: newKey("h", "retenir", "h"),
 		Templates: newKey("t", "modèles des avis et courriers", "t"),
+		Letters:   newKey("l", "courriers de la semaine (PDF)", "l"),
 	}, canTemplate: e.svc.Require(model.PermTemplates) == nil}
 }
 
@@ -111,6 +118,17 @@ func (s *familiesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, errorCmd(msg.err)
 		}
 		s.preview = &msg.msg
+	case lettersWrittenMsg:
+		s.busy = max(s.busy-1, 0)
+		if msg.err != nil {
+			return s, errorCmd(msg.err)
+		}
+		w := msg.written
+		text := fmt.Sprintf("✓ %d courrier(s) écrit(s) dans %s", w.Letters, w.Path)
+		if w.Unreachable > 0 {
+			text += fmt.Sprintf(" ; %d famille(s) injoignable(s) : voir la dernière page", w.Unreachable)
+		}
+		return s, statusCmd("%s", text)
 	case familyHeldMsg:
 		s.busy = max(s.busy-1, 0)
 		if msg.err != nil {
@@ -152,6 +170,9 @@ func (s *familiesScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if s.editor != nil {
 		return s.editorKey(msg)
 	}
+	if key.Matches(msg, s.keys.Letters) && s.preview == nil {
+		return s.writeLetters()
+	}
 	if key.Matches(msg, s.keys.Templates) && s.canTemplate {
 		s.editor = newTemplateEditor()
 		return s.loadTemplate(0)
@@ -185,6 +206,18 @@ func (s *familiesScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return goBack
 	}
 	return nil
+}
+
+// writeLetters prints the letters of this week (Monday to today) into the
+// server's letters folder; the status line says where.
+func (s *familiesScreen) writeLetters() tea.Cmd {
+	svc := s.env.svc
+	today := svc.Today()
+	s.busy++
+	return func() tea.Msg {
+		w, err := svc.WriteLetters(today.Monday(), today)
+		return lettersWrittenMsg{written: w, err: err}
+	}
 }
 
 func (s *familiesScreen) hold(id string, hold bool) tea.Cmd {
@@ -293,7 +326,7 @@ func (s *familiesScreen) ShortHelp() []key.Binding {
 	if s.editor != nil {
 		return nil
 	}
-	keys := []key.Binding{s.keys.View, s.keys.Preview, s.keys.Send, s.keys.Hold}
+	keys := []key.Binding{s.keys.View, s.keys.Preview, s.keys.Send, s.keys.Hold, s.keys.Letters}
 	if s.canTemplate {
 		keys = append(keys, s.keys.Templates)
 	}

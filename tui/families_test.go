@@ -1,8 +1,11 @@
 package tui_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -139,4 +142,28 @@ func TestTemplateEditor(t *testing.T) {
 	}
 	d.Press("esc")
 	d.WaitFor("Avis aux familles")
+}
+
+// TestLettersFromTheScreen: l without a letters folder says how to set one;
+// with one, the week's letters are written there and the screen says where.
+func TestLettersFromTheScreen(t *testing.T) {
+	f := familiesFixture(t)
+	d := landed(t, f, "cpe")
+	d.Press("9")
+	d.WaitFor("Avis aux familles")
+	d.Press("l")
+	d.WaitFor("dossier des courriers non réglé : appel settings set letters.dir DOSSIER")
+	dir := t.TempDir()
+	if _, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "réglage", func(tx model.Tx) error {
+		return tx.PutSetting(model.SettingLettersDir, dir)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("l")
+	path := filepath.Join(dir, "courriers-20261116-20261119.pdf")
+	d.WaitFor("courrier(s) écrit(s) dans " + dir)
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Errorf("no PDF at %s: %v", path, err)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"appel/model"
+	"appel/model/letters"
 )
 
 // service is the session's model.Service as the screens read it: every read
@@ -262,3 +263,11 @@ func (s service) SetTemplate(kind, text string) error { return s.Service.SetTemp
 
 // ResetTemplate brings back a default template (it returns no text of the store).
 func (s service) ResetTemplate(kind string) error { return s.Service.ResetTemplate(kind) }
+
+// WriteLetters prints the letters of a range into the school's letters
+// folder and puts them on record; the path comes back shown.
+func (s service) WriteLetters(from, to model.Date) (letters.Written, error) {
+	w, err := letters.WriteFolder(s.Service, from, to)
+	w.Path = shown(w.Path)
+	return w, err
+}
