@@ -10,6 +10,7 @@ import (
 
 	"appel/model"
 	"appel/model/modeltest"
+	"appel/storage/storagetest"
 )
 
 func TestHouseholdsOf(t *testing.T) {
@@ -440,5 +441,36 @@ func TestTemplates(t *testing.T) {
 	}
 	if _, custom, _ := cpe.TemplateText(model.TemplateAvis); custom {
 		t.Errorf("reset, yet custom")
+	}
+}
+
+// TestPlanInChunks: 250 pupils absent at once are decided on in several
+// transactions; the dry run says the same, every household gets one notice,
+// and a second pass adds none.
+func TestPlanInChunks(t *testing.T) {
+	d := modeltest.School(250)
+	at := modeltest.At(modeltest.Monday, 8, 5)
+	d.Guardians = nil
+	for _, p := range d.Pupils {
+		d.Guardians = append(d.Guardians, model.Guardian{ID: "R" + string(p.ID), LastName: p.LastName, Email: "f" + string(p.ID) + "@exemple.fr",
+			Links: []model.Kinship{{Pupil: p.ID, Level: 1}}})
+		d.Marks = append(d.Marks, model.Mark{Seance: modeltest.MathsSeance(modeltest.Monday), Pupil: p.ID, Kind: model.KindAbsent, By: "prof", At: at})
+	}
+	d.Settings = map[string]string{model.SettingNoticesOn: "oui", model.SettingRelanceDays: "0"}
+	db := storagetest.NewWith(t, d)
+	svc := model.NewService(db, model.Actor{Login: "cpe"}, modeltest.Clock(modeltest.At(modeltest.Monday, 8, 21)))
+	dry, err := svc.PlanFamilyNotices(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := svc.PlanFamilyNotices(false)
+	n := len(d.Pupils) // 4B's 250 and a few of another division
+	if err != nil || len(plan.New) != n || len(dry.New) != n {
+		t.Fatalf("queued %d, dry run %d (%v)", len(plan.New), len(dry.New), err)
+	}
+	again, err := svc.PlanFamilyNotices(false)
+	all, _ := svc.FamilyNotices("")
+	if err != nil || len(again.New) != 0 || len(all) != n {
+		t.Errorf("second pass %d, stored %d (%v)", len(again.New), len(all), err)
 	}
 }
