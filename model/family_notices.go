@@ -34,6 +34,7 @@ const (
 	StatusHeld        = "retenu"
 	StatusToPrint     = "à imprimer"
 	StatusUnreachable = "injoignable"
+	StatusCancelled   = "annulé"
 )
 
 // FamilyNotice is one notice to one household about one half-day: the outbox

@@ -109,13 +109,20 @@ func (s *Service) OutboxDue() ([]FamilyNotice, error) {
 // ClaimFamilyNotice marks a notice as being sent, before the relay is
 // called, and gives it its Message-ID (kept for every later try). A notice
 // found « envoi en cours » was cut by a crash: it is sent again with the same
-// Message-ID and the record says so. domain is the sender's mail domain.
+// Message-ID and the record says so. An avis or a relance whose absences
+// have since been corrected, announced or given a motive is « annulé » and
+// not sent (check Status). domain is the sender's mail domain.
 func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
-	if err := s.Require(PermFamilies); err != nil {
+	dir, pol, err := s.Session()
+	if err != nil {
 		return FamilyNotice{}, err
 	}
+	if err := pol.Require(PermFamilies); err != nil {
+		return FamilyNotice{}, err
+	}
+	now := s.now().In(dir.Location())
 	var out FamilyNotice
-	_, err := s.update("avis aux familles : envoi", func(tx Tx) error {
+	_, err = s.update("avis aux familles : envoi", func(tx Tx) error {
 		n, ok, err := tx.FamilyNotice(id)
 		if err != nil || !ok {
 			return firstErr(err, NotFound("avis %s introuvable", id))
@@ -123,6 +130,17 @@ func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
 		if !n.Pending() {
 			return Conflict("avis %s : %s, rien à envoyer", id, n.Status)
 		}
+		still, err := stillUnexcused(tx, dir, n, now)
+		if err != nil {
+			return err
+		}
+		if len(still) == 0 {
+			n.Status, n.NextTry = StatusCancelled, time.Time{}
+			n.Reply = "plus d'absence sans motif à signaler (corrigée, annoncée ou justifiée) : rien n'est envoyé"
+			out = n
+			return tx.PutFamilyNotice(n)
+		}
+		n.Seances = still
 		if n.Status == StatusSending {
 			n.Resent = true
 		}
@@ -134,6 +152,35 @@ func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
 		return tx.PutFamilyNotice(n)
 	})
 	return out, err
+}
+
+// stillUnexcused returns the séances of the notice in which one of its
+// pupils is still absent at now without motive nor announced absence.
+func stillUnexcused(tx ReadTx, dir *Directory, n FamilyNotice, now time.Time) ([]SeanceID, error) {
+	loc := dir.Location()
+	var out []SeanceID
+	for _, id := range n.Seances {
+		se, ok := dir.Seance(id)
+		if !ok {
+			continue
+		}
+		for _, p := range n.Pupils {
+			m, had, err := tx.Mark(MarkKey{id, p})
+			if err != nil {
+				return nil, err
+			}
+			notices, err := tx.NoticesOfPupil(p)
+			if err != nil {
+				return nil, err
+			}
+			a := Resolve(se, p, ptrIf(m, had), notices, loc).At(now, loc)
+			if a.IsAbsence() && !a.Justified() && a.Notice == nil {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // FamilyNoticeOutcome records how a sending went: sent; or the relay's

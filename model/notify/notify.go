@@ -79,7 +79,7 @@ func Pass(ctx context.Context, svc *model.Service, mailer Mailer) ([]model.Famil
 // Send claims one notice, renders it, hands it to the relay and records the outcome.
 func Send(ctx context.Context, svc *model.Service, mailer Mailer, id string) (model.FamilyNotice, error) {
 	n, err := svc.ClaimFamilyNotice(id, mailer.Domain())
-	if err != nil {
+	if err != nil || n.Status == model.StatusCancelled {
 		return n, err
 	}
 	msg, err := render(svc, n)

@@ -117,3 +117,31 @@ func TestWriteSMS(t *testing.T) {
 		t.Errorf("CSV:\n%s", buf.String())
 	}
 }
+
+// TestPassCancelsWhenJustified: a notice refused by the relay waits; the
+// family gives a motive meanwhile; the next pass sends nothing and the
+// record says why.
+func TestPassCancelsWhenJustified(t *testing.T) {
+	db := school(t)
+	mon := modeltest.WeekA
+	relay := &fakeRelay{refuse: 1}
+	if _, err := notify.Pass(context.Background(), at(db, modeltest.At(mon, 8, 21)), relay); err != nil {
+		t.Fatal(err)
+	}
+	key := model.MarkKey{Seance: modeltest.MathsSeance(mon), Pupil: "E001"}
+	_, err := db.Update(context.Background(), model.Actor{Login: "cpe"}, "motif", func(tx model.Tx) error {
+		m, _, err := tx.Mark(key)
+		if err != nil {
+			return err
+		}
+		m.Justification = model.DefaultMotives()[0].Justify("cpe", modeltest.At(mon, 8, 40))
+		return tx.PutMark(m)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, err := notify.Pass(context.Background(), at(db, modeltest.At(mon, 8, 45)), relay)
+	if err != nil || len(done) != 1 || done[0].Status != model.StatusCancelled || len(relay.got) != 0 {
+		t.Errorf("after the motive: %+v (%v), sent %d", done, err, len(relay.got))
+	}
+}
