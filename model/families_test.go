@@ -474,3 +474,34 @@ func TestPlanInChunks(t *testing.T) {
 		t.Errorf("second pass %d, stored %d (%v)", len(again.New), len(all), err)
 	}
 }
+
+// TestLatenessNotices: with notices.lateness, E004's lateness of Monday
+// 08:00 (no guardian imported) is recorded as an avis de retard that finds
+// nobody; without it, nothing.
+func TestLatenessNotices(t *testing.T) {
+	for _, on := range []string{"non", "oui"} {
+		db := familyDB(t, "0")
+		if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "réglage", func(tx model.Tx) error {
+			return tx.PutSetting(model.SettingLatenessOn, on)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		plan, err := cpeAt(db, modeltest.At(modeltest.WeekA, 8, 21)).PlanFamilyNotices(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var late []string
+		for _, n := range plan.New {
+			if n.Kind == model.FamilyLateness {
+				late = append(late, n.ID+" "+n.Status)
+			}
+		}
+		want := []string(nil)
+		if on == "oui" {
+			want = []string{"20261116-M-retard-sans-responsable-E004 injoignable"}
+		}
+		if !slices.Equal(late, want) {
+			t.Errorf("notices.lateness %s: %v, want %v", on, late, want)
+		}
+	}
+}

@@ -15,6 +15,8 @@ const (
 	FamilyAvis = "avis"
 	// FamilyRelance asks again for a motive, days later.
 	FamilyRelance = "relance"
+	// FamilyLateness is the avis de retard, when the school wants them.
+	FamilyLateness = "retard"
 )
 
 // Channels of a notice.
@@ -73,6 +75,8 @@ func (n FamilyNotice) Label() string {
 	switch n.Kind {
 	case FamilyRelance:
 		kind = "relance"
+	case FamilyLateness:
+		kind = "avis de retard"
 	case TemplateLetter:
 		return "courrier des absences jusqu'au " + n.Date.French()
 	}
@@ -96,6 +100,12 @@ type absenceKey struct {
 // announced it nor given a motive, and marked before cutoff.
 // With pupils set, only their marks are read.
 func unexcused(tx ReadTx, dir *Directory, from, to Date, now, cutoff time.Time, pupils []PupilID) (map[absenceKey][]SeanceID, error) {
+	return unexcusedOf(tx, dir, KindAbsent, from, to, now, cutoff, pupils)
+}
+
+// unexcusedOf is unexcused for the marks of a kind: absences, or
+// latenesses (late in a séance begun, without motive).
+func unexcusedOf(tx ReadTx, dir *Directory, kind MarkKind, from, to Date, now, cutoff time.Time, pupils []PupilID) (map[absenceKey][]SeanceID, error) {
 	marks, err := marksOf(tx, from, to, pupils)
 	if err != nil {
 		return nil, err
@@ -105,7 +115,7 @@ func unexcused(tx ReadTx, dir *Directory, from, to Date, now, cutoff time.Time, 
 	notices := map[PupilID][]Notice{}
 	for i := range marks {
 		m := &marks[i]
-		if m.Kind != KindAbsent || m.Justification != nil || m.At.After(cutoff) {
+		if m.Kind != kind || m.Justification != nil || m.At.After(cutoff) {
 			continue
 		}
 		se, ok := dir.Seance(m.Seance)
@@ -119,14 +129,23 @@ func unexcused(tx ReadTx, dir *Directory, from, to Date, now, cutoff time.Time, 
 			}
 			notices[m.Pupil] = ns
 		}
-		a := Resolve(se, m.Pupil, m, ns, loc).At(now, loc)
-		if !a.IsAbsence() || a.Justified() || a.Notice != nil {
+		if !owed(Resolve(se, m.Pupil, m, ns, loc).At(now, loc), kind) {
 			continue
 		}
 		k := absenceKey{m.Pupil, se.Date, se.HalfDay}
 		out[k] = append(out[k], se.ID)
 	}
 	return out, nil
+}
+
+// owed reports whether an attendance still calls for a notice of a kind
+// of mark: an absence or a lateness in a séance begun, without motive, not
+// announced by the family.
+func owed(a Attendance, kind MarkKind) bool {
+	if a.Kind != kind || a.Upcoming || a.Seance.Cancelled || a.Justified() {
+		return false
+	}
+	return kind == KindLate || a.Notice == nil
 }
 
 // marksOf reads the marks from from to to: every pupil's, or those of pupils.
@@ -255,6 +274,12 @@ func eachDue(tx ReadTx, dir *Directory, set SettingValues, now time.Time, pupils
 	due, err := unexcused(tx, dir, today, today, now, now.Add(-delay), pupils)
 	if err == nil {
 		err = fn(FamilyAvis, due)
+	}
+	if err == nil && set.Bool(SettingLatenessOn) {
+		var late map[absenceKey][]SeanceID
+		if late, err = unexcusedOf(tx, dir, KindLate, today, today, now, now.Add(-delay), pupils); err == nil {
+			err = fn(FamilyLateness, late)
+		}
 	}
 	if days := set.Int(SettingRelanceDays); err == nil && days > 0 {
 		last := today.AddDays(-days)

@@ -12,6 +12,7 @@ const (
 	SettingNoticesOn    = "notices.on"
 	SettingNoticesDelay = "notices.delay"
 	SettingQuietHours   = "notices.quiet"
+	SettingLatenessOn   = "notices.lateness"
 	SettingRelanceDays  = "notices.relance"
 	SettingSMTPAddr     = "smtp.addr"
 	SettingSMTPTLS      = "smtp.tls"
@@ -38,6 +39,8 @@ func init() {
 			Default: "15", Min: 0, Max: 240, Help: "une marque corrigée avant ce délai ne part jamais"},
 		SettingDef{Key: SettingQuietHours, Label: "aucun envoi de 20:00 à 07:00 ni du vendredi 20:00 au lundi 07:00",
 			Kind: SettingBool, Default: "oui", Help: "circulaire du 10 juillet 2025 : un avis dû pendant ces heures attend le matin"},
+		SettingDef{Key: SettingLatenessOn, Label: "avis de retard aux familles", Kind: SettingBool, Default: "non",
+			Help: "oui : un retard sans motif vaut un avis au foyer, une fois par demi-journée"},
 		SettingDef{Key: SettingRelanceDays, Label: "jours sans motif avant une relance (0 : aucune)", Kind: SettingInt,
 			Default: "3", Min: 0, Max: 60},
 		SettingDef{Key: SettingSMTPAddr, Label: "relais SMTP de l'établissement (HÔTE:PORT)", Kind: SettingAddr},
@@ -173,8 +176,11 @@ func stillUnexcused(tx ReadTx, dir *Directory, n FamilyNotice, now time.Time) ([
 			if err != nil {
 				return nil, err
 			}
-			a := Resolve(se, p, ptrIf(m, had), notices, loc).At(now, loc)
-			if a.IsAbsence() && !a.Justified() && a.Notice == nil {
+			kind := KindAbsent
+			if n.Kind == FamilyLateness {
+				kind = KindLate
+			}
+			if owed(Resolve(se, p, ptrIf(m, had), notices, loc).At(now, loc), kind) {
 				out = append(out, id)
 				break
 			}

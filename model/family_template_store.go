@@ -11,10 +11,11 @@ const (
 	TemplateAvis    = FamilyAvis
 	TemplateRelance = FamilyRelance
 	TemplateLetter  = "courrier"
+	TemplateLate    = FamilyLateness
 )
 
 // TemplateKinds lists the kinds of template, in the order the editor offers them.
-var TemplateKinds = []string{TemplateAvis, TemplateRelance, TemplateLetter}
+var TemplateKinds = []string{TemplateAvis, TemplateRelance, TemplateLate, TemplateLetter}
 
 // PermTemplates: edit the texts of the notices and letters to families.
 const PermTemplates Permission = "modeles"
@@ -30,6 +31,8 @@ func TemplateLabel(kind string) string {
 		return "relance (mél)"
 	case TemplateLetter:
 		return "courrier (PDF)"
+	case TemplateLate:
+		return "avis de retard (mél)"
 	}
 	return kind
 }

@@ -54,10 +54,26 @@ Le code de l'éducation (article R131-5) demande que toute absence soit justifi�
 {{end}}{{.Etablissement}}`
 )
 
+// DefaultLatenessTemplate is the avis de retard that ships.
+const DefaultLatenessTemplate = `Retard de {{.Eleve}} le {{.Date}} ({{.DemiJournee}})
+
+Madame, Monsieur,
+
+{{.Eleve}} ({{.Classe}}) est arrivé(e) en retard le {{.Date}} ({{.DemiJournee}}) :
+{{range .Seances}}- {{.}}
+{{end}}
+Merci d'en faire connaître le motif à la vie scolaire{{if .Telephone}} ({{.Telephone}}){{end}}, par écrit. La ponctualité fait partie de l'assiduité.
+
+{{if .CPE}}{{.CPE}}, conseiller principal d'éducation
+{{end}}{{.Etablissement}}`
+
 // DefaultTemplate returns the text that ships for a kind of notice.
 func DefaultTemplate(kind string) string {
-	if kind == FamilyRelance {
+	switch kind {
+	case FamilyRelance:
 		return DefaultRelanceTemplate
+	case FamilyLateness:
+		return DefaultLatenessTemplate
 	}
 	return DefaultAvisTemplate
 }

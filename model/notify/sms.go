@@ -56,8 +56,11 @@ func Mobile(phone string) bool {
 // smsText is the message: « Collège X : Léa DUPONT absent(e) lundi 23/11 matin, sans motif. Merci de contacter la vie scolaire (tél). »
 func smsText(n model.FamilyNotice, d model.NoticeData) string {
 	what := "absent(e)"
-	if n.Kind == model.FamilyRelance {
+	switch n.Kind {
+	case model.FamilyRelance:
 		what = "absence sans motif"
+	case model.FamilyLateness:
+		what = "en retard"
 	}
 	text := fmt.Sprintf("%s : %s %s le %s %s. Merci de contacter la vie scolaire", d.Etablissement, d.Eleve, what, n.Date.French(), n.Half)
 	if d.Telephone != "" {
