@@ -77,8 +77,8 @@ func (n FamilyNotice) Label() string {
 		kind = "relance"
 	case FamilyLateness:
 		kind = "avis de retard"
-	case TemplateLetter:
-		return "courrier des absences jusqu'au " + n.Date.French()
+	case TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN:
+		return TemplateLabel(n.Kind) + " jusqu'au " + n.Date.French()
 	}
 	return fmt.Sprintf("%s du %s %s", kind, n.Date.French(), n.Half)
 }

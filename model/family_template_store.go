@@ -12,10 +12,17 @@ const (
 	TemplateRelance = FamilyRelance
 	TemplateLetter  = "courrier"
 	TemplateLate    = FamilyLateness
+	// The letters of the steps of R131-7 and L131-8.
+	TemplateMeeting    = "convocation"
+	TemplateCommission = "commission"
+	TemplateDASEN      = "dasen"
 )
 
+// LetterKinds are the kinds of letter appel letters prints.
+var LetterKinds = []string{TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN}
+
 // TemplateKinds lists the kinds of template, in the order the editor offers them.
-var TemplateKinds = []string{TemplateAvis, TemplateRelance, TemplateLate, TemplateLetter}
+var TemplateKinds = []string{TemplateAvis, TemplateRelance, TemplateLate, TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN}
 
 // PermTemplates: edit the texts of the notices and letters to families.
 const PermTemplates Permission = "modeles"
@@ -33,6 +40,12 @@ func TemplateLabel(kind string) string {
 		return "courrier (PDF)"
 	case TemplateLate:
 		return "avis de retard (mél)"
+	case TemplateMeeting:
+		return "courrier : invitation à un entretien (R131-7)"
+	case TemplateCommission:
+		return "courrier : commission éducative"
+	case TemplateDASEN:
+		return "courrier : signalement au DASEN (L131-8)"
 	}
 	return kind
 }
@@ -46,10 +59,32 @@ func checkTemplateKind(kind string) error {
 
 // builtinTemplate is the text that ships for a kind.
 func builtinTemplate(kind string) string {
-	if kind == TemplateLetter {
-		return DefaultLetterTemplate
+	if t, ok := letterTemplates[kind]; ok {
+		return t
 	}
 	return DefaultTemplate(kind)
+}
+
+var letterTemplates = map[string]string{
+	TemplateLetter: DefaultLetterTemplate,
+	TemplateMeeting: `Invitation à un entretien : assiduité de {{.Eleve}} ({{.Classe}})
+Madame, Monsieur,
+
+Malgré nos précédents messages, {{.Eleve}} a manqué la classe sans motif légitime ni excuse valable, {{.Date}}, comme l'indique le tableau ci-dessous.
+
+Conformément à l'article R131-7 du code de l'éducation, nous vous invitons à un entretien avec le chef d'établissement ou son représentant, afin d'examiner la situation de {{.Eleve}} et de rechercher ensemble les moyens d'y remédier. Merci de prendre rendez-vous auprès de la vie scolaire{{if .Telephone}} ({{.Telephone}}){{end}} dans les meilleurs délais.`,
+	TemplateCommission: `Commission éducative : assiduité de {{.Eleve}} ({{.Classe}})
+Madame, Monsieur,
+
+Les absences de {{.Eleve}} sans motif légitime ni excuse valable, {{.Date}}, indiquées dans le tableau ci-dessous, se poursuivent malgré nos échanges.
+
+La situation de {{.Eleve}} sera examinée par la commission éducative de l'établissement, qui recherche avec l'élève et sa famille une réponse éducative. Vous y serez invités ; la vie scolaire{{if .Telephone}} ({{.Telephone}}){{end}} vous en communiquera la date.`,
+	TemplateDASEN: `Signalement de l'absentéisme de {{.Eleve}} ({{.Classe}})
+Madame, Monsieur,
+
+{{.Eleve}} a manqué la classe sans motif légitime ni excuse valable au moins quatre demi-journées dans le mois ; les absences {{.Date}} figurent dans le tableau ci-dessous.
+
+Conformément à l'article L131-8 du code de l'éducation, le chef d'établissement en informe le directeur académique des services de l'éducation nationale (DASEN), qui peut vous adresser un avertissement et vous rappeler vos obligations. Nous restons à votre disposition pour en parler{{if .Telephone}} ({{.Telephone}}){{end}}.`,
 }
 
 // TemplateText returns the text in force for a kind: the school's, or the

@@ -204,23 +204,26 @@ func unreachableWhy(h Household) string {
 // StatusPrinted is the state of a letter printed by appel letters.
 const StatusPrinted = "imprimé"
 
-// LetterID names the record of a household's letter for a range: it starts
-// with the range's last day, so that the day's notices find it.
-func LetterID(from, to Date, household string) string {
-	return fmt.Sprintf("%s-L-%s-%s-%s", to.Compact(), TemplateLetter, from.Compact(), household)
+// LetterID names the record of a household's letter of a kind for a range:
+// it starts with the range's last day, so that the day's notices find it.
+func LetterID(kind string, from, to Date, household string) string {
+	return fmt.Sprintf("%s-L-%s-%s-%s", to.Compact(), kind, from.Compact(), household)
 }
 
 // RecordLetters puts every letter of the batch on record (pupil's file,
-// audit, export all) as a notice of kind courrier, « imprimé », once the PDF
-// is written; printing the same range again updates the same records.
-func (s *Service) RecordLetters(b LetterBatch) error {
+// audit, export all) as a notice of the letter's kind, « imprimé », once the
+// PDF is written; printing the same range again updates the same records.
+func (s *Service) RecordLetters(b LetterBatch, kind string) error {
+	if !slices.Contains(LetterKinds, kind) {
+		return NotFound("courrier %q inconnu (%s)", Visible(kind), strings.Join(LetterKinds, ", "))
+	}
 	if err := s.Require(PermFamilies); err != nil {
 		return err
 	}
 	now := s.now()
 	_, err := s.update("courriers aux familles", func(tx Tx) error {
 		for _, l := range b.Letters {
-			n := FamilyNotice{ID: LetterID(b.From, b.To, l.Household.ID), Kind: TemplateLetter, Channel: ChannelLetter,
+			n := FamilyNotice{ID: LetterID(kind, b.From, b.To, l.Household.ID), Kind: kind, Channel: ChannelLetter,
 				Date: b.To, Household: l.Household.ID, Names: l.Household.Names(), Status: StatusPrinted, Due: now,
 				SentAt: now, By: s.actor.Login}
 			for _, g := range l.Household.Guardians {

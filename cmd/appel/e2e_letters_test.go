@@ -136,3 +136,29 @@ func TestSSHLettersToStandardOutput(t *testing.T) {
 		t.Errorf("a teacher printed letters: exit %d, %q", code, errOut)
 	}
 }
+
+// TestLetterKinds: each step's letter prints its own text (the shipped one)
+// and goes on record under its kind.
+func TestLetterKinds(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext absent (Debian poppler-utils ; .ci/run l'installe)")
+	}
+	db := demoDB(t)
+	pdf := filepath.Join(t.TempDir(), "l.pdf")
+	for kind, want := range map[string]string{"convocation": "article R131-7 du code de l'éducation, nous vous invitons à un",
+		"commission": "commission éducative de l'établissement", "dasen": "article L131-8 du code de l'éducation"} {
+		appelCmd(t, "letters", "--db", db, "--now", "2026-11-20T17:00", "--from", "2026-11-16", "--to", "2026-11-20", "--kind", kind, "--out", pdf)
+		out, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil || !strings.Contains(strings.Join(strings.Fields(string(out)), " "), want) {
+			t.Errorf("--kind %s: %v, text lacks %q", kind, err, want)
+		}
+	}
+	_, notices := readFamilies(t, db, nil)
+	kinds := map[string]int{}
+	for _, n := range notices {
+		kinds[n.Kind]++
+	}
+	if kinds["convocation"] == 0 || kinds["convocation"] != kinds["commission"] || kinds["dasen"] != kinds["commission"] {
+		t.Errorf("records by kind: %v", kinds)
+	}
+}

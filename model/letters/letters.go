@@ -235,7 +235,7 @@ func WriteFolder(svc *model.Service, from, to model.Date) (Written, error) {
 	if err := writeAtomically(path, func(w io.Writer) error { return Write(w, b, tpl, svc.Now()) }); err != nil {
 		return Written{}, err
 	}
-	return Written{Path: path, Letters: len(b.Letters), Unreachable: len(b.Unreachable)}, svc.RecordLetters(b)
+	return Written{Path: path, Letters: len(b.Letters), Unreachable: len(b.Unreachable)}, svc.RecordLetters(b, model.TemplateLetter)
 }
 
 func writeAtomically(path string, write func(io.Writer) error) error {
