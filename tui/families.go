@@ -23,9 +23,9 @@ const (
 var familyViewNames = [familyViews]string{"tous", "en attente", "envoyés", "en échec"}
 
 // familiesScreen is the vie scolaire's view of the notices to families: the
-// queue, what was sent, what failed. enter previews a message; s queues a
-// held or failed notice again (the server sends it at its next pass, within
-// a minute); h holds one still waiting.
+// queue, what was sent, what failed. enter previews a message; s sends one
+// now (queued again first when held or failed; without a relay set it waits
+// for the server's next pass); h holds one still waiting.
 type familiesScreen struct {
 	env     *env
 	keys    familyKeys
@@ -68,7 +68,7 @@ type familyHeldMsg struct {
 func newFamiliesScreen(e *env) Screen {
 	return &familiesScreen{env: e, keys: familyKeys{
 		View: newKey("f", "filtre (tous, en attente, envoyés, en échec)", "f"), Preview: newKey("↵", "voir le message", "enter"),
-		Send: newKey("s", "remettre en envoi", "s"), Hold: newKey("h", "retenir", "h"),
+		Send: newKey("s", "envoyer maintenant", "s"), Hold: newKey("h", "retenir", "h"),
 		Templates: newKey("t", "modèles des avis et courriers", "t"),
 		Letters:   newKey("l", "courriers de la semaine (PDF)", "l"),
 	}, canTemplate: e.svc.Require(model.PermTemplates) == nil}
@@ -132,7 +132,7 @@ func (s *familiesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case familyHeldMsg:
 		s.busy = max(s.busy-1, 0)
 		if msg.err != nil {
-			return s, errorCmd(msg.err)
+			return s, tea.Batch(errorCmd(msg.err), s.Init())
 		}
 		return s, tea.Batch(statusCmd("✓ %s : %s.", msg.notice.Label(), msg.notice.Status), s.Init())
 	case changeMsg:
@@ -199,7 +199,7 @@ func (s *familiesScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 			return familyPreviewMsg{msg: m, err: err}
 		}
 	case key.Matches(msg, s.keys.Send):
-		return s.hold(s.lines[i].Notice.ID, false)
+		return s.sendNow(s.lines[i].Notice.ID)
 	case key.Matches(msg, s.keys.Hold):
 		return s.hold(s.lines[i].Notice.ID, true)
 	case msg.Type == tea.KeyEsc:
@@ -217,6 +217,16 @@ func (s *familiesScreen) writeLetters() tea.Cmd {
 	return func() tea.Msg {
 		w, err := svc.WriteLetters(today.Monday(), today)
 		return lettersWrittenMsg{written: w, err: err}
+	}
+}
+
+// sendNow hands a notice to the relay at once (queued again first when held or failed).
+func (s *familiesScreen) sendNow(id string) tea.Cmd {
+	svc, ctx := s.env.svc, s.env.ctx
+	s.busy++
+	return func() tea.Msg {
+		n, err := svc.SendNoticeNow(ctx, id)
+		return familyHeldMsg{notice: n, err: err}
 	}
 }
 

@@ -4,17 +4,23 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	"github.com/emersion/go-smtp"
 
 	"appel/model"
 	"appel/model/modeltest"
 )
 
 // familiesFixture is the grid school with three notices to families: one
-// sent, one waiting, one failed with the relay's reply.
+// sent, one waiting (E001's absence of Monday 08:00, still without motive),
+// one failed with the relay's reply.
 func familiesFixture(t *testing.T) fixture {
 	t.Helper()
 	f := gridFixture(t, 12, modeltest.GridNow)
@@ -30,7 +36,7 @@ func familiesFixture(t *testing.T) fixture {
 	sent := notice("n1", "E001", model.StatusSent)
 	sent.SentAt = modeltest.At(mon, 8, 22)
 	_, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "avis", func(tx model.Tx) error {
-		return errors.Join(tx.PutFamilyNotice(sent), tx.PutFamilyNotice(notice("n2", "E002", model.StatusQueued)),
+		return errors.Join(tx.PutFamilyNotice(sent), tx.PutFamilyNotice(notice("n2", "E001", model.StatusQueued)),
 			tx.PutFamilyNotice(failed))
 	})
 	if err != nil {
@@ -47,7 +53,7 @@ func TestFamiliesScreen(t *testing.T) {
 	d := landed(t, f, "cpe")
 	d.Press("9")
 	v := d.WaitFor("Avis aux familles", "[tous (3)]", "en attente (1)", "envoyés (1)", "en échec (1)")
-	for _, want := range []string{"✉ envoyé", "! en échec", "en attente      mél       BÉNARD Noé"} {
+	for _, want := range []string{"✉ envoyé", "! en échec", "en attente      mél       ABADIE Léa"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the list lacks %q:\n%s", want, v)
 		}
@@ -59,7 +65,7 @@ func TestFamiliesScreen(t *testing.T) {
 	d.Press("esc")
 	d.WaitFor("[en échec (1)]")
 	d.Press("s")
-	d.WaitFor("✓ avis d'absence du 16/11/2026 matin : en attente.")
+	d.WaitFor("✗ relais non réglé : appel settings set smtp.addr")
 	var n model.FamilyNotice
 	err := f.db.View(func(tx model.ReadTx) error {
 		var err error
@@ -68,6 +74,60 @@ func TestFamiliesScreen(t *testing.T) {
 	})
 	if err != nil || n.Status != model.StatusQueued || n.Attempts != 0 {
 		t.Errorf("stored %+v (%v)\n%s", n, err, v)
+	}
+}
+
+// acceptingRelay is an SMTP server in the test (go-smtp) that counts what it accepts.
+type acceptingRelay struct{ got atomic.Int64 }
+
+func (r *acceptingRelay) NewSession(*smtp.Conn) (smtp.Session, error) { return relaySession{r}, nil }
+
+type relaySession struct{ r *acceptingRelay }
+
+func (relaySession) Reset()                               {}
+func (relaySession) Logout() error                        { return nil }
+func (relaySession) Mail(string, *smtp.MailOptions) error { return nil }
+func (relaySession) Rcpt(string, *smtp.RcptOptions) error { return nil }
+func (s relaySession) Data(r io.Reader) error {
+	_, err := io.Copy(io.Discard, r)
+	s.r.got.Add(1)
+	return err
+}
+
+// TestSendNowFromTheScreen: with the relay set, s sends the waiting notice
+// at once; the screen and the store say « envoyé ».
+func TestSendNowFromTheScreen(t *testing.T) {
+	f := familiesFixture(t)
+	relay := &acceptingRelay{}
+	srv := smtp.NewServer(relay)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { srv.Close() })
+	_, err = f.db.Update(context.Background(), model.Actor{Login: "test"}, "réglages", func(tx model.Tx) error {
+		return errors.Join(tx.PutSetting(model.SettingSMTPAddr, ln.Addr().String()), tx.PutSetting(model.SettingSMTPTLS, "none"),
+			tx.PutSetting(model.SettingSMTPFrom, "vie-scolaire@exemple.fr"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := landed(t, f, "cpe")
+	d.Press("9")
+	d.WaitFor("Avis aux familles")
+	d.Press("f")
+	d.WaitFor("[en attente (1)]")
+	d.Press("s")
+	d.WaitFor("✓ avis d'absence du 16/11/2026 matin : envoyé.")
+	var n model.FamilyNotice
+	err = f.db.View(func(tx model.ReadTx) error {
+		var err error
+		n, _, err = tx.FamilyNotice("n2")
+		return err
+	})
+	if err != nil || n.Status != model.StatusSent || n.MessageID == "" || relay.got.Load() != 1 {
+		t.Errorf("stored %+v (%v), relay %d", n, err, relay.got.Load())
 	}
 }
 

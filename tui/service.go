@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"time"
 
 	"appel/model"
 	"appel/model/letters"
+	"appel/model/notify"
 )
 
 // service is the session's model.Service as the screens read it: every read
@@ -270,4 +273,28 @@ func (s service) WriteLetters(from, to model.Date) (letters.Written, error) {
 	w, err := letters.WriteFolder(s.Service, from, to)
 	w.Path = shown(w.Path)
 	return w, err
+}
+
+// SendNoticeNow queues a notice again if it was held or failed, then hands
+// it to the school's relay at once (outside the quiet hours); without a
+// relay set, it stays queued for the server's next pass and the error says
+// why. The notice comes back shown.
+func (s service) SendNoticeNow(ctx context.Context, id string) (model.FamilyNotice, error) {
+	n, err := s.Service.HoldFamilyNotice(id, false)
+	if err != nil && !errors.Is(err, model.ErrConflict) {
+		return shown(n), err
+	}
+	set, err := s.Service.Settings()
+	if err != nil {
+		return shown(n), err
+	}
+	if set.Bool(model.SettingQuietHours) && model.QuietHours(s.Service.Now()) {
+		return shown(n), model.Invalid("heures sans envoi (20:00–07:00, week-end) : l'avis partira au premier passage après 07:00")
+	}
+	mailer, err := notify.NewSMTP(set)
+	if err != nil {
+		return shown(n), model.Invalid("%s : l'avis attend le prochain passage du serveur", model.UserMessage(err))
+	}
+	n, err = notify.Send(ctx, s.Service, mailer, id)
+	return shown(n), err
 }
