@@ -237,19 +237,25 @@ func TestFamilyNoticeSending(t *testing.T) {
 	if err != nil || first.Status != model.StatusSending || first.MessageID == "" || first.Attempts != 1 {
 		t.Fatalf("claimed %+v (%v)", first, err)
 	}
-	// A crash now: the next claim sends it again with the same Message-ID.
+	// Another sender while this one may still be at the relay: refused.
+	if _, err := cpeAt(db, at.Add(20*time.Second)).ClaimFamilyNotice(id, "college.fr"); !errors.Is(err, model.ErrConflict) {
+		t.Fatalf("claimed twice within smtp.timeout: %v", err)
+	}
+	// A crash: once smtp.timeout is over, the next claim sends it again
+	// with the same Message-ID.
+	svc = cpeAt(db, at.Add(time.Minute))
 	again, err := svc.ClaimFamilyNotice(id, "college.fr")
 	if err != nil || !again.Resent || again.MessageID != first.MessageID || again.Attempts != 2 {
 		t.Fatalf("claimed after a crash %+v (%v)", again, err)
 	}
 	n, err := svc.FamilyNoticeOutcome(id, errors.New("451 4.3.0 essayez plus tard"), false)
-	if err != nil || n.Status != model.StatusRetry || !n.NextTry.Equal(at.Add(2*time.Minute)) || !strings.Contains(n.Reply, "451") {
+	if err != nil || n.Status != model.StatusRetry || !n.NextTry.Equal(at.Add(3*time.Minute)) || !strings.Contains(n.Reply, "451") {
 		t.Fatalf("after a refusal %+v (%v)", n, err)
 	}
 	if due, _ := svc.OutboxDue(); len(due) != 0 {
 		t.Errorf("due again before its backoff: %v", noticeIDs(due))
 	}
-	later := cpeAt(db, at.Add(3*time.Minute))
+	later := cpeAt(db, at.Add(4*time.Minute))
 	if _, err := later.ClaimFamilyNotice(id, "college.fr"); err != nil {
 		t.Fatal(err)
 	}

@@ -57,9 +57,11 @@ type FamilyNotice struct {
 	Seances   []SeanceID `json:"seances"`
 	Status    string     `json:"status"`
 	Due       time.Time  `json:"due"`
-	// Attempts counts the sendings begun; NextTry is when the next may start.
-	Attempts int       `json:"attempts,omitempty"`
-	NextTry  time.Time `json:"next_try,omitzero"`
+	// Attempts counts the sendings begun; NextTry is when the next may
+	// start; ClaimedAt is when the last began.
+	Attempts  int       `json:"attempts,omitempty"`
+	ClaimedAt time.Time `json:"claimed_at,omitzero"`
+	NextTry   time.Time `json:"next_try,omitzero"`
 	// Reply is the relay's last answer (or why it could not be reached).
 	Reply     string    `json:"reply,omitempty"`
 	MessageID string    `json:"message_id,omitempty"`

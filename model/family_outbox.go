@@ -124,6 +124,10 @@ func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
 		return FamilyNotice{}, err
 	}
 	now := s.now().In(dir.Location())
+	set, err := s.Settings()
+	if err != nil {
+		return FamilyNotice{}, err
+	}
 	var out FamilyNotice
 	_, err = s.update("avis aux familles : envoi", func(tx Tx) error {
 		n, ok, err := tx.FamilyNotice(id)
@@ -132,6 +136,9 @@ func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
 		}
 		if !n.Pending() {
 			return Conflict("avis %s : %s, rien à envoyer", id, n.Status)
+		}
+		if n.Status == StatusSending && now.Before(n.ClaimedAt.Add(set.Duration(SettingSMTPTimeout)+claimMargin)) {
+			return Conflict("avis %s : un envoi est en cours (depuis %s)", id, n.ClaimedAt.In(dir.Location()).Format("15:04:05"))
 		}
 		still, err := stillUnexcused(tx, dir, n, now)
 		if err != nil {
@@ -150,12 +157,17 @@ func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
 		if n.MessageID == "" {
 			n.MessageID = fmt.Sprintf("<%s.%d@%s>", strings.ReplaceAll(n.ID, "+", "."), s.now().UnixNano(), domain)
 		}
-		n.Status, n.Attempts = StatusSending, n.Attempts+1
+		n.Status, n.Attempts, n.ClaimedAt = StatusSending, n.Attempts+1, now
 		out = n
 		return tx.PutFamilyNotice(n)
 	})
 	return out, err
 }
+
+// claimMargin is added to smtp.timeout before a notice found « envoi en
+// cours » counts as cut by a crash (rather than being sent by another
+// sender right now: the server's pass, a « send now » on a screen).
+const claimMargin = 5 * time.Second
 
 // stillUnexcused returns the séances of the notice in which one of its
 // pupils is still absent at now without motive nor announced absence.

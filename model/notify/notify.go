@@ -64,6 +64,9 @@ func Pass(ctx context.Context, svc *model.Service, mailer Mailer) ([]model.Famil
 			return out, ctx.Err()
 		}
 		res, err := Send(ctx, svc, mailer, n.ID)
+		if errors.Is(err, model.ErrConflict) {
+			continue // another sender has it right now
+		}
 		if err != nil {
 			return out, err
 		}
