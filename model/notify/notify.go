@@ -119,7 +119,9 @@ func Run(ctx context.Context, svc *model.Service, every time.Duration, mailer fu
 		if err == nil && set.Bool(model.SettingNoticesOn) {
 			var m Mailer
 			if m, err = mailer(set); err == nil {
-				_, err = Pass(ctx, svc, m)
+				var done []model.FamilyNotice
+				done, err = Pass(ctx, svc, m)
+				logPass(log, done)
 			}
 		}
 		if err != nil && ctx.Err() == nil {
@@ -131,6 +133,25 @@ func Run(ctx context.Context, svc *model.Service, every time.Duration, mailer fu
 		case <-t.C:
 		}
 	}
+}
+
+// logPass says, when a pass did something, how many notices it left in each state.
+func logPass(log *slog.Logger, done []model.FamilyNotice) {
+	if len(done) == 0 {
+		return
+	}
+	counts := map[string]int{}
+	for _, n := range done {
+		counts[n.Status]++
+	}
+	args := []any{"avis", len(done)}
+	for _, st := range []string{model.StatusSent, model.StatusRetry, model.StatusFailed, model.StatusQueued,
+		model.StatusToPrint, model.StatusUnreachable, model.StatusCancelled} {
+		if counts[st] > 0 {
+			args = append(args, st, counts[st])
+		}
+	}
+	log.Info("avis aux familles", args...)
 }
 
 // Line is the report line of a notice: eleve;responsable;canal;adresse;statut.
