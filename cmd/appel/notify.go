@@ -116,12 +116,19 @@ func runGuardianSet(c *cli, in input) error {
 	})
 }
 
-// startNotifier runs the notices' sender in the background of appel serve.
-func startNotifier(ctx context.Context, db model.Store, now func() time.Time, log *slog.Logger) {
+// startNotifier runs the notices' sender in the background of appel serve;
+// the channel closes once it has stopped after ctx ended (the notice it was
+// sending finished and recorded).
+func startNotifier(ctx context.Context, db model.Store, now func() time.Time, log *slog.Logger) <-chan struct{} {
 	svc := model.NewSystemService(db, model.Actor{Login: "appel:avis", Session: "notify", Addr: "local"}, now)
-	go notify.Run(ctx, svc, time.Minute, func(set model.SettingValues) (notify.Mailer, error) {
-		return notify.NewSMTP(set)
-	}, log)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		notify.Run(ctx, svc, time.Minute, func(set model.SettingValues) (notify.Mailer, error) {
+			return notify.NewSMTP(set)
+		}, log)
+	}()
+	return done
 }
 
 // splitLines cuts « 12 rue X / 67000 STRASBOURG » into its lines.

@@ -63,7 +63,9 @@ func Pass(ctx context.Context, svc *model.Service, mailer Mailer) ([]model.Famil
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
-		res, err := Send(ctx, svc, mailer, n.ID)
+		// A notice begun is finished even if ctx ends meanwhile (a server
+		// stopping): its outcome is recorded, nothing is left half-sent.
+		res, err := Send(context.WithoutCancel(ctx), svc, mailer, n.ID)
 		if errors.Is(err, model.ErrConflict) {
 			continue // another sender has it right now
 		}
@@ -110,7 +112,8 @@ func render(svc *model.Service, n model.FamilyNotice) (model.Message, error) {
 
 // Run makes a pass every interval until ctx ends, with a mailer built
 // afresh from the settings each time (nil while the relay is not set, or
-// notices are off). Errors are logged, never fatal.
+// notices are off). Errors are logged, never fatal. When ctx ends, the
+// notice being sent is finished and recorded before Run returns.
 func Run(ctx context.Context, svc *model.Service, every time.Duration, mailer func(model.SettingValues) (Mailer, error), log *slog.Logger) {
 	t := time.NewTicker(every)
 	defer t.Stop()
