@@ -43,6 +43,13 @@ func runNotify(c *cli, in input) error {
 		lines = c.stderr // standard output carries the CSV
 	}
 	return withOperator(c, func(svc *model.Service) error {
+		set, err := svc.Settings()
+		if err != nil {
+			return err
+		}
+		if !set.Bool(model.SettingNoticesOn) {
+			return model.Invalid("avis aux familles désactivés : appel settings set %s oui", model.SettingNoticesOn)
+		}
 		if in.on("dry-run") {
 			plan, err := svc.PlanFamilyNotices(true)
 			for _, n := range plan.New {
@@ -52,13 +59,6 @@ func runNotify(c *cli, in input) error {
 				err = writeSMS(c, svc, in.str("sms-out"), plan.New)
 			}
 			return err
-		}
-		set, err := svc.Settings()
-		if err != nil {
-			return err
-		}
-		if !set.Bool(model.SettingNoticesOn) {
-			return model.Invalid("avis aux familles désactivés : appel settings set %s oui", model.SettingNoticesOn)
 		}
 		var mailer notify.Mailer
 		if m, err := notify.NewSMTP(set); err == nil {
