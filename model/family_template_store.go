@@ -24,11 +24,6 @@ var LetterKinds = []string{TemplateLetter, TemplateMeeting, TemplateCommission, 
 // TemplateKinds lists the kinds of template, in the order the editor offers them.
 var TemplateKinds = []string{TemplateAvis, TemplateRelance, TemplateLate, TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN}
 
-// PermTemplates: edit the texts of the notices and letters to families.
-const PermTemplates Permission = "modeles"
-
-func init() { grants[PermTemplates] = []Role{RoleCPE, RoleAdmin} }
-
 // TemplateLabel names a kind of template in French.
 func TemplateLabel(kind string) string {
 	switch kind {
