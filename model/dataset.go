@@ -25,6 +25,8 @@ type Dataset struct {
 	Reports   []Report       `json:"reports"`
 	// FamilyNotices are the notices to families, sent or not.
 	FamilyNotices []FamilyNotice `json:"family_notices,omitempty"`
+	// Templates are the school's own texts of notices and letters, by kind.
+	Templates map[string]string `json:"templates,omitempty"`
 	// Settings are the stored settings by key (unset ones are absent).
 	Settings map[string]string `json:"settings,omitempty"`
 }
@@ -150,6 +152,11 @@ func (d Dataset) writeAttendance(tx Tx) error {
 	}
 	for _, x := range d.FamilyNotices {
 		if err := tx.PutFamilyNotice(x); err != nil {
+			return err
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.Templates)) {
+		if err := tx.PutTemplate(k, d.Templates[k]); err != nil {
 			return err
 		}
 	}

@@ -66,6 +66,9 @@ type DeskLine struct {
 	// announced absence…), in time order; those not begun at the clock are
 	// Upcoming (an announced absence to come) and count for nothing yet.
 	Entries []Attendance
+	// FamilyTold: a notice about the day went to the family (sent, or a
+	// letter to print); FamilyFailed: one failed or finds nobody.
+	FamilyTold, FamilyFailed bool
 }
 
 // Missed reports whether an attendance is one a motive applies to: an absence
@@ -132,16 +135,41 @@ func (s *Service) DayAbsences(day Date, f DeskFilter) ([]DeskLine, error) {
 		if err != nil {
 			return err
 		}
+		told, err := familyStates(tx, day)
+		if err != nil {
+			return err
+		}
 		for _, l := range deskLines(dir, day, s.now(), marks, notices) {
 			for i := range l.Entries {
 				l.Entries[i] = pol.View(l.Entries[i])
 			}
+			l.FamilyTold, l.FamilyFailed = told[l.Pupil.ID]&1 != 0, told[l.Pupil.ID]&2 != 0
 			if f.Keep(l) {
 				out = append(out, l)
 			}
 		}
 		return nil
 	})
+	return out, err
+}
+
+// familyStates returns, by pupil, 1 when a notice about day reached (or is
+// to be posted to) his family, 2 when one failed or finds nobody.
+func familyStates(tx ReadTx, day Date) (map[PupilID]int, error) {
+	ns, err := tx.FamilyNoticesOn(day)
+	out := map[PupilID]int{}
+	for _, n := range ns {
+		bit := 0
+		switch n.Status {
+		case StatusSent, StatusToPrint, StatusPrinted:
+			bit = 1
+		case StatusFailed, StatusUnreachable:
+			bit = 2
+		}
+		for _, p := range n.Pupils {
+			out[p] |= bit
+		}
+	}
 	return out, err
 }
 

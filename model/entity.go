@@ -20,4 +20,5 @@ const (
 	EntityExtraSeance  = "séance ajoutée"
 	EntitySetting      = "réglage"
 	EntityFamilyNotice = "avis aux familles"
+	EntityTemplate     = "modèle"
 )

@@ -10,6 +10,7 @@ import (
 
 	"appel/model"
 	"appel/model/modeltest"
+	"appel/storage/storagetest"
 )
 
 func TestHouseholdsOf(t *testing.T) {
@@ -236,19 +237,25 @@ func TestFamilyNoticeSending(t *testing.T) {
 	if err != nil || first.Status != model.StatusSending || first.MessageID == "" || first.Attempts != 1 {
 		t.Fatalf("claimed %+v (%v)", first, err)
 	}
-	// A crash now: the next claim sends it again with the same Message-ID.
+	// Another sender while this one may still be at the relay: refused.
+	if _, err := cpeAt(db, at.Add(20*time.Second)).ClaimFamilyNotice(id, "college.fr"); !errors.Is(err, model.ErrConflict) {
+		t.Fatalf("claimed twice within smtp.timeout: %v", err)
+	}
+	// A crash: once smtp.timeout is over, the next claim sends it again
+	// with the same Message-ID.
+	svc = cpeAt(db, at.Add(time.Minute))
 	again, err := svc.ClaimFamilyNotice(id, "college.fr")
 	if err != nil || !again.Resent || again.MessageID != first.MessageID || again.Attempts != 2 {
 		t.Fatalf("claimed after a crash %+v (%v)", again, err)
 	}
 	n, err := svc.FamilyNoticeOutcome(id, errors.New("451 4.3.0 essayez plus tard"), false)
-	if err != nil || n.Status != model.StatusRetry || !n.NextTry.Equal(at.Add(2*time.Minute)) || !strings.Contains(n.Reply, "451") {
+	if err != nil || n.Status != model.StatusRetry || !n.NextTry.Equal(at.Add(3*time.Minute)) || !strings.Contains(n.Reply, "451") {
 		t.Fatalf("after a refusal %+v (%v)", n, err)
 	}
 	if due, _ := svc.OutboxDue(); len(due) != 0 {
 		t.Errorf("due again before its backoff: %v", noticeIDs(due))
 	}
-	later := cpeAt(db, at.Add(3*time.Minute))
+	later := cpeAt(db, at.Add(4*time.Minute))
 	if _, err := later.ClaimFamilyNotice(id, "college.fr"); err != nil {
 		t.Fatal(err)
 	}
@@ -323,4 +330,184 @@ func FuzzParseTemplate(f *testing.F) {
 			t.Fatalf("render: %v", err)
 		}
 	})
+}
+
+func TestQuietHours(t *testing.T) {
+	mon := modeltest.WeekA
+	cases := []struct {
+		at    time.Time
+		quiet bool
+	}{
+		{modeltest.At(mon, 6, 59), true}, {modeltest.At(mon, 7, 0), false}, {modeltest.At(mon, 19, 59), false},
+		{modeltest.At(mon, 20, 0), true}, {modeltest.At(mon.AddDays(4), 19, 0), false}, {modeltest.At(mon.AddDays(4), 20, 30), true},
+		{modeltest.At(mon.AddDays(5), 12, 0), true}, {modeltest.At(mon.AddDays(6), 12, 0), true},
+	}
+	for _, c := range cases {
+		if got := model.QuietHours(c.at); got != c.quiet {
+			t.Errorf("%s: quiet %v, want %v", c.at.Format("Mon 15:04"), got, c.quiet)
+		}
+	}
+}
+
+// TestOutboxWaitsForTheMorning: a notice due at 20:30 is not tried before 07:00.
+func TestOutboxWaitsForTheMorning(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	if _, err := cpeAt(db, modeltest.At(mon, 20, 30)).PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	if due, err := cpeAt(db, modeltest.At(mon, 20, 31)).OutboxDue(); err != nil || len(due) != 0 {
+		t.Errorf("due in the quiet hours: %v (%v)", noticeIDs(due), err)
+	}
+	if due, err := cpeAt(db, modeltest.At(mon.AddDays(1), 7, 0)).OutboxDue(); err != nil || len(due) != 1 {
+		t.Errorf("due in the morning: %v (%v)", noticeIDs(due), err)
+	}
+}
+
+// TestDeskShowsFamilyTold: E001's Monday line says the family was told
+// once the notice is sent, and that a notice failed (his father has neither
+// e-mail nor address).
+func TestDeskShowsFamilyTold(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	svc := cpeAt(db, modeltest.At(mon, 8, 21))
+	line := func() model.DeskLine {
+		lines, err := svc.DayAbsences(mon, model.DeskFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range lines {
+			if l.Pupil.ID == "E001" {
+				return l
+			}
+		}
+		t.Fatal("no desk line for E001")
+		return model.DeskLine{}
+	}
+	if l := line(); l.FamilyTold || l.FamilyFailed {
+		t.Errorf("before any notice: %+v", l)
+	}
+	if _, err := svc.PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	id := model.FamilyNoticeID(model.FamilyAvis, mon, model.Morning, "R001-1")
+	if l := line(); l.FamilyTold || !l.FamilyFailed {
+		t.Errorf("queued, the father unreachable: told %v, failed %v", l.FamilyTold, l.FamilyFailed)
+	}
+	if _, err := svc.ClaimFamilyNotice(id, "college.fr"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.FamilyNoticeOutcome(id, nil, false); err != nil {
+		t.Fatal(err)
+	}
+	if l := line(); !l.FamilyTold {
+		t.Errorf("sent, yet not told: %+v", l)
+	}
+}
+
+func TestTemplates(t *testing.T) {
+	db := familyDB(t, "0")
+	mon := modeltest.WeekA
+	cpe := cpeAt(db, modeltest.At(mon, 8, 21))
+	cases := []struct {
+		name, login, kind, text, refusal string
+	}{
+		{"unknown field", "cpe", model.TemplateAvis, "Objet\n{{.Parent}}", "champ inconnu {{.Parent}}"},
+		{"unknown kind", "cpe", "sms", "Objet", "modèle \"sms\" inconnu"},
+		{"not for an AED", "aed", model.TemplateAvis, "Objet", "réservée"},
+		{"stored", "cpe", model.TemplateAvis, "Absence : {{.Eleve}}\r\nBonjour {{.Responsables}}.", ""},
+	}
+	for _, c := range cases {
+		err := model.NewService(db, model.Actor{Login: c.login}, modeltest.Clock(modeltest.At(mon, 8, 21))).SetTemplate(c.kind, c.text)
+		switch {
+		case c.refusal == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.refusal != "" && (err == nil || !strings.Contains(model.UserMessage(err), c.refusal)):
+			t.Errorf("%s: %v, want %q", c.name, err, c.refusal)
+		}
+	}
+	text, custom, err := cpe.TemplateText(model.TemplateAvis)
+	if err != nil || !custom || text != "Absence : {{.Eleve}}\nBonjour {{.Responsables}}." {
+		t.Fatalf("stored %q %v (%v)", text, custom, err)
+	}
+	if _, err := cpe.PlanFamilyNotices(false); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := cpe.FamilyNotices("E001")
+	m, err := cpe.NoticeMessage(all[len(all)-1])
+	if err != nil || m.Subject != "Absence : Léa ABADIE" || m.Text != "Bonjour Mme ABADIE Sophie.\n" {
+		t.Errorf("message with the school's template: %+v (%v)", m, err)
+	}
+	p, err := cpe.PreviewTemplate("Objet {{.Classe}}\n{{.Eleve}} {{range .Seances}}[{{.}}]{{end}}")
+	if err != nil || p.Subject != "Objet 4B" || !strings.Contains(p.Text, "[08:00–08:55 Mathématiques]") {
+		t.Errorf("preview %+v (%v)", p, err)
+	}
+	if err := cpe.ResetTemplate(model.TemplateAvis); err != nil {
+		t.Fatal(err)
+	}
+	if _, custom, _ := cpe.TemplateText(model.TemplateAvis); custom {
+		t.Errorf("reset, yet custom")
+	}
+}
+
+// TestPlanInChunks: 250 pupils absent at once are decided on in several
+// transactions; the dry run says the same, every household gets one notice,
+// and a second pass adds none.
+func TestPlanInChunks(t *testing.T) {
+	d := modeltest.School(250)
+	at := modeltest.At(modeltest.Monday, 8, 5)
+	d.Guardians = nil
+	for _, p := range d.Pupils {
+		d.Guardians = append(d.Guardians, model.Guardian{ID: "R" + string(p.ID), LastName: p.LastName, Email: "f" + string(p.ID) + "@exemple.fr",
+			Links: []model.Kinship{{Pupil: p.ID, Level: 1}}})
+		d.Marks = append(d.Marks, model.Mark{Seance: modeltest.MathsSeance(modeltest.Monday), Pupil: p.ID, Kind: model.KindAbsent, By: "prof", At: at})
+	}
+	d.Settings = map[string]string{model.SettingNoticesOn: "oui", model.SettingRelanceDays: "0"}
+	db := storagetest.NewWith(t, d)
+	svc := model.NewService(db, model.Actor{Login: "cpe"}, modeltest.Clock(modeltest.At(modeltest.Monday, 8, 21)))
+	dry, err := svc.PlanFamilyNotices(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := svc.PlanFamilyNotices(false)
+	n := len(d.Pupils) // 4B's 250 and a few of another division
+	if err != nil || len(plan.New) != n || len(dry.New) != n {
+		t.Fatalf("queued %d, dry run %d (%v)", len(plan.New), len(dry.New), err)
+	}
+	again, err := svc.PlanFamilyNotices(false)
+	all, _ := svc.FamilyNotices("")
+	if err != nil || len(again.New) != 0 || len(all) != n {
+		t.Errorf("second pass %d, stored %d (%v)", len(again.New), len(all), err)
+	}
+}
+
+// TestLatenessNotices: with notices.lateness, E004's lateness of Monday
+// 08:00 (no guardian imported) is recorded as an avis de retard that finds
+// nobody; without it, nothing.
+func TestLatenessNotices(t *testing.T) {
+	for _, on := range []string{"non", "oui"} {
+		db := familyDB(t, "0")
+		if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "réglage", func(tx model.Tx) error {
+			return tx.PutSetting(model.SettingLatenessOn, on)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		plan, err := cpeAt(db, modeltest.At(modeltest.WeekA, 8, 21)).PlanFamilyNotices(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var late []string
+		for _, n := range plan.New {
+			if n.Kind == model.FamilyLateness {
+				late = append(late, n.ID+" "+n.Status)
+			}
+		}
+		want := []string(nil)
+		if on == "oui" {
+			want = []string{"20261116-M-retard-sans-responsable-E004 injoignable"}
+		}
+		if !slices.Equal(late, want) {
+			t.Errorf("notices.lateness %s: %v, want %v", on, late, want)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +15,8 @@ const (
 	FamilyAvis = "avis"
 	// FamilyRelance asks again for a motive, days later.
 	FamilyRelance = "relance"
+	// FamilyLateness is the avis de retard, when the school wants them.
+	FamilyLateness = "retard"
 )
 
 // Channels of a notice.
@@ -33,6 +36,7 @@ const (
 	StatusHeld        = "retenu"
 	StatusToPrint     = "à imprimer"
 	StatusUnreachable = "injoignable"
+	StatusCancelled   = "annulé"
 )
 
 // FamilyNotice is one notice to one household about one half-day: the outbox
@@ -53,9 +57,11 @@ type FamilyNotice struct {
 	Seances   []SeanceID `json:"seances"`
 	Status    string     `json:"status"`
 	Due       time.Time  `json:"due"`
-	// Attempts counts the sendings begun; NextTry is when the next may start.
-	Attempts int       `json:"attempts,omitempty"`
-	NextTry  time.Time `json:"next_try,omitzero"`
+	// Attempts counts the sendings begun; NextTry is when the next may
+	// start; ClaimedAt is when the last began.
+	Attempts  int       `json:"attempts,omitempty"`
+	ClaimedAt time.Time `json:"claimed_at,omitzero"`
+	NextTry   time.Time `json:"next_try,omitzero"`
 	// Reply is the relay's last answer (or why it could not be reached).
 	Reply     string    `json:"reply,omitempty"`
 	MessageID string    `json:"message_id,omitempty"`
@@ -68,8 +74,13 @@ type FamilyNotice struct {
 // Label describes the notice in one line for lists.
 func (n FamilyNotice) Label() string {
 	kind := "avis d'absence"
-	if n.Kind == FamilyRelance {
+	switch n.Kind {
+	case FamilyRelance:
 		kind = "relance"
+	case FamilyLateness:
+		kind = "avis de retard"
+	case TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN:
+		return TemplateLabel(n.Kind) + " jusqu'au " + n.Date.French()
 	}
 	return fmt.Sprintf("%s du %s %s", kind, n.Date.French(), n.Half)
 }
@@ -89,8 +100,15 @@ type absenceKey struct {
 // unexcused gathers, by pupil and half-day, the séances of the marks in
 // [from, to] in which the pupil is absent at now, the family having neither
 // announced it nor given a motive, and marked before cutoff.
-func unexcused(tx ReadTx, dir *Directory, from, to Date, now, cutoff time.Time) (map[absenceKey][]SeanceID, error) {
-	marks, err := tx.MarksBetween(from, to)
+// With pupils set, only their marks are read.
+func unexcused(tx ReadTx, dir *Directory, from, to Date, now, cutoff time.Time, pupils []PupilID) (map[absenceKey][]SeanceID, error) {
+	return unexcusedOf(tx, dir, KindAbsent, from, to, now, cutoff, pupils)
+}
+
+// unexcusedOf is unexcused for the marks of a kind: absences, or
+// latenesses (late in a séance begun, without motive).
+func unexcusedOf(tx ReadTx, dir *Directory, kind MarkKind, from, to Date, now, cutoff time.Time, pupils []PupilID) (map[absenceKey][]SeanceID, error) {
+	marks, err := marksOf(tx, from, to, pupils)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +117,7 @@ func unexcused(tx ReadTx, dir *Directory, from, to Date, now, cutoff time.Time) 
 	notices := map[PupilID][]Notice{}
 	for i := range marks {
 		m := &marks[i]
-		if m.Kind != KindAbsent || m.Justification != nil || m.At.After(cutoff) {
+		if m.Kind != kind || m.Justification != nil || m.At.After(cutoff) {
 			continue
 		}
 		se, ok := dir.Seance(m.Seance)
@@ -113,12 +131,37 @@ func unexcused(tx ReadTx, dir *Directory, from, to Date, now, cutoff time.Time) 
 			}
 			notices[m.Pupil] = ns
 		}
-		a := Resolve(se, m.Pupil, m, ns, loc).At(now, loc)
-		if !a.IsAbsence() || a.Justified() || a.Notice != nil {
+		if !owed(Resolve(se, m.Pupil, m, ns, loc).At(now, loc), kind) {
 			continue
 		}
 		k := absenceKey{m.Pupil, se.Date, se.HalfDay}
 		out[k] = append(out[k], se.ID)
+	}
+	return out, nil
+}
+
+// owed reports whether an attendance still calls for a notice of a kind
+// of mark: an absence or a lateness in a séance begun, without motive, not
+// announced by the family.
+func owed(a Attendance, kind MarkKind) bool {
+	if a.Kind != kind || a.Upcoming || a.Seance.Cancelled || a.Justified() {
+		return false
+	}
+	return kind == KindLate || a.Notice == nil
+}
+
+// marksOf reads the marks from from to to: every pupil's, or those of pupils.
+func marksOf(tx ReadTx, from, to Date, pupils []PupilID) ([]Mark, error) {
+	if pupils == nil {
+		return tx.MarksBetween(from, to)
+	}
+	var out []Mark
+	for _, p := range pupils {
+		ms, err := tx.MarksOfPupil(p, from, to)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...)
 	}
 	return out, nil
 }
@@ -142,10 +185,13 @@ type NoticePlan struct {
 }
 
 // PlanFamilyNotices decides, at the clock, which notices are due and writes
-// them to the outbox in the transaction that read what made them due: an avis
-// d'absence once notices.delay minutes have passed since the mark, a relance
-// once notices.relance days have passed without a motive. A household gets one
-// notice of each kind per half-day. dryRun only says what it would queue.
+// them to the outbox in the transactions that read what made them due: an
+// avis d'absence once notices.delay minutes have passed since the mark, a
+// relance once notices.relance days have passed without a motive. A
+// household gets one notice of each kind per half-day. dryRun only says what
+// it would queue. The pupils concerned are decided on in groups of
+// planChunk, each group in its own transaction that reads their marks again,
+// so that a morning when thousands fall due never holds the writer long.
 func (s *Service) PlanFamilyNotices(dryRun bool) (NoticePlan, error) {
 	dir, pol, err := s.Session()
 	if err != nil {
@@ -156,20 +202,49 @@ func (s *Service) PlanFamilyNotices(dryRun bool) (NoticePlan, error) {
 	}
 	now := s.now().In(dir.Location())
 	var plan NoticePlan
-	write := func(tx noticeWriter) error {
-		plan = NoticePlan{}
+	var pupils []PupilID
+	err = s.store.View(func(tx ReadTx) error {
 		set, err := tx.Settings()
 		if err != nil {
 			return err
 		}
-		return plan.decide(tx, dir, NewSettingValues(set), now, s.actor.Login, dryRun)
+		if dryRun {
+			return plan.decide(readOnlyTx{tx}, dir, NewSettingValues(set), now, s.actor.Login, nil)
+		}
+		pupils, err = duePupils(tx, dir, NewSettingValues(set), now)
+		return err
+	})
+	for start := 0; err == nil && start < len(pupils); start += planChunk {
+		chunk := pupils[start:min(start+planChunk, len(pupils))]
+		var part NoticePlan
+		_, err = s.update("avis aux familles dus", func(tx Tx) error {
+			part = NoticePlan{}
+			set, err := tx.Settings()
+			if err != nil {
+				return err
+			}
+			return part.decide(tx, dir, NewSettingValues(set), now, s.actor.Login, chunk)
+		})
+		plan.New, plan.Grown = append(plan.New, part.New...), append(plan.Grown, part.Grown...)
 	}
-	if dryRun {
-		err = s.store.View(func(tx ReadTx) error { return write(readOnlyTx{tx}) })
-		return plan, err
-	}
-	_, err = s.update("avis aux familles dus", func(tx Tx) error { return write(tx) })
 	return plan, err
+}
+
+// planChunk bounds the pupils decided on in one transaction.
+const planChunk = 100
+
+// duePupils returns, sorted, the pupils with an absence that makes a notice
+// due at now (before checking whether it was already sent).
+func duePupils(tx ReadTx, dir *Directory, set SettingValues, now time.Time) ([]PupilID, error) {
+	seen := map[PupilID]bool{}
+	err := eachDue(tx, dir, set, now, nil, func(_ string, due map[absenceKey][]SeanceID) error {
+		for k := range due {
+			seen[k.pupil] = true
+		}
+		return nil
+	})
+	out := slices.Sorted(maps.Keys(seen))
+	return out, err
 }
 
 // readOnlyTx lets a dry run share the planning code: it never writes.
@@ -183,28 +258,39 @@ type noticeWriter interface {
 	PutFamilyNotice(FamilyNotice) error
 }
 
-func (p *NoticePlan) decide(tx noticeWriter, dir *Directory, set SettingValues, now time.Time, by string, dryRun bool) error {
+// decide queues the notices due at now for pupils (nil: every pupil).
+func (p *NoticePlan) decide(tx noticeWriter, dir *Directory, set SettingValues, now time.Time, by string, pupils []PupilID) error {
+	return eachDue(tx, dir, set, now, pupils, func(kind string, due map[absenceKey][]SeanceID) error {
+		return p.queue(tx, kind, due, now, by)
+	})
+}
+
+// eachDue gives fn, kind by kind, the absences that make a notice due at
+// now, of pupils (nil: every pupil); nothing while notices are off.
+func eachDue(tx ReadTx, dir *Directory, set SettingValues, now time.Time, pupils []PupilID, fn func(kind string, due map[absenceKey][]SeanceID) error) error {
 	if !set.Bool(SettingNoticesOn) {
 		return nil
 	}
 	today := DateOf(now)
 	delay := time.Duration(set.Int(SettingNoticesDelay)) * time.Minute
-	due, err := unexcused(tx, dir, today, today, now, now.Add(-delay))
-	if err != nil {
-		return err
+	due, err := unexcused(tx, dir, today, today, now, now.Add(-delay), pupils)
+	if err == nil {
+		err = fn(FamilyAvis, due)
 	}
-	if err := p.queue(tx, FamilyAvis, due, now, by); err != nil {
-		return err
-	}
-	if days := set.Int(SettingRelanceDays); days > 0 {
-		last := today.AddDays(-days)
-		old, err := unexcused(tx, dir, last.AddDays(-relanceWindow), last, now, now)
-		if err != nil {
-			return err
+	if err == nil && set.Bool(SettingLatenessOn) {
+		var late map[absenceKey][]SeanceID
+		if late, err = unexcusedOf(tx, dir, KindLate, today, today, now, now.Add(-delay), pupils); err == nil {
+			err = fn(FamilyLateness, late)
 		}
-		return p.queue(tx, FamilyRelance, old, now, by)
 	}
-	return nil
+	if days := set.Int(SettingRelanceDays); err == nil && days > 0 {
+		last := today.AddDays(-days)
+		var old map[absenceKey][]SeanceID
+		if old, err = unexcused(tx, dir, last.AddDays(-relanceWindow), last, now, now, pupils); err == nil {
+			err = fn(FamilyRelance, old)
+		}
+	}
+	return err
 }
 
 // relanceWindow bounds, in days, how far back a relance is still sent.

@@ -11,6 +11,8 @@ import (
 const (
 	SettingNoticesOn    = "notices.on"
 	SettingNoticesDelay = "notices.delay"
+	SettingQuietHours   = "notices.quiet"
+	SettingLatenessOn   = "notices.lateness"
 	SettingRelanceDays  = "notices.relance"
 	SettingSMTPAddr     = "smtp.addr"
 	SettingSMTPTLS      = "smtp.tls"
@@ -22,6 +24,7 @@ const (
 	SettingSchoolPhone  = "school.phone"
 	SettingSchoolAddr   = "school.address"
 	SettingCPEName      = "school.cpe"
+	SettingLettersDir   = "letters.dir"
 )
 
 // SMTPPasswordEnv is the environment variable holding the relay's password:
@@ -34,6 +37,10 @@ func init() {
 			Help: "oui : appel serve (et appel notify) décident les avis d'absence et les relances et les envoient"},
 		SettingDef{Key: SettingNoticesDelay, Label: "minutes entre la marque d'absence et l'avis d'absence", Kind: SettingInt,
 			Default: "15", Min: 0, Max: 240, Help: "une marque corrigée avant ce délai ne part jamais"},
+		SettingDef{Key: SettingQuietHours, Label: "aucun envoi de 20:00 à 07:00 ni du vendredi 20:00 au lundi 07:00",
+			Kind: SettingBool, Default: "oui", Help: "circulaire du 10 juillet 2025 : un avis dû pendant ces heures attend le matin"},
+		SettingDef{Key: SettingLatenessOn, Label: "avis de retard aux familles", Kind: SettingBool, Default: "non",
+			Help: "oui : un retard sans motif vaut un avis au foyer, une fois par demi-journée"},
 		SettingDef{Key: SettingRelanceDays, Label: "jours sans motif avant une relance (0 : aucune)", Kind: SettingInt,
 			Default: "3", Min: 0, Max: 60},
 		SettingDef{Key: SettingSMTPAddr, Label: "relais SMTP de l'établissement (HÔTE:PORT)", Kind: SettingAddr},
@@ -49,6 +56,7 @@ func init() {
 		SettingDef{Key: SettingSchoolPhone, Label: "téléphone de la vie scolaire (avis, courriers)", Kind: SettingText},
 		SettingDef{Key: SettingSchoolAddr, Label: "adresse postale de l'établissement, lignes séparées par /", Kind: SettingText},
 		SettingDef{Key: SettingCPEName, Label: "nom du CPE qui signe les courriers", Kind: SettingText},
+		SettingDef{Key: SettingLettersDir, Label: "dossier du serveur où l'écran Familles écrit les courriers (PDF)", Kind: SettingPath},
 	)
 }
 
@@ -71,11 +79,29 @@ func (s *Service) FamilyNotices(pupil PupilID) ([]FamilyNotice, error) {
 	return all, err
 }
 
+// QuietHours reports whether t falls in the hours when no message goes to
+// families: 20:00 to 07:00, and Friday 20:00 to Monday 07:00 (t in the
+// school's time zone).
+func QuietHours(t time.Time) bool {
+	if w := t.Weekday(); w == time.Saturday || w == time.Sunday {
+		return true
+	}
+	return t.Hour() < 7 || t.Hour() >= 20
+}
+
 // OutboxDue returns the e-mail notices that the sender may try at the clock:
-// queued, due for another try, or cut by a crash while sending.
+// queued, due for another try, or cut by a crash while sending; none during
+// the quiet hours (notices.quiet), when they wait for the morning.
 func (s *Service) OutboxDue() ([]FamilyNotice, error) {
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	if set.Bool(SettingQuietHours) && QuietHours(now) {
+		return nil, nil
+	}
 	all, err := s.FamilyNotices("")
-	now := s.now()
 	all = slices.DeleteFunc(all, func(n FamilyNotice) bool {
 		return n.Channel != ChannelMail || !n.Pending() || n.NextTry.After(now)
 	})
@@ -86,13 +112,24 @@ func (s *Service) OutboxDue() ([]FamilyNotice, error) {
 // ClaimFamilyNotice marks a notice as being sent, before the relay is
 // called, and gives it its Message-ID (kept for every later try). A notice
 // found « envoi en cours » was cut by a crash: it is sent again with the same
-// Message-ID and the record says so. domain is the sender's mail domain.
+// Message-ID and the record says so. An avis or a relance whose absences
+// have since been corrected, announced or given a motive is « annulé » and
+// not sent (check Status). domain is the sender's mail domain.
 func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
-	if err := s.Require(PermFamilies); err != nil {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return FamilyNotice{}, err
+	}
+	if err := pol.Require(PermFamilies); err != nil {
+		return FamilyNotice{}, err
+	}
+	now := s.now().In(dir.Location())
+	set, err := s.Settings()
+	if err != nil {
 		return FamilyNotice{}, err
 	}
 	var out FamilyNotice
-	_, err := s.update("avis aux familles : envoi", func(tx Tx) error {
+	_, err = s.update("avis aux familles : envoi", func(tx Tx) error {
 		n, ok, err := tx.FamilyNotice(id)
 		if err != nil || !ok {
 			return firstErr(err, NotFound("avis %s introuvable", id))
@@ -100,17 +137,68 @@ func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
 		if !n.Pending() {
 			return Conflict("avis %s : %s, rien à envoyer", id, n.Status)
 		}
+		if n.Status == StatusSending && now.Before(n.ClaimedAt.Add(set.Duration(SettingSMTPTimeout)+claimMargin)) {
+			return Conflict("avis %s : un envoi est en cours (depuis %s)", id, n.ClaimedAt.In(dir.Location()).Format("15:04:05"))
+		}
+		still, err := stillUnexcused(tx, dir, n, now)
+		if err != nil {
+			return err
+		}
+		if len(still) == 0 {
+			n.Status, n.NextTry = StatusCancelled, time.Time{}
+			n.Reply = "plus d'absence sans motif à signaler (corrigée, annoncée ou justifiée) : rien n'est envoyé"
+			out = n
+			return tx.PutFamilyNotice(n)
+		}
+		n.Seances = still
 		if n.Status == StatusSending {
 			n.Resent = true
 		}
 		if n.MessageID == "" {
 			n.MessageID = fmt.Sprintf("<%s.%d@%s>", strings.ReplaceAll(n.ID, "+", "."), s.now().UnixNano(), domain)
 		}
-		n.Status, n.Attempts = StatusSending, n.Attempts+1
+		n.Status, n.Attempts, n.ClaimedAt = StatusSending, n.Attempts+1, now
 		out = n
 		return tx.PutFamilyNotice(n)
 	})
 	return out, err
+}
+
+// claimMargin is added to smtp.timeout before a notice found « envoi en
+// cours » counts as cut by a crash (rather than being sent by another
+// sender right now: the server's pass, a « send now » on a screen).
+const claimMargin = 5 * time.Second
+
+// stillUnexcused returns the séances of the notice in which one of its
+// pupils is still absent at now without motive nor announced absence.
+func stillUnexcused(tx ReadTx, dir *Directory, n FamilyNotice, now time.Time) ([]SeanceID, error) {
+	loc := dir.Location()
+	var out []SeanceID
+	for _, id := range n.Seances {
+		se, ok := dir.Seance(id)
+		if !ok {
+			continue
+		}
+		for _, p := range n.Pupils {
+			m, had, err := tx.Mark(MarkKey{id, p})
+			if err != nil {
+				return nil, err
+			}
+			notices, err := tx.NoticesOfPupil(p)
+			if err != nil {
+				return nil, err
+			}
+			kind := KindAbsent
+			if n.Kind == FamilyLateness {
+				kind = KindLate
+			}
+			if owed(Resolve(se, p, ptrIf(m, had), notices, loc).At(now, loc), kind) {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // FamilyNoticeOutcome records how a sending went: sent; or the relay's
@@ -190,4 +278,51 @@ func (s *Service) HoldFamilyNotice(id string, hold bool) (FamilyNotice, error) {
 		return tx.PutFamilyNotice(n)
 	})
 	return out, err
+}
+
+// FamilyNoticeLine is a notice as the Familles screen lists it, with its
+// pupils' names.
+type FamilyNoticeLine struct {
+	Notice FamilyNotice
+	Pupils string
+}
+
+// FamilyOutbox returns every notice to families, newest half-day first,
+// with the pupils' names, for the vie scolaire.
+func (s *Service) FamilyOutbox() ([]FamilyNoticeLine, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return nil, err
+	}
+	if err := pol.Require(PermFamilies); err != nil {
+		return nil, err
+	}
+	all, err := s.FamilyNotices("")
+	out := make([]FamilyNoticeLine, len(all))
+	for i, n := range all {
+		var names []string
+		for _, id := range n.Pupils {
+			if p, ok := dir.Pupil(id); ok {
+				names = append(names, p.FullName())
+			}
+		}
+		out[i] = FamilyNoticeLine{Notice: n, Pupils: strings.Join(names, ", ")}
+	}
+	return out, err
+}
+
+// NoticeMessage renders a notice as it is (or was) sent: subject, text, HTML.
+func (s *Service) NoticeMessage(n FamilyNotice) (Message, error) {
+	if err := s.Require(PermContacts); err != nil {
+		return Message{}, err
+	}
+	t, err := s.TemplateFor(n.Kind)
+	if err != nil {
+		return Message{}, err
+	}
+	d, err := s.NoticeData(n)
+	if err != nil {
+		return Message{}, err
+	}
+	return Render(t, d)
 }

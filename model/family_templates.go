@@ -54,10 +54,26 @@ Le code de l'éducation (article R131-5) demande que toute absence soit justifi�
 {{end}}{{.Etablissement}}`
 )
 
+// DefaultLatenessTemplate is the avis de retard that ships.
+const DefaultLatenessTemplate = `Retard de {{.Eleve}} le {{.Date}} ({{.DemiJournee}})
+
+Madame, Monsieur,
+
+{{.Eleve}} ({{.Classe}}) est arrivé(e) en retard le {{.Date}} ({{.DemiJournee}}) :
+{{range .Seances}}- {{.}}
+{{end}}
+Merci d'en faire connaître le motif à la vie scolaire{{if .Telephone}} ({{.Telephone}}){{end}}, par écrit. La ponctualité fait partie de l'assiduité.
+
+{{if .CPE}}{{.CPE}}, conseiller principal d'éducation
+{{end}}{{.Etablissement}}`
+
 // DefaultTemplate returns the text that ships for a kind of notice.
 func DefaultTemplate(kind string) string {
-	if kind == FamilyRelance {
+	switch kind {
+	case FamilyRelance:
 		return DefaultRelanceTemplate
+	case FamilyLateness:
+		return DefaultLatenessTemplate
 	}
 	return DefaultAvisTemplate
 }
@@ -92,9 +108,31 @@ func templateError(err error) error {
 		return Invalid("modèle refusé : champ inconnu {{.%s}} (champs possibles : %s)", m[1], fieldList())
 	}
 	if m := templateErr.FindStringSubmatch(msg); m != nil {
-		return Invalid("modèle refusé, ligne %s : %s", m[1], msg[len(m[0]):])
+		return Invalid("modèle refusé, ligne %s : %s", m[1], frenchTemplateError(msg[len(m[0]):]))
 	}
 	return Invalid("modèle refusé : %s", msg)
+}
+
+// templateFaults translate the template parser's usual complaints.
+var templateFaults = []struct{ prefix, french string }{
+	{"bad character", "caractère inattendu entre {{ et }}"},
+	{"unclosed action", "{{ sans }}"},
+	{"unexpected EOF", "texte inachevé ({{ sans }}, ou {{range}}/{{if}} sans {{end}})"},
+	{"unexpected \"}\" in operand", "} en trop"},
+	{"unexpected {{end}}", "{{end}} sans {{range}} ni {{if}}"},
+	{"function ", "fonction inconnue"},
+	{"missing value for", "{{range}} ou {{if}} sans valeur"},
+	{"unexpected", "élément inattendu"},
+}
+
+// frenchTemplateError says a parser complaint in French.
+func frenchTemplateError(s string) string {
+	for _, f := range templateFaults {
+		if strings.HasPrefix(s, f.prefix) {
+			return f.french
+		}
+	}
+	return "texte illisible (vérifiez les {{ }})"
 }
 
 func fieldList() string {

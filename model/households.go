@@ -6,11 +6,6 @@ import (
 	"strings"
 )
 
-// PermFamilies: edit guardians' contacts and hold or send the notices to families.
-const PermFamilies Permission = "familles"
-
-func init() { grants[PermFamilies] = []Role{RoleAED, RoleCPE, RoleAdmin} }
-
 // Household is the guardians of a pupil who live at one postal address: they
 // get one letter, one e-mail (to each of their addresses), not one each.
 // Guardians without an address are a household each.

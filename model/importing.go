@@ -71,6 +71,7 @@ func (d *Dataset) readHistory(tx ReadTx) error {
 		func() { d.Reports, err = tx.Reports() },
 		func() { d.Settings, err = tx.Settings() },
 		func() { d.FamilyNotices, err = tx.AllFamilyNotices() },
+		func() { d.Templates, err = tx.Templates() },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

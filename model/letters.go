@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +23,8 @@ type LetterLine struct {
 	Date    Date
 	Half    HalfDay
 	Seances []string
+	// IDs are the séances' identifiers, for the record.
+	IDs []SeanceID
 	// State: « non justifiée » or « annoncée, sans motif ».
 	State string
 }
@@ -136,17 +139,18 @@ func unjustifiedLines(tx ReadTx, dir *Directory, from, to Date, now time.Time, d
 			state = "annoncée, sans motif"
 		}
 		out[p.ID] = addLetterLine(out[p.ID], LetterLine{Pupil: p, Date: se.Date, Half: se.HalfDay, State: state},
-			se.TimeRange()+" "+se.Subject)
+			se.TimeRange()+" "+se.Subject, se.ID)
 	}
 	return out, nil
 }
 
-func addLetterLine(lines []LetterLine, l LetterLine, seance string) []LetterLine {
+func addLetterLine(lines []LetterLine, l LetterLine, seance string, id SeanceID) []LetterLine {
 	i := slices.IndexFunc(lines, func(x LetterLine) bool { return x.Date == l.Date && x.Half == l.Half })
 	if i < 0 {
 		lines, i = append(lines, l), len(lines)
 	}
 	lines[i].Seances = append(lines[i].Seances, seance)
+	lines[i].IDs = append(lines[i].IDs, id)
 	return lines
 }
 
@@ -195,4 +199,48 @@ func unreachableWhy(h Household) string {
 		return "sans adresse postale (mél : " + strings.Join(e, ", ") + ")"
 	}
 	return "ni adresse postale ni mél"
+}
+
+// StatusPrinted is the state of a letter printed by appel letters.
+const StatusPrinted = "imprimé"
+
+// LetterID names the record of a household's letter of a kind for a range:
+// it starts with the range's last day, so that the day's notices find it.
+func LetterID(kind string, from, to Date, household string) string {
+	return fmt.Sprintf("%s-L-%s-%s-%s", to.Compact(), kind, from.Compact(), household)
+}
+
+// RecordLetters puts every letter of the batch on record (pupil's file,
+// audit, export all) as a notice of the letter's kind, « imprimé », once the
+// PDF is written; printing the same range again updates the same records.
+func (s *Service) RecordLetters(b LetterBatch, kind string) error {
+	if !slices.Contains(LetterKinds, kind) {
+		return NotFound("courrier %q inconnu (%s)", Visible(kind), strings.Join(LetterKinds, ", "))
+	}
+	if err := s.Require(PermFamilies); err != nil {
+		return err
+	}
+	now := s.now()
+	_, err := s.update("courriers aux familles", func(tx Tx) error {
+		for _, l := range b.Letters {
+			n := FamilyNotice{ID: LetterID(kind, b.From, b.To, l.Household.ID), Kind: kind, Channel: ChannelLetter,
+				Date: b.To, Household: l.Household.ID, Names: l.Household.Names(), Status: StatusPrinted, Due: now,
+				SentAt: now, By: s.actor.Login}
+			for _, g := range l.Household.Guardians {
+				n.Guardians = append(n.Guardians, g.ID)
+			}
+			for _, p := range l.Pupils {
+				n.Pupils = append(n.Pupils, p.ID)
+			}
+			for _, line := range l.Lines {
+				n.Seances = append(n.Seances, line.IDs...)
+			}
+			slices.Sort(n.Seances)
+			if err := tx.PutFamilyNotice(n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
 }

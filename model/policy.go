@@ -36,6 +36,11 @@ const (
 	PermAccounts Permission = "comptes"
 	// PermSetup: motives, calendar, imports, backups.
 	PermSetup Permission = "parametrage"
+	// PermFamilies: edit guardians' contacts, decide, send or hold the
+	// notices to families, print their letters.
+	PermFamilies Permission = "familles"
+	// PermTemplates: edit the texts of the notices and letters to families.
+	PermTemplates Permission = "modeles"
 )
 
 var grants = map[Permission][]Role{
@@ -54,6 +59,8 @@ var grants = map[Permission][]Role{
 	PermExport:         {RoleCPE, RoleDirection, RoleAdmin},
 	PermAccounts:       {RoleAdmin},
 	PermSetup:          {RoleAdmin},
+	PermFamilies:       {RoleAED, RoleCPE, RoleAdmin},
+	PermTemplates:      {RoleCPE, RoleAdmin},
 }
 
 // Policy answers what one account may do.

@@ -38,6 +38,10 @@ type ReadTx interface {
 	// AllFamilyNotices returns every notice to a family (the outbox and its
 	// record), by identifier: by day, then half-day.
 	AllFamilyNotices() ([]FamilyNotice, error)
+	// FamilyNoticesOn returns the notices about the absences of day d.
+	FamilyNoticesOn(d Date) ([]FamilyNotice, error)
+	// Templates returns the school's own templates by kind (the others are the defaults).
+	Templates() (map[string]string, error)
 	// Settings returns the stored settings by key (unset keys are absent).
 	Settings() (map[string]string, error)
 	// Audit returns the entries matching q, oldest first.
@@ -60,6 +64,8 @@ type Tx interface {
 	PutReport(r Report) error
 	DeleteReport(p PupilID, month string) error
 	PutFamilyNotice(n FamilyNotice) error
+	PutTemplate(kind, text string) error
+	DeleteTemplate(kind string) error
 
 	Account(login string) (Account, bool, error)
 	PutAccount(a Account) error

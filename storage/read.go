@@ -225,3 +225,24 @@ func (r reader) FamilyNotice(id string) (model.FamilyNotice, bool, error) {
 func (r reader) AllFamilyNotices() ([]model.FamilyNotice, error) {
 	return all[model.FamilyNotice](r, bFamilyNotices)
 }
+
+// FamilyNoticesOn returns the notices about day d: their identifiers start
+// with the day (model.FamilyNoticeID).
+func (r reader) FamilyNoticesOn(d model.Date) ([]model.FamilyNotice, error) {
+	pre := []byte(d.Compact() + "-")
+	return scan[model.FamilyNotice](r, bFamilyNotices, pre, hasPrefix(pre))
+}
+
+// Templates returns the stored templates by kind.
+func (r reader) Templates() (map[string]string, error) {
+	out := map[string]string{}
+	err := r.btx.Bucket(bTemplates).ForEach(func(k, v []byte) error {
+		var text string
+		if err := json.Unmarshal(v, &text); err != nil {
+			return err
+		}
+		out[string(k)] = text
+		return nil
+	})
+	return out, err
+}

@@ -38,6 +38,7 @@ var (
 	bAuditByTime      = []byte("audit_by_time")
 	bSettings         = []byte("settings")
 	bFamilyNotices    = []byte("family_notices")
+	bTemplates        = []byte("templates")
 )
 
 // bucketsV1 are the buckets of schema version 1.
@@ -74,6 +75,7 @@ var migrations = []migration{
 	{version: 2, what: "réglages de l'établissement", apply: createBuckets([][]byte{bSettings})},
 	{version: 3, what: "avis aux familles (file d'envoi)", apply: createBuckets([][]byte{bFamilyNotices})},
 	{version: 4, what: "motifs de santé (purgés des archives d'année)", apply: flagHealthMotives},
+	{version: 5, what: "modèles des avis et courriers aux familles", apply: createBuckets([][]byte{bTemplates})},
 }
 
 // latest returns the version that list leads to.

@@ -32,6 +32,7 @@
 //	extra_seances       seanceID                  → Seance
 //	settings            key                       → value (string)
 //	family_notices      familyNoticeID            → FamilyNotice (the outbox and its record)
+//	templates           kind                      → text of the school's template (string)
 //	audit               seq (uint64 BE)           → AuditEntry   (bucket sequence = last seq)
 //	audit_by_time       timeKey(At) seq           → (empty)
 //

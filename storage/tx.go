@@ -42,6 +42,7 @@ var (
 	eExtraSeance  = entity{name: model.EntityExtraSeance, bucket: bExtraSeances, kind: model.ChangedStructure}
 	eSetting      = entity{name: model.EntitySetting, bucket: bSettings, kind: model.ChangedSettings}
 	eFamilyNotice = entity{name: model.EntityFamilyNotice, bucket: bFamilyNotices, kind: model.ChangedFamily}
+	eTemplate     = entity{name: model.EntityTemplate, bucket: bTemplates, kind: model.ChangedSettings}
 )
 
 // structuralKinds are the changes that the Directory shows.

@@ -136,3 +136,9 @@ func (t *tx) PutSetting(key, value string) error { return t.putID(eSetting, key,
 
 // DeleteSetting removes a setting's value: its default is in force again.
 func (t *tx) DeleteSetting(key string) error { return t.delID(eSetting, key) }
+
+// PutTemplate stores the school's template of a kind of notice or letter.
+func (t *tx) PutTemplate(kind, text string) error { return t.putID(eTemplate, kind, text) }
+
+// DeleteTemplate removes a template: the default is in force again.
+func (t *tx) DeleteTemplate(kind string) error { return t.delID(eTemplate, kind) }

@@ -29,10 +29,22 @@ func deskRows(lines []model.DeskLine) []deskRow {
 		}
 		rows[i] = deskRow{
 			name: l.Pupil.FullName(), division: l.Pupil.Division,
-			seances: strings.Join(chips, " · "), state: lineState(l), unjustified: l.Unjustified(),
+			seances: strings.Join(chips, " · "), state: familyMark(l) + lineState(l), unjustified: l.Unjustified(),
 		}
 	}
 	return rows
+}
+
+// familyMark is « ! » when a notice to the family failed or finds nobody,
+// « ✉ » when the family was told (its answer shows as the motive beside).
+func familyMark(l model.DeskLine) string {
+	switch {
+	case l.FamilyFailed:
+		return "! "
+	case l.FamilyTold:
+		return "✉ "
+	}
+	return ""
 }
 
 // entryChip is "08:00 abs", "10:05 ret 7 min ✓", "14:00 abs à venir": ✓ a

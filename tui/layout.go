@@ -20,6 +20,7 @@ const (
 	screenDesk      screenID = "bureau"
 	screenGate      screenID = "portail"
 	screenMotives   screenID = "motifs"
+	screenFamilies  screenID = "familles"
 )
 
 // readsAttendance: the screens that show attendance are open to those who
@@ -106,6 +107,13 @@ func catalogue() []screenDef {
 			id: screenMotives, title: "Motifs", short: "Motifs", slot: 9,
 			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermSetup) },
 			build:   newMotivesScreen,
+		},
+		// Familles comes last: an administrator, whose ten digits are taken,
+		// reaches the notices by the command line.
+		{
+			id: screenFamilies, title: "Familles", short: "✉", slot: 9,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermFamilies) },
+			build:   newFamiliesScreen,
 		},
 	}
 }

@@ -1,9 +1,14 @@
 package tui
 
 import (
+	"context"
+	"errors"
+	"strings"
 	"time"
 
 	"appel/model"
+	"appel/model/letters"
+	"appel/model/notify"
 )
 
 // service is the session's model.Service as the screens read it: every read
@@ -216,4 +221,80 @@ func shownErr[T any](v T, err error) (T, error) { return shown(v), err }
 // EditGuardian changes a guardian's contacts; the guardian comes back shown.
 func (s service) EditGuardian(id string, c model.GuardianContacts) (model.Guardian, error) {
 	return shownErr(s.Service.EditGuardian(id, c))
+}
+
+// FamilyOutbox returns the notices to families, shown.
+func (s service) FamilyOutbox() ([]model.FamilyNoticeLine, error) {
+	return shownErr(s.Service.FamilyOutbox())
+}
+
+// NoticeMessage renders a notice: its subject and each line of its text
+// shown (its line breaks kept), without the HTML.
+func (s service) NoticeMessage(n model.FamilyNotice) (model.Message, error) {
+	m, err := s.Service.NoticeMessage(n)
+	return model.Message{Subject: shown(m.Subject), Text: shownLines(m.Text)}, err
+}
+
+// HoldFamilyNotice holds a notice or queues it again; it comes back shown.
+func (s service) HoldFamilyNotice(id string, hold bool) (model.FamilyNotice, error) {
+	return shownErr(s.Service.HoldFamilyNotice(id, hold))
+}
+
+// shownLines shows each line of a text, its line breaks kept.
+func shownLines(text string) string {
+	lines := strings.Split(text, "\n")
+	for i := range lines {
+		lines[i] = shown(lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TemplateText returns the text of a template, each line shown.
+func (s service) TemplateText(kind string) (string, bool, error) {
+	text, custom, err := s.Service.TemplateText(kind)
+	return shownLines(text), custom, err
+}
+
+// PreviewTemplate renders a text on a real pupil, each line shown.
+func (s service) PreviewTemplate(text string) (model.Message, error) {
+	m, err := s.Service.PreviewTemplate(text)
+	return model.Message{Subject: shown(m.Subject), Text: shownLines(m.Text)}, err
+}
+
+// SetTemplate stores a template (it returns no text of the store).
+func (s service) SetTemplate(kind, text string) error { return s.Service.SetTemplate(kind, text) }
+
+// ResetTemplate brings back a default template (it returns no text of the store).
+func (s service) ResetTemplate(kind string) error { return s.Service.ResetTemplate(kind) }
+
+// WriteLetters prints the letters of a range into the school's letters
+// folder and puts them on record; the path comes back shown.
+func (s service) WriteLetters(from, to model.Date) (letters.Written, error) {
+	w, err := letters.WriteFolder(s.Service, from, to)
+	w.Path = shown(w.Path)
+	return w, err
+}
+
+// SendNoticeNow queues a notice again if it was held or failed, then hands
+// it to the school's relay at once (outside the quiet hours); without a
+// relay set, it stays queued for the server's next pass and the error says
+// why. The notice comes back shown.
+func (s service) SendNoticeNow(ctx context.Context, id string) (model.FamilyNotice, error) {
+	n, err := s.Service.HoldFamilyNotice(id, false)
+	if err != nil && !errors.Is(err, model.ErrConflict) {
+		return shown(n), err
+	}
+	set, err := s.Service.Settings()
+	if err != nil {
+		return shown(n), err
+	}
+	if set.Bool(model.SettingQuietHours) && model.QuietHours(s.Service.Now()) {
+		return shown(n), model.Invalid("heures sans envoi (20:00–07:00, week-end) : l'avis partira au premier passage après 07:00")
+	}
+	mailer, err := notify.NewSMTP(set)
+	if err != nil {
+		return shown(n), model.Invalid("%s : l'avis attend le prochain passage du serveur", model.UserMessage(err))
+	}
+	n, err = notify.Send(ctx, s.Service, mailer, id)
+	return shown(n), err
 }

@@ -360,3 +360,30 @@ func TestKilledWhileSending(t *testing.T) {
 		t.Errorf("appel notify did not say the sending was taken up again:\n%s", out)
 	}
 }
+
+// TestServeSendsInTheBackground: appel serve, started at 08:21 after two
+// absences of 08:05, sends their households' messages by itself, and,
+// stopped (SIGTERM) as soon as the relay has them, finishes recording them
+// as sent and says so in its log.
+func TestServeSendsInTheBackground(t *testing.T) {
+	r := newRelay(t)
+	db := familiesDB(t, r)
+	markInTerminal(t, db, "2026-11-23T08:05", "2 absents", "a", "a")
+	want, _ := readFamilies(t, db, profAbsentIDs(t, db))
+	srv := startServe(t, db, "--now", "2026-11-23T08:21")
+	deadline := time.Now().Add(20 * time.Second)
+	for len(r.messages()) < len(want) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	srv.stop()
+	_, notices := readFamilies(t, db, nil)
+	sent := 0
+	for _, n := range notices {
+		if n.Status == model.StatusSent {
+			sent++
+		}
+	}
+	if len(want) == 0 || len(r.messages()) != len(want) || sent != len(want) || !strings.Contains(srv.log.String(), "avis aux familles") {
+		t.Errorf("%d households with an e-mail, %d messages, %d recorded sent; log:\n%s", len(want), len(r.messages()), sent, srv.log)
+	}
+}

@@ -75,6 +75,17 @@ func TestLettersOfTheDemoWeek(t *testing.T) {
 	if !strings.Contains(errOut, " courriers, ") {
 		t.Errorf("no summary on standard error: %q", errOut)
 	}
+	appelCmd(t, "letters", "--db", db, "--now", "2026-11-20T17:00", "--from", "2026-11-16", "--to", "2026-11-20", "--out", pdf)
+	_, notices := readFamilies(t, db, nil)
+	printed := 0
+	for _, n := range notices {
+		if n.Kind == model.TemplateLetter && n.Status == model.StatusPrinted && n.Channel == model.ChannelLetter && len(n.Seances) > 0 {
+			printed++
+		}
+	}
+	if printed != len(b.Letters) {
+		t.Errorf("%d letters on record after printing the week twice, want %d", printed, len(b.Letters))
+	}
 	prefix := filepath.Join(t.TempDir(), "page")
 	if err := exec.Command("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "2", pdf, prefix).Run(); err != nil {
 		t.Fatal(err)
@@ -106,5 +117,48 @@ func TestLettersTemplateRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(pdf); err == nil {
 		t.Errorf("a PDF was written despite the refused template")
+	}
+}
+
+// TestSSHLettersToStandardOutput: over SSH the PDF goes to standard output
+// (ssh cpe@host letters --out - > lettres.pdf); a path of the server is
+// refused, and a teacher may not print letters.
+func TestSSHLettersToStandardOutput(t *testing.T) {
+	s := serveDemo(t, "cpe", "prof")
+	out, errOut, code := s.ssh(t, "cpe", "cpe", nil, "letters --from 2026-11-16 --to 2026-11-20 --out -")
+	if code != 0 || !strings.HasPrefix(out, "%PDF-") || !strings.Contains(errOut, " courriers, ") {
+		t.Errorf("letters --out - over SSH: exit %d, %d bytes, %q", code, len(out), errOut)
+	}
+	if _, errOut, code := s.ssh(t, "cpe", "cpe", nil, "letters --out /tmp/lettres.pdf"); code != 2 || !strings.Contains(errOut, "letters") {
+		t.Errorf("a server path: exit %d, %q", code, errOut)
+	}
+	if out, errOut, code := s.ssh(t, "prof", "prof", nil, "letters --out -"); code == 0 || out != "" || !strings.Contains(errOut, "réservée") {
+		t.Errorf("a teacher printed letters: exit %d, %q", code, errOut)
+	}
+}
+
+// TestLetterKinds: each step's letter prints its own text (the shipped one)
+// and goes on record under its kind.
+func TestLetterKinds(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext absent (Debian poppler-utils ; .ci/run l'installe)")
+	}
+	db := demoDB(t)
+	pdf := filepath.Join(t.TempDir(), "l.pdf")
+	for kind, want := range map[string]string{"convocation": "article R131-7 du code de l'éducation, nous vous invitons à un",
+		"commission": "commission éducative de l'établissement", "dasen": "article L131-8 du code de l'éducation"} {
+		appelCmd(t, "letters", "--db", db, "--now", "2026-11-20T17:00", "--from", "2026-11-16", "--to", "2026-11-20", "--kind", kind, "--out", pdf)
+		out, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil || !strings.Contains(strings.Join(strings.Fields(string(out)), " "), want) {
+			t.Errorf("--kind %s: %v, text lacks %q", kind, err, want)
+		}
+	}
+	_, notices := readFamilies(t, db, nil)
+	kinds := map[string]int{}
+	for _, n := range notices {
+		kinds[n.Kind]++
+	}
+	if kinds["convocation"] == 0 || kinds["convocation"] != kinds["commission"] || kinds["dasen"] != kinds["commission"] {
+		t.Errorf("records by kind: %v", kinds)
 	}
 }

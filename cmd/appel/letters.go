@@ -23,8 +23,8 @@ func lettersCommand() command {
 			{name: "from", value: "DATE", usage: "premier jour, ex. 2026-11-16", defText: "lundi de cette semaine"},
 			{name: "to", value: "DATE", usage: "dernier jour", defText: "aujourd'hui"},
 			{name: "division", value: "CODE", usage: "une seule division", defText: "toutes"},
-			{name: "kind", value: "KIND", def: "absences", choices: []string{"absences"},
-				usage: "le courrier : absences (absences sans motif, motif demandé)"},
+			{name: "kind", value: "KIND", def: "absences", choices: []string{"absences", "convocation", "commission", "dasen"},
+				usage: "le courrier : absences (motif demandé), convocation (entretien, R131-7), commission (commission éducative), dasen (signalement, L131-8)"},
 			{name: "template", value: "FICHIER", file: fileIn,
 				usage:   "texte du courrier (1re ligne : objet ; champs {{.Eleve}}, {{.Classe}}, {{.Date}}…)",
 				defText: "le texte livré"},
@@ -62,7 +62,16 @@ func runLetters(c *cli, in input) error {
 		if err != nil {
 			return err
 		}
+		kind := letterKind(in.str("kind"))
+		if tpl == nil {
+			if tpl, err = svc.TemplateFor(kind); err != nil {
+				return err
+			}
+		}
 		if err := c.output(out, func(w io.Writer) error { return letters.Write(w, batch, tpl, svc.Now()) }); err != nil {
+			return err
+		}
+		if err := svc.RecordLetters(batch, kind); err != nil {
 			return err
 		}
 		for _, u := range batch.Unreachable {
@@ -89,4 +98,12 @@ func readTemplate(c *cli, path string) (string, error) {
 		return "", model.Invalid("modèle de plus de %d Ko refusé", maxTemplate>>10)
 	}
 	return string(data), nil
+}
+
+// letterKind is the template of --kind: absences is the courrier.
+func letterKind(flag string) string {
+	if flag == "absences" {
+		return model.TemplateLetter
+	}
+	return flag
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"time"
@@ -20,8 +21,11 @@ func familyCommands() []command {
 			help: "Une ligne par avis : eleve;responsable;canal;adresse;statut. appel serve le fait seul " +
 				"chaque minute quand notices.on vaut oui. Sans relais réglé (smtp.addr, smtp.from), les avis " +
 				"sont décidés et restent en attente.",
-			flags: []option{{name: "dry-run", usage: "dire les avis dus sans rien écrire ni envoyer"}},
-			run:   runNotify},
+			flags: []option{{name: "dry-run", usage: "dire les avis dus sans rien écrire ni envoyer"},
+				{name: "sms-out", value: "FICHIER", file: fileOut,
+					usage:   "écrire aussi le CSV des SMS de ces avis (eleve;responsable;portable;message) pour le prestataire",
+					defText: "aucun"}},
+			run: runNotify},
 		{path: "guardian", summary: "les responsables des élèves"},
 		{path: "guardian set", remote: true, args: []arg{{name: "RESPONSABLE"}},
 			summary: "change le mél, le portable ou l'adresse d'un responsable (vie scolaire, audité)",
@@ -34,20 +38,27 @@ func familyCommands() []command {
 }
 
 func runNotify(c *cli, in input) error {
+	lines := c.stdout
+	if in.str("sms-out") == "-" {
+		lines = c.stderr // standard output carries the CSV
+	}
 	return withOperator(c, func(svc *model.Service) error {
-		if in.on("dry-run") {
-			plan, err := svc.PlanFamilyNotices(true)
-			for _, n := range plan.New {
-				fmt.Fprintln(c.stdout, notify.Line(svc, n))
-			}
-			return err
-		}
 		set, err := svc.Settings()
 		if err != nil {
 			return err
 		}
 		if !set.Bool(model.SettingNoticesOn) {
 			return model.Invalid("avis aux familles désactivés : appel settings set %s oui", model.SettingNoticesOn)
+		}
+		if in.on("dry-run") {
+			plan, err := svc.PlanFamilyNotices(true)
+			for _, n := range plan.New {
+				fmt.Fprintln(lines, notify.Line(svc, n))
+			}
+			if err == nil {
+				err = writeSMS(c, svc, in.str("sms-out"), plan.New)
+			}
+			return err
 		}
 		var mailer notify.Mailer
 		if m, err := notify.NewSMTP(set); err == nil {
@@ -57,7 +68,24 @@ func runNotify(c *cli, in input) error {
 		}
 		done, err := notify.Pass(context.Background(), svc, mailer)
 		for _, n := range done {
-			fmt.Fprintln(c.stdout, notify.Line(svc, n))
+			fmt.Fprintln(lines, notify.Line(svc, n))
+		}
+		if err == nil {
+			err = writeSMS(c, svc, in.str("sms-out"), done)
+		}
+		return err
+	})
+}
+
+// writeSMS writes the CSV of the text messages of the notices to path ("": none).
+func writeSMS(c *cli, svc *model.Service, path string, notices []model.FamilyNotice) error {
+	if path == "" {
+		return nil
+	}
+	return c.output(path, func(w io.Writer) error {
+		n, err := notify.WriteSMS(w, svc, notices)
+		if err == nil {
+			fmt.Fprintf(c.stderr, "%d SMS à déposer chez le prestataire\n", n)
 		}
 		return err
 	})
@@ -88,12 +116,19 @@ func runGuardianSet(c *cli, in input) error {
 	})
 }
 
-// startNotifier runs the notices' sender in the background of appel serve.
-func startNotifier(ctx context.Context, db model.Store, now func() time.Time, log *slog.Logger) {
+// startNotifier runs the notices' sender in the background of appel serve;
+// the channel closes once it has stopped after ctx ended (the notice it was
+// sending finished and recorded).
+func startNotifier(ctx context.Context, db model.Store, now func() time.Time, log *slog.Logger) <-chan struct{} {
 	svc := model.NewSystemService(db, model.Actor{Login: "appel:avis", Session: "notify", Addr: "local"}, now)
-	go notify.Run(ctx, svc, time.Minute, func(set model.SettingValues) (notify.Mailer, error) {
-		return notify.NewSMTP(set)
-	}, log)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		notify.Run(ctx, svc, time.Minute, func(set model.SettingValues) (notify.Mailer, error) {
+			return notify.NewSMTP(set)
+		}, log)
+	}()
+	return done
 }
 
 // splitLines cuts « 12 rue X / 67000 STRASBOURG » into its lines.

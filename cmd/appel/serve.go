@@ -96,7 +96,7 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("écoute sur %s impossible : %v", o.addr, err)
 	}
-	startNotifier(ctx, db, now, logger)
+	notifier := startNotifier(ctx, db, now, logger)
 	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey)
 	done := make(chan error, 1)
 	go func() { done <- srv.serve(ln) }()
@@ -112,6 +112,11 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 		logger.Warn("arrêt forcé", "erreur", err)
 	}
 	<-done
+	select {
+	case <-notifier:
+	case <-stopCtx.Done():
+		logger.Warn("arrêt sans attendre la fin de l'envoi d'un avis aux familles")
+	}
 	logger.Info("serveur arrêté")
 	return nil
 }

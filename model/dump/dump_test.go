@@ -35,6 +35,7 @@ func sample() model.Dataset {
 		Pupils: []model.PupilID{"E001"}, Seances: []model.SeanceID{modeltest.MathsSeance(modeltest.Monday)},
 		Status: model.StatusSent, Due: at.Add(16 * time.Minute), Attempts: 2, MessageID: "<a.1@exemple.fr>",
 		SentAt: at.Add(17 * time.Minute), Resent: true}}
+	d.Templates = map[string]string{model.TemplateAvis: "Absence de {{.Eleve}}\nBonjour,\n{{.Date}}"}
 	return d
 }
 
@@ -81,6 +82,7 @@ func TestCSVProfile(t *testing.T) {
 		{"cours.csv", "c-svt;lundi;13:30;14:25;division;4B;SVT;prof;Labo;A;;\r\n"},
 		{"etablissement.csv", "0670001A;Collège des Tests;B;Europe/Paris;01/09/2026;03/07/2027;lundi,mardi,mercredi,jeudi,vendredi;brute;12:00;0;0\r\n"},
 		{"ensembles_semaines.csv", "S3;23/11/2026\r\n"},
+		{"modeles.csv", "avis;Absence de {{.Eleve}}\\nBonjour,\\n{{.Date}}\r\n"},
 		{"avis_familles.csv", "20261123-M-avis-g1;avis;mél;23/11/2026;matin;E001;20261123-0800-c-maths-1;g1;ABADIE Luc;luc@exemple.fr;envoyé;23/11/2026 08:21;2;;;<a.1@exemple.fr>;23/11/2026 08:22;oui\r\n"},
 		{"journal.csv", "1;1;;cli:x;;;fixture;élève;E001;;\"{\"\"id\"\":\"\"E001\"\"}\"\r\n"},
 	} {

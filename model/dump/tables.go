@@ -97,7 +97,7 @@ var tables = []table[model.Dataset]{
 	schoolTable, periodsTable, holidaysTable, slotsTable, weekTypesTable, weekSetsTable, subjectsTable,
 	divisionsTable, groupsTable, pupilsTable, guardiansTable, kinshipTable, accountsTable, keysTable,
 	motivesTable, coursesTable, changesTable, extrasTable, marksTable, rollCallsTable, noticesTable,
-	callsTable, reportsTable, settingsTable, familyNoticesTable,
+	callsTable, reportsTable, settingsTable, familyNoticesTable, templatesTable,
 }
 
 var schoolTable = table[model.Dataset]{

@@ -149,6 +149,18 @@ var familyNoticesTable = table[model.Dataset]{
 	},
 }
 
+var templatesTable = table[model.Dataset]{
+	name: "modeles.csv", about: "les textes des avis et courriers propres à l'établissement (les autres sont ceux livrés)",
+	columns: []column{{"type", "avis, relance ou courrier"}, {"texte", "le texte : 1re ligne l'objet, champs {{.Eleve}}… (sauts de ligne écrits \\n)"}},
+	rows: func(d model.Dataset, _ *time.Location) rows {
+		var out rows
+		for _, k := range slices.Sorted(maps.Keys(d.Templates)) {
+			out = append(out, []export.Value{text(k), text(d.Templates[k])})
+		}
+		return out
+	},
+}
+
 var reportsTable = table[model.Dataset]{
 	name: "signalements.csv", about: "les signalements au DASEN (art. L131-8)",
 	columns: []column{{"eleve_id", "élève"}, {"mois", "mois signalé (AAAA-MM)"}, {"par", "compte"}, {"le", "quand"}, {"note", "note"}},

@@ -8,8 +8,11 @@
 package letters
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/template"
 	"time"
@@ -198,4 +201,55 @@ func unreachable(pdf *fpdf.Fpdf, b model.LetterBatch) {
 		}
 		text(pdf, "", 10, fmt.Sprintf("• %s (%s) : %s — %s", u.Pupil.FullName(), u.Pupil.Division, who, u.Why))
 	}
+}
+
+// Written says what WriteFolder wrote.
+type Written struct {
+	Path        string
+	Letters     int
+	Unreachable int
+}
+
+// WriteFolder prints the letters of the absences without a motive from
+// from to to into the school's letters folder (setting letters.dir), with
+// the school's template, then puts them on record; the file is complete or
+// absent (written aside, then renamed).
+func WriteFolder(svc *model.Service, from, to model.Date) (Written, error) {
+	set, err := svc.Settings()
+	if err != nil {
+		return Written{}, err
+	}
+	dir := set.Text(model.SettingLettersDir)
+	if dir == "" {
+		return Written{}, model.Invalid("dossier des courriers non réglé : appel settings set %s DOSSIER (un dossier du serveur)", model.SettingLettersDir)
+	}
+	b, err := svc.Letters(from, to, "")
+	if err != nil {
+		return Written{}, err
+	}
+	tpl, err := svc.TemplateFor(model.TemplateLetter)
+	if err != nil {
+		return Written{}, err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("courriers-%s-%s.pdf", from.Compact(), to.Compact()))
+	if err := writeAtomically(path, func(w io.Writer) error { return Write(w, b, tpl, svc.Now()) }); err != nil {
+		return Written{}, err
+	}
+	return Written{Path: path, Letters: len(b.Letters), Unreachable: len(b.Unreachable)}, svc.RecordLetters(b, model.TemplateLetter)
+}
+
+func writeAtomically(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return model.Invalid("dossier des courriers %s : écriture impossible", filepath.Dir(path))
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := errors.Join(tmp.Sync(), tmp.Close()); err != nil {
+		return model.Invalid("dossier des courriers %s : écriture impossible", filepath.Dir(path))
+	}
+	return os.Rename(tmp.Name(), path)
 }

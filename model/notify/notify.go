@@ -63,7 +63,12 @@ func Pass(ctx context.Context, svc *model.Service, mailer Mailer) ([]model.Famil
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
-		res, err := Send(ctx, svc, mailer, n.ID)
+		// A notice begun is finished even if ctx ends meanwhile (a server
+		// stopping): its outcome is recorded, nothing is left half-sent.
+		res, err := Send(context.WithoutCancel(ctx), svc, mailer, n.ID)
+		if errors.Is(err, model.ErrConflict) {
+			continue // another sender has it right now
+		}
 		if err != nil {
 			return out, err
 		}
@@ -79,7 +84,7 @@ func Pass(ctx context.Context, svc *model.Service, mailer Mailer) ([]model.Famil
 // Send claims one notice, renders it, hands it to the relay and records the outcome.
 func Send(ctx context.Context, svc *model.Service, mailer Mailer, id string) (model.FamilyNotice, error) {
 	n, err := svc.ClaimFamilyNotice(id, mailer.Domain())
-	if err != nil {
+	if err != nil || n.Status == model.StatusCancelled {
 		return n, err
 	}
 	msg, err := render(svc, n)
@@ -94,7 +99,7 @@ func Send(ctx context.Context, svc *model.Service, mailer Mailer, id string) (mo
 }
 
 func render(svc *model.Service, n model.FamilyNotice) (model.Message, error) {
-	t, err := model.ParseTemplate(model.DefaultTemplate(n.Kind))
+	t, err := svc.TemplateFor(n.Kind)
 	if err != nil {
 		return model.Message{}, err
 	}
@@ -107,7 +112,8 @@ func render(svc *model.Service, n model.FamilyNotice) (model.Message, error) {
 
 // Run makes a pass every interval until ctx ends, with a mailer built
 // afresh from the settings each time (nil while the relay is not set, or
-// notices are off). Errors are logged, never fatal.
+// notices are off). Errors are logged, never fatal. When ctx ends, the
+// notice being sent is finished and recorded before Run returns.
 func Run(ctx context.Context, svc *model.Service, every time.Duration, mailer func(model.SettingValues) (Mailer, error), log *slog.Logger) {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -116,7 +122,9 @@ func Run(ctx context.Context, svc *model.Service, every time.Duration, mailer fu
 		if err == nil && set.Bool(model.SettingNoticesOn) {
 			var m Mailer
 			if m, err = mailer(set); err == nil {
-				_, err = Pass(ctx, svc, m)
+				var done []model.FamilyNotice
+				done, err = Pass(ctx, svc, m)
+				logPass(log, done)
 			}
 		}
 		if err != nil && ctx.Err() == nil {
@@ -128,6 +136,25 @@ func Run(ctx context.Context, svc *model.Service, every time.Duration, mailer fu
 		case <-t.C:
 		}
 	}
+}
+
+// logPass says, when a pass did something, how many notices it left in each state.
+func logPass(log *slog.Logger, done []model.FamilyNotice) {
+	if len(done) == 0 {
+		return
+	}
+	counts := map[string]int{}
+	for _, n := range done {
+		counts[n.Status]++
+	}
+	args := []any{"avis", len(done)}
+	for _, st := range []string{model.StatusSent, model.StatusRetry, model.StatusFailed, model.StatusQueued,
+		model.StatusToPrint, model.StatusUnreachable, model.StatusCancelled} {
+		if counts[st] > 0 {
+			args = append(args, st, counts[st])
+		}
+	}
+	log.Info("avis aux familles", args...)
 }
 
 // Line is the report line of a notice: eleve;responsable;canal;adresse;statut.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -85,8 +86,14 @@ func (s *SMTP) options() []gomail.Option {
 		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory))
 	}
 	if s.user != "" {
-		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover),
-			gomail.WithUsername(s.user), gomail.WithPassword(s.password))
+		// Over TLS, the strongest mechanism the relay offers; without it,
+		// PLAIN, which go-mail sends only to a relay on this machine: a
+		// password never crosses the network in clear.
+		auth := gomail.SMTPAuthAutoDiscover
+		if s.tls == "none" {
+			auth = gomail.SMTPAuthPlain
+		}
+		opts = append(opts, gomail.WithSMTPAuth(auth), gomail.WithUsername(s.user), gomail.WithPassword(s.password))
 	}
 	return opts
 }
@@ -108,10 +115,24 @@ func relayError(err error) error {
 		return errors.New("relais : " + replyText(se))
 	}
 	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
+	switch msg := err.Error(); {
+	case errors.As(err, &ne) && ne.Timeout():
 		return errors.New("le relais n'a pas répondu à temps")
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return errors.New("relais injoignable : connexion refusée")
+	case strings.Contains(strings.ToLower(msg), "auth"):
+		return errors.New("authentification refusée par le relais (smtp.user, " + model.SMTPPasswordEnv + ") : " + lastPart(msg))
+	default:
+		return errors.New("relais injoignable : " + lastPart(msg))
 	}
-	return errors.New("relais injoignable : " + err.Error())
+}
+
+// lastPart is the end of a wrapped error, where the relay's own words are.
+func lastPart(msg string) string {
+	if i := strings.LastIndex(msg, ": "); i >= 0 && i+2 < len(msg) {
+		return msg[i+2:]
+	}
+	return msg
 }
 
 func replyText(se *gomail.SendError) string {

@@ -120,7 +120,7 @@ var namedKeys = map[string]tea.KeyType{
 	"shift+left": tea.KeyShiftLeft, "shift+right": tea.KeyShiftRight, "home": tea.KeyHome, "end": tea.KeyEnd,
 	"space": tea.KeySpace, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
 	"ctrl+c": tea.KeyCtrlC, "ctrl+r": tea.KeyCtrlR, "ctrl+u": tea.KeyCtrlU, "ctrl+w": tea.KeyCtrlW,
-	"ctrl+b": tea.KeyCtrlB, "ctrl+f": tea.KeyCtrlF, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+	"ctrl+b": tea.KeyCtrlB, "ctrl+f": tea.KeyCtrlF, "ctrl+s": tea.KeyCtrlS, "ctrl+t": tea.KeyCtrlT, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
 }
 
 // Send hands msgs (keys, window sizes…) to the interface one by one, and
