@@ -41,8 +41,13 @@ type ArchiveStamp struct {
 var yearBuckets = [][]byte{
 	bMarks, bMarksByPupil, bRollCalls, bNotices, bNoticesByPupil, bNoticesByEnd, bCalls, bCallsByID,
 	bReports, bDivisions, bGroups, bPupils, bGuardians, bGuardiansByPupil, bCourses, bSeanceChanges,
-	bExtraSeances, bAudit, bAuditByTime,
+	bExtraSeances, bAudit, bAuditByTime, bFamilyNotices,
 }
+
+// keptBuckets are what the next year keeps: the accounts and their keys,
+// the motives, the settings, the school (replaced by the next year's) and the
+// meta bucket. Every bucket is in one list or the other (a test checks it).
+var keptBuckets = [][]byte{bMeta, bSchool, bAccounts, bMotives, bSettings}
 
 // Rollover ends one school year: what Base.Rollover does.
 type Rollover struct {
