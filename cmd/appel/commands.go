@@ -101,6 +101,11 @@ func commandTable() []command {
 			flags: slices.Concat([]option{{name: "pupil", value: "ID", required: true, usage: "l'élève : ELEVE_ID ou INE"}},
 				period, []option{format, out}),
 			run: runExport(writeExplain)},
+		{path: "export register", remote: true, summary: "le registre d'appel d'une division : chaque séance, l'appel, les absents et les retards",
+			flags: slices.Concat([]option{{name: "division", value: "CODE", required: true, usage: "la division, ex. 4B"}}, period,
+				[]option{{name: "format", value: "pdf|ods|csv", def: "pdf", choices: []string{"pdf", "ods", "csv"},
+					usage: "pdf (à imprimer, à garder), ods ou csv"}, out}),
+			run: runExportRegister},
 		{path: "export all", remote: true, summary: "tout l'établissement : un fichier CSV documenté par entité, dataset.json, README.txt",
 			help: "Avec --out DOSSIER, les fichiers vont dans ce dossier ; avec --out -, et par SSH, ils partent " +
 				"dans une archive zip sur la sortie standard. « import all » relit l'un comme l'autre.",
