@@ -11,9 +11,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"appel/model"
 	"appel/model/calendar"
+	"appel/model/register"
 	"appel/storage"
 )
 
@@ -88,6 +91,13 @@ func runYearNew(c *cli, in input) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Année %s close : archive %s (lecture seule ; appel --year %s pour la consulter).\n", year, archive, year)
+	folder, n, err := c.writeRegisters(archive, year, svc.Now)
+	if err != nil {
+		fmt.Fprintf(c.stdout, "Registres d'appel non écrits (%s) : appel --year %s export register --division CODE les écrit.\n",
+			model.UserMessage(err), year)
+	} else {
+		fmt.Fprintf(c.stdout, "Registres d'appel : %d divisions dans %s.\n", n, folder)
+	}
 	fmt.Fprintf(c.stdout, "La base tient l'année %s : rentrée le %s. Importez SIECLE, STS-Web et l'emploi du temps.\n",
 		next.YearLabel(), next.YearStart.French())
 	if !known {
@@ -283,4 +293,48 @@ func syncFolder(dir string) error {
 		return err
 	}
 	return errors.Join(d.Sync(), d.Close())
+}
+
+// writeRegisters writes the registre d'appel of every division of the
+// archive, for the whole year, as PDF files in registres-AAAA-AAAA beside it.
+func (c *cli) writeRegisters(archive, year string, now func() time.Time) (string, int, error) {
+	db, err := storage.Open(archive, storage.Options{Timeout: time.Second, Now: now, ReadOnly: true})
+	if err != nil {
+		return "", 0, err
+	}
+	defer db.Close()
+	svc, err := c.operator(db)
+	if err != nil {
+		return "", 0, err
+	}
+	dir, err := svc.Directory()
+	if err != nil {
+		return "", 0, err
+	}
+	folder := filepath.Join(filepath.Dir(archive), "registres-"+year)
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		return "", 0, err
+	}
+	for _, d := range dir.Divisions {
+		r, err := svc.Register(d.Code, dir.School.YearStart, dir.School.YearEnd)
+		if err != nil {
+			return folder, 0, err
+		}
+		path := filepath.Join(folder, "registre-"+fileSafe(d.Code)+".pdf")
+		if err := c.output(path, func(w io.Writer) error { return register.Write(w, r) }); err != nil {
+			return folder, 0, err
+		}
+	}
+	return folder, len(dir.Divisions), syncFolder(folder)
+}
+
+// fileSafe keeps letters, digits, « - » and « _ » of a division code for a
+// file name; anything else becomes « _ ».
+func fileSafe(code string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, code)
 }

@@ -39,10 +39,13 @@ func TestYearNewOnTheDemo(t *testing.T) {
 		t.Fatalf("year new: exit %d: %s", code, errOut)
 	}
 	archive := filepath.Join(filepath.Dir(db), "appel-2026-2027.db")
-	for _, want := range []string{"606 élèves", "Année 2026-2027 close", archive, "2027-2028"} {
+	for _, want := range []string{"606 élèves", "Année 2026-2027 close", archive, "2027-2028", "Registres d'appel : 24 divisions"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("year new says:\n%s\nwithout %q", out, want)
 		}
+	}
+	if pdfs, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "registres-2026-2027", "registre-*.pdf")); len(pdfs) != 24 {
+		t.Errorf("%d registers written beside the archive, want 24", len(pdfs))
 	}
 	for _, r := range reports {
 		got, errOut, code := runArgs(append(append(at, "--year", "2026-2027"), r...)...)
