@@ -254,10 +254,12 @@ func (s *Service) Audiences(day Date, lines []DeskLine) ([]AudienceShare, error)
 	}
 	count := map[Target]int{}
 	for _, l := range lines {
-		if l.Pupil.Division != "" {
-			count[Target{TargetDivision, l.Pupil.Division}]++
+		// The division and groups he was in that day.
+		e := l.Pupil.EnrolmentOn(day)
+		if e.Division != "" {
+			count[Target{TargetDivision, e.Division}]++
 		}
-		for _, g := range l.Pupil.Groups {
+		for _, g := range e.Groups {
 			count[Target{TargetGroup, g}]++
 		}
 	}

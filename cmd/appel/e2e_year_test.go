@@ -40,3 +40,33 @@ func TestSSHNewYear(t *testing.T) {
 		t.Errorf("the new year's statistics over SSH: exit %d %s\n%s", code, errOut, out)
 	}
 }
+
+// TestSSHArchive: `appel --year 2026-2027 serve` serves the archive: the CPE
+// finds the old year's absences, a teacher is refused, and a write over SSH
+// gets the one message of a closed year.
+func TestSSHArchive(t *testing.T) {
+	requireSSH(t)
+	db := demoDB(t)
+	keys := map[string]string{}
+	for _, login := range []string{"prof", "cpe", "admin"} {
+		keys[login] = sshKey(t, login)
+		appelCmd(t, "user", "key", "add", login, "--key-file", keys[login]+".pub", "--db", db)
+	}
+	appelCmd(t, "--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes")
+	srv := startServe(t, db, "--year", "2026-2027", "--now", "2026-11-23T08:05")
+	term := newTerminal(t, 110, 30, nil, sshArgs(srv.port, keys["cpe"])+" -tt cpe@127.0.0.1")
+	term.waitFor("lun. 23/11/2026", "motif valable")
+	term.send("q")
+	term.waitExit()
+	s := &sshSchool{db: db, keys: keys, srv: srv}
+	if _, _, code := s.ssh(t, "prof", "prof", nil, "help"); code != 255 {
+		t.Errorf("a teacher on the archive: exit %d, want 255 (refused)", code)
+	}
+	_, errOut, code := s.ssh(t, "admin", "admin", nil, "settings set archives.retention 5")
+	if code == 0 || !strings.Contains(errOut, "l'année 2026-2027 est close") {
+		t.Errorf("a write on the archive over SSH: exit %d %s", code, errOut)
+	}
+	if out, _, code := s.ssh(t, "cpe", "cpe", nil, "stats --by division"); code != 0 || !strings.Contains(out, "3A;25;") {
+		t.Errorf("the archive's statistics over SSH: exit %d\n%s", code, out)
+	}
+}

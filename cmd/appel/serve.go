@@ -80,7 +80,7 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	}
 	logger := slog.New(slog.NewTextHandler(c.stderr, nil))
 	srv, err := newServer(serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
-		Imports: folder, Command: remoteCommand(db, logger)})
+		Imports: folder, Command: remoteCommand(db, logger), Archive: c.year})
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,12 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("écoute sur %s impossible : %v", o.addr, err)
 	}
-	startNotifier(ctx, db, now, logger)
+	if c.year == "" {
+		// An archive sends nothing: its year is over.
+		startNotifier(ctx, db, now, logger)
+	} else {
+		logger.Info("archive en lecture seule", "année", c.year, "comptes", "vie scolaire, direction, administrateurs")
+	}
 	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey)
 	done := make(chan error, 1)
 	go func() { done <- srv.serve(ln) }()

@@ -36,6 +36,10 @@ type serverConfig struct {
 	Imports *imports.Folder
 	// Command runs an administration command line for a session (ssh host user list).
 	Command func(sess ssh.Session, svc *model.Service, args []string) int
+	// Archive is the year of the archive served (appel --year … serve), ""
+	// for the current year: an archive opens only to the accounts that may
+	// read statistics (vie scolaire, direction, administrators).
+	Archive string
 }
 
 // server serves the interface over SSH: public keys only, one Bubble Tea
@@ -129,6 +133,9 @@ func (s *server) owner(key ssh.PublicKey) (string, bool) {
 		return "", false
 	}
 	acc, _ := dir.Account(login)
+	if s.cfg.Archive != "" && !model.PolicyFor(acc).Allows(model.PermStats) {
+		return "", false
+	}
 	return login, !acc.Disabled
 }
 
