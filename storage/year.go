@@ -388,3 +388,10 @@ func (db *DB) readOnlyError() error {
 	}
 	return &model.Error{Kind: ErrReadOnly, Message: "base ouverte en lecture seule : rien n'y est modifié"}
 }
+
+// ArchivedYear returns the year of the archive the base is, if it is one
+// (model.ArchivedStore).
+func (db *DB) ArchivedYear() (string, bool) {
+	s, ok := db.Archived()
+	return s.Year, ok
+}

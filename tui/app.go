@@ -59,6 +59,9 @@ type App struct {
 	showHelp bool
 	status   statusMsg
 	banner   string
+	// archive, on an ended year's archive, says so in the status line
+	// whenever it has nothing else to say.
+	archive  string
 	idle     idleClock
 	quitting bool
 	quitAt   time.Time
@@ -92,6 +95,9 @@ func New(cfg Config) (*App, error) {
 		height:  cfg.Height,
 		idle:    newIdleClock(cfg.Ctx, cfg.Idle, cfg.Wall),
 		header:  fmt.Sprintf("%s (%s)", acc.Name, roleLabels(acc)),
+	}
+	if year, ok := cfg.Service.ArchivedYear(); ok {
+		a.archive = "Archive de l'année " + year + " : lecture seule, rien ne s'y modifie."
 	}
 	a.slots, a.order = layoutScreens(model.PolicyFor(acc), acc)
 	if len(a.order) == 0 {

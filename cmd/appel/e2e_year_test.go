@@ -55,7 +55,7 @@ func TestSSHArchive(t *testing.T) {
 	appelCmd(t, "--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes")
 	srv := startServe(t, db, "--year", "2026-2027", "--now", "2026-11-23T08:05")
 	term := newTerminal(t, 110, 30, nil, sshArgs(srv.port, keys["cpe"])+" -tt cpe@127.0.0.1")
-	term.waitFor("lun. 23/11/2026", "motif valable")
+	term.waitFor("Archive de l'année 2026-2027 : lecture seule", "lun. 23/11/2026", "motif valable")
 	term.send("q")
 	term.waitExit()
 	s := &sshSchool{db: db, keys: keys, srv: srv}
