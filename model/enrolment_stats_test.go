@@ -195,3 +195,21 @@ func TestRegisterFollowsTheMove(t *testing.T) {
 		t.Error("a teacher read a register")
 	}
 }
+
+// TestPupilRecord: the copy of a pupil's data holds every mark of his, and
+// is for those who may see motives.
+func TestPupilRecord(t *testing.T) {
+	db := moverStore(t)
+	r, err := serviceAt(db, "cpe", afterHistory).PupilRecord("A001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Marks) != 5 || r.Pupil.DivisionOn(nov(2)) != "4A" || r.Audited == 0 {
+		t.Errorf("A001's record: %d marks, %d audit entries", len(r.Marks), r.Audited)
+	}
+	for _, login := range []string{"prof", "aed"} {
+		if _, err := serviceAt(db, login, afterHistory).PupilRecord("A001"); err == nil {
+			t.Errorf("%s read a pupil's whole record", login)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,6 +121,31 @@ func TestYearPurge(t *testing.T) {
 		out, errOut, _ := runWith(c.answer, "--db", db, "--now", c.now, "year", "purge")
 		if _, err := os.Stat(archive); (err == nil) != c.kept || !strings.Contains(out, c.says) {
 			t.Errorf("at %s answering %q: kept %v, said:\n%s%s", c.now, c.answer, err == nil, out, errOut)
+		}
+	}
+}
+
+// TestExportPupil: the copy of a pupil's data names him, his guardians and
+// every mark the register holds of him.
+func TestExportPupil(t *testing.T) {
+	db := demoDB(t)
+	at := []string{"--db", db, "--now", "2026-11-23T08:05"}
+	marks, _, _ := runArgs(append(at, "export", "marks")...)
+	lines := strings.Split(marks, "\n")
+	id := strings.Split(lines[1], ";")[5]
+	n := 0
+	for _, l := range lines[1:] {
+		if f := strings.Split(l, ";"); len(f) > 5 && f[5] == id {
+			n++
+		}
+	}
+	out, errOut, code := runArgs(append(at, "export", "pupil", "--pupil", id)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Données détenues par", "identifiant : " + id, "Responsables (", fmt.Sprintf("Absences, retards et autres marques (%d)", n)} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export pupil lacks %q:\n%s", want, out)
 		}
 	}
 }
