@@ -103,7 +103,7 @@ func commandTable() []command {
 			run: runExport(writeExplain)},
 		{path: "export pupil", remote: true, summary: "tout ce que l'établissement détient sur un élève, lisible (droit d'accès d'une famille)",
 			flags: []option{{name: "pupil", value: "ID", required: true, usage: "l'élève : ELEVE_ID ou INE"}, out},
-			run: runExportPupil},
+			run:   runExportPupil},
 		{path: "export register", remote: true, summary: "le registre d'appel d'une division : chaque séance, l'appel, les absents et les retards",
 			flags: slices.Concat([]option{{name: "division", value: "CODE", required: true, usage: "la division, ex. 4B"}}, period,
 				[]option{{name: "format", value: "pdf|ods|csv", def: "pdf", choices: []string{"pdf", "ods", "csv"},
