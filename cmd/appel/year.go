@@ -49,7 +49,7 @@ func runYearNew(c *cli, in input) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, "year new")
+		return stopServerFirst(err, "year new")
 	}
 	defer db.Close()
 	svc, err := c.operator(db)
@@ -222,7 +222,7 @@ func runYearPurge(c *cli, in input) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, "year purge")
+		return stopServerFirst(err, "year purge")
 	}
 	defer db.Close()
 	svc, err := c.operator(db)
@@ -337,4 +337,13 @@ func fileSafe(code string) string {
 		}
 		return '_'
 	}, code)
+}
+
+// stopServerFirst explains a locked db to a command that needs it alone.
+func stopServerFirst(err error, command string) error {
+	if !errors.Is(err, storage.ErrLocked) {
+		return err
+	}
+	return &model.Error{Kind: storage.ErrLocked, Message: fmt.Sprintf(
+		"le serveur tient la base : arrêtez-le (appel serve), puis relancez appel %s ; rien n'a été fait", command)}
 }

@@ -149,3 +149,18 @@ func TestExportPupil(t *testing.T) {
 		}
 	}
 }
+
+// TestYearNewWhileServing: the rollover needs the db alone; while the
+// server holds it, it is refused and says what to do.
+func TestYearNewWhileServing(t *testing.T) {
+	db := demoDB(t)
+	srv := startServe(t, db, "--now", "2026-11-23T08:05")
+	_, errOut, code := appelRun(t, "", "--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes")
+	if code == 0 || !strings.Contains(errOut, "arrêtez-le (appel serve), puis relancez appel year new") {
+		t.Errorf("year new while serving: exit %d %s", code, errOut)
+	}
+	srv.stop()
+	if _, err := os.Stat(filepath.Join(filepath.Dir(db), "appel-2026-2027.db")); err == nil {
+		t.Error("an archive was written while the server held the db")
+	}
+}
