@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -394,4 +395,62 @@ func (db *DB) readOnlyError() error {
 func (db *DB) ArchivedYear() (string, bool) {
 	s, ok := db.Archived()
 	return s.Year, ok
+}
+
+// OpenArchive opens the archive of an ended year at path, read-only. An
+// archive written by an older appel (an older schema) is read through a
+// migrated copy in the system's temporary folder, removed on Close: the
+// archive itself is never written, and stays readable for as long as it is
+// kept.
+func OpenArchive(path string, opts Options) (*DB, error) {
+	return openArchive(path, opts, migrations)
+}
+
+func openArchive(path string, opts Options, list []migration) (*DB, error) {
+	opts.ReadOnly = true
+	db, err := open(path, opts, list)
+	if !errors.Is(err, ErrOlderSchema) {
+		return db, err
+	}
+	scratch, err := migratedCopy(path, opts, list)
+	if err != nil {
+		return nil, fmt.Errorf("lecture de l'archive %s (schéma ancien) : %w", path, err)
+	}
+	db, err = open(scratch, opts, list)
+	if err != nil {
+		_ = os.Remove(scratch)
+		return nil, err
+	}
+	db.scratch, db.path = scratch, path
+	return db, nil
+}
+
+// migratedCopy copies the file at path to a temporary file and brings it up
+// to the schema of list.
+func migratedCopy(path string, opts Options, list []migration) (string, error) {
+	src, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer src.Close()
+	dst, err := os.CreateTemp("", "appel-archive-*.db")
+	if err != nil {
+		return "", err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		_ = dst.Close()
+		_ = os.Remove(dst.Name())
+		return "", err
+	}
+	if err := dst.Close(); err != nil {
+		_ = os.Remove(dst.Name())
+		return "", err
+	}
+	opts.ReadOnly = false
+	db, err := open(dst.Name(), opts, list)
+	if err != nil {
+		_ = os.Remove(dst.Name())
+		return "", err
+	}
+	return dst.Name(), db.Close()
 }

@@ -298,7 +298,7 @@ func syncFolder(dir string) error {
 // writeRegisters writes the registre d'appel of every division of the
 // archive, for the whole year, as PDF files in registres-AAAA-AAAA beside it.
 func (c *cli) writeRegisters(archive, year string, now func() time.Time) (string, int, error) {
-	db, err := storage.Open(archive, storage.Options{Timeout: time.Second, Now: now, ReadOnly: true})
+	db, err := storage.OpenArchive(archive, storage.Options{Timeout: time.Second, Now: now})
 	if err != nil {
 		return "", 0, err
 	}
