@@ -79,6 +79,10 @@ func runYearNew(c *cli, in input) error {
 	year := cur.YearLabel()
 	archive := archivePath(db.Path(), year)
 	c.describeRollover(dir, next, archive, known)
+	if today := model.DateOf(svc.Now()); !today.After(cur.YearEnd) {
+		fmt.Fprintf(c.stdout, "  attention : les cours de %s ne sont pas finis (fin le %s) ; ce qui serait saisi ensuite n'irait pas dans l'archive\n",
+			year, cur.YearEnd.French())
+	}
 	if !in.on("yes") {
 		if err := confirm(c.stdin, c.stdout, "Clore l'année "+year); err != nil {
 			return err
