@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"appel/storage"
 )
 
 // runWith runs a command line in this process with stdin.
@@ -163,4 +168,48 @@ func TestYearNewWhileServing(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(db), "appel-2026-2027.db")); err == nil {
 		t.Error("an archive was written while the server held the db")
 	}
+}
+
+// TestYearNewKilled kills `appel year new` (kill -9) at points further and
+// further in: every time, the db opens on the old year whole (its stats as
+// before) or on the next year with an archive whose stats are those of
+// before; running it again then finishes.
+func TestYearNewKilled(t *testing.T) {
+	template := demoDB(t)
+	at := []string{"--now", "2026-11-23T08:05"}
+	before, errOut, code := runArgs(append([]string{"--db", template}, append(at, "stats")...)...)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	outcomes := map[string]int{}
+	for delay := 0; delay <= 400; delay += 40 {
+		db := demoDB(t)
+		cmd := exec.Command(appelBin, "--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(delay) * time.Millisecond)
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if store, err := storage.Open(db, storage.Options{Timeout: time.Second}); err != nil {
+			t.Fatalf("after a kill at %d ms: %v", delay, err)
+		} else if err := errors.Join(store.Check(), store.Close()); err != nil {
+			t.Errorf("after a kill at %d ms, bbolt's check: %v", delay, err)
+		}
+		live, _, code := runArgs(append([]string{"--db", db}, append(at, "stats")...)...)
+		archived, _, archiveCode := runArgs(append([]string{"--db", db, "--year", "2026-2027"}, append(at, "stats")...)...)
+		switch {
+		case code == 0 && live == before:
+			outcomes["ancienne année entière"]++
+		case code == 0 && archiveCode == 0 && archived == before && strings.Count(live, "\n") <= 2:
+			outcomes["année suivante, archive entière"]++
+		default:
+			t.Fatalf("after a kill at %d ms: live exit %d, archive exit %d\n%s", delay, code, archiveCode, live)
+		}
+		if _, errOut, code := runArgs("--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes"); code != 0 &&
+			!strings.Contains(errOut, "déjà close") {
+			t.Errorf("after a kill at %d ms, year new again: %s", delay, errOut)
+		}
+	}
+	t.Logf("outcomes: %v", outcomes)
 }
