@@ -139,6 +139,10 @@ type DB struct {
 	// mu guards closed; Update holds it shared while it queues.
 	mu     sync.RWMutex
 	closed bool
+	// turn is held shared by the writer around each commit, and exclusively
+	// by Rollover: no Update commits between the archive's copy and the
+	// next year's transaction.
+	turn sync.RWMutex
 	// scratch is a file the base reads instead of its own, removed by Close
 	// (OpenArchive's migrated copy of an old archive).
 	scratch string

@@ -71,11 +71,18 @@ type Rollover struct {
 // divisions, groups, timetable, marks or audit entries. A crash before that
 // transaction leaves the base on the old year, whole; running Rollover again
 // then reuses the archive if the base has not changed since, and refuses
-// otherwise. A year already ended is refused (ErrYearEnded).
+// otherwise. A year already ended is refused (ErrYearEnded). Updates that
+// come meanwhile wait for the rollover, and commit on the next year.
 func (db *DB) Rollover(r Rollover) error {
 	if db.readOnly {
 		return db.readOnlyError()
 	}
+	if db.isClosed() {
+		return ErrClosed
+	}
+	// Updates queued meanwhile wait, and commit on the next year.
+	db.turn.Lock()
+	defer db.turn.Unlock()
 	action, ended, err := db.yearState()
 	if err != nil {
 		return err
