@@ -56,74 +56,112 @@ func runYearNew(c *cli, in input) error {
 	if err != nil {
 		return err
 	}
+	y, err := prepareYearEnd(db, svc, in.str("zone"))
+	if err != nil {
+		return err
+	}
+	for _, l := range y.describe() {
+		fmt.Fprintln(c.stdout, l)
+	}
+	if !in.on("yes") {
+		if err := confirm(c.stdin, c.stdout, "Clore l'année "+y.year); err != nil {
+			return err
+		}
+	}
+	lines, err := y.run(c)
+	for _, l := range lines {
+		fmt.Fprintln(c.stdout, l)
+	}
+	return err
+}
+
+// yearEnd is a rollover ready to run: the year it ends, the next one.
+type yearEnd struct {
+	db      *storage.DB
+	svc     *model.Service
+	dir     *model.Directory
+	next    model.School
+	known   bool
+	year    string
+	archive string
+}
+
+// prepareYearEnd checks that svc's actor may end the year the db holds and
+// that it has begun, and draws the next year (zone "": the school's).
+func prepareYearEnd(db *storage.DB, svc *model.Service, zone string) (*yearEnd, error) {
+	if err := svc.Require(model.PermSetup); err != nil {
+		return nil, err
+	}
 	dir, err := db.Directory()
 	if err != nil {
-		return model.NotFound("cette base n'a pas d'établissement : rien à clore")
+		return nil, model.NotFound("cette base n'a pas d'établissement : rien à clore")
 	}
 	cur := dir.School
 	if today := model.DateOf(svc.Now()); today.Before(cur.YearStart) {
 		ended, err := db.EndedYears()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		already := ""
 		if n := len(ended); n > 0 {
 			already = fmt.Sprintf("l'année %s est déjà close (%s) ; ", ended[n-1], filepath.Base(archivePath(db.Path(), ended[n-1])))
 		}
-		return model.Conflict("%sl'année %s n'a pas commencé (rentrée le %s) : il n'y a rien à clore", already, cur.YearLabel(), cur.YearStart.French())
+		return nil, model.Conflict("%sl'année %s n'a pas commencé (rentrée le %s) : il n'y a rien à clore", already, cur.YearLabel(), cur.YearStart.French())
 	}
-	next, known, err := calendar.NextYear(cur, in.str("zone"))
+	next, known, err := calendar.NextYear(cur, zone)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	year := cur.YearLabel()
-	archive := archivePath(db.Path(), year)
-	c.describeRollover(dir, next, archive, known)
-	if today := model.DateOf(svc.Now()); !today.After(cur.YearEnd) {
-		fmt.Fprintf(c.stdout, "  attention : les cours de %s ne sont pas finis (fin le %s) ; ce qui serait saisi ensuite n'irait pas dans l'archive\n",
-			year, cur.YearEnd.French())
-	}
-	if !in.on("yes") {
-		if err := confirm(c.stdin, c.stdout, "Clore l'année "+year); err != nil {
-			return err
-		}
-	}
-	err = db.Rollover(storage.Rollover{
-		Year: year, Archive: archive, Next: next, Purge: model.NewArchivePurge(dir.Motives), Actor: svc.Actor(),
-	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Année %s close : archive %s (lecture seule ; appel --year %s pour la consulter).\n", year, archive, year)
-	folder, n, err := c.writeRegisters(archive, year, svc.Now)
-	if err != nil {
-		fmt.Fprintf(c.stdout, "Registres d'appel non écrits (%s) : appel --year %s export register --division CODE les écrit.\n",
-			model.UserMessage(err), year)
-	} else {
-		fmt.Fprintf(c.stdout, "Registres d'appel : %d divisions dans %s.\n", n, folder)
-	}
-	fmt.Fprintf(c.stdout, "La base tient l'année %s : rentrée le %s. Importez SIECLE, STS-Web et l'emploi du temps.\n",
-		next.YearLabel(), next.YearStart.French())
-	if !known {
-		fmt.Fprintln(c.stdout, "Vacances de "+next.YearLabel()+" inconnues : appel import calendrier FICHIER (le calendrier scolaire officiel).")
-	}
-	return nil
+	return &yearEnd{db: db, svc: svc, dir: dir, next: next, known: known, year: year, archive: archivePath(db.Path(), year)}, nil
 }
 
-// describeRollover says what ending the year keeps and drops.
-func (c *cli) describeRollover(dir *model.Directory, next model.School, archive string, known bool) {
-	w := c.stdout
-	fmt.Fprintf(w, "Fin de l'année %s de %s (%s) :\n", dir.School.YearLabel(), model.Visible(dir.School.Name), dir.School.UAI)
-	fmt.Fprintf(w, "  archive en lecture seule : %s (élèves, marques, registre ; motifs de santé et notes purgés)\n", archive)
-	fmt.Fprintf(w, "  gardés : %d comptes et leurs clés, %d motifs, les créneaux et les réglages\n", len(dir.Accounts), len(dir.Motives))
-	fmt.Fprintf(w, "  retirés de la base : %d élèves, %d divisions, %d groupes, %d cours, les marques et le journal\n",
-		len(dir.Pupils), len(dir.Divisions), len(dir.Groups), len(dir.Courses))
+// describe says what ending the year keeps and drops, one line each.
+func (y *yearEnd) describe() []string {
+	dir, next := y.dir, y.next
+	cur := dir.School
+	lines := []string{
+		fmt.Sprintf("Fin de l'année %s de %s (%s) :", y.year, model.Visible(cur.Name), cur.UAI),
+		fmt.Sprintf("  archive en lecture seule : %s (élèves, marques, registre ; motifs de santé et notes purgés)", y.archive),
+		fmt.Sprintf("  gardés : %d comptes et leurs clés, %d motifs, les créneaux et les réglages", len(dir.Accounts), len(dir.Motives)),
+		fmt.Sprintf("  retirés de la base : %d élèves, %d divisions, %d groupes, %d cours, les marques et le journal",
+			len(dir.Pupils), len(dir.Divisions), len(dir.Groups), len(dir.Courses)),
+	}
 	calendarText := "calendrier officiel connu"
-	if !known {
+	if !y.known {
 		calendarText = "calendrier provisoire, jours fériés seulement"
 	}
-	fmt.Fprintf(w, "  année suivante : %s, du %s au %s (zone %s, %s)\n", next.YearLabel(), next.YearStart.French(),
-		next.YearEnd.French(), next.Zone, calendarText)
+	lines = append(lines, fmt.Sprintf("  année suivante : %s, du %s au %s (zone %s, %s)", next.YearLabel(), next.YearStart.French(),
+		next.YearEnd.French(), next.Zone, calendarText))
+	if today := model.DateOf(y.svc.Now()); !today.After(cur.YearEnd) {
+		lines = append(lines, fmt.Sprintf("  attention : les cours de %s ne sont pas finis (fin le %s) ; ce qui serait saisi ensuite n'irait pas dans l'archive",
+			y.year, cur.YearEnd.French()))
+	}
+	return lines
+}
+
+// run ends the year, writes the registers, and says what it did.
+func (y *yearEnd) run(c *cli) ([]string, error) {
+	err := y.db.Rollover(storage.Rollover{
+		Year: y.year, Archive: y.archive, Next: y.next, Purge: model.NewArchivePurge(y.dir.Motives), Actor: y.svc.Actor(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	lines := []string{fmt.Sprintf("Année %s close : archive %s (lecture seule ; appel --year %s pour la consulter).", y.year, y.archive, y.year)}
+	folder, n, err := c.writeRegisters(y.archive, y.year, y.svc.Now)
+	if err != nil {
+		lines = append(lines, fmt.Sprintf("Registres d'appel non écrits (%s) : appel --year %s export register --division CODE les écrit.",
+			model.UserMessage(err), y.year))
+	} else {
+		lines = append(lines, fmt.Sprintf("Registres d'appel : %d divisions dans %s.", n, folder))
+	}
+	lines = append(lines, fmt.Sprintf("La base tient l'année %s : rentrée le %s. Importez SIECLE, STS-Web et l'emploi du temps.",
+		y.next.YearLabel(), y.next.YearStart.French()))
+	if !y.known {
+		lines = append(lines, "Vacances de "+y.next.YearLabel()+" inconnues : appel import calendrier FICHIER (le calendrier scolaire officiel).")
+	}
+	return lines, nil
 }
 
 // confirm asks a yes/no question on out, reading the answer from in; any
