@@ -40,6 +40,9 @@ type Config struct {
 	// Imports is the imports folder that the import screen offers (nil:
 	// none configured; the screen says how to give one).
 	Imports *imports.Folder
+	// YearEnd, when set, lets an administrator end the school year from
+	// the Imports screen (« N »).
+	YearEnd *YearEnd
 }
 
 // App is the root model: it routes keys to the active screen and owns the
@@ -87,7 +90,7 @@ func New(cfg Config) (*App, error) {
 	a := &App{
 		env: &env{
 			ctx: cfg.Ctx, svc: svc, styles: StylesFor(cfg.Renderer),
-			nav: DefaultNavKeys(), login: acc.Login, imports: cfg.Imports,
+			nav: DefaultNavKeys(), login: acc.Login, imports: cfg.Imports, yearEnd: cfg.YearEnd,
 		},
 		keys:    DefaultGlobalKeys(),
 		screens: map[int]Screen{},

@@ -70,3 +70,39 @@ func TestSSHArchive(t *testing.T) {
 		t.Errorf("the archive's statistics over SSH: exit %d\n%s", code, out)
 	}
 }
+
+// TestSSHYearEndFromTheInterface: the administrator ends the year from the
+// Imports screen (N, what it does, « oui », ↵) while a CPE is connected; the
+// CPE's screen then shows the empty next year, and the archive is whole.
+func TestSSHYearEndFromTheInterface(t *testing.T) {
+	requireSSH(t)
+	db := demoDB(t)
+	keys := map[string]string{}
+	for _, login := range []string{"cpe", "admin"} {
+		keys[login] = sshKey(t, login)
+		appelCmd(t, "user", "key", "add", login, "--key-file", keys[login]+".pub", "--db", db)
+	}
+	before := appelCmd(t, "--db", db, "--now", "2026-11-23T08:05", "stats")
+	srv := startServe(t, db, "--now", "2026-11-23T08:05")
+	cpe := newTerminal(t, 120, 30, nil, sshArgs(srv.port, keys["cpe"])+" -tt cpe@127.0.0.1")
+	cpe.waitFor("Absences 2")
+	admin := newTerminal(t, 140, 30, nil, sshArgs(srv.port, keys["admin"])+" -tt admin@127.0.0.1")
+	admin.waitFor("1 Comptes")
+	admin.send("0")
+	admin.waitFor("Importer un fichier")
+	admin.send("N")
+	admin.waitFor("Clore l'année scolaire", "retirés de la base : 606 élèves", "Tapez « oui » puis ↵")
+	admin.send("n", "o", "n", "Enter")
+	admin.waitFor("Tapez « oui » puis ↵ pour clore l'année, ou esc")
+	admin.send("C-u", "o", "u", "i", "Enter")
+	admin.waitFor("Année 2026-2027 close", "Registres d'appel : 24 divisions", "La base tient l'année 2027-2028")
+	cpe.waitFor("Absences 0")
+	admin.send("Escape", "q")
+	admin.waitExit()
+	cpe.send("q")
+	cpe.waitExit()
+	srv.stop()
+	if got := appelCmd(t, "--db", db, "--year", "2026-2027", "--now", "2026-11-23T08:05", "stats"); got != before {
+		t.Error("the archive's stats differ from the year's before its end")
+	}
+}

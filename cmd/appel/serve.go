@@ -80,7 +80,8 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	}
 	logger := slog.New(slog.NewTextHandler(c.stderr, nil))
 	srv, err := newServer(serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
-		Imports: folder, Command: remoteCommand(db, logger), Archive: c.year})
+		Imports: folder, Command: remoteCommand(db, logger), Archive: c.year,
+		YearEnd: c.yearEndFor(db)})
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,8 @@ type serverConfig struct {
 	// for the current year: an archive opens only to the accounts that may
 	// read statistics (vie scolaire, direction, administrators).
 	Archive string
+	// YearEnd lets an administrator end the school year from the interface.
+	YearEnd *tui.YearEnd
 }
 
 // server serves the interface over SSH: public keys only, one Bubble Tea
@@ -182,7 +184,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 	pty, _, _ := sess.Pty()
 	app, err := tui.New(tui.Config{
 		Ctx: sess.Context(), Service: s.service(sess), Renderer: sessionRenderer(sess),
-		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle, Imports: s.cfg.Imports,
+		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle, Imports: s.cfg.Imports, YearEnd: s.cfg.YearEnd,
 	})
 	if err != nil {
 		wish.Fatalln(sess, "appel : "+model.UserMessage(err))

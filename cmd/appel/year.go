@@ -18,6 +18,7 @@ import (
 	"appel/model/calendar"
 	"appel/model/register"
 	"appel/storage"
+	"appel/tui"
 )
 
 // yearPattern is a school year's name: 2026-2027.
@@ -388,4 +389,28 @@ func stopServerFirst(err error, command string) error {
 	}
 	return &model.Error{Kind: storage.ErrLocked, Message: fmt.Sprintf(
 		"le serveur tient la base : arrêtez-le (appel serve), puis relancez appel %s ; rien n'a été fait", command)}
+}
+
+// yearEndFor lets the interface on db end its school year (« N » on the
+// administrator's Imports screen); nil on an archive.
+func (c *cli) yearEndFor(db *storage.DB) *tui.YearEnd {
+	if c.year != "" {
+		return nil
+	}
+	return &tui.YearEnd{
+		Describe: func(svc *model.Service) ([]string, error) {
+			y, err := prepareYearEnd(db, svc, "")
+			if err != nil {
+				return nil, err
+			}
+			return y.describe(), nil
+		},
+		End: func(svc *model.Service) ([]string, error) {
+			y, err := prepareYearEnd(db, svc, "")
+			if err != nil {
+				return nil, err
+			}
+			return y.run(c)
+		},
+	}
 }
