@@ -22,8 +22,9 @@ type DeskFilter struct {
 // Keep reports whether the filter shows line l.
 func (f DeskFilter) Keep(l DeskLine) bool {
 	p := l.Pupil
+	e := l.enrolment()
 	switch {
-	case f.Audience != "" && p.Division != f.Audience && !p.InGroup(f.Audience):
+	case f.Audience != "" && e.Division != f.Audience && !slices.Contains(e.Groups, f.Audience):
 		return false
 	case f.Unjustified && l.Unjustified() == 0:
 		return false
@@ -66,6 +67,14 @@ type DeskLine struct {
 	// announced absence…), in time order; those not begun at the clock are
 	// Upcoming (an announced absence to come) and count for nothing yet.
 	Entries []Attendance
+}
+
+// enrolment is the pupil's division and groups on the line's day.
+func (l DeskLine) enrolment() Enrolment {
+	if len(l.Entries) > 0 {
+		return l.Pupil.EnrolmentOn(l.Entries[0].Seance.Date)
+	}
+	return Enrolment{From: l.Pupil.Since, Division: l.Pupil.Division, Groups: l.Pupil.Groups}
 }
 
 // Missed reports whether an attendance is one a motive applies to: an absence
