@@ -106,3 +106,40 @@ func TestSSHYearEndFromTheInterface(t *testing.T) {
 		t.Error("the archive's stats differ from the year's before its end")
 	}
 }
+
+// TestSSHPastYearOnTheServer: the current year's server also opens an ended
+// year to those who read statistics: ssh cpe+2026-2027@host. A teacher, or a
+// year without an archive, is refused like an unknown key.
+func TestSSHPastYearOnTheServer(t *testing.T) {
+	requireSSH(t)
+	db := demoDB(t)
+	keys := map[string]string{}
+	for _, login := range []string{"prof", "cpe", "admin"} {
+		keys[login] = sshKey(t, login)
+		appelCmd(t, "user", "key", "add", login, "--key-file", keys[login]+".pub", "--db", db)
+	}
+	before := appelCmd(t, "--db", db, "--now", "2026-11-23T08:05", "stats", "--by", "division")
+	appelCmd(t, "--db", db, "--now", "2026-11-23T08:05", "year", "new", "--yes")
+	srv := startServe(t, db, "--now", "2026-11-23T08:05")
+	past := newTerminal(t, 110, 30, nil, sshArgs(srv.port, keys["cpe"])+" -tt cpe+2026-2027@127.0.0.1")
+	past.waitFor("Archive de l'année 2026-2027 : lecture seule", "lun. 23/11/2026", "Absences 2")
+	past.send("q")
+	past.waitExit()
+	s := &sshSchool{db: db, keys: keys, srv: srv}
+	if out, errOut, code := s.ssh(t, "cpe+2026-2027", "cpe", nil, "stats --by division"); code != 0 || out != before {
+		t.Errorf("the ended year's stats over SSH: exit %d %s, same as before: %v", code, errOut, out == before)
+	}
+	if out, _, code := s.ssh(t, "cpe", "cpe", nil, "stats --by division"); code != 0 || strings.Count(out, "\n") != 2 {
+		t.Errorf("the current year's stats over SSH: exit %d\n%s", code, out)
+	}
+	_, errOut, code := s.ssh(t, "admin+2026-2027", "admin", nil, "settings set archives.retention 5")
+	if code == 0 || !strings.Contains(errOut, "l'année 2026-2027 est close") {
+		t.Errorf("a write on the ended year over SSH: exit %d %s", code, errOut)
+	}
+	for _, user := range []string{"prof+2026-2027", "cpe+2025-2026"} {
+		login, _ := splitUser(user)
+		if _, _, code := s.ssh(t, user, login, nil, "help"); code != 255 {
+			t.Errorf("%s: exit %d, want 255 (refused)", user, code)
+		}
+	}
+}

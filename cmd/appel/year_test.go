@@ -213,3 +213,19 @@ func TestYearNewKilled(t *testing.T) {
 	}
 	t.Logf("outcomes: %v", outcomes)
 }
+
+func TestSplitUser(t *testing.T) {
+	cases := []struct{ user, login, year string }{
+		{"cpe", "cpe", ""},
+		{"cpe+2026-2027", "cpe", "2026-2027"},
+		{"j.dupont+2025-2026", "j.dupont", "2025-2026"},
+		{"cpe+2026-2028", "cpe+2026-2028", ""},
+		{"cpe+", "cpe+", ""},
+		{"a+b", "a+b", ""},
+	}
+	for _, c := range cases {
+		if login, year := splitUser(c.user); login != c.login || year != c.year {
+			t.Errorf("%q: %q %q, want %q %q", c.user, login, year, c.login, c.year)
+		}
+	}
+}
