@@ -307,6 +307,13 @@ func runYearPurge(c *cli, in input) error {
 			return fmt.Errorf("suppression de %s impossible : %v", a.Path, err)
 		}
 		fmt.Fprintf(c.stdout, "Supprimée : %s\n", a.Path)
+		registers := filepath.Join(filepath.Dir(a.Path), "registres-"+a.Year)
+		if _, err := os.Stat(registers); err == nil {
+			if err := os.RemoveAll(registers); err != nil {
+				return fmt.Errorf("suppression de %s impossible : %v", registers, err)
+			}
+			fmt.Fprintf(c.stdout, "Supprimés : les registres d'appel de %s (%s)\n", a.Year, registers)
+		}
 	}
 	return syncFolder(filepath.Dir(db.Path()))
 }

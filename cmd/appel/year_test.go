@@ -120,11 +120,12 @@ func TestYearPurge(t *testing.T) {
 	}{
 		{"2037-08-31T12:00", "", true, "gardée jusqu'au 31/08/2037"},
 		{"2037-09-01T12:00", "non\n", true, "à supprimer"},
-		{"2037-09-01T12:00", "oui\n", false, "Supprimée"},
+		{"2037-09-01T12:00", "oui\n", false, "Supprimés : les registres d'appel de 2026-2027"},
 	}
 	for _, c := range cases {
 		out, errOut, _ := runWith(c.answer, "--db", db, "--now", c.now, "year", "purge")
-		if _, err := os.Stat(archive); (err == nil) != c.kept || !strings.Contains(out, c.says) {
+		_, registers := os.Stat(filepath.Join(filepath.Dir(db), "registres-2026-2027"))
+		if _, err := os.Stat(archive); (err == nil) != c.kept || (registers == nil) != c.kept || !strings.Contains(out, c.says) {
 			t.Errorf("at %s answering %q: kept %v, said:\n%s%s", c.now, c.answer, err == nil, out, errOut)
 		}
 	}
