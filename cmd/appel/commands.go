@@ -59,7 +59,9 @@ func commandTable() []command {
 		{path: "year new", summary: "clôt l'année en cours : archive en lecture seule, puis la base passe à l'année suivante",
 			help: "La base entière est copiée, cohérente, dans appel-AAAA-AAAA.db à côté d'elle (motifs de santé et notes " +
 				"purgés), en lecture seule ; la base garde les comptes, les clés, les motifs, les créneaux et les réglages, " +
-				"et attend les imports de la nouvelle année. Une année ne se clôt qu'une fois ; refusé pendant que le serveur tient la base.",
+				"et attend les imports de la nouvelle année ; le registre d'appel de chaque division est écrit dans registres-AAAA-AAAA. " +
+				"Une année ne se clôt qu'une fois ; refusé pendant que le serveur tient la base (un administrateur la clôt alors " +
+				"depuis l'interface : N sur l'écran Imports). Les années closes s'ouvrent avec --year, ou par ssh COMPTE+AAAA-AAAA@hôte.",
 			flags: []option{
 				{name: "zone", value: "A|B|C", choices: []string{"A", "B", "C"}, usage: "zone des vacances de l'année suivante",
 					defText: "celle de l'établissement"},
