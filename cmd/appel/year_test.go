@@ -230,3 +230,49 @@ func TestSplitUser(t *testing.T) {
 		}
 	}
 }
+
+// TestExportRegister: the register of 4B for a week, as CSV, lists every
+// mark of its pupils in its séances that export marks lists, and as PDF is
+// a PDF.
+func TestExportRegister(t *testing.T) {
+	db := demoDB(t)
+	at := []string{"--db", db, "--now", "2026-11-23T08:05"}
+	week := []string{"--from", "2026-11-16", "--to", "2026-11-20"}
+	out, errOut, code := runArgs(append(append(at, "export", "register", "--division", "4B", "--format", "csv"), week...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "\ufeffdate;debut;fin;matiere;cible;enseignants;appel_fait_par") || len(lines) < 20 {
+		t.Fatalf("register:\n%s", out)
+	}
+	register := map[string]bool{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ";")
+		if f[8] != "" {
+			register[f[0]+" "+f[1]+" "+f[8]] = true
+		}
+	}
+	marks, _, _ := runArgs(append(append(at, "export", "marks"), week...)...)
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(marks), "\n")[1:] {
+		f := strings.Split(l, ";")
+		if f[9] != "4B" {
+			continue
+		}
+		n++
+		if !register[f[0]+" "+f[1]+" "+f[5]] {
+			t.Errorf("a mark of 4B is not in its register: %s", l)
+		}
+	}
+	if n == 0 {
+		t.Error("no mark of 4B that week: the check checks nothing")
+	}
+	pdf := filepath.Join(t.TempDir(), "4b.pdf")
+	if _, errOut, code := runArgs(append(append(at, "export", "register", "--division", "4B", "--out", pdf), week...)...); code != 0 {
+		t.Fatal(errOut)
+	}
+	if data, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Errorf("not a PDF: %v", err)
+	}
+}
