@@ -41,3 +41,32 @@ func TestPupilWhoLeftOrMoved(t *testing.T) {
 		t.Errorf("the file does not say he moved:\n%s", v)
 	}
 }
+
+// TestMotiveHealthFlag: the administrator flags a motive as telling of
+// health (tab to « Santé », space, ↵); the list says so and the store keeps it.
+func TestMotiveHealthFlag(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := f.start(t, "admin", 110, 30)
+	d.WaitFor("Identifiant")
+	d.Press("9")
+	v := d.WaitFor("Motifs d'absence", "Maladie")
+	if !strings.Contains(line(v, "Maladie"), "valable · santé") || strings.Contains(line(v, "Problème de transport"), "santé") {
+		t.Errorf("the default health motives:\n%s", v)
+	}
+	d.Press("n")
+	d.Process(keyMsg("Soins dentaires"))
+	d.Press("tab", "d", "tab", "tab")
+	d.WaitFor("› Santé     non")
+	d.Press("space", "enter")
+	v = d.WaitFor("Motif « Soins dentaires » enregistré (touche d).")
+	if !strings.Contains(line(v, "Soins dentaires"), "valable · santé") {
+		t.Errorf("the new motive:\n%s", v)
+	}
+	dir, err := f.db.Directory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := model.MotiveByKey(dir.Motives, "d"); !ok || !m.Health || !m.Valid {
+		t.Errorf("stored motive %+v", m)
+	}
+}

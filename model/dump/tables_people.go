@@ -121,11 +121,12 @@ var motivesTable = table[model.Dataset]{
 	name: "motifs.csv", about: "les motifs d'absence",
 	columns: []column{{"code", "code"}, {"libelle", "libellé"}, {"touche", "touche de raccourci"},
 		{"valable", "oui si le motif rend l'absence valable"}, {"ordre", "rang dans les listes"},
-		{"retire", "oui si le motif n'est plus proposé"}},
+		{"retire", "oui si le motif n'est plus proposé"},
+		{"sante", "oui si le motif dit quelque chose de la santé de l'élève : l'archive de l'année n'en garde que « motif valable »"}},
 	rows: func(d model.Dataset, _ *time.Location) rows {
 		var out rows
 		for _, m := range d.Motives {
-			out = append(out, []export.Value{text(m.Code), text(m.Label), text(m.Key), yes(m.Valid), text(strconv.Itoa(m.Order)), yes(m.Retired)})
+			out = append(out, []export.Value{text(m.Code), text(m.Label), text(m.Key), yes(m.Valid), text(strconv.Itoa(m.Order)), yes(m.Retired), yes(m.Health)})
 		}
 		return out
 	},
