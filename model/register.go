@@ -114,9 +114,15 @@ func (r *Register) build(dir *Directory, in Recorded, calls []RollCall) {
 	for _, a := range dir.Accounts {
 		r.Names[a.Login] = a.Name
 	}
+	targets := map[Target]bool{}
+	for _, p := range r.Pupils {
+		for _, t := range p.Targets() {
+			targets[t] = true
+		}
+	}
 	loc := dir.Location()
 	for _, s := range dir.SeancesBetween(r.From, r.To) {
-		if s.Cancelled || s.Date.Time(s.Start, loc).After(r.At) || !r.attended(dir, s) {
+		if !targets[s.Target] || s.Cancelled || s.Date.Time(s.Start, loc).After(r.At) || !r.attended(dir, s) {
 			continue
 		}
 		ls := lines[s.ID]
