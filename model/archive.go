@@ -133,3 +133,19 @@ func ExpiredYears(archives []ArchivedYear, today Date, retention int) []Archived
 	}
 	return out
 }
+
+// ArchivedStore is a Store that knows whether it holds the archive of an
+// ended year (storage's DB does).
+type ArchivedStore interface {
+	// ArchivedYear returns the ended year the store holds, if it is an archive.
+	ArchivedYear() (string, bool)
+}
+
+// ArchivedYear returns the year of the archive the service reads (an ended
+// year, read-only), and false on the current year.
+func (s *Service) ArchivedYear() (string, bool) {
+	if a, ok := s.store.(ArchivedStore); ok {
+		return a.ArchivedYear()
+	}
+	return "", false
+}

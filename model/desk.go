@@ -22,8 +22,9 @@ type DeskFilter struct {
 // Keep reports whether the filter shows line l.
 func (f DeskFilter) Keep(l DeskLine) bool {
 	p := l.Pupil
+	e := l.enrolment()
 	switch {
-	case f.Audience != "" && p.Division != f.Audience && !p.InGroup(f.Audience):
+	case f.Audience != "" && e.Division != f.Audience && !slices.Contains(e.Groups, f.Audience):
 		return false
 	case f.Unjustified && l.Unjustified() == 0:
 		return false
@@ -69,6 +70,14 @@ type DeskLine struct {
 	// FamilyTold: a notice about the day went to the family (sent, or a
 	// letter to print); FamilyFailed: one failed or finds nobody.
 	FamilyTold, FamilyFailed bool
+}
+
+// enrolment is the pupil's division and groups on the line's day.
+func (l DeskLine) enrolment() Enrolment {
+	if len(l.Entries) > 0 {
+		return l.Pupil.EnrolmentOn(l.Entries[0].Seance.Date)
+	}
+	return Enrolment{From: l.Pupil.Since, Division: l.Pupil.Division, Groups: l.Pupil.Groups}
 }
 
 // Missed reports whether an attendance is one a motive applies to: an absence
@@ -282,10 +291,12 @@ func (s *Service) Audiences(day Date, lines []DeskLine) ([]AudienceShare, error)
 	}
 	count := map[Target]int{}
 	for _, l := range lines {
-		if l.Pupil.Division != "" {
-			count[Target{TargetDivision, l.Pupil.Division}]++
+		// The division and groups he was in that day.
+		e := l.Pupil.EnrolmentOn(day)
+		if e.Division != "" {
+			count[Target{TargetDivision, e.Division}]++
 		}
-		for _, g := range l.Pupil.Groups {
+		for _, g := range e.Groups {
 			count[Target{TargetGroup, g}]++
 		}
 	}

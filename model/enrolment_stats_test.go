@@ -2,10 +2,12 @@ package model_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"appel/model"
 	"appel/model/modeltest"
+	"appel/storage"
 	"appel/storage/storagetest"
 )
 
@@ -14,6 +16,11 @@ import (
 // maths on Tuesday 17 and Wednesday 18; a mark of 4A's history on the 16th
 // (he was no longer there) counts for nothing.
 func moverSchool(t *testing.T) *model.Service {
+	t.Helper()
+	return serviceAt(moverStore(t), "cpe", afterHistory)
+}
+
+func moverStore(t *testing.T) *storage.DB {
 	t.Helper()
 	data := modeltest.School(4)
 	for i, p := range data.Pupils {
@@ -32,7 +39,7 @@ func moverSchool(t *testing.T) *model.Service {
 	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
 		t.Fatal(err)
 	}
-	return serviceAt(db, "cpe", afterHistory)
+	return db
 }
 
 // TestCountsFollowTheDivisionOfTheDay: the mover's 4A absences count in
@@ -146,5 +153,63 @@ func TestRollCallAndGridFollowTheMove(t *testing.T) {
 	}
 	if inGrid(nov(9)) || !inGrid(nov(16)) {
 		t.Errorf("4B's grid lists him the week of the 9th: %v, of the 16th: %v; want false, true", inGrid(nov(9)), inGrid(nov(16)))
+	}
+}
+
+// TestRegisterFollowsTheMove: 4A's register lists the mover's absences
+// while he was in 4A, 4B's those after; neither lists him in a séance of a
+// division he was not in that day.
+func TestRegisterFollowsTheMove(t *testing.T) {
+	svc := moverSchool(t)
+	cases := []struct {
+		division string
+		want     []string // séance date: pupils listed, in registre order
+	}{
+		{"4A", []string{"2026-11-02 A001", "2026-11-09 A001"}},
+		{modeltest.Division4B, []string{"2026-11-17 E001 A001", "2026-11-18 A001"}},
+	}
+	for _, c := range cases {
+		r, err := svc.Register(c.division, nov(1), nov(30))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range r.Seances {
+			if len(s.Lines) == 0 {
+				continue
+			}
+			line := s.Seance.Date.String()
+			for _, a := range s.Lines {
+				line += " " + string(a.Pupil)
+			}
+			got = append(got, line)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("register of %s: %q, want %q", c.division, got, c.want)
+		}
+		if c.division == "4A" && len(r.Seances) == 0 {
+			t.Error("4A's register has no séance")
+		}
+	}
+	if _, err := serviceAt(moverStore(t), "prof", afterHistory).Register("4A", nov(1), nov(30)); err == nil {
+		t.Error("a teacher read a register")
+	}
+}
+
+// TestPupilRecord: the copy of a pupil's data holds every mark of his, and
+// is for those who may see motives.
+func TestPupilRecord(t *testing.T) {
+	db := moverStore(t)
+	r, err := serviceAt(db, "cpe", afterHistory).PupilRecord("A001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Marks) != 5 || r.Pupil.DivisionOn(nov(2)) != "4A" || r.Audited == 0 {
+		t.Errorf("A001's record: %d marks, %d audit entries", len(r.Marks), r.Audited)
+	}
+	for _, login := range []string{"prof", "aed"} {
+		if _, err := serviceAt(db, login, afterHistory).PupilRecord("A001"); err == nil {
+			t.Errorf("%s read a pupil's whole record", login)
+		}
 	}
 }

@@ -133,3 +133,24 @@ func TestHistoryNotes(t *testing.T) {
 		t.Errorf("once he left: %q", got)
 	}
 }
+
+// TestDeskFilterFollowsTheDay: filtering the day's desk by a division keeps
+// a pupil who was in it that day.
+func TestDeskFilterFollowsTheDay(t *testing.T) {
+	entry := func(day model.Date) []model.Attendance {
+		return []model.Attendance{{Seance: model.Seance{Date: day}, Pupil: "M1", Kind: model.KindAbsent}}
+	}
+	cases := []struct {
+		day      model.Date
+		audience string
+		kept     bool
+	}{
+		{nov(9), "4A", true}, {nov(9), "4B", false}, {nov(17), "4B", true}, {nov(17), "4A", false}, {nov(9), "ESP", true},
+	}
+	for _, c := range cases {
+		l := model.DeskLine{Pupil: mover(), Entries: entry(c.day)}
+		if got := (model.DeskFilter{Audience: c.audience}).Keep(l); got != c.kept {
+			t.Errorf("on %s, %s keeps him: %v, want %v", c.day, c.audience, got, c.kept)
+		}
+	}
+}

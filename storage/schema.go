@@ -61,6 +61,10 @@ var keySchool = []byte("school")
 // ErrNewerSchema is wrapped by Open when the file was written by a newer appel.
 var ErrNewerSchema = errors.New("schéma de base trop récent")
 
+// ErrOlderSchema is wrapped by a read-only Open of a file that an older
+// appel wrote (OpenArchive reads it through a migrated copy).
+var ErrOlderSchema = errors.New("schéma de base ancien")
+
 // migration moves a file from the previous version to version.
 type migration struct {
 	version int
@@ -148,8 +152,8 @@ func checkSchema(tx *bolt.Tx, path string, list []migration) error {
 	case v > latest(list):
 		return tooNew(path, v, latest(list))
 	case v < latest(list):
-		return fmt.Errorf("la base %s est au schéma %d : ouvrez-la une fois en écriture pour la mettre à jour (schéma %d)",
-			path, v, latest(list))
+		return fmt.Errorf("la base %s est au schéma %d : ouvrez-la une fois en écriture pour la mettre à jour (schéma %d) : %w",
+			path, v, latest(list), ErrOlderSchema)
 	}
 	return nil
 }

@@ -140,6 +140,13 @@ type DB struct {
 	// mu guards closed; Update holds it shared while it queues.
 	mu     sync.RWMutex
 	closed bool
+	// turn is held shared by the writer around each commit, and exclusively
+	// by Rollover: no Update commits between the archive's copy and the
+	// next year's transaction.
+	turn sync.RWMutex
+	// scratch is a file the base reads instead of its own, removed by Close
+	// (OpenArchive's migrated copy of an old archive).
+	scratch string
 }
 
 var _ model.Store = (*DB)(nil)
@@ -222,7 +229,11 @@ func (db *DB) Close() error {
 		<-db.done
 	}
 	db.watch.closeAll()
-	return db.bolt.Close()
+	err := db.bolt.Close()
+	if db.scratch != "" {
+		_ = os.Remove(db.scratch)
+	}
+	return err
 }
 
 // isClosed reports whether Close was called.

@@ -85,12 +85,16 @@ func (db *DB) writer() {
 	for {
 		select {
 		case r := <-db.queue:
+			db.turn.RLock()
 			batch = db.collect(append(batch[:0], r))
 			db.commit(batch)
+			db.turn.RUnlock()
 		case <-db.stop:
+			db.turn.RLock()
 			for batch = db.collect(batch[:0]); len(batch) > 0; batch = db.collect(batch[:0]) {
 				db.commit(batch)
 			}
+			db.turn.RUnlock()
 			return
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,6 +46,11 @@ var yearBuckets = [][]byte{
 	bExtraSeances, bAudit, bAuditByTime, bFamilyNotices,
 }
 
+// keptBuckets are what the next year keeps: the accounts and their keys,
+// the motives, the settings, the school (replaced by the next year's) and the
+// meta bucket. Every bucket is in one list or the other (a test checks it).
+var keptBuckets = [][]byte{bMeta, bSchool, bAccounts, bMotives, bSettings}
+
 // Rollover ends one school year: what Base.Rollover does.
 type Rollover struct {
 	// Year is the ended year's name (2026-2027); Archive the file to write.
@@ -66,11 +72,18 @@ type Rollover struct {
 // divisions, groups, timetable, marks or audit entries. A crash before that
 // transaction leaves the base on the old year, whole; running Rollover again
 // then reuses the archive if the base has not changed since, and refuses
-// otherwise. A year already ended is refused (ErrYearEnded).
+// otherwise. A year already ended is refused (ErrYearEnded). Updates that
+// come meanwhile wait for the rollover, and commit on the next year.
 func (db *DB) Rollover(r Rollover) error {
 	if db.readOnly {
 		return db.readOnlyError()
 	}
+	if db.isClosed() {
+		return ErrClosed
+	}
+	// Updates queued meanwhile wait, and commit on the next year.
+	db.turn.Lock()
+	defer db.turn.Unlock()
 	action, ended, err := db.yearState()
 	if err != nil {
 		return err
@@ -383,4 +396,69 @@ func (db *DB) readOnlyError() error {
 			"l'année %s est close : son archive se consulte mais ne se modifie pas", s.Year)}
 	}
 	return &model.Error{Kind: ErrReadOnly, Message: "base ouverte en lecture seule : rien n'y est modifié"}
+}
+
+// ArchivedYear returns the year of the archive the base is, if it is one
+// (model.ArchivedStore).
+func (db *DB) ArchivedYear() (string, bool) {
+	s, ok := db.Archived()
+	return s.Year, ok
+}
+
+// OpenArchive opens the archive of an ended year at path, read-only. An
+// archive written by an older appel (an older schema) is read through a
+// migrated copy in the system's temporary folder, removed on Close: the
+// archive itself is never written, and stays readable for as long as it is
+// kept.
+func OpenArchive(path string, opts Options) (*DB, error) {
+	return openArchive(path, opts, migrations)
+}
+
+func openArchive(path string, opts Options, list []migration) (*DB, error) {
+	opts.ReadOnly = true
+	db, err := open(path, opts, list)
+	if !errors.Is(err, ErrOlderSchema) {
+		return db, err
+	}
+	scratch, err := migratedCopy(path, opts, list)
+	if err != nil {
+		return nil, fmt.Errorf("lecture de l'archive %s (schéma ancien) : %w", path, err)
+	}
+	db, err = open(scratch, opts, list)
+	if err != nil {
+		_ = os.Remove(scratch)
+		return nil, err
+	}
+	db.scratch, db.path = scratch, path
+	return db, nil
+}
+
+// migratedCopy copies the file at path to a temporary file and brings it up
+// to the schema of list.
+func migratedCopy(path string, opts Options, list []migration) (string, error) {
+	src, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer src.Close()
+	dst, err := os.CreateTemp("", "appel-archive-*.db")
+	if err != nil {
+		return "", err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		_ = dst.Close()
+		_ = os.Remove(dst.Name())
+		return "", err
+	}
+	if err := dst.Close(); err != nil {
+		_ = os.Remove(dst.Name())
+		return "", err
+	}
+	opts.ReadOnly = false
+	db, err := open(dst.Name(), opts, list)
+	if err != nil {
+		_ = os.Remove(dst.Name())
+		return "", err
+	}
+	return dst.Name(), db.Close()
 }

@@ -3,10 +3,12 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -201,4 +203,53 @@ func countMarks(t *testing.T, db *storage.DB) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestRolloverWithWriters: marks written while the year ends are each in
+// the archive or in the next year, never lost, never in both.
+func TestRolloverWithWriters(t *testing.T) {
+	dir := t.TempDir()
+	db := yearFixture(t, filepath.Join(dir, "appel.db"))
+	defer db.Close()
+	before := countMarks(t, db)
+	archive := filepath.Join(dir, "appel-2026-2027.db")
+	r := rollover(t, db, archive)
+	const writers, each = 8, 30
+	var written atomic.Int32
+	errs := make(chan error, writers)
+	for w := range writers {
+		go func() {
+			for i := range each {
+				m := model.Mark{Seance: modeltest.MathsSeance(modeltest.Monday.AddDays(i % 5)), Pupil: model.PupilID(fmt.Sprintf("W%02d-%02d", w, i)),
+					Kind: model.KindAbsent, By: "prof", At: modeltest.HistoryAt}
+				if _, err := db.Update(context.Background(), model.Actor{Login: "prof"}, "marque", func(tx model.Tx) error { return tx.PutMark(m) }); err != nil {
+					errs <- err
+					return
+				}
+				written.Add(1)
+			}
+			errs <- nil
+		}()
+	}
+	for written.Load() < writers*each/4 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := db.Rollover(r); err != nil {
+		t.Fatal(err)
+	}
+	for range writers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, err := storage.Open(archive, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	inArchive, inNext := countMarks(t, old)-before, countMarks(t, db)
+	if inArchive+inNext != writers*each || inArchive < writers*each/4 {
+		t.Errorf("%d marks written: %d in the archive, %d in the next year", writers*each, inArchive, inNext)
+	}
+	t.Logf("%d in the archive, %d in the next year", inArchive, inNext)
 }

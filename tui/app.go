@@ -40,6 +40,9 @@ type Config struct {
 	// Imports is the imports folder that the import screen offers (nil:
 	// none configured; the screen says how to give one).
 	Imports *imports.Folder
+	// YearEnd, when set, lets an administrator end the school year from
+	// the Imports screen (« N »).
+	YearEnd *YearEnd
 }
 
 // App is the root model: it routes keys to the active screen and owns the
@@ -59,6 +62,9 @@ type App struct {
 	showHelp bool
 	status   statusMsg
 	banner   string
+	// archive, on an ended year's archive, says so in the status line
+	// whenever it has nothing else to say.
+	archive  string
 	idle     idleClock
 	quitting bool
 	quitAt   time.Time
@@ -84,7 +90,7 @@ func New(cfg Config) (*App, error) {
 	a := &App{
 		env: &env{
 			ctx: cfg.Ctx, svc: svc, styles: StylesFor(cfg.Renderer),
-			nav: DefaultNavKeys(), login: acc.Login, imports: cfg.Imports,
+			nav: DefaultNavKeys(), login: acc.Login, imports: cfg.Imports, yearEnd: cfg.YearEnd,
 		},
 		keys:    DefaultGlobalKeys(),
 		screens: map[int]Screen{},
@@ -92,6 +98,9 @@ func New(cfg Config) (*App, error) {
 		height:  cfg.Height,
 		idle:    newIdleClock(cfg.Ctx, cfg.Idle, cfg.Wall),
 		header:  fmt.Sprintf("%s (%s)", acc.Name, roleLabels(acc)),
+	}
+	if year, ok := cfg.Service.ArchivedYear(); ok {
+		a.archive = "Archive de l'année " + year + " : lecture seule, rien ne s'y modifie."
 	}
 	a.slots, a.order = layoutScreens(model.PolicyFor(acc), acc)
 	if len(a.order) == 0 {

@@ -54,6 +54,8 @@ type importScreen struct {
 	report []string
 	scroll int
 	size   tea.WindowSizeMsg
+	// year is the end of the school year being confirmed (nil: not shown).
+	year *yearEndConfirm
 }
 
 func newImportScreen(e *env) Screen { return &importScreen{env: e, keys: defaultImportKeys()} }
@@ -78,7 +80,7 @@ type importAppliedMsg struct {
 
 func (s *importScreen) Init() tea.Cmd   { return s.load() }
 func (s *importScreen) Title() string   { return "Imports" }
-func (s *importScreen) Capturing() bool { return false }
+func (s *importScreen) Capturing() bool { return s.year != nil }
 
 // Pending counts the import being written: quitting waits for it.
 // Interest: imports show no committed change.
@@ -113,7 +115,12 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		s.size = msg
 	case tea.KeyMsg:
+		if s.year != nil {
+			return s, s.yearKey(msg)
+		}
 		return s, s.key(msg)
+	case yearDescribedMsg, yearEndedMsg:
+		return s, s.onYearMsg(msg)
 	case importListedMsg:
 		s.files, s.listErr = msg.files, msg.err
 		s.cursor = clamp(s.cursor, 0, max(len(s.files)-1, 0))
@@ -139,6 +146,8 @@ func (s *importScreen) key(msg tea.KeyMsg) tea.Cmd {
 		s.forget()
 	case key.Matches(msg, s.keys.Reload):
 		return s.load()
+	case key.Matches(msg, yearEndKey):
+		return s.openYearEnd()
 	case key.Matches(msg, s.keys.Check):
 		return s.check()
 	case key.Matches(msg, s.keys.Apply):

@@ -28,7 +28,7 @@ type motiveKeys struct {
 	New, Edit, Retire key.Binding
 }
 
-// motiveEdit is the form of one motive: label, key, validity.
+// motiveEdit is the form of one motive: label, key, validity, health.
 type motiveEdit struct {
 	motive model.Motive
 	label  lineEdit
@@ -117,7 +117,11 @@ func newMotiveEdit(m model.Motive) *motiveEdit {
 	return &motiveEdit{motive: m, label: lineEdit{value: []rune(m.Label)}, key: lineEdit{value: []rune(m.Key)}}
 }
 
-// editKey: tab changes field; in the validity field, space toggles it; ↵ saves.
+// motiveFields counts the form's fields.
+const motiveFields = 4
+
+// editKey: tab changes field; in the validity and health fields, space
+// toggles them; ↵ saves.
 func (s *motivesScreen) editKey(msg tea.KeyMsg) tea.Cmd {
 	e := s.edit
 	switch {
@@ -126,17 +130,19 @@ func (s *motivesScreen) editKey(msg tea.KeyMsg) tea.Cmd {
 	case msg.Type == tea.KeyEnter:
 		return s.save()
 	case msg.Type == tea.KeyTab || msg.Type == tea.KeyDown:
-		e.field = (e.field + 1) % 3
+		e.field = (e.field + 1) % motiveFields
 	case msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp:
-		e.field = (e.field + 2) % 3
+		e.field = (e.field + motiveFields - 1) % motiveFields
 	case e.field == 0:
 		e.label.handle(msg)
 	case e.field == 1:
 		if e.key.handle(msg) && len(e.key.value) > 1 {
 			e.key.value = e.key.value[len(e.key.value)-1:]
 		}
-	case msg.Type == tea.KeySpace || msg.String() == " ":
+	case (msg.Type == tea.KeySpace || msg.String() == " ") && e.field == 2:
 		e.motive.Valid = !e.motive.Valid
+	case msg.Type == tea.KeySpace || msg.String() == " ":
+		e.motive.Health = !e.motive.Health
 	}
 	return nil
 }
@@ -202,6 +208,9 @@ func (s *motivesScreen) line(m model.Motive, cursor bool, width int) string {
 	if m.Valid {
 		valid = "valable"
 	}
+	if m.Health {
+		valid += " · santé"
+	}
 	if m.Retired {
 		valid += " (retiré)"
 	}
@@ -228,8 +237,13 @@ func (s *motivesScreen) editView(width int) string {
 		}
 		return "  " + padRight(label, 10) + value
 	}
+	health := "non"
+	if e.motive.Health {
+		health = "oui : l'archive de l'année n'en gardera que « motif valable »"
+	}
 	lines := []string{st.Title.Render(title), "", field(0, "Libellé", e.label.String()),
-		field(1, "Touche", e.key.String()), field(2, "Validité", valid+" (espace pour changer)"), ""}
+		field(1, "Touche", e.key.String()), field(2, "Validité", valid+" (espace pour changer)"),
+		field(3, "Santé", health+" (espace pour changer)"), ""}
 	if e.err != "" {
 		lines = append(lines, st.Error.Render(truncate("✗ "+e.err, width)))
 	}

@@ -63,6 +63,8 @@ type env struct {
 	login  string
 	// imports is the server's imports folder, nil when none is configured.
 	imports *imports.Folder
+	// yearEnd ends the school year (nil: not from this interface).
+	yearEnd *YearEnd
 	// actions orders the session's undoable actions (act).
 	actions actionQueue
 }

@@ -96,6 +96,8 @@ func (a *App) statusLine() string {
 		return st.Banner.Render(truncate(a.banner, a.width))
 	case a.status.err:
 		return st.Error.Render(truncate("✗ "+a.status.text, a.width))
+	case a.status.text == "" && a.archive != "":
+		return st.Warn.Render(truncate(a.archive, a.width))
 	}
 	return st.Ok.Render(truncate(a.status.text, a.width))
 }

@@ -59,7 +59,9 @@ func commandTable() []command {
 		{path: "year new", summary: "clôt l'année en cours : archive en lecture seule, puis la base passe à l'année suivante",
 			help: "La base entière est copiée, cohérente, dans appel-AAAA-AAAA.db à côté d'elle (motifs de santé et notes " +
 				"purgés), en lecture seule ; la base garde les comptes, les clés, les motifs, les créneaux et les réglages, " +
-				"et attend les imports de la nouvelle année. Une année ne se clôt qu'une fois ; refusé pendant que le serveur tient la base.",
+				"et attend les imports de la nouvelle année ; le registre d'appel de chaque division est écrit dans registres-AAAA-AAAA. " +
+				"Une année ne se clôt qu'une fois ; refusé pendant que le serveur tient la base (un administrateur la clôt alors " +
+				"depuis l'interface : N sur l'écran Imports). Les années closes s'ouvrent avec --year, ou par ssh COMPTE+AAAA-AAAA@hôte.",
 			flags: []option{
 				{name: "zone", value: "A|B|C", choices: []string{"A", "B", "C"}, usage: "zone des vacances de l'année suivante",
 					defText: "celle de l'établissement"},
@@ -101,6 +103,14 @@ func commandTable() []command {
 			flags: slices.Concat([]option{{name: "pupil", value: "ID", required: true, usage: "l'élève : ELEVE_ID ou INE"}},
 				period, []option{format, out}),
 			run: runExport(writeExplain)},
+		{path: "export pupil", remote: true, summary: "tout ce que l'établissement détient sur un élève, lisible (droit d'accès d'une famille)",
+			flags: []option{{name: "pupil", value: "ID", required: true, usage: "l'élève : ELEVE_ID ou INE"}, out},
+			run:   runExportPupil},
+		{path: "export register", remote: true, summary: "le registre d'appel d'une division : chaque séance, l'appel, les absents et les retards",
+			flags: slices.Concat([]option{{name: "division", value: "CODE", required: true, usage: "la division, ex. 4B"}}, period,
+				[]option{{name: "format", value: "pdf|ods|csv", def: "pdf", choices: []string{"pdf", "ods", "csv"},
+					usage: "pdf (à imprimer, à garder), ods ou csv"}, out}),
+			run: runExportRegister},
 		{path: "export all", remote: true, summary: "tout l'établissement : un fichier CSV documenté par entité, dataset.json, README.txt",
 			help: "Avec --out DOSSIER, les fichiers vont dans ce dossier ; avec --out -, et par SSH, ils partent " +
 				"dans une archive zip sur la sortie standard. « import all » relit l'un comme l'autre.",

@@ -62,7 +62,7 @@ func (c *cli) interact(db *storage.DB, importsDir string) error {
 		return err
 	}
 	actor := model.Actor{Login: login, Session: fmt.Sprintf("local-%d", os.Getpid()), Addr: "local"}
-	return runProgram(model.NewService(db, actor, now), folder)
+	return runProgram(model.NewService(db, actor, now), folder, c.yearEndFor(db))
 }
 
 func chooseAccount(accounts []model.Account) (string, error) {
@@ -75,10 +75,10 @@ func chooseAccount(accounts []model.Account) (string, error) {
 	return ch.Chosen, nil
 }
 
-func runProgram(svc *model.Service, folder *imports.Folder) error {
+func runProgram(svc *model.Service, folder *imports.Folder, yearEnd *tui.YearEnd) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	app, err := tui.New(tui.Config{Ctx: ctx, Service: svc, Renderer: lipgloss.DefaultRenderer(), Imports: folder})
+	app, err := tui.New(tui.Config{Ctx: ctx, Service: svc, Renderer: lipgloss.DefaultRenderer(), Imports: folder, YearEnd: yearEnd})
 	if err != nil {
 		return err
 	}

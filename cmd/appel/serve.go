@@ -80,7 +80,8 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	}
 	logger := slog.New(slog.NewTextHandler(c.stderr, nil))
 	srv, err := newServer(serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
-		Imports: folder, Command: remoteCommand(db, logger)})
+		Imports: folder, Command: remoteCommand(db, logger), Archive: c.year,
+		YearEnd: c.yearEndFor(db)})
 	if err != nil {
 		return err
 	}
@@ -96,7 +97,16 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("écoute sur %s impossible : %v", o.addr, err)
 	}
-	notifier := startNotifier(ctx, db, now, logger)
+	var notifier <-chan struct{}
+	if c.year == "" {
+		notifier = startNotifier(ctx, db, now, logger)
+	} else {
+		// An archive sends nothing: its year is over.
+		closed := make(chan struct{})
+		close(closed)
+		notifier = closed
+		logger.Info("archive en lecture seule", "année", c.year, "comptes", "vie scolaire, direction, administrateurs")
+	}
 	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey)
 	done := make(chan error, 1)
 	go func() { done <- srv.serve(ln) }()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -36,12 +37,20 @@ type serverConfig struct {
 	Imports *imports.Folder
 	// Command runs an administration command line for a session (ssh host user list).
 	Command func(sess ssh.Session, svc *model.Service, args []string) int
+	// Archive is the year of the archive served (appel --year … serve), ""
+	// for the current year: an archive opens only to the accounts that may
+	// read statistics (vie scolaire, direction, administrators).
+	Archive string
+	// YearEnd lets an administrator end the school year from the interface.
+	YearEnd *tui.YearEnd
 }
 
 // server serves the interface over SSH: public keys only, one Bubble Tea
 // program per session, sessions tracked so that a stop can tell them.
 type server struct {
-	cfg      serverConfig
+	cfg serverConfig
+	// past holds the archives opened for sessions of ended years.
+	past     *pastYears
 	ssh      *ssh.Server
 	sessions sync.Map // *tea.Program → struct{}
 	active   atomic.Int64
@@ -52,7 +61,7 @@ type ctxKey string
 const loginKey ctxKey = "appel-login"
 
 func newServer(cfg serverConfig) (*server, error) {
-	s := &server{cfg: cfg}
+	s := &server{cfg: cfg, past: &pastYears{dbPath: cfg.DB.Path()}}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPublicKeyAuth(s.knownKey),
@@ -94,7 +103,8 @@ func keepAlive(_ ssh.Context, conn net.Conn) net.Conn {
 // (identity), since this callback may see keys the client then does not use.
 func (s *server) knownKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	login, known := s.owner(key)
-	if known && login == ctx.User() {
+	user, year := splitUser(ctx.User())
+	if known && login == user && (year == "" || s.cfg.Archive == "" && s.mayReadPast(login, year)) {
 		return true
 	}
 	fingerprint := ""
@@ -129,6 +139,9 @@ func (s *server) owner(key ssh.PublicKey) (string, bool) {
 		return "", false
 	}
 	acc, _ := dir.Account(login)
+	if s.cfg.Archive != "" && !model.PolicyFor(acc).Allows(model.PermStats) {
+		return "", false
+	}
 	return login, !acc.Disabled
 }
 
@@ -137,11 +150,13 @@ func (s *server) owner(key ssh.PublicKey) (string, bool) {
 func (s *server) identity(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		login, ok := s.owner(sess.PublicKey())
-		if !ok || login != sess.User() {
+		user, year := splitUser(sess.User())
+		if !ok || login != user || year != "" && (s.cfg.Archive != "" || !s.mayReadPast(login, year)) {
 			wish.Fatalln(sess, fmt.Sprintf("appel : cette clé n'ouvre pas le compte %q.", sess.User()))
 			return
 		}
 		sess.Context().SetValue(loginKey, login)
+		sess.Context().SetValue(yearKey, year)
 		next(sess)
 	}
 }
@@ -149,6 +164,11 @@ func (s *server) identity(next ssh.Handler) ssh.Handler {
 func (s *server) service(sess ssh.Session) *model.Service {
 	login, _ := sess.Context().Value(loginKey).(string)
 	actor := model.Actor{Login: login, Session: shortID(sess.Context().SessionID()), Addr: sess.RemoteAddr().String()}
+	if year := yearOf(sess); year != "" {
+		if db, err := s.past.get(year); err == nil {
+			return model.NewService(db, actor, s.cfg.Now)
+		}
+	}
 	return model.NewService(s.cfg.DB, actor, s.cfg.Now)
 }
 
@@ -165,6 +185,12 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 		if args[0] == "appel" {
 			args = args[1:]
 		}
+		if year := yearOf(sess); year != "" {
+			if db, err := s.past.get(year); err == nil {
+				_ = sess.Exit(remoteCommand(db, s.cfg.Log)(sess, s.service(sess), args))
+				return
+			}
+		}
 		_ = sess.Exit(s.cfg.Command(sess, s.service(sess), args))
 	}
 }
@@ -173,10 +199,14 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 // session's terminal, with no query to it), its own service, the idle limit.
 func (s *server) program(sess ssh.Session) *tea.Program {
 	pty, _, _ := sess.Pty()
-	app, err := tui.New(tui.Config{
+	cfg := tui.Config{
 		Ctx: sess.Context(), Service: s.service(sess), Renderer: sessionRenderer(sess),
-		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle, Imports: s.cfg.Imports,
-	})
+		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle, Imports: s.cfg.Imports, YearEnd: s.cfg.YearEnd,
+	}
+	if yearOf(sess) != "" {
+		cfg.Imports, cfg.YearEnd = nil, nil
+	}
+	app, err := tui.New(cfg)
 	if err != nil {
 		wish.Fatalln(sess, "appel : "+model.UserMessage(err))
 		return nil
@@ -236,11 +266,12 @@ func (s *server) stop(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			_ = s.ssh.Close()
+			_ = s.past.close()
 			return ctx.Err()
 		case <-tick.C:
 		}
 	}
-	return s.ssh.Close()
+	return errors.Join(s.ssh.Close(), s.past.close())
 }
 
 // open counts the sessions running the interface.

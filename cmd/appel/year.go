@@ -11,10 +11,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"appel/model"
 	"appel/model/calendar"
+	"appel/model/register"
 	"appel/storage"
+	"appel/tui"
 )
 
 // yearPattern is a school year's name: 2026-2027.
@@ -46,70 +50,119 @@ func runYearNew(c *cli, in input) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, "year new")
+		return stopServerFirst(err, "year new")
 	}
 	defer db.Close()
 	svc, err := c.operator(db)
 	if err != nil {
 		return err
 	}
+	y, err := prepareYearEnd(db, svc, in.str("zone"))
+	if err != nil {
+		return err
+	}
+	for _, l := range y.describe() {
+		fmt.Fprintln(c.stdout, l)
+	}
+	if !in.on("yes") {
+		if err := confirm(c.stdin, c.stdout, "Clore l'année "+y.year); err != nil {
+			return err
+		}
+	}
+	lines, err := y.run(c)
+	for _, l := range lines {
+		fmt.Fprintln(c.stdout, l)
+	}
+	return err
+}
+
+// yearEnd is a rollover ready to run: the year it ends, the next one.
+type yearEnd struct {
+	db      *storage.DB
+	svc     *model.Service
+	dir     *model.Directory
+	next    model.School
+	known   bool
+	year    string
+	archive string
+}
+
+// prepareYearEnd checks that svc's actor may end the year the db holds and
+// that it has begun, and draws the next year (zone "": the school's).
+func prepareYearEnd(db *storage.DB, svc *model.Service, zone string) (*yearEnd, error) {
+	if err := svc.Require(model.PermSetup); err != nil {
+		return nil, err
+	}
 	dir, err := db.Directory()
 	if err != nil {
-		return model.NotFound("cette base n'a pas d'établissement : rien à clore")
+		return nil, model.NotFound("cette base n'a pas d'établissement : rien à clore")
 	}
 	cur := dir.School
 	if today := model.DateOf(svc.Now()); today.Before(cur.YearStart) {
 		ended, err := db.EndedYears()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		already := ""
 		if n := len(ended); n > 0 {
 			already = fmt.Sprintf("l'année %s est déjà close (%s) ; ", ended[n-1], filepath.Base(archivePath(db.Path(), ended[n-1])))
 		}
-		return model.Conflict("%sl'année %s n'a pas commencé (rentrée le %s) : il n'y a rien à clore", already, cur.YearLabel(), cur.YearStart.French())
+		return nil, model.Conflict("%sl'année %s n'a pas commencé (rentrée le %s) : il n'y a rien à clore", already, cur.YearLabel(), cur.YearStart.French())
 	}
-	next, known, err := calendar.NextYear(cur, in.str("zone"))
+	next, known, err := calendar.NextYear(cur, zone)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	year := cur.YearLabel()
-	archive := archivePath(db.Path(), year)
-	c.describeRollover(dir, next, archive, known)
-	if !in.on("yes") {
-		if err := confirm(c.stdin, c.stdout, "Clore l'année "+year); err != nil {
-			return err
-		}
-	}
-	err = db.Rollover(storage.Rollover{
-		Year: year, Archive: archive, Next: next, Purge: model.NewArchivePurge(dir.Motives), Actor: svc.Actor(),
-	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Année %s close : archive %s (lecture seule ; appel --year %s pour la consulter).\n", year, archive, year)
-	fmt.Fprintf(c.stdout, "La base tient l'année %s : rentrée le %s. Importez SIECLE, STS-Web et l'emploi du temps.\n",
-		next.YearLabel(), next.YearStart.French())
-	if !known {
-		fmt.Fprintln(c.stdout, "Vacances de "+next.YearLabel()+" inconnues : appel import calendrier FICHIER (le calendrier scolaire officiel).")
-	}
-	return nil
+	return &yearEnd{db: db, svc: svc, dir: dir, next: next, known: known, year: year, archive: archivePath(db.Path(), year)}, nil
 }
 
-// describeRollover says what ending the year keeps and drops.
-func (c *cli) describeRollover(dir *model.Directory, next model.School, archive string, known bool) {
-	w := c.stdout
-	fmt.Fprintf(w, "Fin de l'année %s de %s (%s) :\n", dir.School.YearLabel(), model.Visible(dir.School.Name), dir.School.UAI)
-	fmt.Fprintf(w, "  archive en lecture seule : %s (élèves, marques, registre ; motifs de santé et notes purgés)\n", archive)
-	fmt.Fprintf(w, "  gardés : %d comptes et leurs clés, %d motifs, les créneaux et les réglages\n", len(dir.Accounts), len(dir.Motives))
-	fmt.Fprintf(w, "  retirés de la base : %d élèves, %d divisions, %d groupes, %d cours, les marques et le journal\n",
-		len(dir.Pupils), len(dir.Divisions), len(dir.Groups), len(dir.Courses))
+// describe says what ending the year keeps and drops, one line each.
+func (y *yearEnd) describe() []string {
+	dir, next := y.dir, y.next
+	cur := dir.School
+	lines := []string{
+		fmt.Sprintf("Fin de l'année %s de %s (%s) :", y.year, model.Visible(cur.Name), cur.UAI),
+		fmt.Sprintf("  archive en lecture seule : %s (élèves, marques, registre ; motifs de santé et notes purgés)", y.archive),
+		fmt.Sprintf("  gardés : %d comptes et leurs clés, %d motifs, les créneaux et les réglages", len(dir.Accounts), len(dir.Motives)),
+		fmt.Sprintf("  retirés de la base : %d élèves, %d divisions, %d groupes, %d cours, les marques et le journal",
+			len(dir.Pupils), len(dir.Divisions), len(dir.Groups), len(dir.Courses)),
+	}
 	calendarText := "calendrier officiel connu"
-	if !known {
+	if !y.known {
 		calendarText = "calendrier provisoire, jours fériés seulement"
 	}
-	fmt.Fprintf(w, "  année suivante : %s, du %s au %s (zone %s, %s)\n", next.YearLabel(), next.YearStart.French(),
-		next.YearEnd.French(), next.Zone, calendarText)
+	lines = append(lines, fmt.Sprintf("  année suivante : %s, du %s au %s (zone %s, %s)", next.YearLabel(), next.YearStart.French(),
+		next.YearEnd.French(), next.Zone, calendarText))
+	if today := model.DateOf(y.svc.Now()); !today.After(cur.YearEnd) {
+		lines = append(lines, fmt.Sprintf("  attention : les cours de %s ne sont pas finis (fin le %s) ; ce qui serait saisi ensuite n'irait pas dans l'archive",
+			y.year, cur.YearEnd.French()))
+	}
+	return lines
+}
+
+// run ends the year, writes the registers, and says what it did.
+func (y *yearEnd) run(c *cli) ([]string, error) {
+	err := y.db.Rollover(storage.Rollover{
+		Year: y.year, Archive: y.archive, Next: y.next, Purge: model.NewArchivePurge(y.dir.Motives), Actor: y.svc.Actor(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	lines := []string{fmt.Sprintf("Année %s close : archive %s (lecture seule ; appel --year %s pour la consulter).", y.year, y.archive, y.year)}
+	folder, n, err := c.writeRegisters(y.archive, y.year, y.svc.Now)
+	if err != nil {
+		lines = append(lines, fmt.Sprintf("Registres d'appel non écrits (%s) : appel --year %s export register --division CODE les écrit.",
+			model.UserMessage(err), y.year))
+	} else {
+		lines = append(lines, fmt.Sprintf("Registres d'appel : %d divisions dans %s.", n, folder))
+	}
+	lines = append(lines, fmt.Sprintf("La base tient l'année %s : rentrée le %s. Importez SIECLE, STS-Web et l'emploi du temps.",
+		y.next.YearLabel(), y.next.YearStart.French()))
+	if !y.known {
+		lines = append(lines, "Vacances de "+y.next.YearLabel()+" inconnues : appel import calendrier FICHIER (le calendrier scolaire officiel).")
+	}
+	return lines, nil
 }
 
 // confirm asks a yes/no question on out, reading the answer from in; any
@@ -212,7 +265,7 @@ func runYearPurge(c *cli, in input) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, "year purge")
+		return stopServerFirst(err, "year purge")
 	}
 	defer db.Close()
 	svc, err := c.operator(db)
@@ -254,6 +307,13 @@ func runYearPurge(c *cli, in input) error {
 			return fmt.Errorf("suppression de %s impossible : %v", a.Path, err)
 		}
 		fmt.Fprintf(c.stdout, "Supprimée : %s\n", a.Path)
+		registers := filepath.Join(filepath.Dir(a.Path), "registres-"+a.Year)
+		if _, err := os.Stat(registers); err == nil {
+			if err := os.RemoveAll(registers); err != nil {
+				return fmt.Errorf("suppression de %s impossible : %v", registers, err)
+			}
+			fmt.Fprintf(c.stdout, "Supprimés : les registres d'appel de %s (%s)\n", a.Year, registers)
+		}
 	}
 	return syncFolder(filepath.Dir(db.Path()))
 }
@@ -283,4 +343,81 @@ func syncFolder(dir string) error {
 		return err
 	}
 	return errors.Join(d.Sync(), d.Close())
+}
+
+// writeRegisters writes the registre d'appel of every division of the
+// archive, for the whole year, as PDF files in registres-AAAA-AAAA beside it.
+func (c *cli) writeRegisters(archive, year string, now func() time.Time) (string, int, error) {
+	db, err := storage.OpenArchive(archive, storage.Options{Timeout: time.Second, Now: now})
+	if err != nil {
+		return "", 0, err
+	}
+	defer db.Close()
+	svc, err := c.operator(db)
+	if err != nil {
+		return "", 0, err
+	}
+	dir, err := svc.Directory()
+	if err != nil {
+		return "", 0, err
+	}
+	folder := filepath.Join(filepath.Dir(archive), "registres-"+year)
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		return "", 0, err
+	}
+	for _, d := range dir.Divisions {
+		r, err := svc.Register(d.Code, dir.School.YearStart, dir.School.YearEnd)
+		if err != nil {
+			return folder, 0, err
+		}
+		path := filepath.Join(folder, "registre-"+fileSafe(d.Code)+".pdf")
+		if err := c.output(path, func(w io.Writer) error { return register.Write(w, r) }); err != nil {
+			return folder, 0, err
+		}
+	}
+	return folder, len(dir.Divisions), syncFolder(folder)
+}
+
+// fileSafe keeps letters, digits, « - » and « _ » of a division code for a
+// file name; anything else becomes « _ ».
+func fileSafe(code string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, code)
+}
+
+// stopServerFirst explains a locked db to a command that needs it alone.
+func stopServerFirst(err error, command string) error {
+	if !errors.Is(err, storage.ErrLocked) {
+		return err
+	}
+	return &model.Error{Kind: storage.ErrLocked, Message: fmt.Sprintf(
+		"le serveur tient la base : arrêtez-le (appel serve), puis relancez appel %s ; rien n'a été fait", command)}
+}
+
+// yearEndFor lets the interface on db end its school year (« N » on the
+// administrator's Imports screen); nil on an archive.
+func (c *cli) yearEndFor(db *storage.DB) *tui.YearEnd {
+	if c.year != "" {
+		return nil
+	}
+	return &tui.YearEnd{
+		Describe: func(svc *model.Service) ([]string, error) {
+			y, err := prepareYearEnd(db, svc, "")
+			if err != nil {
+				return nil, err
+			}
+			return y.describe(), nil
+		},
+		End: func(svc *model.Service) ([]string, error) {
+			y, err := prepareYearEnd(db, svc, "")
+			if err != nil {
+				return nil, err
+			}
+			return y.run(c)
+		},
+	}
 }

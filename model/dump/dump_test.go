@@ -21,6 +21,9 @@ func sample() model.Dataset {
 	d.School.Subjects = map[string]string{"030201": "ANGLAIS LV1"}
 	d.School.WeekSets = map[string][]model.Date{"S3": {modeltest.Monday}}
 	d.Pupils[0].LastName = "=HYPERLINK(\"x\")"
+	// A001 moved from 4A to 4B on 16 November; A002 arrived on the 10th.
+	d.Pupils[3] = d.Pupils[3].MoveTo(model.NewDate(2026, 11, 16), modeltest.Division4B, nil)
+	d.Pupils[4].Arrived = model.NewDate(2026, 11, 10)
 	d.Guardians = []model.Guardian{{ID: "g1", LastName: "Abadie", FirstName: "Luc", Address: []string{"1 rue", "67000 Strasbourg"},
 		Links: []model.Kinship{{Pupil: "E001", Level: 1, Relation: "Père"}}}}
 	d.Accounts[0].Keys = []model.PublicKey{{Fingerprint: "SHA256:abc", Line: "ssh-ed25519 AAAA prof@x"}}
@@ -64,6 +67,9 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(string(files["eleves.csv"]), "A001;;Autre;Léa;;;4B;;;;16/11/2026;4A [ESP 4AB]\r\n") {
+		t.Errorf("eleves.csv does not show A001's move:\n%s", files["eleves.csv"])
+	}
 	a, _ := json.Marshal(d)
 	b, _ := json.Marshal(back)
 	if !bytes.Equal(a, b) {
@@ -74,8 +80,8 @@ func TestRoundTrip(t *testing.T) {
 func TestCSVProfile(t *testing.T) {
 	files := filesOf(t, sample())
 	for _, want := range []struct{ file, line string }{
-		{"eleves.csv", "\uFEFFeleve_id;ine;nom;prenom;naissance;sexe;division;groupes;sortie\r\n"},
-		{"eleves.csv", "E001;0000001000A;\"'=HYPERLINK(\"\"x\"\")\";Léa;;;4B;ESP 4AB;\r\n"},
+		{"eleves.csv", "\uFEFFeleve_id;ine;nom;prenom;naissance;sexe;division;groupes;sortie;arrivee;depuis;parcours\r\n"},
+		{"eleves.csv", "E001;0000001000A;\"'=HYPERLINK(\"\"x\"\")\";Léa;;;4B;ESP 4AB;;;;\r\n"},
 		{"marques.csv", "20261123-0800-c-maths-1;23/11/2026;E001;absent;;oui;maladie;Maladie;oui;non;cpe;23/11/2026 08:05;prof;23/11/2026 08:05\r\n"},
 		{"liens_responsables.csv", "g1;E001;1;Père\r\n"},
 		{"responsables.csv", "1 rue / 67000 Strasbourg"},
@@ -175,6 +181,9 @@ func TestNoRawControl(t *testing.T) {
 	back, err := dump.Read(files, false)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["eleves.csv"]), "A001;;Autre;Léa;;;4B;;;;16/11/2026;4A [ESP 4AB]\r\n") {
+		t.Errorf("eleves.csv does not show A001's move:\n%s", files["eleves.csv"])
 	}
 	if back.Pupils[1].LastName != nasty || back.Calls[0].Note != nasty {
 		t.Errorf("dataset.json lost the texts: %q", back.Pupils[1].LastName)

@@ -40,12 +40,16 @@ var pupilsTable = table[model.Dataset]{
 		{"nom", "nom d'usage"}, {"prenom", "prénom"}, {"naissance", "date de naissance"}, {"sexe", "M ou F"},
 		{"division", "division, vide si l'élève n'est que dans des groupes"}, {"groupes", "groupes"},
 		{"sortie", "jour de sortie de l'établissement, vide s'il est inscrit"},
+		{"arrivee", "jour d'arrivée dans l'établissement en cours d'année, vide s'il était là à la rentrée"},
+		{"depuis", "jour depuis lequel il est dans sa division et ses groupes, vide depuis son arrivée"},
+		{"parcours", "ses divisions et groupes précédents de l'année, « division [groupes] à partir du JJ/MM/AAAA », séparés par « / »"},
 	},
 	rows: func(d model.Dataset, _ *time.Location) rows {
 		var out rows
 		for _, p := range d.Pupils {
 			out = append(out, []export.Value{text(string(p.ID)), text(p.INE), text(p.LastName), text(p.FirstName),
-				date(p.BirthDate), text(p.Sex), text(p.Division), list(p.Groups), date(p.Left)})
+				date(p.BirthDate), text(p.Sex), text(p.Division), list(p.Groups), date(p.Left),
+				date(p.Arrived), date(p.Since), text(pathOf(p))})
 		}
 		return out
 	},
@@ -117,12 +121,29 @@ var motivesTable = table[model.Dataset]{
 	name: "motifs.csv", about: "les motifs d'absence",
 	columns: []column{{"code", "code"}, {"libelle", "libellé"}, {"touche", "touche de raccourci"},
 		{"valable", "oui si le motif rend l'absence valable"}, {"ordre", "rang dans les listes"},
-		{"retire", "oui si le motif n'est plus proposé"}},
+		{"retire", "oui si le motif n'est plus proposé"},
+		{"sante", "oui si le motif dit quelque chose de la santé de l'élève : l'archive de l'année n'en garde que « motif valable »"}},
 	rows: func(d model.Dataset, _ *time.Location) rows {
 		var out rows
 		for _, m := range d.Motives {
-			out = append(out, []export.Value{text(m.Code), text(m.Label), text(m.Key), yes(m.Valid), text(strconv.Itoa(m.Order)), yes(m.Retired)})
+			out = append(out, []export.Value{text(m.Code), text(m.Label), text(m.Key), yes(m.Valid), text(strconv.Itoa(m.Order)), yes(m.Retired), yes(m.Health)})
 		}
 		return out
 	},
+}
+
+// pathOf writes a pupil's earlier enrolments of the year for eleves.csv.
+func pathOf(p model.Pupil) string {
+	var parts []string
+	for _, e := range p.Before {
+		part := e.Division
+		if len(e.Groups) > 0 {
+			part += " [" + strings.Join(e.Groups, ",") + "]"
+		}
+		if !e.From.IsZero() {
+			part += " à partir du " + e.From.French()
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, " / ")
 }

@@ -39,7 +39,7 @@ const (
 )
 
 // Kinds lists the kinds in the order menus show them.
-var Kinds = []Kind{Siecle, Responsables, STS, Timetable, Absences, Calendar}
+var Kinds = []Kind{Siecle, Responsables, STS, Timetable, Calendar, Absences}
 
 // KindLabel returns the French description of a kind of file.
 func KindLabel(k Kind) string {
@@ -67,7 +67,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", model.Invalid("type d'import %q inconnu (siecle, responsables, sts, timetable, absences, calendrier)", s)
+	return "", model.Invalid("type d'import %q inconnu (siecle, responsables, sts, timetable, calendrier, absences)", s)
 }
 
 // Source is a file to import: its name (for messages) and its bytes.
