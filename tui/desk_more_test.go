@@ -153,7 +153,7 @@ func TestCorrectWrongMark(t *testing.T) {
 	d.Press("E")
 	d.WaitFor("4B · Mathématiques · lun. 23/11 08:00–08:55")
 	d.Press("p")
-	d.WaitUntil(func(v string) bool { return strings.Contains(v, "0 absents") && !strings.Contains(v, "…") }, "the absence removed")
+	d.WaitUntil(func(v string) bool { return strings.Contains(v, "0 absent") && !strings.Contains(v, "…") }, "the absence removed")
 	if got := stored(t, f, key(maths, "E001")); len(got) != 0 {
 		t.Errorf("the mark is still stored: %+v", got)
 	}

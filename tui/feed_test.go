@@ -41,7 +41,7 @@ func TestRollCallFeedIsNarrow(t *testing.T) {
 	seen := feedSeen(prof)
 	prof.WaitFor("4B · Mathématiques", "appel non fait")
 	prof.Press("a")
-	prof.WaitFor("1 absents")
+	prof.WaitFor("1 absent")
 
 	markAs(t, f, "prof2", historySeance, model.KindAbsent, "A001")
 	if _, err := f.service("cpe").Justify([]model.MarkKey{key(maths, "E001")}, "maladie"); err != nil {

@@ -45,7 +45,7 @@ func TestRollCallOpensOnTheSeanceUnderWay(t *testing.T) {
 	f := newFixture(t, 28, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
 	v := d.WaitFor("4B · Mathématiques · lun. 23/11 08:00–08:55 · salle 104", "appel non fait", "Marque", "À savoir")
-	for _, want := range []string{"1 ABADIE Léa", "28 ", "28 élèves · 0 absents", "a absent", "r retard"} {
+	for _, want := range []string{"1 ABADIE Léa", "28 ", "28 élèves · 0 absent", "a absent", "r retard"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("screen lacks %q:\n%s", want, v)
 		}
@@ -249,9 +249,9 @@ func TestDigitsChooseScreensUntilASheetIsShown(t *testing.T) {
 func TestDayPaneCountsMarksMadeWhileHidden(t *testing.T) {
 	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
-	d.WaitFor("10 élèves · 0 absents")
+	d.WaitFor("10 élèves · 0 absent")
 	d.Press("a", "a", "r", "enter")
-	d.WaitFor("10 élèves · 2 absents · 1 retards", "✓ appel fait")
+	d.WaitFor("10 élèves · 2 absents · 1 retard", "✓ appel fait")
 	d.Press("tab")
 	d.WaitUntil(func(v string) bool {
 		return strings.Contains(line(v, "08:00"), "✓ appel fait · 2 abs. · 1")
@@ -263,12 +263,12 @@ func TestDayPaneCountsMarksMadeWhileHidden(t *testing.T) {
 func TestSameTeacherTwoTerminals(t *testing.T) {
 	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
 	laptop, phone := f.start(t, "prof", 80, 24), f.start(t, "prof", 80, 24)
-	laptop.WaitFor("10 élèves · 0 absents")
-	phone.WaitFor("10 élèves · 0 absents")
+	laptop.WaitFor("10 élèves · 0 absent")
+	phone.WaitFor("10 élèves · 0 absent")
 	laptop.Press("a", "r")
-	laptop.WaitFor("10 élèves · 1 absents · 1 retards")
-	phone.WaitFor("10 élèves · 1 absents · 1 retards")
+	laptop.WaitFor("10 élèves · 1 absent · 1 retard")
+	phone.WaitFor("10 élèves · 1 absent · 1 retard")
 	phone.Press("2", "a")
-	phone.WaitFor("10 élèves · 2 absents · 0 retards")
-	laptop.WaitFor("10 élèves · 2 absents · 0 retards")
+	phone.WaitFor("10 élèves · 2 absents · 0 retard")
+	laptop.WaitFor("10 élèves · 2 absents · 0 retard")
 }

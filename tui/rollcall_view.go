@@ -138,8 +138,7 @@ func (s *rollScreen) summaryLine(width int) string {
 	for _, r := range s.sheet.Rows {
 		counts[r.Attendance.Kind]++
 	}
-	text := fmt.Sprintf("%d élèves · %d absents · %d retards · %d présents",
-		len(s.sheet.Rows), counts[model.KindAbsent], counts[model.KindLate], counts[model.KindPresent])
+	text := countsText(len(s.sheet.Rows), counts)
 	switch {
 	case s.filter.field() != "":
 		text += " · filtre : " + s.filter.field()
@@ -149,6 +148,33 @@ func (s *rollScreen) summaryLine(width int) string {
 		text += " · consultation seule"
 	}
 	return st.Muted.Render(truncate(text, width))
+}
+
+// countsText is the roll call's counts line: every kind of mark that some
+// pupil has, so that the parts add up to the pupils, with French plurals.
+// Absences, lateness and the present are always shown.
+func countsText(pupils int, counts map[model.MarkKind]int) string {
+	parts := []string{
+		plural(pupils, "élève", "élèves"),
+		plural(counts[model.KindAbsent], "absent", "absents"),
+		plural(counts[model.KindLate], "retard", "retards"),
+	}
+	optional := []struct {
+		kind      model.MarkKind
+		one, many string
+	}{
+		{model.KindInfirmary, "à l'infirmerie", "à l'infirmerie"},
+		{model.KindExcluded, "exclu", "exclus"},
+		{model.KindExempt, "dispensé", "dispensés"},
+		{model.KindOuting, "sorti", "sortis"},
+	}
+	for _, o := range optional {
+		if n := counts[o.kind]; n > 0 {
+			parts = append(parts, plural(n, o.one, o.many))
+		}
+	}
+	parts = append(parts, plural(counts[model.KindPresent], "présent", "présents"))
+	return strings.Join(parts, " · ")
 }
 
 func (s *rollScreen) dayView(width, height int) string {

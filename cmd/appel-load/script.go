@@ -31,9 +31,17 @@ func (s *sheet) counts() (absent, late int) {
 }
 
 // countsText is the part of the roll call's summary line that shows the
-// saved marks: "· 3 absents · 1 retards ·".
+// saved marks: "· 3 absents · 1 retard ·" (0 and 1 take the singular).
 func countsText(absent, late int) string {
-	return fmt.Sprintf("· %d absents · %d retards ·", absent, late)
+	return fmt.Sprintf("· %d %s · %d %s ·", absent, frenchPlural(absent, "absent", "absents"),
+		late, frenchPlural(late, "retard", "retards"))
+}
+
+func frenchPlural(n int, one, many string) string {
+	if n <= 1 {
+		return one
+	}
+	return many
 }
 
 // next is the mark the script gives row i: a change, so that the counts on

@@ -49,7 +49,7 @@ func TestGridShowsThisMorningsMark(t *testing.T) {
 	prof := newTerminal(t, 100, 30, nil, appelBin+" --db "+db+" --now 2026-11-23T08:05 --as prof")
 	prof.waitFor("08:00–08:55", "appel non fait")
 	prof.send("a")
-	prof.waitFor("1 absents")
+	prof.waitFor("1 absent ·")
 	prof.send("q")
 	if status := prof.waitExit(); status != 0 {
 		t.Fatalf("prof's session ended with %d:\n%s", status, prof.screen())

@@ -129,7 +129,7 @@ func TestKillAfterSavedLosesNothing(t *testing.T) {
 	term := newTerminal(t, 100, 30, nil, "exec "+appelBin+" --db "+db+" --now 2026-11-23T08:05 --as prof")
 	term.waitFor("appel non fait")
 	term.send("a", "a", "r")
-	term.waitFor("2 absents", "1 retards")
+	term.waitFor("2 absents", "1 retard ·")
 	screen := term.screen()
 	if strings.Contains(screen, "…") {
 		t.Fatalf("counts are drawn from committed marks only, yet a pending one shows:\n%s", screen)

@@ -106,7 +106,7 @@ func TestSSHEndToEnd(t *testing.T) {
 	marker.waitFor("08:00–08:55", "appel non fait")
 	marker.send("a", "j", "r", "Enter")
 	marker.waitFor("✓ appel fait")
-	watcher.waitFor("1 absents", "1 retards", "✓ appel fait")
+	watcher.waitFor("1 absent ·", "1 retard ·", "✓ appel fait")
 	marker.send("q")
 	if status := marker.waitExit(); status != 0 {
 		t.Errorf("ssh exit status %d after q", status)

@@ -322,11 +322,11 @@ func TestSSHCtrlZDoesNotSuspend(t *testing.T) {
 	s.waitFor("appel non fait")
 	s.send("\x1a")
 	s.send("a")
-	s.waitFor("1 absents")
+	s.waitFor("1 absent")
 	other := f.client("prof", "prof")
 	defer other.Close()
 	o := f.shell(other)
-	o.waitFor("1 absents")
+	o.waitFor("1 absent")
 }
 
 func TestSSHIdleSessionEnds(t *testing.T) {
@@ -348,7 +348,7 @@ func TestSSHStopTellsSessionsAndKeepsMarks(t *testing.T) {
 	s := f.shell(c)
 	s.waitFor("appel non fait")
 	s.send("a")
-	s.waitFor("1 absents")
+	s.waitFor("1 absent")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := f.srv.stop(ctx); err != nil {
