@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"appel/model"
 	"appel/storage"
@@ -37,12 +39,27 @@ func runBackup(c *cli, in input) error {
 		}
 		return backup(c.session.store, path, c.stdout, c.stderr)
 	}
+	if err := refuseOverwrite(path, in.on("force")); err != nil {
+		return err
+	}
 	db, err := c.open()
 	if err != nil {
 		return lockedHint(err, "backup - > "+path)
 	}
 	defer db.Close()
 	return backup(db, path, c.stdout, c.stderr)
+}
+
+// refuseOverwrite keeps an existing file (often the previous backup) unless
+// the operator said --force.
+func refuseOverwrite(path string, force bool) error {
+	if path == "-" || force {
+		return nil
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return model.Invalid("%s existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer", filepath.Base(path))
+	}
+	return nil
 }
 
 // backuper is the store's consistent copy: storage.DB has both.

@@ -149,6 +149,7 @@ func commandTable() []command {
 				{name: "limit", value: "N", def: 0, usage: "au plus N entrées, les plus récentes", defText: "toutes"},
 			}, run: runAudit},
 		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
+			flags:   []option{{name: "force", usage: "remplacer FICHIER s'il existe déjà"}},
 			summary: "une copie cohérente de la base, même pendant que le serveur tourne", run: runBackup},
 		command{path: "help", remote: true, args: []arg{{name: "COMMANDE", optional: true, many: true}},
 			summary: "cette aide, ou celle d'une commande", run: runHelp},

@@ -148,3 +148,26 @@ func TestBackup(t *testing.T) {
 		t.Error("the streamed backup lacks the accounts")
 	}
 }
+
+// TestBackupKeepsAnExistingFile: a second backup to the same name is refused
+// in French and leaves the first one as it was; --force replaces it.
+func TestBackupKeepsAnExistingFile(t *testing.T) {
+	db := emptySchool(t, schoolfiles.UAI)
+	copyPath := filepath.Join(t.TempDir(), "copie.db")
+	if err := os.WriteFile(copyPath, []byte("sauvegarde d'hier"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := appelRun(t, "", "backup", copyPath, "--db", db)
+	if code == 0 || !strings.Contains(errOut, "copie.db existe déjà") || !strings.Contains(errOut, "--force") {
+		t.Errorf("backup over an existing file: exit %d, %q", code, errOut)
+	}
+	if strings.Contains(errOut, filepath.Dir(copyPath)) {
+		t.Errorf("the message shows the folder: %q", errOut)
+	}
+	if kept, _ := os.ReadFile(copyPath); string(kept) != "sauvegarde d'hier" {
+		t.Error("the refused backup changed the existing file")
+	}
+	appelCmd(t, "backup", copyPath, "--force", "--db", db)
+	appelCmd(t, "user", "list", "--db", copyPath) // fails the test unless the copy is a db
+
+}
