@@ -34,7 +34,9 @@ type accountsScreen struct {
 	list     cursorList
 	detail   bool
 	form     *form
-	size     tea.WindowSizeMsg
+	// confirm is the question a destructive key asks before it acts.
+	confirm *confirmation
+	size    tea.WindowSizeMsg
 	// busy counts the writes not yet acknowledged: quitting waits for them.
 	busy int
 }
@@ -64,7 +66,7 @@ func (s *accountsScreen) load() tea.Cmd {
 }
 
 func (s *accountsScreen) Title() string   { return "Comptes" }
-func (s *accountsScreen) Capturing() bool { return s.form != nil }
+func (s *accountsScreen) Capturing() bool { return s.form != nil || s.confirm != nil }
 func (s *accountsScreen) Pending() int    { return s.busy }
 func (s *accountsScreen) HasPanes() bool  { return false }
 
@@ -113,6 +115,11 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	}
+	if s.confirm != nil {
+		c := s.confirm
+		s.confirm = nil
+		return c.answer(msg)
+	}
 	acc, ok := s.selected()
 	switch {
 	case key.Matches(msg, s.keys.New):
@@ -129,7 +136,11 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.AddKey):
 		s.form = newForm("Clé SSH pour "+acc.Login, []string{"Clé publique (ssh-ed25519 AAAA…)"}, nil, s.addKey(acc.Login))
 	case key.Matches(msg, s.keys.DropKey) && len(acc.Keys) > 0:
-		return s.dropKey(acc.Login, acc.Keys[len(acc.Keys)-1].Fingerprint)
+		fp := acc.Keys[len(acc.Keys)-1].Fingerprint
+		s.confirm = &confirmation{
+			question: fmt.Sprintf("Retirer la clé %s de %s ? Elle n'ouvrira plus ce compte.", fp, acc.Login),
+			yes:      func() tea.Cmd { return s.dropKey(acc.Login, fp) },
+		}
 	default:
 		s.list.navigate(msg, s.env.nav, s.size.Height-appChrome-2)
 	}
@@ -178,6 +189,18 @@ func (s *accountsScreen) toggle(acc model.Account) tea.Cmd {
 	if acc.Disabled {
 		state = "réactivé"
 	}
+	act := func() tea.Cmd { return s.saveToggle(svc, acc, state) }
+	if acc.Disabled {
+		return act()
+	}
+	s.confirm = &confirmation{
+		question: fmt.Sprintf("Désactiver le compte %s (%s) ? Il ne pourra plus se connecter.", acc.Login, acc.Name),
+		yes:      act,
+	}
+	return nil
+}
+
+func (s *accountsScreen) saveToggle(svc service, acc model.Account, state string) tea.Cmd {
 	return s.save("Compte "+acc.Login+" "+state+".", func() error {
 		_, err := svc.EditAccount(acc.Login, func(a *model.Account) error { a.Disabled = !a.Disabled; return nil })
 		return err
@@ -200,6 +223,9 @@ func (s *accountsScreen) View(width, height int) string {
 	st := s.env.styles
 	if s.form != nil {
 		return s.form.view(st, width)
+	}
+	if s.confirm != nil {
+		return s.confirm.view(st, width)
 	}
 	lines := []string{st.Header.Render(padRight(fmt.Sprintf("  %-14s %-28s %-24s %s", "Identifiant", "Nom", "Rôles", "Clés"), width))}
 	rows := height - 1

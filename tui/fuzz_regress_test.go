@@ -55,9 +55,13 @@ func TestAccountWritePending(t *testing.T) {
 	s := newAccountsScreen(gridEnv(t, "admin"))
 	s, _ = s.Update(s.Init()())
 	s, _ = s.Update(runes("j"))
-	s, cmd := s.Update(runes("d"))
+	s, _ = s.Update(runes("d"))
+	if s.Pending() != 0 {
+		t.Fatalf("pending %d before the answer to d's question", s.Pending())
+	}
+	s, cmd := s.Update(runes("o"))
 	if s.Pending() != 1 || cmd == nil {
-		t.Fatalf("pending %d after d", s.Pending())
+		t.Fatalf("pending %d after d and o", s.Pending())
 	}
 	msg := cmd()
 	if _, ok := msg.(accountSavedMsg); !ok {
