@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -71,8 +72,10 @@ type statsScreen struct {
 	tables    [paneCount]sortedTable
 	filter    lineEdit
 	explain   *explainView
-	loads     loadGate
-	size      tea.WindowSizeMsg
+	// confirm is the question « s » asks before recording a report.
+	confirm *confirmation
+	loads   loadGate
+	size    tea.WindowSizeMsg
 }
 
 func newStatsScreen(e *env) Screen {
@@ -120,7 +123,7 @@ func (s *statsScreen) load(force bool) tea.Cmd {
 
 func (s *statsScreen) Title() string { return "Statistiques" }
 
-func (s *statsScreen) Capturing() bool { return s.filter.active }
+func (s *statsScreen) Capturing() bool { return s.filter.active || s.confirm != nil }
 
 func (s *statsScreen) HasPanes() bool { return true }
 
@@ -212,6 +215,11 @@ func (s *statsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if s.filter.active {
 		s.filterKey(msg)
 		return nil
+	}
+	if s.confirm != nil {
+		c := s.confirm
+		s.confirm = nil
+		return c.answer(msg)
 	}
 	k := s.keys
 	switch {
@@ -347,10 +355,16 @@ func (s *statsScreen) report() tea.Cmd {
 			monthLabel(r.Month), r.At.In(s.env.svc.Now().Location()).Format("02/01/2006"), r.By)
 	}
 	svc, p, month := s.env.svc, l.Pupil, l.Crossing.Month
-	return func() tea.Msg {
-		_, err := svc.RecordReport(p.ID, month, "")
-		return reportDoneMsg{pupil: p, month: month, err: err}
+	s.confirm = &confirmation{
+		question: fmt.Sprintf("Enregistrer le signalement de %s (%s) à la DASEN ?", l.Pupil.FullName(), monthLabel(month)),
+		yes: func() tea.Cmd {
+			return func() tea.Msg {
+				_, err := svc.RecordReport(p.ID, month, "")
+				return reportDoneMsg{pupil: p, month: month, err: err}
+			}
+		},
 	}
+	return nil
 }
 
 func (s *statsScreen) onReported(msg reportDoneMsg) tea.Cmd {

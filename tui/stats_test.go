@@ -144,6 +144,10 @@ func TestStatsThresholdListRecordsTheReport(t *testing.T) {
 		t.Errorf("the list starts with the first to reach the threshold:\n%s", v)
 	}
 	d.Press("s")
+	d.WaitFor("Enregistrer le signalement de ÉCUYER Raphaël (novembre 2026) à la DASEN ?")
+	d.Press("n")
+	d.WaitFor("Rien n'a été fait.", "0 signalé(s)")
+	d.Press("s", "o")
 	d.WaitFor("✓ Signalement DASEN de ÉCUYER Raphaël (novembre 2026) enregistré.")
 	v = d.WaitFor("✓ 02/12 cpe", "1 signalé(s)")
 	if !strings.Contains(line(v, "ABADIE Léa"), "à signaler") {

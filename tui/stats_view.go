@@ -22,6 +22,9 @@ func (s *statsScreen) View(width, height int) string {
 	if s.explain != nil {
 		return s.explain.view(width, height)
 	}
+	if s.confirm != nil {
+		return s.confirm.view(s.env.styles, width)
+	}
 	if s.st == nil {
 		return "Chargement…"
 	}
