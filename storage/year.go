@@ -47,9 +47,10 @@ var yearBuckets = [][]byte{
 }
 
 // keptBuckets are what the next year keeps: the accounts and their keys,
-// the motives, the settings, the school (replaced by the next year's) and the
-// meta bucket. Every bucket is in one list or the other (a test checks it).
-var keptBuckets = [][]byte{bMeta, bSchool, bAccounts, bMotives, bSettings}
+// the motives, the settings, the templates of notices and letters, the school
+// (replaced by the next year's) and the meta bucket. Every bucket is in one
+// list or the other (a test checks it).
+var keptBuckets = [][]byte{bMeta, bSchool, bAccounts, bMotives, bSettings, bTemplates}
 
 // Rollover ends one school year: what Base.Rollover does.
 type Rollover struct {

@@ -43,7 +43,7 @@ func TestAccountsAskBeforeDisabling(t *testing.T) {
 		t.Fatal("a stray key disabled aed")
 	}
 	d.Press("d", "o")
-	d.WaitFor("Compte aed désactivé.")
+	d.WaitFor("Compte aed désactivé.", "(désactivé)")
 	if !disabled(t, f, "aed") {
 		t.Fatal("d then o did not disable aed")
 	}

@@ -292,7 +292,8 @@ func (p *absencesPane) lineCommand(msg tea.KeyMsg) (tea.Cmd, bool) {
 			if i := slices.IndexFunc(l.Entries, model.Missed); i >= 0 {
 				id = l.Entries[i].Seance.ID
 			}
-			return func() tea.Msg { return openSeanceMsg{id: id} }, true
+			pupil := l.Pupil.ID
+			return func() tea.Msg { return openSeanceMsg{id: id, pupil: pupil} }, true
 		}
 		return nil, true
 	case key.Matches(msg, k.Open):

@@ -309,3 +309,25 @@ func TestUndoBeforeTheConfirmation(t *testing.T) {
 		t.Errorf("the undo must take back Maladie only: E001 %q, E002 %q", motiveOf(got[key(maths, "E001")]), motiveOf(got[key(maths, "E002")]))
 	}
 }
+
+// TestCorrectOpensOnThePupil: E on a pupil who is not first in his class
+// opens the roll call with the cursor on him, so the next key corrects his
+// mark and no one else's.
+func TestCorrectOpensOnThePupil(t *testing.T) {
+	f := deskFixture(t, 5, modeltest.At(modeltest.Monday, 8, 5), nil)
+	maths := modeltest.MathsSeance(modeltest.Monday)
+	markAs(t, f, "prof", maths, model.KindAbsent, "E003")
+	f.now = modeltest.At(modeltest.Monday, 9, 0)
+	d := f.start(t, "aed", 100, 30)
+	d.WaitFor("1 absence")
+	d.Press("E")
+	d.WaitFor("4B · Mathématiques · lun. 23/11 08:00–08:55", "1 absent ·")
+	d.Press("p")
+	d.WaitUntil(func(v string) bool { return strings.Contains(v, "0 absent ·") && !strings.Contains(v, "…") }, "the absence removed")
+	if got := stored(t, f, key(maths, "E003")); len(got) != 0 {
+		t.Errorf("E003's absence is still stored: %+v", got)
+	}
+	if got := stored(t, f, key(maths, "E001")); len(got) != 0 {
+		t.Errorf("the key marked the first pupil instead: %+v", got)
+	}
+}

@@ -61,6 +61,8 @@ type rollScreen struct {
 	dayPane bool
 	dayCur  int
 	current model.SeanceID
+	// focus is the pupil to put the cursor on when current's sheet arrives.
+	focus   model.PupilID
 	sheet   *model.RollSheet
 	roster  map[model.PupilID]bool
 	list    cursorList
@@ -168,7 +170,7 @@ func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case validatedMsg:
 		return s, s.onValidated(msg)
 	case openSeanceMsg:
-		s.dayPane, s.current = false, msg.id
+		s.dayPane, s.current, s.focus = false, msg.id, msg.pupil
 		if d, err := msg.id.Date(); err == nil && d != s.day {
 			s.day = d
 			return s, tea.Batch(s.loadDay(false), s.loadSheet())
@@ -231,7 +233,23 @@ func (s *rollScreen) onSheet(msg sheetMsg) tea.Cmd {
 		s.list = cursorList{}
 	}
 	s.refilter()
+	s.focusPupil()
 	return nil
+}
+
+// focusPupil puts the cursor on the pupil that the screen was opened for,
+// once his séance's sheet is there.
+func (s *rollScreen) focusPupil() {
+	if s.focus == "" || s.sheet == nil || s.sheet.Seance.ID != s.current {
+		return
+	}
+	for pos, i := range s.list.items {
+		if s.sheet.Rows[i].Pupil.ID == s.focus {
+			s.list.moveTo(pos)
+			break
+		}
+	}
+	s.focus = ""
 }
 
 // onChange reloads what a committed change makes stale: the séance shown

@@ -83,8 +83,12 @@ func errorCmd(err error) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: model.UserMessage(err), err: true} }
 }
 
-// openSeanceMsg asks the root to show a séance's roll call.
-type openSeanceMsg struct{ id model.SeanceID }
+// openSeanceMsg asks the root to show a séance's roll call, with the cursor
+// on pupil when one is given (the mark to correct).
+type openSeanceMsg struct {
+	id    model.SeanceID
+	pupil model.PupilID
+}
 
 // openPupilMsg asks the root to show a pupil's file (enter on a pupil anywhere).
 type openPupilMsg struct{ id model.PupilID }
