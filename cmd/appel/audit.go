@@ -10,7 +10,7 @@ import (
 
 // runAudit lists the audit log: who changed what, when, from where, before and after.
 func runAudit(c *cli, in input) error {
-	from, to, login, limit := in.str("from"), in.str("to"), in.str("login"), in.num("limit")
+	from, to, login, limit, raw := in.str("from"), in.str("to"), in.str("login"), in.num("limit"), in.on("json")
 	return withOperator(c, func(svc *model.Service) error {
 		q, err := auditQuery(svc, from, to, login, limit)
 		if err != nil {
@@ -22,7 +22,7 @@ func runAudit(c *cli, in input) error {
 		}
 		loc := svc.Now().Location()
 		for _, e := range entries {
-			fmt.Fprintln(c.stdout, visibleColumns(auditLine(e, loc)))
+			fmt.Fprintln(c.stdout, visibleColumns(auditLine(e, loc, raw)))
 		}
 		return nil
 	})
@@ -49,9 +49,17 @@ func auditQuery(svc *model.Service, from, to, login string, limit int) (model.Au
 }
 
 // auditLine is one entry on one line, tab-separated:
-// time, login, session, address, verb, entity, key, before, after.
-func auditLine(e model.AuditEntry, loc *time.Location) string {
-	fields := []string{e.At.In(loc).Format("2006-01-02 15:04:05"), e.Login, e.Session, e.Addr, e.Verb, e.Entity, e.Key, orDash(e.Before), orDash(e.After)}
+// time, login, session, address, verb, entity, key, before, after. Raw keeps
+// the ISO time and the stored JSON (for scripts); otherwise a person reads
+// French dates and, for a changed record, only what changed (readableChange).
+func auditLine(e model.AuditEntry, loc *time.Location, raw bool) string {
+	at, before, after := e.At.In(loc).Format("02/01/2006 15:04:05"), "", ""
+	if raw {
+		at, before, after = e.At.In(loc).Format("2006-01-02 15:04:05"), orDash(e.Before), orDash(e.After)
+	} else {
+		before, after = readableChange(e.Before, e.After, loc)
+	}
+	fields := []string{at, e.Login, e.Session, e.Addr, e.Verb, e.Entity, e.Key, before, after}
 	for i, f := range fields {
 		fields[i] = strings.ReplaceAll(f, "\t", " ")
 	}

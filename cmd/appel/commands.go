@@ -147,6 +147,7 @@ func commandTable() []command {
 				{name: "to", value: "DATE", usage: "dernier jour", defText: "la fin du journal"},
 				{name: "login", value: "LOGIN", usage: "seulement ce compte", defText: "tous"},
 				{name: "limit", value: "N", def: 0, usage: "au plus N entrées, les plus récentes", defText: "toutes"},
+				{name: "json", usage: "dates ISO et enregistrements JSON tels que stockés (scripts)"},
 			}, run: runAudit},
 		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
 			flags:   []option{{name: "force", usage: "remplacer FICHIER s'il existe déjà"}},

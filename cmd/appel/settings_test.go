@@ -38,7 +38,7 @@ func TestSettingsCommands(t *testing.T) {
 		t.Errorf("after reset: %q", got)
 	}
 	audit := inProcess(t, "audit", "--db", db, "--from", "2026-11-23")
-	if !strings.Contains(audit, "\tréglage\t") || !strings.Contains(audit, `"30"`) {
+	if !strings.Contains(audit, "\tréglage\t") || !strings.Contains(audit, "\tessai.delai\t-\t30\n") {
 		t.Errorf("the audit lacks the setting:\n%s", audit)
 	}
 }
