@@ -115,10 +115,8 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	if s.confirm != nil {
-		c := s.confirm
-		s.confirm = nil
-		return c.answer(msg)
+	if cmd, ok := answerPending(&s.confirm, msg); ok {
+		return cmd
 	}
 	acc, ok := s.selected()
 	switch {

@@ -14,6 +14,17 @@ type confirmation struct {
 	yes      func() tea.Cmd
 }
 
+// answerPending hands msg to the question *pending asks, if any, and clears
+// it: handled is false when no question was pending.
+func answerPending(pending **confirmation, msg tea.KeyMsg) (cmd tea.Cmd, handled bool) {
+	c := *pending
+	if c == nil {
+		return nil, false
+	}
+	*pending = nil
+	return c.answer(msg), true
+}
+
 // answer acts on « o » (or « y »), and says that nothing was done otherwise.
 func (c *confirmation) answer(msg tea.KeyMsg) tea.Cmd {
 	switch msg.String() {

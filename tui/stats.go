@@ -216,10 +216,8 @@ func (s *statsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		s.filterKey(msg)
 		return nil
 	}
-	if s.confirm != nil {
-		c := s.confirm
-		s.confirm = nil
-		return c.answer(msg)
+	if cmd, ok := answerPending(&s.confirm, msg); ok {
+		return cmd
 	}
 	k := s.keys
 	switch {

@@ -1,12 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"appel/internal/atomicfile"
 	"appel/model"
 	"appel/model/formats/export"
 )
@@ -81,23 +82,11 @@ func (c *cli) output(path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		return write(c.stdout)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
+	err := atomicfile.Write(path, write)
+	if errors.Is(err, atomicfile.ErrFolder) {
 		return fmt.Errorf("écriture impossible dans %s : %v", filepath.Dir(path), err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return err
 }
 
 func writeMarks(c *cli, svc *model.Service, ef exportFlags, f export.Format, w io.Writer) error {

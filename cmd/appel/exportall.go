@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"appel/internal/atomicfile"
 	"appel/model"
 	"appel/model/dump"
 	"appel/storage"
@@ -109,16 +110,14 @@ func writeArchive(w io.Writer, files []dump.File, at time.Time) error {
 }
 
 func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
+	err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+	switch {
+	case errors.Is(err, atomicfile.ErrFolder):
 		return fmt.Errorf("écriture impossible dans %s : %v", filepath.Dir(path), err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if err = errors.Join(err, tmp.Sync(), tmp.Close()); err != nil {
+	case err != nil:
 		return fmt.Errorf("écriture de %s : %v", path, err)
 	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // runImportAll rebuilds a school from a full export into a db that holds

@@ -152,13 +152,7 @@ var familyNoticesTable = table[model.Dataset]{
 var templatesTable = table[model.Dataset]{
 	name: "modeles.csv", about: "les textes des avis et courriers propres à l'établissement (les autres sont ceux livrés)",
 	columns: []column{{"type", "avis, relance ou courrier"}, {"texte", "le texte : 1re ligne l'objet, champs {{.Eleve}}… (sauts de ligne écrits \\n)"}},
-	rows: func(d model.Dataset, _ *time.Location) rows {
-		var out rows
-		for _, k := range slices.Sorted(maps.Keys(d.Templates)) {
-			out = append(out, []export.Value{text(k), text(d.Templates[k])})
-		}
-		return out
-	},
+	rows:    func(d model.Dataset, _ *time.Location) rows { return pairRows(d.Templates) },
 }
 
 var reportsTable = table[model.Dataset]{
@@ -176,13 +170,7 @@ var reportsTable = table[model.Dataset]{
 var settingsTable = table[model.Dataset]{
 	name: "reglages.csv", about: "les réglages de l'établissement qui ont une valeur (les autres ont leur valeur par défaut, voir « appel settings list »)",
 	columns: []column{{"cle", "clé du réglage"}, {"valeur", "valeur"}},
-	rows: func(d model.Dataset, _ *time.Location) rows {
-		var out rows
-		for _, k := range slices.Sorted(maps.Keys(d.Settings)) {
-			out = append(out, []export.Value{text(k), text(d.Settings[k])})
-		}
-		return out
-	},
+	rows:    func(d model.Dataset, _ *time.Location) rows { return pairRows(d.Settings) },
 }
 
 var journalTable = table[[]model.AuditEntry]{
@@ -199,4 +187,13 @@ var journalTable = table[[]model.AuditEntry]{
 		}
 		return out
 	},
+}
+
+// pairRows is a map of texts as rows of two columns, sorted by key.
+func pairRows(m map[string]string) rows {
+	var out rows
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		out = append(out, []export.Value{text(k), text(m[k])})
+	}
+	return out
 }

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/template"
@@ -21,6 +20,7 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"appel/internal/atomicfile"
 	"appel/model"
 )
 
@@ -232,24 +232,11 @@ func WriteFolder(svc *model.Service, from, to model.Date) (Written, error) {
 		return Written{}, err
 	}
 	path := filepath.Join(dir, fmt.Sprintf("courriers-%s-%s.pdf", from.Compact(), to.Compact()))
-	if err := writeAtomically(path, func(w io.Writer) error { return Write(w, b, tpl, svc.Now()) }); err != nil {
-		return Written{}, err
+	if err := atomicfile.Write(path, func(w io.Writer) error { return Write(w, b, tpl, svc.Now()) }); err != nil {
+		if _, ok := errors.AsType[*model.Error](err); ok {
+			return Written{}, err
+		}
+		return Written{}, model.Invalid("dossier des courriers %s : écriture impossible", dir)
 	}
 	return Written{Path: path, Letters: len(b.Letters), Unreachable: len(b.Unreachable)}, svc.RecordLetters(b, model.TemplateLetter)
-}
-
-func writeAtomically(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return model.Invalid("dossier des courriers %s : écriture impossible", filepath.Dir(path))
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := errors.Join(tmp.Sync(), tmp.Close()); err != nil {
-		return model.Invalid("dossier des courriers %s : écriture impossible", filepath.Dir(path))
-	}
-	return os.Rename(tmp.Name(), path)
 }
