@@ -43,7 +43,7 @@ type noticeForm struct {
 	// replace the motive the announced absence already has.
 	preview   *model.NoticePreview
 	previewed previewSpan
-	gen       int
+	previews  requests
 	asking    *askedMotive
 }
 
@@ -109,7 +109,7 @@ func (f *noticeForm) date(i int) (time.Time, error) {
 
 func (f *noticeForm) update(msg tea.Msg) tea.Cmd {
 	if m, ok := msg.(noticePreviewMsg); ok {
-		if m.form == f && m.gen == f.gen {
+		if m.form == f && f.previews.take(m.gen) {
 			f.preview = nil
 			if m.err == nil {
 				f.preview = &m.preview
@@ -134,8 +134,7 @@ func (f *noticeForm) refresh() tea.Cmd {
 		return nil
 	}
 	f.previewed, f.preview = span, nil
-	f.gen++
-	svc, gen, replacing := f.env.svc, f.gen, ""
+	svc, gen, replacing := f.env.svc, f.previews.next(), ""
 	if f.edit != nil {
 		replacing = f.edit.Notice.ID
 	}
