@@ -32,7 +32,7 @@ func defaultPupilsKeys() pupilsKeys {
 		Pane:     newKey("tab", "volet", "tab"),
 		PanePrev: newKey("⇧tab", "volet précédent", "shift+tab"),
 		Call:     newKey("c", "noter un appel", "c"),
-		Grid:     newKey("p", "planning élève", "p"),
+		Grid:     newKey("P", "planning élève", "P"),
 		Edit:     newKey("m", "modifier un responsable", "m"),
 	}
 }

@@ -13,7 +13,7 @@ import (
 // rollKeys are the roll call's keys (docs/CONTRACT.md).
 type rollKeys struct {
 	Absent, Late, Present, Infirmary, Excluded, Exempt key.Binding
-	Validate, Number, Prev, Next, Day, Open            key.Binding
+	Validate, Number, Digit, Prev, Next, Day, Open     key.Binding
 }
 
 func defaultRollKeys() rollKeys {
@@ -25,7 +25,8 @@ func defaultRollKeys() rollKeys {
 		Excluded:  newKey("e", "exclu", "e"),
 		Exempt:    newKey("d", "dispensé", "d"),
 		Validate:  newKey("↵", "valider l'appel", "enter"),
-		Number:    newKey("0-9", "aller à l'élève n°", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Number:    newKey(":", "numéros d'élèves (:5a17a… esc)", ":"),
+		Digit:     newKey("0-9", "numéro d'élève (après :)", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		Prev:      newKey("←/h", "séance précédente", "left", "h"),
 		Next:      newKey("→/l", "séance suivante", "right", "l"),
 		Day:       newKey("tab", "mes séances du jour", "tab"),
@@ -68,6 +69,9 @@ type rollScreen struct {
 	list   cursorList
 	filter lineEdit
 	digits string
+	// numbering: the numbers mode that : starts, where digits number the
+	// pupils instead of choosing screens (numberKey).
+	numbering bool
 	writes markWrites
 	loads  requests
 	loaded bool
@@ -138,11 +142,11 @@ func (s *rollScreen) loadSheet() tea.Cmd {
 
 func (s *rollScreen) Title() string { return "Appel" }
 
-func (s *rollScreen) Capturing() bool { return s.filter.active }
+func (s *rollScreen) Capturing() bool { return s.filter.active || s.numbering }
 
-// ConsumesDigits: digits number the pupils of the sheet on screen; without
-// one (loading, or the day's séances) they choose screens.
-func (s *rollScreen) ConsumesDigits() bool { return s.sheet != nil && !s.dayPane }
+// ConsumesDigits: after :, digits number a pupil of the sheet on screen;
+// else they choose screens, as everywhere.
+func (s *rollScreen) ConsumesDigits() bool { return s.numbering }
 
 func (s *rollScreen) HasPanes() bool { return true }
 

@@ -16,8 +16,13 @@ func (s *rollScreen) sheetKey(msg tea.KeyMsg) tea.Cmd {
 	if s.filter.active {
 		return s.filterKey(msg)
 	}
-	if key.Matches(msg, s.keys.Number) {
-		s.typeDigit(msg.Runes[0])
+	if s.numbering {
+		if done, cmd := s.numberKey(msg); done {
+			return cmd
+		}
+	}
+	if key.Matches(msg, s.keys.Number) && s.sheet != nil {
+		s.numbering, s.digits = true, ""
 		return nil
 	}
 	if kind, ok := s.keys.markKind(msg); ok {
@@ -27,14 +32,31 @@ func (s *rollScreen) sheetKey(msg tea.KeyMsg) tea.Cmd {
 	return s.sheetCommand(msg)
 }
 
-func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
-	hadDigits := s.digits != ""
+// numberKey handles a key in the numbers mode that : starts: digits number
+// a pupil, a mark applies to him and the mode goes on (« :5a17a22r »), ↵
+// validates the roll call and esc ends the mode; any other key ends it and
+// does what it does. It reports whether the key was used up.
+func (s *rollScreen) numberKey(msg tea.KeyMsg) (bool, tea.Cmd) {
+	if key.Matches(msg, s.keys.Digit) {
+		s.typeDigit(msg.Runes[0])
+		return true, nil
+	}
 	s.digits = ""
+	_, marking := s.keys.markKind(msg)
+	switch {
+	case msg.Type == tea.KeyEsc:
+		s.numbering = false
+		return true, nil
+	case marking:
+	default:
+		s.numbering = false
+	}
+	return false, nil
+}
+
+func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, s.keys.Validate):
-		if hadDigits {
-			return nil
-		}
 		return s.validate()
 	case key.Matches(msg, s.keys.Day):
 		return s.showDay()
@@ -45,24 +67,22 @@ func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.env.nav.Filter):
 		s.filter.active = true
 	case msg.Type == tea.KeyEsc:
-		return s.escape(hadDigits)
+		return s.escape()
 	default:
 		s.list.navigate(msg, s.env.nav, s.rowsHeight())
 	}
 	return nil
 }
 
-// escape clears the filter, or the digits typed; with neither, it returns
-// to the screen that opened the roll call.
-func (s *rollScreen) escape(hadDigits bool) tea.Cmd {
-	switch {
-	case s.filter.String() != "":
+// escape clears the filter; without one, it returns to the screen that
+// opened the roll call.
+func (s *rollScreen) escape() tea.Cmd {
+	if s.filter.String() != "" {
 		s.filter.reset()
 		s.refilter()
-	case !hadDigits:
-		return goBack
+		return nil
 	}
-	return nil
+	return goBack
 }
 
 func (s *rollScreen) filterKey(msg tea.KeyMsg) tea.Cmd {

@@ -142,8 +142,8 @@ func (s *rollScreen) summaryLine(width int) string {
 	switch {
 	case s.filter.field() != "":
 		text += " · filtre : " + s.filter.field()
-	case s.digits != "":
-		text += " · élève n° " + s.digits
+	case s.numbering:
+		text += " · n° " + s.digits + "▏ (esc)"
 	case !s.sheet.CanMark:
 		text += " · consultation seule"
 	}
