@@ -295,7 +295,7 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return a.tryQuit()
 	}
 	cur := a.current()
-	if cur == nil || cur.Capturing() {
+	if cur == nil || cur.Capturing() && !a.digitOverNames(msg, cur) {
 		return a.forward(msg)
 	}
 	if cmd, done := a.globalKey(msg, cur); done {
@@ -320,6 +320,13 @@ func (a *App) globalKey(msg tea.KeyMsg, cur Screen) (tea.Cmd, bool) {
 		return a.switchTo(slot), true
 	}
 	return nil, false
+}
+
+// digitOverNames reports whether msg is a screen's digit typed into a field
+// that takes names only: it switches screens all the same.
+func (a *App) digitOverNames(msg tea.KeyMsg, s Screen) bool {
+	n, ok := s.(nameTyper)
+	return ok && n.TypesNamesOnly() && key.Matches(msg, a.keys.Screen)
 }
 
 func consumesDigits(s Screen) bool {

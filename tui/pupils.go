@@ -84,6 +84,11 @@ func (s *pupilsScreen) Capturing() bool {
 
 func (s *pupilsScreen) HasPanes() bool { return !s.searching && s.file != nil }
 
+// TypesNamesOnly: the search takes a pupil's name, so digits switch screens.
+func (s *pupilsScreen) TypesNamesOnly() bool {
+	return s.searching && s.form == nil && s.guardianForm == nil
+}
+
 func (s *pupilsScreen) Pending() int {
 	if s.form != nil && s.form.saving || s.guardianForm != nil && s.guardianForm.saving {
 		return 1

@@ -72,9 +72,9 @@ type rollScreen struct {
 	// numbering: the numbers mode that : starts, where digits number the
 	// pupils instead of choosing screens (numberKey).
 	numbering bool
-	writes markWrites
-	loads  requests
-	loaded bool
+	writes    markWrites
+	loads     requests
+	loaded    bool
 	// dayStale: a change touched the day's séances while their list was
 	// hidden; it is reloaded when shown (a mark need not reload it).
 	dayStale bool
@@ -143,6 +143,10 @@ func (s *rollScreen) loadSheet() tea.Cmd {
 func (s *rollScreen) Title() string { return "Appel" }
 
 func (s *rollScreen) Capturing() bool { return s.filter.active || s.numbering }
+
+// TypesNamesOnly: the filter takes a name, so digits switch screens; in the
+// numbers mode they number pupils.
+func (s *rollScreen) TypesNamesOnly() bool { return !s.numbering }
 
 // ConsumesDigits: after :, digits number a pupil of the sheet on screen;
 // else they choose screens, as everywhere.

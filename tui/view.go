@@ -126,12 +126,40 @@ func (a *App) keyLine(keys []key.Binding) string {
 	return strings.Join(parts, st.Footer.Render(" · "))
 }
 
-func (a *App) helpView(cur Screen, height int) string {
-	st := a.env.styles
-	sections := append(cur.FullHelp(), HelpSection{
-		Title: "Partout",
+// HelpSections returns the keys of the active screen and those every
+// screen shares (titled « Partout »), as ? shows them.
+func (a *App) HelpSections() []HelpSection {
+	var sections []HelpSection
+	if cur := a.current(); cur != nil {
+		sections = cur.FullHelp()
+	}
+	return append(sections, HelpSection{
+		Title: sharedKeysTitle,
 		Keys:  []key.Binding{a.keys.Screen, a.keys.Tab, a.keys.Back, a.keys.Help, a.keys.Quit},
 	})
+}
+
+// sharedKeysTitle titles the help's section of the keys every screen shares.
+const sharedKeysTitle = "Partout"
+
+// Tab is a screen of the tab line: the digit that opens it and its title.
+type Tab struct {
+	Key, Title string
+	Active     bool
+}
+
+// Tabs returns the screens the account may open, in the tab line's order.
+func (a *App) Tabs() []Tab {
+	out := make([]Tab, 0, len(a.order))
+	for _, slot := range a.order {
+		out = append(out, Tab{Key: slotKey(slot), Title: a.slots[slot].title, Active: slot == a.active})
+	}
+	return out
+}
+
+func (a *App) helpView(cur Screen, height int) string {
+	st := a.env.styles
+	sections := a.HelpSections()
 	var lines []string
 	for _, sec := range sections {
 		if len(lines) > 0 {
