@@ -39,6 +39,7 @@ var (
 	bSettings         = []byte("settings")
 	bFamilyNotices    = []byte("family_notices")
 	bTemplates        = []byte("templates")
+	bMessages         = []byte("messages")
 )
 
 // bucketsV1 are the buckets of schema version 1.
@@ -80,6 +81,7 @@ var migrations = []migration{
 	{version: 3, what: "avis aux familles (file d'envoi)", apply: createBuckets([][]byte{bFamilyNotices})},
 	{version: 4, what: "motifs de santé (purgés des archives d'année)", apply: flagHealthMotives},
 	{version: 5, what: "modèles des avis et courriers aux familles", apply: createBuckets([][]byte{bTemplates})},
+	{version: 6, what: "messages gardés jusqu'à leur lecture", apply: createBuckets([][]byte{bMessages})},
 }
 
 // latest returns the version that list leads to.

@@ -22,6 +22,12 @@ type service struct{ *model.Service }
 // Account returns the actor's account, shown.
 func (s service) Account() (model.Account, error) { return shownErr(s.Service.Account()) }
 
+// Messages returns the messages to the actor not yet read, shown.
+func (s service) Messages() ([]model.Notification, error) { return shownErr(s.Service.Messages()) }
+
+// ReadMessages records that the actor read his messages up to upTo.
+func (s service) ReadMessages(upTo uint64) error { return s.Service.ReadMessages(upTo) }
+
 // Accounts returns every account, shown.
 func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
 

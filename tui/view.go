@@ -31,14 +31,16 @@ func (a *App) frame() string {
 	top := a.tabLine()
 	status := a.statusLine()
 	footer := a.footer(cur)
-	bodyHeight := a.height - appChrome
+	messages := a.inbox.lines(a.env.styles, a.width)
+	bodyHeight := a.height - appChrome - len(messages)
 	var body string
 	if a.showHelp {
 		body = a.helpView(cur, bodyHeight)
 	} else {
 		body = cur.View(a.width, bodyHeight)
 	}
-	return strings.Join([]string{top, fitHeight(body, bodyHeight), status, footer}, "\n")
+	parts := append(append([]string{top}, messages...), fitHeight(body, bodyHeight), status, footer)
+	return strings.Join(parts, "\n")
 }
 
 // tabLine names the screens the role may open, the active one highlighted,
