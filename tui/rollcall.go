@@ -12,8 +12,9 @@ import (
 
 // rollKeys are the roll call's keys (docs/CONTRACT.md).
 type rollKeys struct {
-	Absent, Late, Present, Infirmary, Excluded, Exempt key.Binding
-	Validate, Number, Digit, Prev, Next, Day, Open     key.Binding
+	Absent, Late, Present, Infirmary, Excluded, Exempt, Outing key.Binding
+	Later, Sooner                                              key.Binding
+	Validate, Number, Digit, Prev, Next, Day, Open             key.Binding
 }
 
 func defaultRollKeys() rollKeys {
@@ -24,6 +25,9 @@ func defaultRollKeys() rollKeys {
 		Infirmary: newKey("i", "infirmerie", "i"),
 		Excluded:  newKey("e", "exclu", "e"),
 		Exempt:    newKey("d", "dispensé", "d"),
+		Outing:    newKey("s", "sortie (avec l'établissement)", "s"),
+		Later:     newKey("+", "retard : 5 min de plus", "+"),
+		Sooner:    newKey("-", "retard : 5 min de moins", "-"),
 		Validate:  newKey("↵", "valider l'appel", "enter"),
 		Number:    newKey(":", "numéros d'élèves (:5a17a… esc)", ":"),
 		Digit:     newKey("0-9", "numéro d'élève (après :)", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
@@ -48,6 +52,8 @@ func (k rollKeys) markKind(msg tea.KeyMsg) (model.MarkKind, bool) {
 		return model.KindExcluded, true
 	case key.Matches(msg, k.Exempt):
 		return model.KindExempt, true
+	case key.Matches(msg, k.Outing):
+		return model.KindOuting, true
 	}
 	return "", false
 }
@@ -69,6 +75,11 @@ type rollScreen struct {
 	list   cursorList
 	filter lineEdit
 	digits string
+	// minutesAsked is the latest number of minutes asked for each lateness
+	// not yet saved so (the next + or - starts from it); one write per
+	// lateness is in flight at a time, the latest asked follows it.
+	minutesAsked  map[model.MarkKey]int
+	minutesWrites map[model.MarkKey]bool
 	// numbering: the numbers mode that : starts, where digits number the
 	// pupils instead of choosing screens (numberKey).
 	numbering bool
@@ -154,7 +165,7 @@ func (s *rollScreen) ConsumesDigits() bool { return s.numbering }
 
 func (s *rollScreen) HasPanes() bool { return true }
 
-func (s *rollScreen) Pending() int { return s.writes.pending() }
+func (s *rollScreen) Pending() int { return s.writes.pending() + len(s.minutesAsked) }
 
 func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if _, ok := msg.(changeMsg); !ok {
@@ -174,6 +185,8 @@ func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.onSheet(msg)
 	case markDoneMsg:
 		return s, s.onMarkDone(msg)
+	case lateMinutesMsg:
+		return s, s.onLateMinutes(msg)
 	case validatedMsg:
 		return s, s.onValidated(msg)
 	case openSeanceMsg:

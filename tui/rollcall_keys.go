@@ -60,6 +60,10 @@ func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 		return s.validate()
 	case key.Matches(msg, s.keys.Day):
 		return s.showDay()
+	case key.Matches(msg, s.keys.Later):
+		return s.shiftLate(+lateStep)
+	case key.Matches(msg, s.keys.Sooner):
+		return s.shiftLate(-lateStep)
 	case key.Matches(msg, s.keys.Prev):
 		return s.step(-1)
 	case key.Matches(msg, s.keys.Next):
@@ -136,18 +140,83 @@ func (s *rollScreen) mark(kind model.MarkKind) tea.Cmd {
 	return s.writes.want(s.env.svc, k, kind)
 }
 
+// lateStep is how many minutes + and - add to or take from a lateness.
+const lateStep = 5
+
+type lateMinutesMsg struct {
+	key model.MarkKey
+	att model.Attendance
+	err error
+}
+
+// shiftLate corrects the minutes of the lateness under the cursor; the
+// cursor stays on the pupil.
+func (s *rollScreen) shiftLate(delta int) tea.Cmd {
+	i, ok := s.list.selected()
+	if s.sheet == nil || !ok || !s.sheet.CanMark {
+		return nil
+	}
+	row := s.sheet.Rows[i]
+	if row.Attendance.Kind != model.KindLate {
+		return statusCmd("+ et - corrigent les minutes d'un retard : %s n'est pas en retard.", row.Pupil.FullName())
+	}
+	k := model.MarkKey{Seance: s.sheet.Seance.ID, Pupil: row.Pupil.ID}
+	minutes, asked := s.minutesAsked[k]
+	if !asked {
+		minutes = row.Attendance.Minutes
+	}
+	if s.minutesAsked == nil {
+		s.minutesAsked, s.minutesWrites = map[model.MarkKey]int{}, map[model.MarkKey]bool{}
+	}
+	s.minutesAsked[k] = max(minutes+delta, 0)
+	if s.minutesWrites[k] {
+		return nil
+	}
+	return s.writeMinutes(k)
+}
+
+// writeMinutes saves the minutes asked for k, the only write of k in flight.
+func (s *rollScreen) writeMinutes(k model.MarkKey) tea.Cmd {
+	svc, minutes := s.env.svc, s.minutesAsked[k]
+	s.minutesWrites[k] = true
+	return func() tea.Msg {
+		att, err := svc.SetLateMinutes(k.Seance, k.Pupil, minutes)
+		return lateMinutesMsg{key: k, att: att, err: err}
+	}
+}
+
+func (s *rollScreen) onLateMinutes(msg lateMinutesMsg) tea.Cmd {
+	delete(s.minutesWrites, msg.key)
+	if msg.err != nil {
+		delete(s.minutesAsked, msg.key)
+		return errorCmd(msg.err)
+	}
+	s.setAttendance(msg.key, msg.att)
+	if s.minutesAsked[msg.key] != msg.att.Minutes {
+		return s.writeMinutes(msg.key)
+	}
+	delete(s.minutesAsked, msg.key)
+	return statusCmd("✓ Retard de %d min enregistré.", msg.att.Minutes)
+}
+
+// setAttendance shows what was saved for k, if its séance is on screen.
+func (s *rollScreen) setAttendance(k model.MarkKey, att model.Attendance) {
+	if s.sheet == nil || s.sheet.Seance.ID != k.Seance {
+		return
+	}
+	for i := range s.sheet.Rows {
+		if s.sheet.Rows[i].Pupil.ID == k.Pupil {
+			s.sheet.Rows[i].Attendance = att
+		}
+	}
+}
+
 func (s *rollScreen) onMarkDone(msg markDoneMsg) tea.Cmd {
 	next := s.writes.done(s.env.svc, msg)
 	if msg.err != nil {
 		return tea.Batch(errorCmd(msg.err), s.loadSheet())
 	}
-	if s.sheet != nil && s.sheet.Seance.ID == msg.key.Seance {
-		for i := range s.sheet.Rows {
-			if s.sheet.Rows[i].Pupil.ID == msg.key.Pupil {
-				s.sheet.Rows[i].Attendance = msg.att
-			}
-		}
-	}
+	s.setAttendance(msg.key, msg.att)
 	return next
 }
 

@@ -280,3 +280,31 @@ func TestSameTeacherTwoTerminals(t *testing.T) {
 	phone.WaitFor("10 élèves · 2 absents · 0 retard")
 	laptop.WaitFor("10 élèves · 2 absents · 0 retard")
 }
+
+// TestTeacherOutingAndLateMinutes: the teacher marks a pupil s (sortie),
+// another r then corrects the minutes with + and -; the store holds what the
+// screen says, and at 80×24 the footer keeps ↵ valider l'appel.
+func TestTeacherOutingAndLateMinutes(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 8, 7))
+	d := f.start(t, "prof", 80, 24)
+	v := d.WaitFor("appel non fait")
+	if foot := strings.Split(v, "\n")[23]; !strings.Contains(foot, "↵ valider l'appel") {
+		t.Errorf("the 80×24 footer drops the key that ends the roll call: %q", foot)
+	}
+	d.Press("s", "r", "up")
+	d.WaitFor("1 retard · 1 sorti")
+	d.Press("+", "+")
+	d.WaitFor("✓ Retard de 17 min enregistré.")
+	d.Press("-")
+	d.WaitFor("✓ Retard de 12 min enregistré.")
+	maths := modeltest.MathsSeance(modeltest.Monday)
+	got := stored(t, f, key(maths, "E001"), key(maths, "E002"))
+	if m := got[key(maths, "E001")]; m.Kind != model.KindOuting {
+		t.Errorf("E001: %+v", m)
+	}
+	if m := got[key(maths, "E002")]; m.Kind != model.KindLate || m.Minutes != 12 {
+		t.Errorf("E002: %+v", m)
+	}
+	d.Press("up", "+")
+	d.WaitFor("n'est pas en retard")
+}

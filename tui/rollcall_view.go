@@ -216,13 +216,14 @@ func (s *rollScreen) ShortHelp() []key.Binding {
 		return []key.Binding{s.keys.Open, s.env.nav.Up, s.env.nav.Down, s.keys.Prev, s.keys.Next}
 	}
 	k := s.keys
-	return []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Validate, k.Number, k.Day}
+	return []key.Binding{k.Validate, k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Outing, k.Number, k.Day}
 }
 
 func (s *rollScreen) FullHelp() []HelpSection {
 	k := s.keys
 	return []HelpSection{
-		{Title: "Marquer (le curseur passe à l'élève suivant)", Keys: []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt}},
+		{Title: "Marquer (le curseur passe à l'élève suivant)", Keys: []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Outing}},
+		{Title: "Retard sous le curseur", Keys: []key.Binding{k.Later, k.Sooner}},
 		{Title: "Appel", Keys: []key.Binding{k.Validate, k.Number, k.Prev, k.Next, k.Day}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}

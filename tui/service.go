@@ -204,6 +204,11 @@ func (s service) SetMark(id model.SeanceID, pupil model.PupilID, kind model.Mark
 	return shownErr(s.Service.SetMark(id, pupil, kind))
 }
 
+// SetLateMinutes corrects a lateness's minutes; the attendance comes back shown.
+func (s service) SetLateMinutes(id model.SeanceID, pupil model.PupilID, minutes int) (model.Attendance, error) {
+	return shownErr(s.Service.SetLateMinutes(id, pupil, minutes))
+}
+
 // SetValidity overrules the validity of what was shown; the outcome comes back shown.
 func (s service) SetValidity(seen []model.Shown, valid bool) (model.BulkOutcome, error) {
 	return shownErr(s.Service.SetValidity(seen, valid))
