@@ -152,6 +152,8 @@ func commandTable() []command {
 		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
 			flags:   []option{{name: "force", usage: "remplacer FICHIER s'il existe déjà"}},
 			summary: "une copie cohérente de la base, même pendant que le serveur tourne", run: runBackup},
+		command{path: "check", args: []arg{{name: "FICHIER", file: fileIn, optional: true}},
+			summary: "vérifie la base (ou une sauvegarde) page par page, sans l'écrire, et dit ce qu'elle contient", run: runCheck},
 		command{path: "help", remote: true, args: []arg{{name: "COMMANDE", optional: true, many: true}},
 			summary: "cette aide, ou celle d'une commande", run: runHelp},
 		command{path: "completion", args: []arg{{name: "SHELL", choices: []string{"bash", "zsh", "fish"}}},

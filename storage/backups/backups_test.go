@@ -28,7 +28,7 @@ func TestRotationOverASimulatedMonth(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, backups.Name("0750001A", now)), nil, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := backups.Rotate(dir, now, []time.Time{termEnd}); err != nil {
+		if _, err := backups.Rotate(dir, now, backups.Policy{Days: 30, Ends: []time.Time{termEnd}}); err != nil {
 			t.Fatal(err)
 		}
 	}

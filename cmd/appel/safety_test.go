@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"appel/storage/backups"
+)
+
+// TestDamagedDBIsRefusedWithTheWayOut: every command on a damaged, empty or
+// foreign file exits 3 with a French message naming the newest verified
+// backup and the command that restores it; no panic, no Go trace, and the
+// file is left byte for byte as it was.
+func TestDamagedDBIsRefusedWithTheWayOut(t *testing.T) {
+	sound, err := os.ReadFile(demoDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noisy := bytes.Clone(sound)
+	for i := len(noisy) / 2; i < min(len(noisy)/2+80_000, len(noisy)); i++ {
+		noisy[i] = byte(i * 31)
+	}
+	cases := []struct {
+		name, says string
+		data       []byte
+	}{
+		{"cut to half", "est endommagée", sound[:len(sound)/2]},
+		{"80 KB of noise in the middle", "est endommagée", noisy},
+		{"zero length", "fichier vide", nil},
+		{"a text file", "n'est pas une base appel", []byte("ceci n'est pas une base\n")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "appel.db")
+			if err := os.WriteFile(db, tc.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			saved := filepath.Join(dir, "sauvegardes", backups.Name("0670001A", time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)))
+			if err := os.MkdirAll(filepath.Dir(saved), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(saved, sound, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			before := sha256.Sum256(tc.data)
+			for _, args := range [][]string{{"stats"}, {"user", "list"}, {"export", "marks"}, {"check", db}} {
+				_, errOut, code := appelRun(t, "", append(args, "--db", db)...)
+				if code != exitDamaged {
+					t.Errorf("appel %s: exit %d, want %d\n%s", strings.Join(args, " "), code, exitDamaged, errOut)
+				}
+				for _, want := range []string{tc.says, "rien n'y a été écrit", "23/11/2026 10:00", "appel restore " + saved} {
+					if !strings.Contains(errOut, want) {
+						t.Errorf("appel %s: the message lacks %q:\n%s", strings.Join(args, " "), want, errOut)
+					}
+				}
+				if strings.Contains(errOut, "panic") || strings.Contains(errOut, "goroutine") {
+					t.Errorf("a Go trace:\n%s", errOut)
+				}
+			}
+			after, _ := os.ReadFile(db)
+			if sha256.Sum256(after) != before {
+				t.Error("the damaged file was written")
+			}
+		})
+	}
+}
+
+// TestCheckCommandOnASoundDB: appel check says what the db holds and that no
+// backup exists yet; appel init fills an empty file.
+func TestCheckCommandOnASoundDB(t *testing.T) {
+	db := demoDB(t)
+	out := appelCmd(t, "check", db)
+	if !strings.Contains(out, "base saine") || !strings.Contains(out, "Aucune sauvegarde vérifiée") {
+		t.Errorf("appel check:\n%s", out)
+	}
+	empty := filepath.Join(t.TempDir(), "appel.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	appelCmd(t, "init", "--uai", "0750001A", "--name", "Collège Test", "--db", empty)
+	if out := appelCmd(t, "check", empty); !strings.Contains(out, "base saine (0750001A Collège Test") {
+		t.Errorf("after init on an empty file:\n%s", out)
+	}
+}
