@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"appel/model"
+	"appel/storage"
 	"appel/storage/backups"
 )
 
@@ -87,4 +89,71 @@ func TestCheckCommandOnASoundDB(t *testing.T) {
 	if out := appelCmd(t, "check", empty); !strings.Contains(out, "base saine (0750001A Collège Test") {
 		t.Errorf("after init on an empty file:\n%s", out)
 	}
+}
+
+// TestRestoreRoundTrip: back up, change marks, restore: every file of
+// export all is the backup's again, and the changed db is kept beside.
+func TestRestoreRoundTrip(t *testing.T) {
+	db := demoDB(t)
+	dir := filepath.Dir(db)
+	now := []string{"--db", db, "--now", "2026-11-23T10:15"}
+	saved := filepath.Join(dir, "avant.db")
+	appelCmd(t, append([]string{"backup", saved}, now...)...)
+	before := filepath.Join(dir, "export-avant")
+	appelCmd(t, append([]string{"export", "all", "--out", before}, now...)...)
+
+	pupil := firstPupil(t, db)
+	csv := filepath.Join(dir, "absences.csv")
+	writeFile(t, csv, "eleve;date;debut;fin;marque\n"+string(pupil)+";23/11/2026;08:00;12:00;absent\n")
+	appelCmd(t, append([]string{"import", "absences", csv}, now...)...)
+	changed := filepath.Join(dir, "export-change")
+	appelCmd(t, append([]string{"export", "all", "--out", changed}, now...)...)
+	if sameFolders(t, before, changed) {
+		t.Fatal("the import changed nothing: the test proves nothing")
+	}
+
+	_, errOut, code := appelRun(t, "", append([]string{"restore", saved, "--yes"}, now...)...)
+	if code != 0 || !strings.Contains(errOut, "élèves") || !strings.Contains(errOut, "L'ancienne base est gardée sous "+db+".avant-restauration-2026-11-23T1015") {
+		t.Fatalf("restore: exit %d\n%s", code, errOut)
+	}
+	after := filepath.Join(dir, "export-apres")
+	appelCmd(t, append([]string{"export", "all", "--out", after}, now...)...)
+	if !sameFolders(t, before, after) {
+		t.Error("after the restore, export all differs from the backup's")
+	}
+	if _, _, code := appelRun(t, "", append([]string{"restore", saved}, now...)...); code == 0 {
+		t.Error("without --yes nor an answer, restore went ahead")
+	}
+}
+
+func firstPupil(t *testing.T, db string) model.PupilID {
+	t.Helper()
+	s, err := storage.Open(db, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	dir, err := s.Directory()
+	if err != nil || len(dir.Pupils) == 0 {
+		t.Fatalf("no pupil: %v", err)
+	}
+	return dir.Pupils[0].ID
+}
+
+// sameFolders reports whether two folders hold the same files, byte for byte.
+func sameFolders(t *testing.T, a, b string) bool {
+	t.Helper()
+	ea, _ := os.ReadDir(a)
+	eb, _ := os.ReadDir(b)
+	if len(ea) == 0 || len(ea) != len(eb) {
+		return false
+	}
+	for i := range ea {
+		x, _ := os.ReadFile(filepath.Join(a, ea[i].Name()))
+		y, _ := os.ReadFile(filepath.Join(b, eb[i].Name()))
+		if ea[i].Name() != eb[i].Name() || !bytes.Equal(x, y) {
+			return false
+		}
+	}
+	return true
 }

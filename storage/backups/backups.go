@@ -11,6 +11,7 @@ package backups
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -141,4 +142,56 @@ func clearUnfinished(dir string) {
 	for _, f := range left {
 		_ = os.Remove(f)
 	}
+}
+
+// Restore puts the verified copy at backup in place of the db at dbPath:
+// the current file, if any, keeps a second name that says when
+// (appel.db.avant-restauration-2026-11-23T1015), the copy is written to a
+// temporary name, synced, then renamed over dbPath in one step. It refuses a copy that
+// fails its check, and a db that a process holds (the server). It returns
+// where the previous file was kept ("" when there was none).
+func Restore(backup, dbPath string, now time.Time) (kept string, err error) {
+	if _, err := storage.CheckFile(backup, time.Second); err != nil {
+		return "", err
+	}
+	if _, err := storage.CheckFile(dbPath, 100*time.Millisecond); errors.Is(err, storage.ErrLocked) {
+		return "", err
+	}
+	tmp := dbPath + ".restauration-en-cours"
+	if err := copyFile(backup, tmp); err != nil {
+		_ = os.Remove(tmp)
+		return "", err
+	}
+	if _, err := os.Stat(dbPath); err == nil {
+		kept = dbPath + ".avant-restauration-" + now.Format(stamp)
+		// A second name for the current file: until the rename below, the db
+		// is the old one, after it the copy, never neither.
+		if err := os.Link(dbPath, kept); err != nil && copyFile(dbPath, kept) != nil {
+			_ = os.Remove(tmp)
+			return "", err
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		_ = os.Remove(tmp)
+		return kept, err
+	}
+	return kept, syncDir(filepath.Dir(dbPath))
+}
+
+// copyFile copies src to dst and syncs it.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		_ = out.Close()
+		return err
+	}
+	return errors.Join(out.Sync(), out.Close())
 }
