@@ -46,6 +46,16 @@ type ReadTx interface {
 	Settings() (map[string]string, error)
 	// Audit returns the entries matching q, oldest first.
 	Audit(q AuditQuery) ([]AuditEntry, error)
+
+	// Incidents, Punishments, Detentions and Sanctions return every record
+	// of the discipline, by identifier.
+	Incidents() ([]Incident, error)
+	Punishments() ([]Punishment, error)
+	Detentions() ([]DetentionSession, error)
+	Sanctions() ([]Sanction, error)
+	// DisciplineList returns the stored list of that name (ListIncidentKinds,
+	// ListPunishmentKinds); ok is false while the school keeps the default.
+	DisciplineList(name string) (list []DisciplineKind, ok bool, err error)
 }
 
 // Tx reads and writes inside one atomic transaction. Every Put and Delete is
@@ -89,6 +99,15 @@ type Tx interface {
 	DeleteExtraSeance(id SeanceID) error
 	PutSetting(key, value string) error
 	DeleteSetting(key string) error
+	PutIncident(i Incident) error
+	DeleteIncident(id string) error
+	PutPunishment(p Punishment) error
+	DeletePunishment(id string) error
+	PutDetention(d DetentionSession) error
+	DeleteDetention(id string) error
+	PutSanction(s Sanction) error
+	DeleteSanction(id string) error
+	PutDisciplineList(name string, list []DisciplineKind) error
 
 	// Notify sends a message to the open sessions of an account once committed.
 	Notify(n Notification)
@@ -135,6 +154,7 @@ const (
 	ChangedFamily
 	ChangedReports
 	ChangedSettings
+	ChangedDiscipline
 )
 
 // Change is a committed Update as the feed announces it.

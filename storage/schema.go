@@ -39,7 +39,15 @@ var (
 	bSettings         = []byte("settings")
 	bFamilyNotices    = []byte("family_notices")
 	bTemplates        = []byte("templates")
+	bIncidents        = []byte("incidents")
+	bPunishments      = []byte("punishments")
+	bDetentions       = []byte("detentions")
+	bSanctions        = []byte("sanctions")
+	bDisciplineLists  = []byte("discipline_lists")
 )
+
+// bucketsDiscipline are the buckets of the discipline (migration 6).
+var bucketsDiscipline = [][]byte{bIncidents, bPunishments, bDetentions, bSanctions, bDisciplineLists}
 
 // bucketsV1 are the buckets of schema version 1.
 var bucketsV1 = [][]byte{
@@ -80,6 +88,7 @@ var migrations = []migration{
 	{version: 3, what: "avis aux familles (file d'envoi)", apply: createBuckets([][]byte{bFamilyNotices})},
 	{version: 4, what: "motifs de santé (purgés des archives d'année)", apply: flagHealthMotives},
 	{version: 5, what: "modèles des avis et courriers aux familles", apply: createBuckets([][]byte{bTemplates})},
+	{version: 6, what: "discipline : incidents, punitions, retenues, sanctions", apply: createBuckets(bucketsDiscipline)},
 }
 
 // latest returns the version that list leads to.
