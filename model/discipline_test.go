@@ -281,3 +281,42 @@ func TestTemporaryExclusionMarksExcluded(t *testing.T) {
 		t.Errorf("full sursis excludes %d days", n)
 	}
 }
+
+func TestPupilDisciplinePaneAndErasure(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(12))
+	d := model.NewDate
+	direction := deskAt(db, "direction", d(2026, 10, 5), 9, 0)
+	if _, err := direction.Pronounce(model.Sanction{Pupil: "E001", Kind: model.SanctionWarning, Facts: "retards", Date: d(2026, 10, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := direction.Punish(model.Punishment{Pupil: "E001", Kind: model.PunishNote, Reason: "oubli"}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		login     string
+		day       model.Date
+		sanctions int
+		see       bool
+	}{
+		{"cpe", d(2027, 6, 30), 1, true},
+		{"cpe", d(2027, 9, 1), 0, true}, // erased at the end of the school year
+		{"prof", d(2027, 6, 30), 0, false},
+	}
+	for _, c := range cases {
+		f, err := deskAt(db, c.login, c.day, 9, 0).PupilDiscipline("E001")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Sanctions) != c.sanctions || f.SeeSanctions != c.see || len(f.Punishments) != 1 {
+			t.Errorf("%s on %v: %d sanctions (see %v), %d punishments", c.login, c.day, len(f.Sanctions), f.SeeSanctions, len(f.Punishments))
+		}
+	}
+	reg, err := deskAt(db, "cpe", d(2027, 9, 2), 9, 0).SanctionRegister(model.Date{})
+	if err != nil || len(reg) != 1 || reg[0].Facts != "retards" {
+		t.Errorf("the registre lost the erased sanction: %+v %v", reg, err)
+	}
+	stats, err := deskAt(db, "cpe", d(2026, 10, 6), 9, 0).DisciplineStats(d(2026, 9, 1), d(2027, 7, 3))
+	if err != nil || len(stats) != 2 || stats[0].Division != "4B" || stats[0].Month != "2026-10" {
+		t.Errorf("stats %+v %v", stats, err)
+	}
+}
