@@ -37,16 +37,31 @@ func (r Role) Label() string {
 	return string(r)
 }
 
-// ParseRoles reads "cpe,teacher" into roles, refusing unknown names and empty lists.
+// Word returns the role's French word as the interface and the command line
+// write and read it: enseignant, aed, cpe, direction, administrateur.
+func (r Role) Word() string {
+	switch r {
+	case RoleTeacher:
+		return "enseignant"
+	case RoleAdmin:
+		return "administrateur"
+	}
+	return string(r)
+}
+
+// ParseRoles reads "cpe,enseignant" into roles, refusing unknown names and
+// empty lists. Each role is its French word, its label or its stored code
+// (teacher, admin), in any case.
 func ParseRoles(s string) ([]Role, error) {
 	var roles []Role
 	for _, part := range strings.Split(s, ",") {
-		r := Role(strings.TrimSpace(strings.ToLower(part)))
-		if r == "" {
+		name := strings.TrimSpace(part)
+		if name == "" {
 			continue
 		}
-		if !r.known() {
-			return nil, invalid("rôle inconnu %q (attendu : teacher, aed, cpe, direction, admin)", part)
+		r, ok := roleNamed(name)
+		if !ok {
+			return nil, invalid("rôle inconnu « %s » (attendu : enseignant, aed, cpe, direction, administrateur)", Visible(name))
 		}
 		roles = append(roles, r)
 	}
@@ -54,6 +69,16 @@ func ParseRoles(s string) ([]Role, error) {
 		return nil, invalid("au moins un rôle est nécessaire")
 	}
 	return normalizeRoles(roles), nil
+}
+
+// roleNamed finds the role whose code, French word or label is name.
+func roleNamed(name string) (Role, bool) {
+	for _, r := range AllRoles {
+		if strings.EqualFold(name, string(r)) || strings.EqualFold(name, r.Word()) || strings.EqualFold(name, r.Label()) {
+			return r, true
+		}
+	}
+	return "", false
 }
 
 func (r Role) known() bool {
@@ -121,8 +146,19 @@ func (a Account) Has(r Role) bool {
 	return false
 }
 
-// RolesString returns the roles comma-separated (teacher,cpe).
+// RolesString returns the roles' French words comma-separated
+// (enseignant,cpe), as the interface shows them and ParseRoles reads them.
 func (a Account) RolesString() string {
+	parts := make([]string, len(a.Roles))
+	for i, r := range a.Roles {
+		parts[i] = r.Word()
+	}
+	return strings.Join(parts, ",")
+}
+
+// RoleCodes returns the roles' stored codes comma-separated (teacher,cpe),
+// as the school's files carry them.
+func (a Account) RoleCodes() string {
 	parts := make([]string, len(a.Roles))
 	for i, r := range a.Roles {
 		parts[i] = string(r)

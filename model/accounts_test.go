@@ -78,3 +78,37 @@ func TestAddKeysNeedsTheAccountsRole(t *testing.T) {
 		t.Errorf("cpe adding prof's key: %v", err)
 	}
 }
+
+func TestParseRolesReadsFrenchWordsAndCodes(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		want  string // RolesString of the roles read; "" when refused
+		codes string
+	}{
+		{"enseignant", "enseignant", "teacher"},
+		{"teacher", "enseignant", "teacher"},
+		{"Enseignant, CPE", "enseignant,cpe", "teacher,cpe"},
+		{"administrateur", "administrateur", "admin"},
+		{"admin,aed", "aed,administrateur", "aed,admin"},
+		{"Assistant d'éducation", "aed", "aed"},
+		{"direction,direction", "direction", "direction"},
+		{"professeur", "", ""},
+		{" , ", "", ""},
+	} {
+		roles, err := model.ParseRoles(tc.in)
+		if tc.want == "" {
+			if err == nil {
+				t.Errorf("ParseRoles(%q) = %v, want a refusal", tc.in, roles)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseRoles(%q): %v", tc.in, err)
+			continue
+		}
+		a := model.Account{Roles: roles}
+		if a.RolesString() != tc.want || a.RoleCodes() != tc.codes {
+			t.Errorf("ParseRoles(%q) shows %q (codes %q), want %q (%q)", tc.in, a.RolesString(), a.RoleCodes(), tc.want, tc.codes)
+		}
+	}
+}

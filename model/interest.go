@@ -9,8 +9,8 @@ import (
 // Interest says which committed changes a watcher of the feed wants, so that
 // a session is handed only the changes its screens show. Build one with the
 // constructors below and Union; an Interest is immutable, and its slices are
-// shared between the values built from it. The zero Interest wants only
-// Resync changes.
+// shared between the values built from it. The zero Interest (NoChanges)
+// wants only the Resync changes that every watcher gets.
 type Interest struct {
 	all     bool
 	kinds   ChangeKind
@@ -25,6 +25,10 @@ type pupilsOn struct {
 	pupils []PupilID
 }
 
+// NoChanges wants nothing but the Resync changes every watcher gets: the
+// interest of a screen that shows nothing of the school yet.
+func NoChanges() Interest { return Interest{} }
+
 // AllChanges wants every change.
 func AllChanges() Interest { return Interest{all: true} }
 
@@ -38,10 +42,10 @@ func NotificationsInterest(login string) Interest { return Interest{logins: []st
 func SeancesInterest(ids ...SeanceID) Interest { return Interest{seances: sortedSet(ids)} }
 
 // PupilsInterest wants the changes that touch any of the pupils on date d,
-// or on any date when d is zero.
+// or on any date when d is zero; with no pupils it is NoChanges.
 func PupilsInterest(d Date, ids ...PupilID) Interest {
 	if len(ids) == 0 {
-		return Interest{}
+		return NoChanges()
 	}
 	return Interest{pupils: []pupilsOn{{date: d, pupils: sortedSet(ids)}}}
 }
@@ -175,7 +179,8 @@ func unionPupils(a, b []pupilsOn) []pupilsOn {
 
 // InterestBox holds a watcher's Interest: the session replaces it as its
 // screens change while the store reads it, from another goroutine, for each
-// change it publishes. An empty box wants every change.
+// change it publishes. A box never Set (Unset) wants every change: a
+// session's first screens see everything until they say what they show.
 type InterestBox struct {
 	p     atomic.Pointer[Interest]
 	onSet atomic.Pointer[func()]
@@ -205,10 +210,10 @@ func (b *InterestBox) Set(i Interest) {
 	}
 }
 
-// Empty reports whether no Interest was ever Set.
-func (b *InterestBox) Empty() bool { return b.p.Load() == nil }
+// Unset reports whether no Interest was ever Set.
+func (b *InterestBox) Unset() bool { return b.p.Load() == nil }
 
-// Matches reports whether the box's interest wants c; a nil or empty box
+// Matches reports whether the box's interest wants c; a nil or unset box
 // wants every change.
 func (b *InterestBox) Matches(c Change) bool {
 	i := b.Load()

@@ -34,6 +34,8 @@ type accountsScreen struct {
 	list     cursorList
 	detail   bool
 	form     *form
+	// saveForm saves the form's values (create, edit or add a key).
+	saveForm func([]string) tea.Cmd
 	// confirm is the question a destructive key asks before it acts.
 	confirm *confirmation
 	size    tea.WindowSizeMsg
@@ -93,9 +95,14 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.list.setItems(indexes(len(msg.accounts)))
 	case accountSavedMsg:
 		s.busy = max(s.busy-1, 0)
+		if msg.err != nil && s.form != nil && s.form.saving {
+			s.form.fail(model.UserMessage(msg.err))
+			return s, nil
+		}
 		if msg.err != nil {
 			return s, errorCmd(msg.err)
 		}
+		s.form = nil
 		return s, tea.Batch(statusCmd("%s", msg.text), s.load())
 	case changeMsg:
 		if model.Change(msg).Touches(model.ChangedAccounts) {
@@ -109,11 +116,14 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if s.form != nil {
-		done, cmd := s.form.handle(msg)
-		if done {
+		switch s.form.handle(msg) {
+		case formCancel:
 			s.form = nil
+		case formSave:
+			s.form.startSaving()
+			return s.saveForm(s.form.values())
 		}
-		return cmd
+		return nil
 	}
 	if cmd, ok := answerPending(&s.confirm, msg); ok {
 		return cmd
@@ -121,18 +131,20 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	acc, ok := s.selected()
 	switch {
 	case key.Matches(msg, s.keys.New):
-		s.form = newForm("Nouveau compte", []string{"Identifiant", "Nom affiché", "Rôles (teacher,aed,cpe,direction,admin)"}, nil, s.create)
+		s.openForm(s.create, newForm(s.env.styles, "Nouveau compte", formField{label: "Identifiant"}, formField{label: "Nom affiché"},
+			formField{label: "Rôles", hint: rolesHint}))
 	case !ok:
 	case key.Matches(msg, s.keys.Open):
 		s.detail = !s.detail
 	case msg.Type == tea.KeyEsc:
 		s.detail = false
 	case key.Matches(msg, s.keys.Roles):
-		s.form = newForm("Compte "+acc.Login, []string{"Nom affiché", "Rôles"}, []string{acc.Name, acc.RolesString()}, s.edit(acc.Login))
+		s.openForm(s.edit(acc.Login), newForm(s.env.styles, "Compte "+acc.Login, formField{label: "Nom affiché", value: acc.Name},
+			formField{label: "Rôles", value: acc.RolesString(), hint: rolesHint}))
 	case key.Matches(msg, s.keys.Toggle):
 		return s.toggle(acc)
 	case key.Matches(msg, s.keys.AddKey):
-		s.form = newForm("Clé SSH pour "+acc.Login, []string{"Clé publique (ssh-ed25519 AAAA…)"}, nil, s.addKey(acc.Login))
+		s.openForm(s.addKey(acc.Login), newForm(s.env.styles, "Clé SSH pour "+acc.Login, formField{label: "Clé publique", hint: "ssh-ed25519 AAAA…"}))
 	case key.Matches(msg, s.keys.DropKey) && len(acc.Keys) > 0:
 		fp := acc.Keys[len(acc.Keys)-1].Fingerprint
 		s.confirm = &confirmation{
@@ -143,6 +155,13 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		s.list.navigate(msg, s.env.nav, s.size.Height-appChrome-2)
 	}
 	return nil
+}
+
+// rolesHint lists the roles a form's Rôles field reads.
+const rolesHint = "enseignant, aed, cpe, direction, administrateur"
+
+func (s *accountsScreen) openForm(save func([]string) tea.Cmd, f *form) {
+	s.form, s.saveForm = f, save
 }
 
 // save starts a write, counted in Pending until its accountSavedMsg.
@@ -220,7 +239,7 @@ func (s *accountsScreen) dropKey(login, fingerprint string) tea.Cmd {
 func (s *accountsScreen) View(width, height int) string {
 	st := s.env.styles
 	if s.form != nil {
-		return s.form.view(st, width)
+		return s.form.view(width)
 	}
 	if s.confirm != nil {
 		return s.confirm.view(st, width)
@@ -259,11 +278,17 @@ func (s *accountsScreen) accountLine(a model.Account, cursor bool, width int) st
 }
 
 func (s *accountsScreen) ShortHelp() []key.Binding {
+	if s.form != nil {
+		return s.form.bindings()
+	}
 	k := s.keys
 	return []key.Binding{k.New, k.Roles, k.Toggle, k.AddKey, k.DropKey, k.Open}
 }
 
 func (s *accountsScreen) FullHelp() []HelpSection {
+	if s.form != nil {
+		return []HelpSection{{Title: s.form.title, Keys: s.form.bindings()}}
+	}
 	k := s.keys
 	return []HelpSection{
 		{Title: "Comptes", Keys: []key.Binding{k.New, k.Roles, k.Toggle, k.Open}},

@@ -192,7 +192,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 // syncInterest gives the store the union of the open screens' interests and
 // the notifications to the session's account, when a screen's part changed.
 func (a *App) syncInterest() {
-	changed := a.interest.Empty()
+	changed := a.interest.Unset()
 	for slot, s := range a.screens {
 		if in := interestOf(s); !in.Equal(a.wants[slot]) {
 			a.wants[slot], changed = in, true

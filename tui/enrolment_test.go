@@ -56,9 +56,11 @@ func TestMotiveHealthFlag(t *testing.T) {
 	d.Press("n")
 	d.Process(keyMsg("Soins dentaires"))
 	d.Press("tab", "d", "tab", "tab")
-	d.WaitFor("› Santé     non")
+	if v := d.WaitFor("› Santé"); !strings.Contains(line(v, "› Santé"), "‹ non ›") {
+		t.Errorf("the health field:\n%s", v)
+	}
 	d.Press("space", "enter")
-	v = d.WaitFor("Motif « Soins dentaires » enregistré (touche d).")
+	v = d.WaitFor("Motif « Soins dentaires » enregistré (touche d).", "d       Soins dentaires")
 	if !strings.Contains(line(v, "Soins dentaires"), "valable · santé") {
 		t.Errorf("the new motive:\n%s", v)
 	}

@@ -19,7 +19,7 @@ type explainView struct {
 	env      *env
 	pupil    model.Pupil
 	from, to model.Date
-	gen      int
+	loads    requests
 	e        *model.PupilFigures
 	lines    []explainLine
 	// cursor is the half-day under the cursor; offset the first line shown.
@@ -46,8 +46,7 @@ type explainLoadedMsg struct {
 }
 
 func (v *explainView) load(svc service) tea.Cmd {
-	v.gen++
-	gen, id, from, to := v.gen, v.pupil.ID, v.from, v.to
+	gen, id, from, to := v.loads.next(), v.pupil.ID, v.from, v.to
 	return func() tea.Msg {
 		e, err := svc.ExplainPupil(id, from, to)
 		return explainLoadedMsg{gen: gen, pupil: id, e: e, err: err}
@@ -55,7 +54,7 @@ func (v *explainView) load(svc service) tea.Cmd {
 }
 
 func (v *explainView) onLoaded(msg explainLoadedMsg) tea.Cmd {
-	if msg.gen != v.gen || msg.pupil != v.pupil.ID {
+	if msg.pupil != v.pupil.ID || !v.loads.take(msg.gen) {
 		return nil
 	}
 	if msg.err != nil {

@@ -13,10 +13,10 @@ import (
 type pupilFinder struct {
 	query lineEdit
 	// limit is how many pupils a search returns at most.
-	limit int
-	gen   int
-	found []model.Pupil
-	list  cursorList
+	limit    int
+	searches requests
+	found    []model.Pupil
+	list     cursorList
 }
 
 // pupilsFoundMsg is the answer to a search; finder tells whose.
@@ -37,8 +37,7 @@ func (f *pupilFinder) key(svc service, msg tea.KeyMsg) (tea.Cmd, bool) {
 }
 
 func (f *pupilFinder) search(svc service) tea.Cmd {
-	f.gen++
-	gen, q, limit := f.gen, f.query.String(), f.limit
+	gen, q, limit := f.searches.next(), f.query.String(), f.limit
 	return func() tea.Msg {
 		ps, err := svc.FindPupils(q, limit)
 		return pupilsFoundMsg{finder: f, gen: gen, pupils: ps, err: err}
@@ -52,7 +51,7 @@ func (f *pupilFinder) update(msg tea.Msg) (tea.Cmd, bool) {
 	if !ok || m.finder != f {
 		return nil, false
 	}
-	if m.gen == f.gen {
+	if f.searches.take(m.gen) {
 		f.found = m.pupils
 		f.list.setItems(indexes(len(m.pupils)))
 		f.list.moveTo(0)

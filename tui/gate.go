@@ -29,8 +29,7 @@ type gateScreen struct {
 	// search for the letters typed came back: it is recorded then.
 	queued   *string
 	last     string
-	gen      int
-	shownGen int
+	searches requests
 	busy     int
 	size     tea.WindowSizeMsg
 }
@@ -89,10 +88,9 @@ func (s *gateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (s *gateScreen) onFound(msg gateFoundMsg) tea.Cmd {
-	if msg.gen != s.gen {
+	if !s.searches.take(msg.gen) {
 		return nil
 	}
-	s.shownGen = msg.gen
 	s.found = msg.found
 	s.list.setItems(indexes(len(msg.found)))
 	s.list.cursor = 0
@@ -104,7 +102,7 @@ func (s *gateScreen) onFound(msg gateFoundMsg) tea.Cmd {
 }
 
 // searching reports whether the results shown are not yet those of the letters typed.
-func (s *gateScreen) searching() bool { return s.query.String() != "" && s.shownGen != s.gen }
+func (s *gateScreen) searching() bool { return s.query.String() != "" && s.searches.waiting() }
 
 func (s *gateScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if s.withMotive {
@@ -135,8 +133,7 @@ func (s *gateScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (s *gateScreen) search() tea.Cmd {
-	s.gen++
-	svc, q, gen, limit := s.env.svc, s.query.String(), s.gen, s.rows()
+	svc, q, gen, limit := s.env.svc, s.query.String(), s.searches.next(), s.rows()
 	if strings.TrimSpace(q) == "" {
 		s.found, s.list = nil, cursorList{}
 		return nil

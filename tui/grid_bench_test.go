@@ -51,7 +51,7 @@ func BenchmarkGridViewWeek35(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			s.onGrid(gridMsg{gen: s.loadGen, grid: g})
+			s.onGrid(gridMsg{gen: s.loads.sent, grid: g})
 			benchView(b, s, size[0], size[1])
 		})
 	}
@@ -65,7 +65,7 @@ func BenchmarkGridViewWeek35Selection(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s.onGrid(gridMsg{gen: s.loadGen, grid: g})
+	s.onGrid(gridMsg{gen: s.loads.sent, grid: g})
 	s.view.row, s.view.col = 0, 0
 	s.view.startSelection()
 	s.view.move(len(g.Rows), s.view.cols()-1)
@@ -87,7 +87,7 @@ func BenchmarkGridViewPupilTerm(b *testing.B) {
 		b.Fatal(err)
 	}
 	s.pupil, s.span = "E001", pupilSpan{from: g.From, to: g.To, name: "1er trimestre", period: true}
-	s.onGrid(gridMsg{gen: s.loadGen, grid: g})
+	s.onGrid(gridMsg{gen: s.loads.sent, grid: g})
 	benchView(b, s, 80, 24)
 }
 

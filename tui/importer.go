@@ -50,7 +50,7 @@ type importScreen struct {
 	plan   *imports.Plan
 	ready  bool // the plan can be applied
 	busy   string
-	gen    int
+	work   requests
 	report []string
 	scroll int
 	size   tea.WindowSizeMsg
@@ -84,7 +84,7 @@ func (s *importScreen) Capturing() bool { return s.year != nil }
 
 // Pending counts the import being written: quitting waits for it.
 // Interest: imports show no committed change.
-func (s *importScreen) Interest() model.Interest { return model.Interest{} }
+func (s *importScreen) Interest() model.Interest { return model.NoChanges() }
 
 func (s *importScreen) Pending() int {
 	if s.busy == busyApplying {
@@ -176,7 +176,7 @@ func (s *importScreen) move(msg tea.KeyMsg) {
 
 // forget drops a plan that no longer matches the choices on screen.
 func (s *importScreen) forget() {
-	s.gen++
+	s.work.next()
 	s.plan, s.ready, s.src, s.report, s.busy = nil, false, nil, nil, ""
 }
 
@@ -193,7 +193,7 @@ func (s *importScreen) check() tea.Cmd {
 	}
 	s.forget()
 	s.chosen, s.busy = name, busyChecking
-	svc, kind, gen := s.env.svc, imports.Kinds[s.kind], s.gen
+	svc, kind, gen := s.env.svc, imports.Kinds[s.kind], s.work.next()
 	opt := imports.Options{Force: s.force}
 	return func() tea.Msg {
 		read, err := folder.Read(name)
@@ -206,7 +206,7 @@ func (s *importScreen) check() tea.Cmd {
 }
 
 func (s *importScreen) onChecked(msg importCheckedMsg) tea.Cmd {
-	if msg.gen != s.gen {
+	if !s.work.take(msg.gen) {
 		return nil
 	}
 	s.busy = ""
@@ -227,9 +227,8 @@ func (s *importScreen) apply() tea.Cmd {
 	if !s.ready || s.busy != "" {
 		return statusCmd("Vérifiez d'abord un fichier sans refus (↵)")
 	}
-	s.gen++
 	s.busy, s.ready = busyApplying, false
-	svc, kind, src, gen := s.env.svc, imports.Kinds[s.kind], *s.src, s.gen
+	svc, kind, src, gen := s.env.svc, imports.Kinds[s.kind], *s.src, s.work.next()
 	opt := imports.Options{Force: s.force}
 	return func() tea.Msg {
 		rep, err := imports.Run(svc.Service, kind, src, opt)
@@ -238,7 +237,7 @@ func (s *importScreen) apply() tea.Cmd {
 }
 
 func (s *importScreen) onApplied(msg importAppliedMsg) tea.Cmd {
-	if msg.gen != s.gen {
+	if !s.work.take(msg.gen) {
 		return nil
 	}
 	s.busy = ""

@@ -27,8 +27,9 @@ import (
 //   - gives it every key first while it asks (asking), else the keys it does
 //     not use itself (key), and draws previewLine and motiveLines.
 type justifyBar struct {
-	// token tells this bar's messages from those of another bar of the session.
-	token   *int
+	// token tells this bar's messages from those of another bar of the
+	// session, and numbers its previews.
+	token   *requests
 	env     *env
 	keys    barKeys
 	motives []model.Motive
@@ -39,7 +40,6 @@ type justifyBar struct {
 	preview *model.KindsPreview
 	// ask is the question on screen before a motive replaces others.
 	ask  *barQuestion
-	gen  int
 	busy int
 	// reads: the bar reads the motives itself (init), again when they change.
 	reads bool
@@ -73,17 +73,17 @@ func defaultBarKeys() barKeys {
 }
 
 func newJustifyBar(e *env) justifyBar {
-	return justifyBar{token: new(int), env: e, keys: defaultBarKeys(), sel: newMarkSet()}
+	return justifyBar{token: new(requests), env: e, keys: defaultBarKeys(), sel: newMarkSet()}
 }
 
 type barMotivesMsg struct {
-	token   *int
+	token   *requests
 	motives []model.Motive
 	err     error
 }
 
 type barPreviewMsg struct {
-	token   *int
+	token   *requests
 	gen     int
 	preview model.KindsPreview
 	err     error
@@ -91,7 +91,7 @@ type barPreviewMsg struct {
 
 // barKeyPreviewMsg is the preview of the key the question is about.
 type barKeyPreviewMsg struct {
-	token   *int
+	token   *requests
 	gen     int
 	preview model.Preview
 }
@@ -99,7 +99,7 @@ type barKeyPreviewMsg struct {
 // barDoneMsg is the end of an action of the bar: a motive applied, a validity
 // overruled, an undo or redo.
 type barDoneMsg struct {
-	token   *int
+	token   *requests
 	text    string
 	cleared bool
 	err     error
@@ -133,7 +133,7 @@ func (b *justifyBar) update(msg tea.Msg) (tea.Cmd, bool) {
 		b.setMotives(msg.motives)
 		return tea.Batch(errCmd(msg.err), b.refresh()), true
 	case barPreviewMsg:
-		if msg.token != b.token || msg.gen != b.gen {
+		if msg.token != b.token || !b.token.take(msg.gen) {
 			return nil, msg.token == b.token
 		}
 		if msg.err != nil {
@@ -178,7 +178,7 @@ func (b *justifyBar) setMotives(ms []model.Motive) {
 // reader may apply); the next retarget previews with them.
 func (b *justifyBar) offer(ms []model.Motive) {
 	b.setMotives(ms)
-	b.gen++
+	b.token.next()
 	b.preview = nil
 }
 
@@ -237,12 +237,12 @@ func (b *justifyBar) retarget(cursor []model.Shown) tea.Cmd {
 
 // refresh recomputes the preview of the target: a valable and a non valable motive.
 func (b *justifyBar) refresh() tea.Cmd {
-	b.gen++
+	gen := b.token.next()
 	b.preview = nil
 	if len(b.target) == 0 || len(b.motives) == 0 {
 		return nil
 	}
-	svc, token, gen, shown := b.env.svc, b.token, b.gen, slices.Clone(b.target)
+	svc, token, shown := b.env.svc, b.token, slices.Clone(b.target)
 	return func() tea.Msg {
 		pv, err := svc.PreviewKinds(shown)
 		return barPreviewMsg{token: token, gen: gen, preview: pv, err: err}
@@ -288,9 +288,9 @@ func (b *justifyBar) press(m *model.Motive) tea.Cmd {
 		}
 		return b.apply(m, shown, false)
 	}
-	b.gen++
-	b.ask = &barQuestion{motive: m, shown: shown, replaced: replaced, gen: b.gen}
-	svc, token, gen := b.env.svc, b.token, b.gen
+	gen := b.token.next()
+	b.ask = &barQuestion{motive: m, shown: shown, replaced: replaced, gen: gen}
+	svc, token := b.env.svc, b.token
 	return func() tea.Msg {
 		pv, err := svc.Preview(model.MotiveRequest{Shown: shown, Code: code, Replace: true})
 		if err != nil {

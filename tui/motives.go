@@ -31,11 +31,23 @@ type motiveKeys struct {
 // motiveEdit is the form of one motive: label, key, validity, health.
 type motiveEdit struct {
 	motive model.Motive
-	label  lineEdit
-	key    lineEdit
-	field  int
-	err    string
+	form   *form
 }
+
+// The motive form's fields, in order, and the words of its choices.
+const (
+	mfLabel = iota
+	mfKey
+	mfValid
+	mfHealth
+)
+
+const (
+	wordValid   = "valable"
+	wordInvalid = "non valable"
+	wordYes     = "oui"
+	wordNo      = "non"
+)
 
 type motivesLoadedMsg struct {
 	motives []model.Motive
@@ -103,53 +115,53 @@ func (s *motivesScreen) listKey(msg tea.KeyMsg) tea.Cmd {
 	i, ok := s.list.selected()
 	switch {
 	case key.Matches(msg, s.keys.New):
-		s.edit = newMotiveEdit(model.Motive{Valid: true})
+		s.edit = newMotiveEdit(s.env.styles, model.Motive{Valid: true})
 	case !ok:
 	case key.Matches(msg, s.keys.Edit):
-		s.edit = newMotiveEdit(s.motives[i])
+		s.edit = newMotiveEdit(s.env.styles, s.motives[i])
 	case key.Matches(msg, s.keys.Retire):
 		return s.retire(s.motives[i])
 	}
 	return nil
 }
 
-func newMotiveEdit(m model.Motive) *motiveEdit {
-	return &motiveEdit{motive: m, label: lineEdit{value: []rune(m.Label)}, key: lineEdit{value: []rune(m.Key)}}
+func newMotiveEdit(st *Styles, m model.Motive) *motiveEdit {
+	title := "Modifier le motif"
+	if m.Code == "" {
+		title = "Nouveau motif"
+	}
+	return &motiveEdit{motive: m, form: newForm(st, title,
+		formField{label: "Libellé", value: m.Label},
+		formField{label: "Touche", value: m.Key, limit: 1, hint: "touches interdites : " + model.ReservedKeys},
+		formField{label: "Validité", value: choose(m.Valid, wordValid, wordInvalid), choices: []string{wordValid, wordInvalid}},
+		formField{label: "Santé", value: choose(m.Health, wordYes, wordNo), choices: []string{wordNo, wordYes},
+			hint: "oui : l'archive de l'année n'en gardera que « motif valable »"},
+	)}
 }
 
-// motiveFields counts the form's fields.
-const motiveFields = 4
+// choose returns yes when b holds, else no.
+func choose(b bool, yes, no string) string {
+	if b {
+		return yes
+	}
+	return no
+}
 
-// editKey: tab changes field; in the validity and health fields, space
-// toggles them; ↵ saves.
 func (s *motivesScreen) editKey(msg tea.KeyMsg) tea.Cmd {
-	e := s.edit
-	switch {
-	case msg.Type == tea.KeyEsc:
+	switch s.edit.form.handle(msg) {
+	case formCancel:
 		s.edit = nil
-	case msg.Type == tea.KeyEnter:
+	case formSave:
 		return s.save()
-	case msg.Type == tea.KeyTab || msg.Type == tea.KeyDown:
-		e.field = (e.field + 1) % motiveFields
-	case msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp:
-		e.field = (e.field + motiveFields - 1) % motiveFields
-	case e.field == 0:
-		e.label.handle(msg)
-	case e.field == 1:
-		if e.key.handle(msg) && len(e.key.value) > 1 {
-			e.key.value = e.key.value[len(e.key.value)-1:]
-		}
-	case (msg.Type == tea.KeySpace || msg.String() == " ") && e.field == 2:
-		e.motive.Valid = !e.motive.Valid
-	case msg.Type == tea.KeySpace || msg.String() == " ":
-		e.motive.Health = !e.motive.Health
 	}
 	return nil
 }
 
 func (s *motivesScreen) save() tea.Cmd {
-	m := s.edit.motive
-	m.Label, m.Key = s.edit.label.String(), s.edit.key.String()
+	f, m := s.edit.form, s.edit.motive
+	m.Label, m.Key = f.value(mfLabel), f.value(mfKey)
+	m.Valid, m.Health = f.value(mfValid) == wordValid, f.value(mfHealth) == wordYes
+	f.startSaving()
 	svc := s.env.svc
 	s.busy++
 	return func() tea.Msg {
@@ -175,7 +187,7 @@ func (s *motivesScreen) onSaved(msg motiveSavedMsg) tea.Cmd {
 	s.busy = max(s.busy-1, 0)
 	if msg.err != nil {
 		if s.edit != nil {
-			s.edit.err = model.UserMessage(msg.err)
+			s.edit.form.fail(model.UserMessage(msg.err))
 			return nil
 		}
 		return errorCmd(msg.err)
@@ -221,41 +233,19 @@ func (s *motivesScreen) line(m model.Motive, cursor bool, width int) string {
 	return truncate("  "+text, width)
 }
 
-func (s *motivesScreen) editView(width int) string {
-	st, e := s.env.styles, s.edit
-	title := "Modifier le motif"
-	if e.motive.Code == "" {
-		title = "Nouveau motif"
-	}
-	valid := "non valable"
-	if e.motive.Valid {
-		valid = "valable"
-	}
-	field := func(i int, label, value string) string {
-		if i == e.field {
-			return "› " + padRight(label, 10) + st.Cursor.Render(value+"▏")
-		}
-		return "  " + padRight(label, 10) + value
-	}
-	health := "non"
-	if e.motive.Health {
-		health = "oui : l'archive de l'année n'en gardera que « motif valable »"
-	}
-	lines := []string{st.Title.Render(title), "", field(0, "Libellé", e.label.String()),
-		field(1, "Touche", e.key.String()), field(2, "Validité", valid+" (espace pour changer)"),
-		field(3, "Santé", health+" (espace pour changer)"), ""}
-	if e.err != "" {
-		lines = append(lines, st.Error.Render(truncate("✗ "+e.err, width)))
-	}
-	lines = append(lines, st.Muted.Render("tab champ suivant · ↵ enregistrer · esc annuler · touches interdites : "+model.ReservedKeys))
-	return strings.Join(lines, "\n")
-}
+func (s *motivesScreen) editView(width int) string { return s.edit.form.view(width) }
 
 func (s *motivesScreen) ShortHelp() []key.Binding {
+	if s.edit != nil {
+		return s.edit.form.bindings()
+	}
 	return []key.Binding{s.keys.New, s.keys.Edit, s.keys.Retire}
 }
 
 func (s *motivesScreen) FullHelp() []HelpSection {
+	if s.edit != nil {
+		return []HelpSection{{Title: s.edit.form.title, Keys: s.edit.form.bindings()}}
+	}
 	return []HelpSection{
 		{Title: "Motifs", Keys: []key.Binding{s.keys.New, s.keys.Edit, s.keys.Retire}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},

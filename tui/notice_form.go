@@ -26,6 +26,7 @@ const (
 // then the motive's key, which saves.
 type noticeForm struct {
 	env    *env
+	keys   announceKeys
 	edit   *model.NoticeLine
 	pupil  *model.Pupil
 	finder pupilFinder
@@ -43,8 +44,27 @@ type noticeForm struct {
 	// replace the motive the announced absence already has.
 	preview   *model.NoticePreview
 	previewed previewSpan
-	gen       int
+	previews  requests
 	asking    *askedMotive
+}
+
+// announceKeys are the form's keys: the keys of every form (formKeys), the
+// moves of a date, and the motives' own keys, which save.
+type announceKeys struct {
+	formKeys
+	Later, Earlier, WeekEnd, Motive, NoMotive key.Binding
+}
+
+func defaultAnnounceKeys() announceKeys {
+	k := announceKeys{formKeys: defaultFormKeys(),
+		Later:    newKey("+", "un jour plus tard", "+"),
+		Earlier:  newKey("-", "un jour plus tôt", "-"),
+		WeekEnd:  newKey(">", "fin de semaine", ">"),
+		Motive:   newKey("m r f…", "motif, et enregistrer"),
+		NoMotive: newKey("⌫", "sans motif (champ Motif)", "backspace"),
+	}
+	k.Save.SetHelp("↵", "enregistrer sans motif (Élève : choisir)")
+	return k
 }
 
 // previewSpan is the pupil and span a preview was asked for.
@@ -71,7 +91,7 @@ type formDoneMsg struct {
 }
 
 func newNoticeForm(e *env, day model.Date, msg formRequest, motives func() []model.Motive) *noticeForm {
-	f := &noticeForm{env: e, pupil: msg.pupil, motives: motives, field: fieldTo, fresh: [2]bool{true, true},
+	f := &noticeForm{env: e, keys: defaultAnnounceKeys(), pupil: msg.pupil, motives: motives, field: fieldTo, fresh: [2]bool{true, true},
 		finder: pupilFinder{limit: 6}}
 	loc := e.svc.Now().Location()
 	from, to := day.Time(8*60, loc), day.AddDays(1).Time(18*60, loc)
@@ -109,7 +129,7 @@ func (f *noticeForm) date(i int) (time.Time, error) {
 
 func (f *noticeForm) update(msg tea.Msg) tea.Cmd {
 	if m, ok := msg.(noticePreviewMsg); ok {
-		if m.form == f && m.gen == f.gen {
+		if m.form == f && f.previews.take(m.gen) {
 			f.preview = nil
 			if m.err == nil {
 				f.preview = &m.preview
@@ -134,8 +154,7 @@ func (f *noticeForm) refresh() tea.Cmd {
 		return nil
 	}
 	f.previewed, f.preview = span, nil
-	f.gen++
-	svc, gen, replacing := f.env.svc, f.gen, ""
+	svc, gen, replacing := f.env.svc, f.previews.next(), ""
 	if f.edit != nil {
 		replacing = f.edit.Notice.ID
 	}
@@ -168,14 +187,20 @@ func (f *noticeForm) answer(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (f *noticeForm) handle(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEsc:
+	k := f.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
 		f.closed = true
 		return nil
-	case tea.KeyTab, tea.KeyShiftTab:
-		f.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyShiftTab])
+	case f.field == fieldPupil && key.Matches(msg, f.env.nav.Up, f.env.nav.Down) && msg.Type != tea.KeyRunes:
+		return f.pupilKey(msg)
+	case key.Matches(msg, k.Next):
+		f.move(1)
 		return nil
-	case tea.KeyEnter:
+	case key.Matches(msg, k.Prev):
+		f.move(-1)
+		return nil
+	case key.Matches(msg, k.Save):
 		if f.field == fieldPupil {
 			f.choose()
 			return nil
@@ -218,10 +243,7 @@ func (f *noticeForm) choose() {
 
 func (f *noticeForm) dateKey(msg tea.KeyMsg, i int) tea.Cmd {
 	switch {
-	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
-		f.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyUp])
-		return nil
-	case msg.String() == "+" || msg.String() == "-" || msg.String() == ">":
+	case key.Matches(msg, f.keys.Later, f.keys.Earlier, f.keys.WeekEnd):
 		f.shift(i, msg.String())
 		return nil
 	case msg.Type == tea.KeyRunes && isLetter(msg.Runes):
@@ -272,7 +294,7 @@ func endOfWeek(f *noticeForm, t time.Time) time.Time {
 }
 
 func (f *noticeForm) motiveKey(msg tea.KeyMsg) tea.Cmd {
-	if msg.Type == tea.KeyBackspace {
+	if key.Matches(msg, f.keys.NoMotive) {
 		f.motive = nil
 		return nil
 	}
@@ -378,7 +400,7 @@ func (f *noticeForm) view(width, height int) string {
 	if f.err != "" {
 		lines = append(lines, st.Error.Render("✗ "+f.err))
 	}
-	lines = append(lines, st.Muted.Render("Tapez la touche du motif pour enregistrer (↵ : sans motif). + / - un jour, > fin de semaine."))
+	lines = append(lines, st.Muted.Render(truncate(bindingsText(f.shortHelp()), width)))
 	if ms := f.motives(); len(ms) > 0 {
 		lines = append(lines, motiveLines(st, ms, width)...)
 	}
@@ -427,11 +449,16 @@ func (f *noticeForm) motiveText() string {
 }
 
 func (f *noticeForm) shortHelp() []key.Binding {
-	return []key.Binding{newKey("tab", "champ suivant", "tab"), newKey("+/-", "un jour", "+/-"), newKey(">", "fin de semaine", ">"), newKey("m…", "motif et enregistrer", "m…"), newKey("esc", "annuler", "esc")}
+	k := f.keys
+	return []key.Binding{k.Motive, k.Save, k.Next, k.Later, k.Earlier, k.WeekEnd, k.Cancel}
 }
 
 func (f *noticeForm) fullHelp() []HelpSection {
-	return []HelpSection{{Title: "Absence annoncée", Keys: f.shortHelp()}}
+	k := f.keys
+	return []HelpSection{
+		{Title: "Absence annoncée", Keys: []key.Binding{k.Motive, k.Save, k.NoMotive, k.Cancel}},
+		{Title: "Champs", Keys: []key.Binding{k.Next, k.Prev, k.Later, k.Earlier, k.WeekEnd}},
+	}
 }
 
 // previewLines say what the announced absence counts now and what a

@@ -34,17 +34,15 @@ type planScreen struct {
 	bar    justifyBar
 	marked gridMarks
 	picker targetPicker
-	// seances and pupils are what the grid shows, to filter the change feed.
-	seances map[model.SeanceID]bool
-	pupils  map[model.PupilID]bool
-	// wants is the same for the store (Interest).
+	// wants is the changes that concern the grid shown: what the store
+	// hands the session and what reloads the grid (Interest).
 	wants model.Interest
 	// shown are the kinds of cell the grid holds, for the legend.
-	shown   map[model.CellKind]bool
-	loadGen int
-	loaded  bool
-	placed  bool
-	size    tea.WindowSizeMsg
+	shown  map[model.CellKind]bool
+	loads  requests
+	loaded bool
+	placed bool
+	size   tea.WindowSizeMsg
 }
 
 func newPlanScreen(e *env) Screen {
@@ -101,7 +99,7 @@ func (s *planScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case changeMsg:
 		// The grid reloads for the changes that concern the bar's preview
 		// (its reload drops the selection), so the bar needs no onChange.
-		if s.touched(model.Change(msg)) {
+		if s.Interest().Matches(model.Change(msg)) {
 			return s, s.load()
 		}
 	}
@@ -126,8 +124,7 @@ func (s *planScreen) load() tea.Cmd {
 	if s.target.Code == "" && s.pupil == "" {
 		return nil
 	}
-	s.loadGen++
-	svc, gen, target, week := s.env.svc, s.loadGen, s.target, s.week
+	svc, gen, target, week := s.env.svc, s.loads.next(), s.target, s.week
 	if s.pupil != "" {
 		id, from, to := s.pupil, s.span.from, s.span.to
 		return func() tea.Msg {
@@ -142,7 +139,7 @@ func (s *planScreen) load() tea.Cmd {
 }
 
 func (s *planScreen) onGrid(msg gridMsg) tea.Cmd {
-	if msg.gen != s.loadGen {
+	if !s.loads.take(msg.gen) {
 		return nil
 	}
 	s.loaded = true
@@ -172,21 +169,20 @@ func (s *planScreen) onGrid(msg gridMsg) tea.Cmd {
 }
 
 func (s *planScreen) indexGrid() {
-	s.seances = map[model.SeanceID]bool{}
-	s.pupils = map[model.PupilID]bool{}
+	seances, pupils := map[model.SeanceID]bool{}, map[model.PupilID]bool{}
 	s.shown = map[model.CellKind]bool{}
 	for _, r := range s.grid.Rows {
-		s.pupils[r.Pupil.ID] = true
+		pupils[r.Pupil.ID] = true
 		for _, c := range r.Cells {
 			s.shown[c.Kind] = true
 			if c.HasSeance() {
-				s.seances[c.Attendance.Seance.ID] = true
+				seances[c.Attendance.Seance.ID] = true
 			}
 		}
 	}
 	s.wants = model.KindsInterest(model.ChangedStructure | model.ChangedMotives).
-		Union(model.SeancesInterest(slices.Collect(maps.Keys(s.seances))...)).
-		Union(model.PupilsInterest(model.Date{}, slices.Collect(maps.Keys(s.pupils))...))
+		Union(model.SeancesInterest(slices.Collect(maps.Keys(seances))...)).
+		Union(model.PupilsInterest(model.Date{}, slices.Collect(maps.Keys(pupils))...))
 }
 
 // placeOnNow puts the cursor on the slot under way (or next) today, when the
@@ -219,42 +215,13 @@ func (s *planScreen) focusDay(day model.Date) {
 	}
 }
 
-// Interest is what touched reloads the grid for: nothing while no grid is
-// shown.
+// Interest is the changes that concern the grid shown, nothing while none
+// is: the store hands the session those, and each of them reloads the grid.
 func (s *planScreen) Interest() model.Interest {
 	if s.grid == nil {
-		return model.Interest{}
+		return model.NoChanges()
 	}
 	return s.wants
-}
-
-// touched reports whether a committed change concerns the grid shown.
-func (s *planScreen) touched(c model.Change) bool {
-	if s.grid == nil {
-		return false
-	}
-	if c.Resync || c.Kinds&(model.ChangedStructure|model.ChangedMotives) != 0 {
-		return true
-	}
-	seance, pupil := anyIn(c.Seances, s.seances), anyIn(c.Pupils, s.pupils)
-	switch {
-	case c.Kinds&model.ChangedRollCalls != 0 && seance:
-		return true
-	case c.Kinds&model.ChangedMarks != 0 && seance && pupil:
-		return true
-	case c.Kinds&model.ChangedNotices != 0 && pupil:
-		return true
-	}
-	return false
-}
-
-func anyIn[K comparable](xs []K, set map[K]bool) bool {
-	for _, x := range xs {
-		if set[x] {
-			return true
-		}
-	}
-	return false
 }
 
 // gridMarks are what a motive applies to in a rectangle: its absences and

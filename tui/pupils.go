@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"slices"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -48,15 +46,15 @@ type pupilsScreen struct {
 	// searching shows the search instead of the file.
 	searching bool
 	// opened: the file shown was opened by another screen (esc returns to it).
-	opened  bool
-	file    *model.PupilFile
-	fileID  model.PupilID
-	period  model.Period
-	week    model.Date
-	pane    int
-	scroll  int
-	loadGen int
-	form    *callForm
+	opened bool
+	file   *model.PupilFile
+	fileID model.PupilID
+	period model.Period
+	week   model.Date
+	pane   int
+	scroll int
+	loads  requests
+	form   *callForm
 	// guardianForm edits a guardian's contacts (Famille pane, m).
 	guardianForm *guardianForm
 	size         tea.WindowSizeMsg
@@ -113,7 +111,7 @@ func (s *pupilsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.opened = true
 		return s, cmd
 	case changeMsg:
-		if s.touched(model.Change(msg)) {
+		if s.Interest().Matches(model.Change(msg)) {
 			return s, s.load()
 		}
 	}
@@ -136,8 +134,7 @@ func (s *pupilsScreen) load() tea.Cmd {
 	if s.fileID == "" {
 		return nil
 	}
-	s.loadGen++
-	svc, gen, id, period, week := s.env.svc, s.loadGen, s.fileID, s.period, s.week
+	svc, gen, id, period, week := s.env.svc, s.loads.next(), s.fileID, s.period, s.week
 	return func() tea.Msg {
 		f, err := svc.PupilFile(id, period, week)
 		return fileMsg{gen: gen, file: f, err: err}
@@ -145,7 +142,7 @@ func (s *pupilsScreen) load() tea.Cmd {
 }
 
 func (s *pupilsScreen) onFile(msg fileMsg) tea.Cmd {
-	if msg.gen != s.loadGen {
+	if !s.loads.take(msg.gen) {
 		return nil
 	}
 	if msg.err != nil {
@@ -167,21 +164,11 @@ func (s *pupilsScreen) panes() []int {
 	return []int{paneSummary, paneTimetable, paneAbsences}
 }
 
-// Interest is what touched reloads the file for: nothing while no file is
-// shown.
+// Interest is the changes that concern the file shown, nothing while none
+// is: the store hands the session those, and each of them reloads the file.
 func (s *pupilsScreen) Interest() model.Interest {
 	if s.fileID == "" {
-		return model.Interest{}
+		return model.NoChanges()
 	}
 	return s.wants
-}
-
-func (s *pupilsScreen) touched(c model.Change) bool {
-	if s.fileID == "" {
-		return false
-	}
-	if c.Resync || c.Kinds&(model.ChangedStructure|model.ChangedMotives) != 0 {
-		return true
-	}
-	return c.Kinds&(model.ChangedMarks|model.ChangedNotices|model.ChangedFamily) != 0 && slices.Contains(c.Pupils, s.fileID)
 }

@@ -82,9 +82,9 @@ func (s *pupilsScreen) fileKey(msg tea.KeyMsg) tea.Cmd {
 			return goBack
 		}
 	case key.Matches(msg, k.Call) && s.pane == paneFamily && s.file.CanCall:
-		s.form = newCallForm(s.file, s.env.svc.Now())
+		s.form = newCallForm(s.env.styles, s.file, s.env.svc.Now())
 	case key.Matches(msg, k.Edit) && s.pane == paneFamily && s.file.CanEditFamily && len(s.file.Guardians) > 0:
-		s.guardianForm = newGuardianForm(s.file)
+		s.guardianForm = newGuardianForm(s.env.styles, s.file)
 	case key.Matches(msg, k.Grid):
 		id := s.fileID
 		return func() tea.Msg { return openPupilGridMsg{id: id} }

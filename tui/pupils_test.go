@@ -82,7 +82,7 @@ func TestCallLoggedInThreeKeys(t *testing.T) {
 func TestCallFormFields(t *testing.T) {
 	f := gridFixture(t, 4, modeltest.GridNow)
 	d := openFile(t, f, "cpe", "abadie")
-	d.Press("tab", "tab", "tab", "c", "right", "right", "tab", "down", "tab")
+	d.Press("tab", "tab", "tab", "c", "right", "right", "tab", "right", "tab")
 	d.Press("backspace", "backspace", "1", "5", "tab")
 	for _, r := range "rappel demain" {
 		d.Press(string(r))

@@ -198,10 +198,10 @@ func (s *pupilsScreen) familyLines(width int) []string {
 	st, f := s.env.styles, s.file
 	var lines []string
 	if s.form != nil {
-		lines = append(append(lines, s.form.lines(st, width)...), "")
+		lines = append(append(lines, s.form.lines(width)...), "")
 	}
 	if s.guardianForm != nil {
-		lines = append(append(lines, s.guardianForm.lines(st, width)...), "")
+		lines = append(append(lines, s.guardianForm.lines(width)...), "")
 	}
 	head := st.Header.Render("Responsables légaux")
 	if f.CanEditFamily && len(f.Guardians) > 0 && s.form == nil && s.guardianForm == nil {
@@ -256,8 +256,10 @@ func callText(c model.FamilyCall, name func(string) string) string {
 func (s *pupilsScreen) ShortHelp() []key.Binding {
 	k, nav := s.keys, s.env.nav
 	switch {
-	case s.form != nil || s.guardianForm != nil:
-		return nil
+	case s.form != nil:
+		return s.form.bindings()
+	case s.guardianForm != nil:
+		return s.guardianForm.bindings()
 	case s.searching:
 		return []key.Binding{k.Open, nav.Up, nav.Down, k.Search, k.Back}
 	case s.pane == paneFamily && s.file != nil && s.file.CanEditFamily:
@@ -270,6 +272,12 @@ func (s *pupilsScreen) ShortHelp() []key.Binding {
 
 func (s *pupilsScreen) FullHelp() []HelpSection {
 	k := s.keys
+	switch {
+	case s.form != nil:
+		return []HelpSection{{Title: s.form.title, Keys: s.form.bindings()}}
+	case s.guardianForm != nil:
+		return []HelpSection{{Title: "Coordonnées d'un responsable", Keys: s.guardianForm.bindings()}}
+	}
 	return []HelpSection{
 		{Title: "Chercher", Keys: []key.Binding{k.Search, k.Open, s.env.nav.Up, s.env.nav.Down, k.Back}},
 		{Title: "Fiche", Keys: []key.Binding{k.Pane, k.PanePrev, k.Prev, k.Next, k.Grid, k.Call}},

@@ -18,7 +18,7 @@ const reloadDelay = 500 * time.Millisecond
 // makes the older one's result stale. A change reloads at once (load), or,
 // on the screens that count the whole school, after reloadDelay (later).
 type loadGate struct {
-	gen      int
+	reqs     requests
 	inflight bool
 	// again: a change arrived while a load was in flight.
 	again bool
@@ -34,16 +34,15 @@ func (g *loadGate) load(force bool, run func(gen int) tea.Msg) tea.Cmd {
 		g.again = true
 		return nil
 	}
-	g.gen++
+	gen := g.reqs.next()
 	g.inflight, g.again, g.waiting = true, false, false
-	gen := g.gen
 	return func() tea.Msg { return run(gen) }
 }
 
 // arrived settles the result of load gen: it reports whether the result is
 // the latest, and returns reload() when a change arrived during the load.
 func (g *loadGate) arrived(gen int, reload func() tea.Cmd) (latest bool, next tea.Cmd) {
-	if gen != g.gen {
+	if !g.reqs.take(gen) {
 		return false, nil
 	}
 	g.inflight = false

@@ -62,15 +62,15 @@ type rollScreen struct {
 	dayCur  int
 	current model.SeanceID
 	// focus is the pupil to put the cursor on when current's sheet arrives.
-	focus   model.PupilID
-	sheet   *model.RollSheet
-	roster  map[model.PupilID]bool
-	list    cursorList
-	filter  lineEdit
-	digits  string
-	writes  markWrites
-	loadGen int
-	loaded  bool
+	focus  model.PupilID
+	sheet  *model.RollSheet
+	roster map[model.PupilID]bool
+	list   cursorList
+	filter lineEdit
+	digits string
+	writes markWrites
+	loads  requests
+	loaded bool
 	// dayStale: a change touched the day's séances while their list was
 	// hidden; it is reloaded when shown (a mark need not reload it).
 	dayStale bool
@@ -129,8 +129,7 @@ func (s *rollScreen) loadSheet() tea.Cmd {
 	if s.current == "" {
 		return nil
 	}
-	s.loadGen++
-	svc, id, gen := s.env.svc, s.current, s.loadGen
+	svc, id, gen := s.env.svc, s.current, s.loads.next()
 	return func() tea.Msg {
 		sheet, err := svc.RollSheet(id)
 		return sheetMsg{gen: gen, sheet: sheet, err: err}
@@ -214,7 +213,7 @@ func (s *rollScreen) indexOf(id model.SeanceID) int {
 }
 
 func (s *rollScreen) onSheet(msg sheetMsg) tea.Cmd {
-	if msg.gen != s.loadGen {
+	if !s.loads.take(msg.gen) {
 		return nil
 	}
 	s.loaded = true

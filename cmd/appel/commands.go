@@ -79,7 +79,7 @@ func commandTable() []command {
 		{path: "user list", remote: true, summary: "un compte par ligne : identifiant, rôles, nom", run: runUserList},
 		{path: "user add", remote: true, args: []arg{{name: "LOGIN"}}, summary: "crée un compte",
 			flags: []option{
-				{name: "role", value: "RÔLE[,RÔLE]", required: true, usage: "rôles séparés par des virgules : teacher, aed, cpe, direction, admin"},
+				{name: "role", value: "RÔLE[,RÔLE]", required: true, usage: "rôles séparés par des virgules : enseignant, aed, cpe, direction, administrateur (teacher et admin sont lus aussi)"},
 				{name: "name", value: "NOM", required: true, usage: "nom affiché"},
 			}, run: runUserAdd},
 		{path: "user key", summary: "les clés SSH d'un compte"},

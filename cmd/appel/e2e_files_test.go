@@ -187,7 +187,7 @@ func TestSSHNamesNoServerFile(t *testing.T) {
 	if after := fileState(t, s.db); after != before {
 		t.Errorf("the db changed: %s, then %s", before, after)
 	}
-	if out, errOut, code := s.ssh(t, "admin", "admin", nil, "user list"); code != 0 || !strings.Contains(out, "prof\tteacher") {
+	if out, errOut, code := s.ssh(t, "admin", "admin", nil, "user list"); code != 0 || !strings.Contains(out, "prof\tenseignant") {
 		t.Errorf("the server no longer serves: exit %d, %q, %q", code, out, errOut)
 	}
 	if out, _, code := s.ssh(t, "cpe", "cpe", nil, "export marks --from 2026-11-16"); code != 0 || !strings.HasPrefix(out, "\ufeffdate;debut;fin;seance") {

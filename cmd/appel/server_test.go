@@ -246,7 +246,7 @@ func TestSSHCommandsFollowTheRole(t *testing.T) {
 		out, err := sess.CombinedOutput(cmd)
 		return string(out), err
 	}
-	if out, err := run("admin", "user list"); err != nil || !strings.Contains(out, "prof\tteacher\tM. Martin") {
+	if out, err := run("admin", "user list"); err != nil || !strings.Contains(out, "prof\tenseignant\tM. Martin") {
 		t.Errorf("admin's user list: %v %q", err, out)
 	}
 	if out, err := run("prof", "user list"); err == nil || !strings.Contains(out, "votre rôle ne le permet pas") {

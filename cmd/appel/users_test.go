@@ -13,7 +13,7 @@ func TestUserCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
 	inProcess(t, "init", "--uai", "0670001A", "--name", "Collège Test", "--zone", "B", "--db", db, "--now", "2026-11-23T08:05")
 	inProcess(t, "user", "add", "mdupont", "--role", "teacher,cpe", "--name", "Marie Dupont", "--db", db)
-	if got := inProcess(t, "user", "list", "--db", db); got != "mdupont\tteacher,cpe\tMarie Dupont\n" {
+	if got := inProcess(t, "user", "list", "--db", db); got != "mdupont\tenseignant,cpe\tMarie Dupont\n" {
 		t.Errorf("user list = %q", got)
 	}
 	key := "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILaGBBzwFuSQ7p7KktgWQuHgg1rFr8IdRrGxHZcnQSau marie@poste"

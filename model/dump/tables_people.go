@@ -96,7 +96,7 @@ var accountsTable = table[model.Dataset]{
 	rows: func(d model.Dataset, _ *time.Location) rows {
 		var out rows
 		for _, a := range d.Accounts {
-			out = append(out, []export.Value{text(a.Login), text(a.Name), text(a.RolesString()), text(a.STSID), yes(a.Disabled)})
+			out = append(out, []export.Value{text(a.Login), text(a.Name), text(a.RoleCodes()), text(a.STSID), yes(a.Disabled)})
 		}
 		return out
 	},
