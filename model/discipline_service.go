@@ -358,29 +358,29 @@ func (s *Service) WriteExclusionReport(id, report string) (Punishment, error) {
 
 // ExcludeFromLesson marks the pupil excluded (e) in the séance and, in the
 // same transaction, opens the exclusion ponctuelle de cours whose written
-// report is to come; marking again finds the same punishment.
-func (s *Service) ExcludeFromLesson(id SeanceID, pupil PupilID) (Punishment, error) {
+// report is to come; marking again finds the same punishment. It returns the
+// punishment and the pupil's attendance as SetMark does.
+func (s *Service) ExcludeFromLesson(id SeanceID, pupil PupilID) (Punishment, Attendance, error) {
 	dir, pol, err := s.Session()
 	if err != nil {
-		return Punishment{}, err
+		return Punishment{}, Attendance{}, err
 	}
 	se, p, err := s.markable(dir, pol, id, pupil)
 	if err != nil {
-		return Punishment{}, err
+		return Punishment{}, Attendance{}, err
 	}
 	now := s.now().In(dir.Location())
 	var out Punishment
+	var att Attendance
 	_, err = s.update("exclusion de cours", func(tx Tx) error {
-		if _, err := writeMark(tx, dir, se, p.ID, KindExcluded, 0, s.actor.Login, now); err != nil {
+		if att, err = writeMark(tx, dir, se, p.ID, KindExcluded, 0, s.actor.Login, now); err != nil {
 			return err
 		}
 		all, err := tx.Punishments()
 		if err != nil {
 			return err
 		}
-		if i := slices.IndexFunc(all, func(x Punishment) bool {
-			return x.Kind == PunishExclusion && x.Seance == se.ID && x.Pupil == p.ID
-		}); i >= 0 {
+		if i := slices.IndexFunc(all, lessonExclusion(se.ID, p.ID)); i >= 0 {
 			out = all[i]
 			return nil
 		}
@@ -388,7 +388,25 @@ func (s *Service) ExcludeFromLesson(id SeanceID, pupil PupilID) (Punishment, err
 		out.ID = nextID("pun", se.Date, idTaken(all, func(x Punishment) string { return x.ID }))
 		return tx.PutPunishment(out)
 	})
-	return out, err
+	return out, pol.View(att), err
+}
+
+func lessonExclusion(se SeanceID, p PupilID) func(Punishment) bool {
+	return func(x Punishment) bool { return x.Kind == PunishExclusion && x.Seance == se && x.Pupil == p }
+}
+
+// dropUnreportedExclusion removes the exclusion from a lesson that a mark
+// other than e replaced, while no report was written for it (a key pressed
+// by mistake); a written report keeps it on record.
+func dropUnreportedExclusion(tx Tx, se SeanceID, p PupilID) error {
+	all, err := tx.Punishments()
+	if err != nil {
+		return err
+	}
+	if i := slices.IndexFunc(all, lessonExclusion(se, p)); i >= 0 && all[i].MissingReport() {
+		return tx.DeletePunishment(all[i].ID)
+	}
+	return nil
 }
 
 // MissingReports returns the exclusions from a lesson whose report is still

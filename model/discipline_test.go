@@ -184,17 +184,27 @@ func TestExcludeFromLessonAndReport(t *testing.T) {
 	db := storagetest.NewWith(t, modeltest.School(12))
 	prof := deskAt(db, "prof", modeltest.Monday, 8, 10)
 	maths := modeltest.MathsSeance(modeltest.Monday)
-	p, err := prof.ExcludeFromLesson(maths, "E005")
-	if err != nil {
-		t.Fatal(err)
+	p, att, err := prof.ExcludeFromLesson(maths, "E005")
+	if err != nil || att.Kind != model.KindExcluded {
+		t.Fatal(att.Kind, err)
 	}
-	again, err := prof.ExcludeFromLesson(maths, "E005")
+	again, _, err := prof.ExcludeFromLesson(maths, "E005")
 	if err != nil || again.ID != p.ID {
 		t.Fatalf("second e: %v %v", again.ID, err)
 	}
 	cpe := deskAt(db, "cpe", modeltest.Monday, 8, 15)
 	if m, _ := cpe.MissingReports(); len(m) != 1 || m[0].Pupil != "E005" {
 		t.Fatalf("missing reports %+v", m)
+	}
+	// e by mistake on E006, then p: no exclusion is left to report.
+	if _, _, err := prof.ExcludeFromLesson(maths, "E006"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prof.SetMark(maths, "E006", model.KindPresent); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := cpe.MissingReports(); len(m) != 1 {
+		t.Errorf("a mistaken e left %d reports to write", len(m))
 	}
 	if _, err := prof.WriteExclusionReport(p.ID, "Refus répété de se mettre au travail"); err != nil {
 		t.Fatal(err)

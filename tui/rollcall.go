@@ -77,6 +77,8 @@ type rollScreen struct {
 	size     tea.WindowSizeMsg
 	wants    rollInterest
 	frame    frameCache
+	// report is the written report of an exclusion being typed (e asks it).
+	report *exclusionReport
 }
 
 // rollInterest is the roll call's interest in the feed, with what it was
@@ -138,7 +140,7 @@ func (s *rollScreen) loadSheet() tea.Cmd {
 
 func (s *rollScreen) Title() string { return "Appel" }
 
-func (s *rollScreen) Capturing() bool { return s.filter.active }
+func (s *rollScreen) Capturing() bool { return s.filter.active || s.report != nil }
 
 // ConsumesDigits: digits number the pupils of the sheet on screen; without
 // one (loading, or the day's séances) they choose screens.
@@ -146,7 +148,12 @@ func (s *rollScreen) ConsumesDigits() bool { return s.sheet != nil && !s.dayPane
 
 func (s *rollScreen) HasPanes() bool { return true }
 
-func (s *rollScreen) Pending() int { return s.writes.pending() }
+func (s *rollScreen) Pending() int {
+	if s.report != nil && s.report.form.saving {
+		return s.writes.pending() + 1
+	}
+	return s.writes.pending()
+}
 
 func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if _, ok := msg.(changeMsg); !ok {
@@ -156,10 +163,15 @@ func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		s.size = msg
 	case tea.KeyMsg:
+		if s.report != nil {
+			return s, s.reportKey(msg)
+		}
 		if s.dayPane {
 			return s, s.dayKey(msg)
 		}
 		return s, s.sheetKey(msg)
+	case reportSavedMsg:
+		return s, s.onReportSaved(msg)
 	case daySeancesMsg:
 		return s, s.onDay(msg)
 	case sheetMsg:

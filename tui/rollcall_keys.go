@@ -121,6 +121,9 @@ func (s *rollScreen) onMarkDone(msg markDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return tea.Batch(errorCmd(msg.err), s.loadSheet())
 	}
+	if x := msg.exclusion; x != nil && x.MissingReport() && s.report == nil {
+		s.report = s.newExclusionReport(*x)
+	}
 	if s.sheet != nil && s.sheet.Seance.ID == msg.key.Seance {
 		for i := range s.sheet.Rows {
 			if s.sheet.Rows[i].Pupil.ID == msg.key.Pupil {
