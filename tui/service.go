@@ -325,7 +325,9 @@ func (s service) DisciplineKinds(name string) ([]model.DisciplineKind, error) {
 }
 
 // MissingReports returns the exclusions from a lesson without a report, shown.
-func (s service) MissingReports() ([]model.Punishment, error) { return shownErr(s.Service.MissingReports()) }
+func (s service) MissingReports() ([]model.Punishment, error) {
+	return shownErr(s.Service.MissingReports())
+}
 
 // PupilDiscipline returns the discipline pane of a pupil's file, shown.
 func (s service) PupilDiscipline(id model.PupilID) (model.PupilDiscipline, error) {
@@ -338,7 +340,9 @@ func (s service) ReportIncident(i model.Incident) (model.Incident, error) {
 }
 
 // Punish gives a punishment; it comes back shown.
-func (s service) Punish(p model.Punishment) (model.Punishment, error) { return shownErr(s.Service.Punish(p)) }
+func (s service) Punish(p model.Punishment) (model.Punishment, error) {
+	return shownErr(s.Service.Punish(p))
+}
 
 // SetPunishmentState records a punishment done or not; it comes back shown.
 func (s service) SetPunishmentState(id string, st model.PunishmentState) (model.Punishment, error) {
@@ -372,4 +376,6 @@ func (s service) TakeDetentionRoll(id string) (model.DetentionSheet, error) {
 }
 
 // Pronounce records a sanction; it comes back shown.
-func (s service) Pronounce(x model.Sanction) (model.Sanction, error) { return shownErr(s.Service.Pronounce(x)) }
+func (s service) Pronounce(x model.Sanction) (model.Sanction, error) {
+	return shownErr(s.Service.Pronounce(x))
+}
