@@ -38,3 +38,25 @@ func TestExclusionAsksForTheReport(t *testing.T) {
 		}
 	}
 }
+
+// TestDeskShowsExclusionsLive: the CPE's desk lists a teacher's exclusion
+// as it is marked, without its report, then with it once written.
+func TestDeskShowsExclusionsLive(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 8, 10))
+	cpe := f.start(t, "cpe", 140, 30)
+	cpe.WaitFor("Absences du jour")
+	cpe.Press("tab", "tab", "tab", "tab")
+	cpe.WaitFor("[Exclusions 0]", "Aucune exclusion")
+	prof := f.service("prof")
+	x, _, err := prof.ExcludeFromLesson(modeltest.MathsSeance(modeltest.Monday), "E003")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpe.WaitFor("[Exclusions 1 (1 sans rapport)]", "CARON Zoé (4B)", "rapport manquant")
+	if _, err := prof.WriteExclusionReport(x.ID, "insolent"); err != nil {
+		t.Fatal(err)
+	}
+	cpe.WaitFor("[Exclusions 1]", "insolent")
+	cpe.Press("r", " et grossier", "enter")
+	cpe.WaitFor("✓ Rapport d'exclusion enregistré.", "insolent et grossier")
+}
