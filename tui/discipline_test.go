@@ -60,3 +60,52 @@ func TestDeskShowsExclusionsLive(t *testing.T) {
 	cpe.Press("r", " et grossier", "enter")
 	cpe.WaitFor("✓ Rapport d'exclusion enregistré.", "insolent et grossier")
 }
+
+// TestVieDeLEleveScreen: the CPE adds an incident and a retenue from the
+// screen, plans the detention, the aed takes its roll call with a séance's
+// keys, and the direction pronounces a temporary exclusion that shows E.
+func TestVieDeLEleveScreen(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 9, 0))
+	cpe := f.start(t, "cpe", 140, 30)
+	cpe.WaitFor("7 Vie")
+	cpe.Press("7")
+	cpe.WaitFor("[Incidents]", "Rien à montrer")
+	cpe.Press("n", "Caron", "tab", "tab", "tab", "cour", "tab", "bousculade", "enter")
+	cpe.WaitFor("✓ Incident inc-20261123-1 enregistré.", "CARON Zoé (4B) auteur", "bousculade")
+	cpe.Press("tab", "tab")
+	cpe.WaitFor("[Retenues]")
+	cpe.Press("n", "tab", "tab", "tab", "Permanence", "tab", "ctrl+u", "aed", "enter")
+	cpe.WaitFor("✓ Retenue du 23/11/2026 à 13:00 planifiée.", "surveillant aed", "0 élève(s)")
+	cpe.Press("shift+tab")
+	cpe.Press("tab", "tab", "tab")
+	cpe.WaitFor("[Punitions]")
+	cpe.Press("n", "Caron", "tab", "right", "right", "right", "tab", "bousculade", "enter")
+	cpe.WaitFor("✓ Punition de CARON Zoé enregistrée (retenue ret-20261123-1).")
+	aed := f.start(t, "aed", 140, 30)
+	aed.Press("7")
+	aed.WaitFor("[Incidents]")
+	aed.Press("tab", "tab")
+	aed.WaitFor("1 élève(s)", "appel à faire")
+	aed.Press("enter")
+	aed.WaitFor("Retenue · lun. 23/11", "CARON Zoé")
+	aed.Press("1", "a", "enter")
+	aed.WaitFor("✓ Appel de la retenue fait : 1 absent(s) à suivre.")
+	follow, err := f.service("cpe").DetentionFollowUps()
+	if err != nil || len(follow) != 1 || follow[0].Pupil != "E003" {
+		t.Fatalf("follow-ups %+v %v", follow, err)
+	}
+	cpe.Press("tab", "tab")
+	cpe.WaitFor("[Sanctions]")
+	cpe.Press("n")
+	cpe.WaitFor("Seule la direction prononce une sanction.")
+	dir := f.start(t, "direction", 140, 30)
+	dir.Press("7")
+	dir.WaitFor("[Incidents]", "bousculade")
+	dir.Press("tab", "tab", "tab", "n", "Caron", "tab", "right", "right", "right", "right", "tab", "violences",
+		"tab", "ctrl+u", "24/11/2026", "tab", "ctrl+u", "2", "enter")
+	dir.WaitFor("✓ Exclusion temporaire de l'établissement prononcé(e) pour CARON Zoé.", "effacée le 01/09/2029")
+	marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1)))
+	if marks["E003"].Kind != model.KindExcluded {
+		t.Errorf("E003 on Tuesday: %+v", marks["E003"])
+	}
+}
