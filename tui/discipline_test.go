@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	"appel/model"
@@ -107,5 +108,39 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1)))
 	if marks["E003"].Kind != model.KindExcluded {
 		t.Errorf("E003 on Tuesday: %+v", marks["E003"])
+	}
+}
+
+// TestPupilFileDisciplinePane: the CPE sees a pupil's punishment and his
+// sanction in his file; the teacher sees the punishment, not the sanction.
+func TestPupilFileDisciplinePane(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 9, 0))
+	if _, err := f.service("prof").Punish(model.Punishment{Pupil: "E002", Kind: model.PunishHomework, Reason: "exercices non faits"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.service("direction").Pronounce(model.Sanction{Pupil: "E002", Kind: model.SanctionBlame, Facts: "insultes à un surveillant"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		login string
+		tabs  []string
+		want  []string
+		not   string
+	}{
+		{"cpe", []string{"tab", "tab", "tab", "tab"}, []string{"Devoir supplémentaire", "Blâme", "effacée le 01/09/2028"}, "réservées"},
+		{"prof", []string{"tab", "tab", "tab"}, []string{"Devoir supplémentaire", "Sanctions : réservées"}, "insultes"},
+	} {
+		d := f.start(t, c.login, 140, 30)
+		d.Press("3")
+		d.WaitFor("Rechercher un élève")
+		d.Press("bénard")
+		d.WaitFor("› ")
+		d.Press("enter")
+		d.WaitFor("[Résumé]", "BÉNARD")
+		d.Press(c.tabs...)
+		v := d.WaitFor(append([]string{"[Vie de l'élève]"}, c.want...)...)
+		if strings.Contains(v, c.not) {
+			t.Errorf("%s sees %q:\n%s", c.login, c.not, v)
+		}
 	}
 }
