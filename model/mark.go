@@ -111,7 +111,7 @@ func (m Mark) Validate() error {
 	switch {
 	case m.Seance == "" || m.Pupil == "":
 		return invalid("marque sans séance ou sans élève")
-	case m.Kind == KindLate && (m.Minutes < 0 || m.Minutes > 600):
+	case m.Kind == KindLate && (m.Minutes < 0 || m.Minutes > maxLateMinutes):
 		return invalid("retard de %d minutes invalide", m.Minutes)
 	case m.Kind != KindLate && m.Minutes != 0:
 		return invalid("des minutes ne vont qu'avec un retard")

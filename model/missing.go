@@ -64,7 +64,8 @@ func (se Seance) CallTakers() []string {
 }
 
 // Remind sends the teachers of a séance a reminder to take its roll call; it
-// appears in their open sessions. It returns who was reminded.
+// appears in their open sessions, and is kept until they read it (at their
+// next login if none is open). It returns who was reminded.
 func (s *Service) Remind(id SeanceID) ([]string, error) {
 	dir, pol, err := s.Session()
 	if err != nil {
@@ -85,7 +86,9 @@ func (s *Service) Remind(id SeanceID) ([]string, error) {
 	now := s.now().In(dir.Location())
 	_, err = s.update("rappel d'appel", func(tx Tx) error {
 		for _, login := range to {
-			tx.Notify(Notification{To: login, From: s.actor.Login, Text: text, Seance: id, At: now})
+			if err := tx.Notify(Notification{To: login, From: s.actor.Login, Text: text, Seance: id, At: now}); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

@@ -253,6 +253,40 @@ func (s *Service) SetMark(id SeanceID, pupil PupilID, kind MarkKind) (Attendance
 	return pol.View(result), err
 }
 
+// SetLateMinutes corrects the minutes of a pupil's lateness at a séance
+// (the roll call's clock counted them from the séance's start when the key
+// was pressed); the mark must be a lateness, its justification is kept.
+func (s *Service) SetLateMinutes(id SeanceID, pupil PupilID, minutes int) (Attendance, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return Attendance{}, err
+	}
+	se, p, err := s.markable(dir, pol, id, pupil)
+	if err != nil {
+		return Attendance{}, err
+	}
+	if minutes < 0 || minutes > maxLateMinutes {
+		return Attendance{}, Invalid("retard de %d minutes : entre 0 et %d", minutes, maxLateMinutes)
+	}
+	now := s.now().In(dir.Location())
+	var result Attendance
+	_, err = s.update("minutes de retard", func(tx Tx) error {
+		m, had, err := tx.Mark(MarkKey{se.ID, p.ID})
+		if err != nil {
+			return err
+		}
+		if !had || m.Kind != KindLate {
+			return Invalid("%s n'est pas en retard à cette séance", p.FullName())
+		}
+		result, err = writeMark(tx, dir, se, p.ID, KindLate, minutes, s.actor.Login, now)
+		return err
+	})
+	return pol.View(result), err
+}
+
+// maxLateMinutes is the longest lateness a mark may carry (mark validation).
+const maxLateMinutes = 600
+
 func (s *Service) markable(dir *Directory, pol Policy, id SeanceID, pupil PupilID) (Seance, Pupil, error) {
 	se, ok := dir.Seance(id)
 	if !ok {

@@ -46,6 +46,8 @@ type ReadTx interface {
 	Settings() (map[string]string, error)
 	// Audit returns the entries matching q, oldest first.
 	Audit(q AuditQuery) ([]AuditEntry, error)
+	// Messages returns the messages to login not yet read, oldest first.
+	Messages(login string) ([]Notification, error)
 
 	// Incidents, Punishments, Detentions and Sanctions return every record
 	// of the discipline, by identifier.
@@ -109,8 +111,11 @@ type Tx interface {
 	DeleteSanction(id string) error
 	PutDisciplineList(name string, list []DisciplineKind) error
 
-	// Notify sends a message to the open sessions of an account once committed.
-	Notify(n Notification)
+	// Notify keeps a message for an account until he reads it, and sends it
+	// to his open sessions once committed.
+	Notify(n Notification) error
+	// ReadMessages forgets the messages to login up to the one numbered upTo.
+	ReadMessages(login string, upTo uint64) error
 }
 
 // Store is appel's persistent state.
@@ -192,6 +197,8 @@ func (c Change) TouchesDate(d Date) bool {
 // Notification is a short message for a user's open sessions (a reminder to
 // take a roll call).
 type Notification struct {
+	// ID numbers the messages kept: later ones have greater numbers.
+	ID     uint64    `json:"id,omitempty"`
 	To     string    `json:"to"`
 	From   string    `json:"from"`
 	Text   string    `json:"text"`

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,19 +12,25 @@ import (
 	"appel/model"
 )
 
-// TestDisciplineMigration opens a file left at schema 5 (before the
-// discipline) and finds the discipline's buckets after migration 6.
+// TestDisciplineMigration opens a file left at the schema before the
+// discipline's migration and finds the discipline's buckets after it.
 func TestDisciplineMigration(t *testing.T) {
+	before := 0
+	for i, m := range migrations {
+		if strings.HasPrefix(m.what, "discipline") {
+			before = i
+		}
+	}
 	path := filepath.Join(t.TempDir(), "a.db")
 	b, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Update(func(tx *bolt.Tx) error { return migrate(tx, path, migrations[:5]) }); err != nil {
+	if err := b.Update(func(tx *bolt.Tx) error { return migrate(tx, path, migrations[:before]) }); err != nil {
 		t.Fatal(err)
 	}
 	_ = b.View(func(tx *bolt.Tx) error {
-		if tx.Bucket(bSanctions) != nil || schemaOf(tx) != 5 {
+		if tx.Bucket(bSanctions) != nil || schemaOf(tx) != before {
 			t.Fatalf("schema 5 file already has the discipline (schema %d)", schemaOf(tx))
 		}
 		return nil

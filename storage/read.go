@@ -234,6 +234,12 @@ func (r reader) FamilyNoticesOn(d model.Date) ([]model.FamilyNotice, error) {
 }
 
 // Templates returns the stored templates by kind.
+// Messages returns the messages to login not yet read, oldest first.
+func (r reader) Messages(login string) ([]model.Notification, error) {
+	pre := append([]byte(login), 0)
+	return scan[model.Notification](r, bMessages, pre, hasPrefix(pre))
+}
+
 func (r reader) Templates() (map[string]string, error) {
 	out := map[string]string{}
 	err := r.btx.Bucket(bTemplates).ForEach(func(k, v []byte) error {

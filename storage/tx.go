@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -147,15 +148,56 @@ func (t *tx) touchSeance(id model.SeanceID) {
 
 func (t *tx) touchPupil(p model.PupilID) { t.pupils[p] = true }
 
-// Notify sends n to the open sessions of n.To once the transaction commits.
-func (t *tx) Notify(n model.Notification) {
+// Notify keeps n for n.To until he reads it, and sends it to his open
+// sessions once the transaction commits.
+func (t *tx) Notify(n model.Notification) error {
 	if n.At.IsZero() {
 		n.At = t.at
 	}
 	if n.From == "" {
 		n.From = t.actor.Login
 	}
+	b := t.btx.Bucket(bMessages)
+	id, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	n.ID = id
+	val, err := json.Marshal(n)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(messageKey(n.To, id), val); err != nil {
+		return err
+	}
 	t.notes = append(t.notes, n)
+	return nil
+}
+
+// ReadMessages forgets the messages to login numbered up to upTo.
+func (t *tx) ReadMessages(login string, upTo uint64) error {
+	b := t.btx.Bucket(bMessages)
+	pre := messageKey(login, 0)[:len(login)+1]
+	var read [][]byte
+	c := b.Cursor()
+	for k, _ := c.Seek(pre); k != nil && bytes.HasPrefix(k, pre) && len(k) == len(pre)+8; k, _ = c.Next() {
+		if binary.BigEndian.Uint64(k[len(pre):]) > upTo {
+			break
+		}
+		read = append(read, bytes.Clone(k))
+	}
+	for _, k := range read {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// messageKey is login, a zero byte and the message's number, big-endian:
+// an account's messages in the order they were sent.
+func messageKey(login string, id uint64) []byte {
+	return binary.BigEndian.AppendUint64(append([]byte(login), 0), id)
 }
 
 // receipt tells the caller what its run did.

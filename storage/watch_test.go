@@ -28,7 +28,7 @@ func TestWatchDelivers(t *testing.T) {
 	want := model.Change{
 		Action: rc.Action, By: "testeur", Session: "s1", Kinds: model.ChangedMarks | model.ChangedRollCalls,
 		Dates: []model.Date{d(23), d(24)}, Seances: []model.SeanceID{s1, s2}, Pupils: []model.PupilID{"p1", "p2"},
-		Notifications: []model.Notification{{To: "prof", From: "testeur", Text: "appel à faire", Seance: s1, At: at(23, 8, 0)}},
+		Notifications: []model.Notification{{ID: 1, To: "prof", From: "testeur", Text: "appel à faire", Seance: s1, At: at(23, 8, 0)}},
 	}
 	if jsonOf(c) != jsonOf(want) {
 		t.Errorf("got  %s\nwant %s", jsonOf(c), jsonOf(want))

@@ -38,12 +38,13 @@ type ArchiveStamp struct {
 
 // yearBuckets are what the next year starts without: the pupils, the
 // structure, the timetable and everything recorded about pupils (the
-// notices to their families too), and the audit log (the archive keeps it).
+// notices to their families too), the messages not yet read, and the audit
+// log (the archive keeps it).
 // The school's templates of notices stay, as its settings do.
 var yearBuckets = [][]byte{
 	bMarks, bMarksByPupil, bRollCalls, bNotices, bNoticesByPupil, bNoticesByEnd, bCalls, bCallsByID,
 	bReports, bDivisions, bGroups, bPupils, bGuardians, bGuardiansByPupil, bCourses, bSeanceChanges,
-	bExtraSeances, bAudit, bAuditByTime, bFamilyNotices, bIncidents, bPunishments, bDetentions,
+	bExtraSeances, bAudit, bAuditByTime, bFamilyNotices, bMessages, bIncidents, bPunishments, bDetentions,
 }
 
 // keptBuckets are what the next year keeps: the accounts and their keys,

@@ -62,6 +62,8 @@ type App struct {
 	showHelp bool
 	status   statusMsg
 	banner   string
+	// inbox is the messages to the account not yet read, shown above the screen.
+	inbox inbox
 	// archive, on an ended year's archive, says so in the status line
 	// whenever it has nothing else to say.
 	archive  string
@@ -124,7 +126,7 @@ func (a *App) Init() tea.Cmd {
 	cmd := a.open(a.active)
 	a.syncInterest()
 	a.feed = a.env.svc.WatchInterest(a.env.ctx, &a.interest)
-	return tea.Batch(cmd, waitFeed(a.feed), a.idle.schedule())
+	return tea.Batch(cmd, waitFeed(a.feed), a.idle.schedule(), loadMessages(a.env.svc))
 }
 
 func (a *App) open(slot int) tea.Cmd {
@@ -166,6 +168,11 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return a.handleKeys(msg)
 	case idleMsg:
 		return a.handleIdle(msg)
+	case messagesMsg:
+		a.inbox.add(msg.msgs...)
+		return errCmd(msg.err)
+	case messagesReadMsg:
+		return errCmd(msg.err)
 	case changeMsg:
 		a.notice(model.Change(msg))
 		return tea.Batch(a.broadcast(msg), waitFeed(a.feed))
@@ -218,10 +225,11 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// notice takes the messages to the account that a change carries into the inbox.
 func (a *App) notice(c model.Change) {
 	for _, n := range c.Notifications {
 		if n.To == a.env.login {
-			a.banner = fmt.Sprintf("Message de %s (%s) : %s", n.From, n.At.Format("15:04"), n.Text)
+			a.inbox.add(n)
 		}
 	}
 }
@@ -294,8 +302,11 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return a.tryQuit()
 	}
+	if len(a.inbox.msgs) > 0 && (msg.Type == tea.KeyEnter || msg.Type == tea.KeyEsc) {
+		return a.inbox.read(a.env.svc)
+	}
 	cur := a.current()
-	if cur == nil || cur.Capturing() {
+	if cur == nil || cur.Capturing() && !a.digitOverNames(msg, cur) {
 		return a.forward(msg)
 	}
 	if cmd, done := a.globalKey(msg, cur); done {
@@ -320,6 +331,13 @@ func (a *App) globalKey(msg tea.KeyMsg, cur Screen) (tea.Cmd, bool) {
 		return a.switchTo(slot), true
 	}
 	return nil, false
+}
+
+// digitOverNames reports whether msg is a screen's digit typed into a field
+// that takes names only: it switches screens all the same.
+func (a *App) digitOverNames(msg tea.KeyMsg, s Screen) bool {
+	n, ok := s.(nameTyper)
+	return ok && n.TypesNamesOnly() && key.Matches(msg, a.keys.Screen)
 }
 
 func consumesDigits(s Screen) bool {

@@ -26,10 +26,12 @@ func TestEscGoesBack(t *testing.T) {
 	if !strings.Contains(v, "4B · Mathématiques") || !strings.Contains(v, "ABADIE") {
 		t.Fatalf("the first esc clears the roll call's filter only:\n%s", v)
 	}
-	d.Press("2", "esc")
+	d.Press(":", "2")
+	d.WaitFor("n° 2▏")
+	d.Press("esc")
 	v = d.WaitFor("4B · Mathématiques")
-	if strings.Contains(v, "élève n°") || strings.Contains(v, "[Absences") {
-		t.Fatalf("esc clears the digits typed, and stays:\n%s", v)
+	if strings.Contains(v, "n° 2") || strings.Contains(v, "[Absences") {
+		t.Fatalf("esc ends the numbers mode, and stays:\n%s", v)
 	}
 	d.Press("esc")
 	d.WaitFor("[Absences 1]", "ABADIE Léa")

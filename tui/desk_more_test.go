@@ -3,6 +3,7 @@ package tui_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"appel/model"
 	"appel/model/modeltest"
@@ -138,7 +139,29 @@ func TestReminderReachesTheTeacher(t *testing.T) {
 	}
 	d.Press("down", "r")
 	d.WaitFor("Rappel envoyé à prof.")
-	prof.WaitFor("Message de aed", "appel non fait : 4B · Mathématiques")
+	prof.WaitFor("✉ 1 message", "aed : appel non fait : 4B · Mathématiques")
+}
+
+// TestReminderWaitsForTheNextLogin: a reminder sent while the teacher has no
+// session is shown, whole, at his next login, until ↵ marks it read; the
+// login after that shows nothing.
+func TestReminderWaitsForTheNextLogin(t *testing.T) {
+	f := deskFixture(t, 5, modeltest.At(modeltest.Monday, 8, 20), nil)
+	if _, err := f.service("cpe").Remind(modeltest.MathsSeance(modeltest.Monday)); err != nil {
+		t.Fatal(err)
+	}
+	prof := f.start(t, "prof", 80, 24)
+	// The end of the text on screen: the message is wrapped, not cut.
+	prof.WaitFor("✉ 1 message — ↵ ou esc : lu", "cpe : appel non fait : 4B · Mathématiques", "Merci de le faire.")
+	prof.Press("enter")
+	prof.WaitUntil(func(v string) bool { return !strings.Contains(v, "✉ 1 message") }, "the message read")
+	prof.Settle(50 * time.Millisecond)
+	again := f.start(t, "prof", 80, 24)
+	again.WaitFor("appel non fait")
+	again.Settle(50 * time.Millisecond)
+	if strings.Contains(again.View(), "message") {
+		t.Errorf("a read message comes back:\n%s", again.View())
+	}
 }
 
 // TestCorrectWrongMark: E opens the roll call of the pupil's séance; the

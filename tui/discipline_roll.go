@@ -82,8 +82,12 @@ func (s *disciplineScreen) rollKey(msg tea.KeyMsg) tea.Cmd {
 	case msg.Type == tea.KeyEsc:
 		s.roll = nil
 		return nil
-	case key.Matches(msg, r.keys.Number):
+	case key.Matches(msg, r.keys.Digit):
 		r.typeDigit(msg.Runes[0])
+		return nil
+	case key.Matches(msg, r.keys.Number):
+		// « : » starts the numbers at a séance; here digits always number.
+		r.digits = ""
 		return nil
 	case key.Matches(msg, r.keys.Absent):
 		return s.rollMark(model.KindAbsent)
@@ -186,5 +190,5 @@ func (s *disciplineScreen) rollView(width, height int) string {
 }
 
 func (r *detentionRoll) bindings() []key.Binding {
-	return []key.Binding{r.keys.Absent, r.keys.Present, r.keys.Validate, r.keys.Number, newKey("esc", "retour aux retenues", "esc")}
+	return []key.Binding{r.keys.Absent, r.keys.Present, r.keys.Validate, r.keys.Digit, newKey("esc", "retour aux retenues", "esc")}
 }

@@ -15,7 +15,7 @@ func TestExclusionAsksForTheReport(t *testing.T) {
 	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 8, 10))
 	d := f.start(t, "prof", 100, 30)
 	d.WaitFor("appel non fait")
-	d.Press("5", "e")
+	d.Press(":", "5", "e")
 	d.WaitFor("rapport écrit", "Rapport")
 	d.Press("Bavardages répétés, refus de travailler", "enter")
 	d.WaitFor("✓ Rapport d'exclusion de ÉCUYER")

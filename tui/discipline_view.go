@@ -84,10 +84,18 @@ func (s *disciplineScreen) ShortHelp() []key.Binding {
 
 func (s *disciplineScreen) FullHelp() []HelpSection {
 	k := s.keys
+	switch {
+	case s.add != nil:
+		return []HelpSection{{Title: s.add.form.title, Keys: s.add.form.bindings()}}
+	case s.roll != nil:
+		return []HelpSection{
+			{Title: "Appel de la retenue (les touches d'une séance)", Keys: s.roll.bindings()},
+			{Title: "Se déplacer", Keys: s.env.nav.bindings()},
+		}
+	}
 	return []HelpSection{
 		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.Division, k.Kind, k.Period}},
 		{Title: "Punitions et retenues", Keys: []key.Binding{k.Done, k.NotDone, k.Open}},
-		{Title: "Appel d'une retenue (les touches d'une séance)", Keys: newDetentionRoll("").bindings()},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}
 }

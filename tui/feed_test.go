@@ -51,7 +51,7 @@ func TestRollCallFeedIsNarrow(t *testing.T) {
 	if _, err := f.service("cpe").Remind(maths); err != nil {
 		t.Fatal(err)
 	}
-	prof.WaitFor("Message de cpe", "appel non fait : 4B · Mathématiques")
+	prof.WaitFor("✉ 1 message", "cpe : appel non fait : 4B · Mathématiques")
 	if n := tui.InterestAllocs(prof.App); n != 0 {
 		t.Errorf("keeping the interest allocates %v times per Update", n)
 	}

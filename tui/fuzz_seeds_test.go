@@ -38,7 +38,7 @@ func fuzzSeeds() [][]byte {
 		seed("cpe", clockThursday, seedSize{100, 30}, pause, "down", "m", pause, "W", "m", pause, "u", pause,
 			"ctrl+r", pause, "A", ">", "m", pause, "x", pause, "D", "enter", "*", "S", pause, "esc", "+", "-", pause),
 		// The grid's rectangle selection, justified, undone, redone, a range removed.
-		seed("cpe", clockThursday, seedSize{80, 24}, pause, "2", pause, "d", typed("4b"), "enter", pause,
+		seed("cpe", clockThursday, seedSize{80, 24}, pause, "2", pause, "D", typed("4b"), "enter", pause,
 			"H", "H", "H", "h", "h", "v", "j", "j", "L", "l", pause, "m", pause, "u", pause, "ctrl+r", pause,
 			"V", "j", "j", "x", pause, "[", pause, "]", "W", pause, "esc", pause),
 		// Undo and redo of a teacher's marks, past the history's ends.

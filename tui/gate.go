@@ -68,6 +68,10 @@ func (s *gateScreen) Capturing() bool { return s.typing || s.withMotive }
 
 func (s *gateScreen) Pending() int { return s.busy }
 
+// TypesNamesOnly: the search takes a pupil's name, so digits switch screens;
+// after tab the next key is a motive's.
+func (s *gateScreen) TypesNamesOnly() bool { return !s.withMotive }
+
 func (s *gateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if cmd, ok := s.bar.update(msg); ok {
 		return s, cmd

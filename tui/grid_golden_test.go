@@ -37,7 +37,7 @@ func openGrid(t *testing.T, f fixture, login, code string) *driver {
 	d := landed(t, f, login)
 	d.Press("2")
 	d.WaitFor("semaine du")
-	d.Press("d")
+	d.Press("D")
 	for _, r := range strings.ToLower(code) {
 		d.Press(string(r))
 	}
@@ -63,7 +63,7 @@ func TestGridGolden(t *testing.T) {
 		{"grid_4b_week_b", "cpe", []string{"[", "H", "H", "H", "l", "l", "l"}, "Technologie"},
 		{"grid_4b_toussaint", "cpe", []string{"[", "[", "[", "["}, "Toussaint"},
 		{"grid_4b_week_a_prof", "prof", []string{"j", "j"}, "BÉNARD"},
-		{"grid_pupil_month", "cpe", []string{"p"}, "novembre 2026"},
+		{"grid_pupil_month", "cpe", []string{"P"}, "novembre 2026"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -178,14 +178,14 @@ func TestGridWithSaturday(t *testing.T) {
 func TestPupilGridSpans(t *testing.T) {
 	f := gridFixture(t, 4, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
-	d.Press("p")
+	d.Press("P")
 	d.WaitFor("ABADIE Léa · 4B · novembre 2026")
 	d.Press("]")
 	d.WaitFor("ABADIE Léa · 4B · décembre 2026")
-	d.Press("t")
+	d.Press("T")
 	d.WaitFor("ABADIE Léa · 4B · 1er trimestre", "Sur la période : 2 demi-journées (0 valable, 2 non valables) · 1,83 h")
 	d.Press("]")
 	d.WaitFor("ABADIE Léa · 4B · 2e trimestre", "Sur la période : 0 demi-journée")
-	d.Press("t")
+	d.Press("T")
 	d.WaitFor("ABADIE Léa · 4B · décembre 2026")
 }

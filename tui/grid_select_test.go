@@ -113,7 +113,7 @@ func TestGridSelectionEscapes(t *testing.T) {
 func TestPupilGridWeekOfIllness(t *testing.T) {
 	f := gridFixture(t, 6, modeltest.GridNow)
 	d := openGrid(t, f, "cpe", "4B")
-	d.Press("j", "j", "p")
+	d.Press("j", "j", "P")
 	d.WaitFor("CARON Zoé · 4B · novembre 2026")
 	// The cursor is on Thursday 19/11: up to Monday 16/11, first slot, then the rectangle.
 	d.Press("k", "k", "k", "h", "h", "v", "j", "l", "l", "l", "l", "l", "l", "l", "l")

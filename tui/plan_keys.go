@@ -24,11 +24,11 @@ func defaultPlanKeys() planKeys {
 		DayNext:   newKey("L", "jour suivant", "L", "shift+right"),
 		WeekPrev:  newKey("[", "sem. préc.", "["),
 		WeekNext:  newKey("]", "sem. suiv.", "]"),
-		Pick:      newKey("d", "classe", "d"),
+		Pick:      newKey("D", "division/groupe", "D"),
 		Select:    newKey("v", "sélection", "v"),
 		Open:      newKey("↵", "fiche", "enter"),
-		PupilGrid: newKey("p", "planning élève", "p"),
-		Span:      newKey("t", "mois ↔ période", "t"),
+		PupilGrid: newKey("P", "planning élève", "P"),
+		Span:      newKey("T", "mois ↔ période", "T"),
 		Back:      newKey("esc", "retour à la classe", "esc"),
 	}
 }

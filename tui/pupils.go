@@ -33,7 +33,7 @@ func defaultPupilsKeys() pupilsKeys {
 		Pane:     newKey("tab", "volet", "tab"),
 		PanePrev: newKey("⇧tab", "volet précédent", "shift+tab"),
 		Call:     newKey("c", "noter un appel", "c"),
-		Grid:     newKey("p", "planning élève", "p"),
+		Grid:     newKey("P", "planning élève", "P"),
 		Edit:     newKey("m", "modifier un responsable", "m"),
 	}
 }
@@ -52,12 +52,12 @@ type pupilsScreen struct {
 	fileID model.PupilID
 	// discipline is the file's Vie de l'élève pane (nil: not for this reader).
 	discipline *model.PupilDiscipline
-	period model.Period
-	week   model.Date
-	pane   int
-	scroll int
-	loads  requests
-	form   *callForm
+	period     model.Period
+	week       model.Date
+	pane       int
+	scroll     int
+	loads      requests
+	form       *callForm
 	// guardianForm edits a guardian's contacts (Famille pane, m).
 	guardianForm *guardianForm
 	size         tea.WindowSizeMsg
@@ -87,6 +87,11 @@ func (s *pupilsScreen) Capturing() bool {
 }
 
 func (s *pupilsScreen) HasPanes() bool { return !s.searching && s.file != nil }
+
+// TypesNamesOnly: the search takes a pupil's name, so digits switch screens.
+func (s *pupilsScreen) TypesNamesOnly() bool {
+	return s.searching && s.form == nil && s.guardianForm == nil
+}
 
 func (s *pupilsScreen) Pending() int {
 	if s.form != nil && s.form.saving || s.guardianForm != nil && s.guardianForm.saving {

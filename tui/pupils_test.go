@@ -141,7 +141,7 @@ func TestTeacherGridsOwnGroupsOnly(t *testing.T) {
 	d.WaitUntil(func(v string) bool { return !strings.Contains(v, "Chargement") }, "the landing screen")
 	d.Press("tab", "2")
 	d.WaitFor("4A · semaine du")
-	d.Press("d")
+	d.Press("D")
 	v := d.WaitFor("Classe ou groupe")
 	if !strings.Contains(v, "4A") || !strings.Contains(v, "ESP 4AB (groupe)") || strings.Contains(v, "4B") {
 		t.Errorf("prof2's picker:\n%s", v)
@@ -166,7 +166,7 @@ func TestEnterOnGridOpensTheFile(t *testing.T) {
 	if !strings.Contains(v, "Famille") || strings.Contains(v, "c noter un appel") {
 		t.Errorf("direction reads contacts but logs no call:\n%s", v)
 	}
-	d.Press("p")
+	d.Press("P")
 	d.WaitFor("CARON Zoé · 4B · novembre 2026", "1 dj non valable")
 	d.Press("esc")
 	d.WaitFor("[Résumé]", "CARON Zoé · 4B")

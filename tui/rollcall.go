@@ -12,8 +12,9 @@ import (
 
 // rollKeys are the roll call's keys (docs/CONTRACT.md).
 type rollKeys struct {
-	Absent, Late, Present, Infirmary, Excluded, Exempt key.Binding
-	Validate, Number, Prev, Next, Day, Open            key.Binding
+	Absent, Late, Present, Infirmary, Excluded, Exempt, Outing key.Binding
+	Later, Sooner                                              key.Binding
+	Validate, Number, Digit, Prev, Next, Day, Open             key.Binding
 }
 
 func defaultRollKeys() rollKeys {
@@ -24,8 +25,12 @@ func defaultRollKeys() rollKeys {
 		Infirmary: newKey("i", "infirmerie", "i"),
 		Excluded:  newKey("e", "exclu", "e"),
 		Exempt:    newKey("d", "dispensé", "d"),
+		Outing:    newKey("s", "sortie (avec l'établissement)", "s"),
+		Later:     newKey("+", "retard : 5 min de plus", "+"),
+		Sooner:    newKey("-", "retard : 5 min de moins", "-"),
 		Validate:  newKey("↵", "valider l'appel", "enter"),
-		Number:    newKey("0-9", "aller à l'élève n°", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Number:    newKey(":", "numéros d'élèves (:5a17a… esc)", ":"),
+		Digit:     newKey("0-9", "numéro d'élève (après :)", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		Prev:      newKey("←/h", "séance précédente", "left", "h"),
 		Next:      newKey("→/l", "séance suivante", "right", "l"),
 		Day:       newKey("tab", "mes séances du jour", "tab"),
@@ -47,6 +52,8 @@ func (k rollKeys) markKind(msg tea.KeyMsg) (model.MarkKind, bool) {
 		return model.KindExcluded, true
 	case key.Matches(msg, k.Exempt):
 		return model.KindExempt, true
+	case key.Matches(msg, k.Outing):
+		return model.KindOuting, true
 	}
 	return "", false
 }
@@ -68,9 +75,17 @@ type rollScreen struct {
 	list   cursorList
 	filter lineEdit
 	digits string
-	writes markWrites
-	loads  requests
-	loaded bool
+	// minutesAsked is the latest number of minutes asked for each lateness
+	// not yet saved so (the next + or - starts from it); one write per
+	// lateness is in flight at a time, the latest asked follows it.
+	minutesAsked  map[model.MarkKey]int
+	minutesWrites map[model.MarkKey]bool
+	// numbering: the numbers mode that : starts, where digits number the
+	// pupils instead of choosing screens (numberKey).
+	numbering bool
+	writes    markWrites
+	loads     requests
+	loaded    bool
 	// dayStale: a change touched the day's séances while their list was
 	// hidden; it is reloaded when shown (a mark need not reload it).
 	dayStale bool
@@ -140,19 +155,24 @@ func (s *rollScreen) loadSheet() tea.Cmd {
 
 func (s *rollScreen) Title() string { return "Appel" }
 
-func (s *rollScreen) Capturing() bool { return s.filter.active || s.report != nil }
+func (s *rollScreen) Capturing() bool { return s.filter.active || s.numbering || s.report != nil }
 
-// ConsumesDigits: digits number the pupils of the sheet on screen; without
-// one (loading, or the day's séances) they choose screens.
-func (s *rollScreen) ConsumesDigits() bool { return s.sheet != nil && !s.dayPane }
+// TypesNamesOnly: the filter takes a name, so digits switch screens; in the
+// numbers mode they number pupils.
+func (s *rollScreen) TypesNamesOnly() bool { return !s.numbering }
+
+// ConsumesDigits: after :, digits number a pupil of the sheet on screen;
+// else they choose screens, as everywhere.
+func (s *rollScreen) ConsumesDigits() bool { return s.numbering }
 
 func (s *rollScreen) HasPanes() bool { return true }
 
 func (s *rollScreen) Pending() int {
+	n := s.writes.pending() + len(s.minutesAsked)
 	if s.report != nil && s.report.form.saving {
-		return s.writes.pending() + 1
+		n++
 	}
-	return s.writes.pending()
+	return n
 }
 
 func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -178,6 +198,8 @@ func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.onSheet(msg)
 	case markDoneMsg:
 		return s, s.onMarkDone(msg)
+	case lateMinutesMsg:
+		return s, s.onLateMinutes(msg)
 	case validatedMsg:
 		return s, s.onValidated(msg)
 	case openSeanceMsg:

@@ -16,8 +16,13 @@ func (s *rollScreen) sheetKey(msg tea.KeyMsg) tea.Cmd {
 	if s.filter.active {
 		return s.filterKey(msg)
 	}
-	if key.Matches(msg, s.keys.Number) {
-		s.typeDigit(msg.Runes[0])
+	if s.numbering {
+		if done, cmd := s.numberKey(msg); done {
+			return cmd
+		}
+	}
+	if key.Matches(msg, s.keys.Number) && s.sheet != nil {
+		s.numbering, s.digits = true, ""
 		return nil
 	}
 	if kind, ok := s.keys.markKind(msg); ok {
@@ -27,17 +32,38 @@ func (s *rollScreen) sheetKey(msg tea.KeyMsg) tea.Cmd {
 	return s.sheetCommand(msg)
 }
 
-func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
-	hadDigits := s.digits != ""
+// numberKey handles a key in the numbers mode that : starts: digits number
+// a pupil, a mark applies to him and the mode goes on (« :5a17a22r »), ↵
+// validates the roll call and esc ends the mode; any other key ends it and
+// does what it does. It reports whether the key was used up.
+func (s *rollScreen) numberKey(msg tea.KeyMsg) (bool, tea.Cmd) {
+	if key.Matches(msg, s.keys.Digit) {
+		s.typeDigit(msg.Runes[0])
+		return true, nil
+	}
 	s.digits = ""
+	_, marking := s.keys.markKind(msg)
+	switch {
+	case msg.Type == tea.KeyEsc:
+		s.numbering = false
+		return true, nil
+	case marking:
+	default:
+		s.numbering = false
+	}
+	return false, nil
+}
+
+func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, s.keys.Validate):
-		if hadDigits {
-			return nil
-		}
 		return s.validate()
 	case key.Matches(msg, s.keys.Day):
 		return s.showDay()
+	case key.Matches(msg, s.keys.Later):
+		return s.shiftLate(+lateStep)
+	case key.Matches(msg, s.keys.Sooner):
+		return s.shiftLate(-lateStep)
 	case key.Matches(msg, s.keys.Prev):
 		return s.step(-1)
 	case key.Matches(msg, s.keys.Next):
@@ -45,24 +71,22 @@ func (s *rollScreen) sheetCommand(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.env.nav.Filter):
 		s.filter.active = true
 	case msg.Type == tea.KeyEsc:
-		return s.escape(hadDigits)
+		return s.escape()
 	default:
 		s.list.navigate(msg, s.env.nav, s.rowsHeight())
 	}
 	return nil
 }
 
-// escape clears the filter, or the digits typed; with neither, it returns
-// to the screen that opened the roll call.
-func (s *rollScreen) escape(hadDigits bool) tea.Cmd {
-	switch {
-	case s.filter.String() != "":
+// escape clears the filter; without one, it returns to the screen that
+// opened the roll call.
+func (s *rollScreen) escape() tea.Cmd {
+	if s.filter.String() != "" {
 		s.filter.reset()
 		s.refilter()
-	case !hadDigits:
-		return goBack
+		return nil
 	}
-	return nil
+	return goBack
 }
 
 func (s *rollScreen) filterKey(msg tea.KeyMsg) tea.Cmd {
@@ -116,6 +140,77 @@ func (s *rollScreen) mark(kind model.MarkKind) tea.Cmd {
 	return s.writes.want(s.env.svc, k, kind)
 }
 
+// lateStep is how many minutes + and - add to or take from a lateness.
+const lateStep = 5
+
+type lateMinutesMsg struct {
+	key model.MarkKey
+	att model.Attendance
+	err error
+}
+
+// shiftLate corrects the minutes of the lateness under the cursor; the
+// cursor stays on the pupil.
+func (s *rollScreen) shiftLate(delta int) tea.Cmd {
+	i, ok := s.list.selected()
+	if s.sheet == nil || !ok || !s.sheet.CanMark {
+		return nil
+	}
+	row := s.sheet.Rows[i]
+	if row.Attendance.Kind != model.KindLate {
+		return statusCmd("+ et - corrigent les minutes d'un retard : %s n'est pas en retard.", row.Pupil.FullName())
+	}
+	k := model.MarkKey{Seance: s.sheet.Seance.ID, Pupil: row.Pupil.ID}
+	minutes, asked := s.minutesAsked[k]
+	if !asked {
+		minutes = row.Attendance.Minutes
+	}
+	if s.minutesAsked == nil {
+		s.minutesAsked, s.minutesWrites = map[model.MarkKey]int{}, map[model.MarkKey]bool{}
+	}
+	s.minutesAsked[k] = max(minutes+delta, 0)
+	if s.minutesWrites[k] {
+		return nil
+	}
+	return s.writeMinutes(k)
+}
+
+// writeMinutes saves the minutes asked for k, the only write of k in flight.
+func (s *rollScreen) writeMinutes(k model.MarkKey) tea.Cmd {
+	svc, minutes := s.env.svc, s.minutesAsked[k]
+	s.minutesWrites[k] = true
+	return func() tea.Msg {
+		att, err := svc.SetLateMinutes(k.Seance, k.Pupil, minutes)
+		return lateMinutesMsg{key: k, att: att, err: err}
+	}
+}
+
+func (s *rollScreen) onLateMinutes(msg lateMinutesMsg) tea.Cmd {
+	delete(s.minutesWrites, msg.key)
+	if msg.err != nil {
+		delete(s.minutesAsked, msg.key)
+		return errorCmd(msg.err)
+	}
+	s.setAttendance(msg.key, msg.att)
+	if s.minutesAsked[msg.key] != msg.att.Minutes {
+		return s.writeMinutes(msg.key)
+	}
+	delete(s.minutesAsked, msg.key)
+	return statusCmd("✓ Retard de %d min enregistré.", msg.att.Minutes)
+}
+
+// setAttendance shows what was saved for k, if its séance is on screen.
+func (s *rollScreen) setAttendance(k model.MarkKey, att model.Attendance) {
+	if s.sheet == nil || s.sheet.Seance.ID != k.Seance {
+		return
+	}
+	for i := range s.sheet.Rows {
+		if s.sheet.Rows[i].Pupil.ID == k.Pupil {
+			s.sheet.Rows[i].Attendance = att
+		}
+	}
+}
+
 func (s *rollScreen) onMarkDone(msg markDoneMsg) tea.Cmd {
 	next := s.writes.done(s.env.svc, msg)
 	if msg.err != nil {
@@ -124,13 +219,7 @@ func (s *rollScreen) onMarkDone(msg markDoneMsg) tea.Cmd {
 	if x := msg.exclusion; x != nil && x.MissingReport() && s.report == nil {
 		s.report = s.newExclusionReport(*x)
 	}
-	if s.sheet != nil && s.sheet.Seance.ID == msg.key.Seance {
-		for i := range s.sheet.Rows {
-			if s.sheet.Rows[i].Pupil.ID == msg.key.Pupil {
-				s.sheet.Rows[i].Attendance = msg.att
-			}
-		}
-	}
+	s.setAttendance(msg.key, msg.att)
 	return next
 }
 

@@ -64,7 +64,7 @@ func TestReferenceRollCall(t *testing.T) {
 	f := newFixture(t, 35, modeltest.At(modeltest.Monday, 8, 7))
 	d := f.start(t, "prof", 100, 30)
 	d.WaitFor("appel non fait")
-	d.Press("5", "a", "1", "7", "a", "2", "2", "r", "2", "9", "a", "enter")
+	d.Press(":", "5", "a", "1", "7", "a", "2", "2", "r", "2", "9", "a", "enter")
 	d.WaitFor("✓ appel fait 08:07")
 	if d.Keys > 15 {
 		t.Fatalf("%d keys, the issue allows 15", d.Keys)
@@ -153,7 +153,7 @@ func TestAnnouncedAbsenceAndDiscordance(t *testing.T) {
 	if strings.Contains(v, "Maladie") {
 		t.Errorf("a teacher must never see the motive:\n%s", v)
 	}
-	d.Press("3", "p")
+	d.Press(":", "3", "p")
 	d.WaitUntil(func(v string) bool { return strings.Contains(line(v, "CARON"), "présent (vu)") }, "discordance")
 }
 
@@ -169,7 +169,7 @@ func TestDayPaneOpensAnEarlierSeance(t *testing.T) {
 	}
 	d.Press("up", "enter")
 	d.WaitFor("4B · Mathématiques · lun. 16/11")
-	d.Press("2", "a")
+	d.Press(":", "2", "a")
 	d.WaitUntil(func(v string) bool {
 		return strings.Contains(line(v, "BÉNARD"), "absent") && !strings.Contains(v, "…")
 	}, "mark at 08:00")
@@ -186,7 +186,7 @@ func TestHelpAndTooSmall(t *testing.T) {
 	d.WaitFor("appel non fait")
 	d.Press("?")
 	v := d.View()
-	for _, want := range []string{"Aide — Appel", "Marquer", "aller à l'élève n°", "Partout"} {
+	for _, want := range []string{"Aide — Appel", "Marquer", "numéros d'élèves", "Partout"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("help lacks %q:\n%s", want, v)
 		}
@@ -227,21 +227,29 @@ func TestTeacherCannotOpenAnotherScreenByKey(t *testing.T) {
 	}
 }
 
-// TestDigitsChooseScreensUntilASheetIsShown: a digit typed before the roll
-// call has loaded its sheet opens a screen; once the sheet is shown, it
-// numbers a pupil.
-func TestDigitsChooseScreensUntilASheetIsShown(t *testing.T) {
+// TestDigitsChooseScreensOutsideTheNumbersMode: on the roll call as
+// everywhere a digit opens a screen; after : digits number the pupils, and
+// marks keep the mode until esc.
+func TestDigitsChooseScreensOutsideTheNumbersMode(t *testing.T) {
 	f := newFixture(t, 10, modeltest.At(modeltest.Monday, 8, 5))
 	d := f.start(t, "prof", 80, 24)
+	d.WaitFor("appel non fait")
 	d.Press("2")
 	d.WaitFor("semaine du")
 	d.Press("1")
 	d.WaitFor("appel non fait")
-	d.Press("3")
-	v := d.WaitFor("élève n° 3")
+	d.Press(":", "3")
+	v := d.WaitFor("n° 3▏")
 	if !strings.Contains(line(v, "CARON"), "›") {
-		t.Errorf("3 on the sheet goes to the 3rd pupil:\n%s", v)
+		t.Errorf(":3 on the sheet goes to the 3rd pupil:\n%s", v)
 	}
+	d.Press("a", "5", "r")
+	v = d.WaitFor("1 absent · 1 retard")
+	if !strings.Contains(v, "n° ▏") {
+		t.Errorf("a mark keeps the numbers mode:\n%s", v)
+	}
+	d.Press("esc", "2")
+	d.WaitFor("semaine du")
 }
 
 // TestDayPaneCountsMarksMadeWhileHidden: the day's list is not reloaded at
@@ -268,7 +276,35 @@ func TestSameTeacherTwoTerminals(t *testing.T) {
 	laptop.Press("a", "r")
 	laptop.WaitFor("10 élèves · 1 absent · 1 retard")
 	phone.WaitFor("10 élèves · 1 absent · 1 retard")
-	phone.Press("2", "a")
+	phone.Press(":", "2", "a")
 	phone.WaitFor("10 élèves · 2 absents · 0 retard")
 	laptop.WaitFor("10 élèves · 2 absents · 0 retard")
+}
+
+// TestTeacherOutingAndLateMinutes: the teacher marks a pupil s (sortie),
+// another r then corrects the minutes with + and -; the store holds what the
+// screen says, and at 80×24 the footer keeps ↵ valider l'appel.
+func TestTeacherOutingAndLateMinutes(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 8, 7))
+	d := f.start(t, "prof", 80, 24)
+	v := d.WaitFor("appel non fait")
+	if foot := strings.Split(v, "\n")[23]; !strings.Contains(foot, "↵ valider l'appel") {
+		t.Errorf("the 80×24 footer drops the key that ends the roll call: %q", foot)
+	}
+	d.Press("s", "r", "up")
+	d.WaitFor("1 retard · 1 sorti")
+	d.Press("+", "+")
+	d.WaitFor("✓ Retard de 17 min enregistré.")
+	d.Press("-")
+	d.WaitFor("✓ Retard de 12 min enregistré.")
+	maths := modeltest.MathsSeance(modeltest.Monday)
+	got := stored(t, f, key(maths, "E001"), key(maths, "E002"))
+	if m := got[key(maths, "E001")]; m.Kind != model.KindOuting {
+		t.Errorf("E001: %+v", m)
+	}
+	if m := got[key(maths, "E002")]; m.Kind != model.KindLate || m.Minutes != 12 {
+		t.Errorf("E002: %+v", m)
+	}
+	d.Press("up", "+")
+	d.WaitFor("n'est pas en retard")
 }

@@ -144,8 +144,8 @@ func (s *rollScreen) summaryLine(width int) string {
 	switch {
 	case s.filter.field() != "":
 		text += " · filtre : " + s.filter.field()
-	case s.digits != "":
-		text += " · élève n° " + s.digits
+	case s.numbering:
+		text += " · n° " + s.digits + "▏ (esc)"
 	case !s.sheet.CanMark:
 		text += " · consultation seule"
 	}
@@ -221,13 +221,14 @@ func (s *rollScreen) ShortHelp() []key.Binding {
 		return []key.Binding{s.keys.Open, s.env.nav.Up, s.env.nav.Down, s.keys.Prev, s.keys.Next}
 	}
 	k := s.keys
-	return []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Validate, k.Number, k.Day}
+	return []key.Binding{k.Validate, k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Outing, k.Number, k.Day}
 }
 
 func (s *rollScreen) FullHelp() []HelpSection {
 	k := s.keys
 	return []HelpSection{
-		{Title: "Marquer (le curseur passe à l'élève suivant ; e demande le rapport d'exclusion)", Keys: []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt}},
+		{Title: "Marquer (le curseur passe à l'élève suivant ; e demande le rapport d'exclusion)", Keys: []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Outing}},
+		{Title: "Retard sous le curseur", Keys: []key.Binding{k.Later, k.Sooner}},
 		{Title: "Appel", Keys: []key.Binding{k.Validate, k.Number, k.Prev, k.Next, k.Day}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}

@@ -32,6 +32,11 @@ type Screen interface {
 // than "go to screen N" (the roll call's pupil numbers).
 type digitConsumer interface{ ConsumesDigits() bool }
 
+// nameTyper is implemented by screens whose text field, while it has the
+// keys, takes names only (a pupil's search, a name filter): the digits typed
+// there still switch screens.
+type nameTyper interface{ TypesNamesOnly() bool }
+
 // paneSwitcher is implemented by screens whose tab key switches panes.
 type paneSwitcher interface{ HasPanes() bool }
 

@@ -22,6 +22,12 @@ type service struct{ *model.Service }
 // Account returns the actor's account, shown.
 func (s service) Account() (model.Account, error) { return shownErr(s.Service.Account()) }
 
+// Messages returns the messages to the actor not yet read, shown.
+func (s service) Messages() ([]model.Notification, error) { return shownErr(s.Service.Messages()) }
+
+// ReadMessages records that the actor read his messages up to upTo.
+func (s service) ReadMessages(upTo uint64) error { return s.Service.ReadMessages(upTo) }
+
 // Accounts returns every account, shown.
 func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
 
@@ -196,6 +202,11 @@ func (s service) SeanceLog(from, to model.Date) ([]model.SeanceStatus, error) {
 // SetMark records a mark; the attendance comes back shown.
 func (s service) SetMark(id model.SeanceID, pupil model.PupilID, kind model.MarkKind) (model.Attendance, error) {
 	return shownErr(s.Service.SetMark(id, pupil, kind))
+}
+
+// SetLateMinutes corrects a lateness's minutes; the attendance comes back shown.
+func (s service) SetLateMinutes(id model.SeanceID, pupil model.PupilID, minutes int) (model.Attendance, error) {
+	return shownErr(s.Service.SetLateMinutes(id, pupil, minutes))
 }
 
 // SetValidity overrules the validity of what was shown; the outcome comes back shown.

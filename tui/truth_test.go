@@ -98,7 +98,7 @@ func TestPreviewOfTheRectangle(t *testing.T) {
 			d.Send(teaSize(160, 40))
 			d.Press("2")
 			d.WaitFor("semaine du")
-			d.Press("d", "4", "b", "enter")
+			d.Press("D", "4", "b", "enter")
 			d.WaitFor("4B · semaine du")
 			d.Press("H", "H", "H", "h", "h", "v", "j", "j", "j", "l")
 			d.WaitFor("4 élèves × 1 jour (16/11 → 16/11) : 3 absences et 1 retard (3 déjà justifiées) — tapez un motif",

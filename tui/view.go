@@ -31,14 +31,16 @@ func (a *App) frame() string {
 	top := a.tabLine()
 	status := a.statusLine()
 	footer := a.footer(cur)
-	bodyHeight := a.height - appChrome
+	messages := a.inbox.lines(a.env.styles, a.width)
+	bodyHeight := a.height - appChrome - len(messages)
 	var body string
 	if a.showHelp {
 		body = a.helpView(cur, bodyHeight)
 	} else {
 		body = cur.View(a.width, bodyHeight)
 	}
-	return strings.Join([]string{top, fitHeight(body, bodyHeight), status, footer}, "\n")
+	parts := append(append([]string{top}, messages...), fitHeight(body, bodyHeight), status, footer)
+	return strings.Join(parts, "\n")
 }
 
 // tabLine names the screens the role may open, the active one highlighted,
@@ -126,12 +128,40 @@ func (a *App) keyLine(keys []key.Binding) string {
 	return strings.Join(parts, st.Footer.Render(" · "))
 }
 
-func (a *App) helpView(cur Screen, height int) string {
-	st := a.env.styles
-	sections := append(cur.FullHelp(), HelpSection{
-		Title: "Partout",
+// HelpSections returns the keys of the active screen and those every
+// screen shares (titled « Partout »), as ? shows them.
+func (a *App) HelpSections() []HelpSection {
+	var sections []HelpSection
+	if cur := a.current(); cur != nil {
+		sections = cur.FullHelp()
+	}
+	return append(sections, HelpSection{
+		Title: sharedKeysTitle,
 		Keys:  []key.Binding{a.keys.Screen, a.keys.Tab, a.keys.Back, a.keys.Help, a.keys.Quit},
 	})
+}
+
+// sharedKeysTitle titles the help's section of the keys every screen shares.
+const sharedKeysTitle = "Partout"
+
+// Tab is a screen of the tab line: the digit that opens it and its title.
+type Tab struct {
+	Key, Title string
+	Active     bool
+}
+
+// Tabs returns the screens the account may open, in the tab line's order.
+func (a *App) Tabs() []Tab {
+	out := make([]Tab, 0, len(a.order))
+	for _, slot := range a.order {
+		out = append(out, Tab{Key: slotKey(slot), Title: a.slots[slot].title, Active: slot == a.active})
+	}
+	return out
+}
+
+func (a *App) helpView(cur Screen, height int) string {
+	st := a.env.styles
+	sections := a.HelpSections()
 	var lines []string
 	for _, sec := range sections {
 		if len(lines) > 0 {

@@ -33,7 +33,7 @@ func TestSTS(t *testing.T) {
 	dir := f.dir(t)
 	for login, want := range map[string]string{"jlefevre": "Jérôme LEFÈVRE|3001", "inunez": "Inés NUÑEZ|3002", "eoeuvrard": "Élise ŒUVRARD|3003"} {
 		a, ok := dir.Account(login)
-		if got := a.Name + "|" + a.STSID; !ok || got != want || a.RolesString() != "teacher" {
+		if got := a.Name + "|" + a.STSID; !ok || got != want || a.RoleCodes() != "teacher" {
 			t.Errorf("account %s = %+v, want %s", login, a, want)
 		}
 	}
@@ -87,7 +87,7 @@ func TestSTSLogins(t *testing.T) {
 		t.Errorf("jlefevre changed: %+v", a)
 	}
 	a, _ := dir.Account("ines")
-	if a.STSID != "3002" || a.RolesString() != "teacher,direction" || a.Name != "Inés Nuñez" {
+	if a.STSID != "3002" || a.RoleCodes() != "teacher,direction" || a.Name != "Inés Nuñez" {
 		t.Errorf("ines not adopted: %+v", a)
 	}
 	if _, dup := dir.Account("inunez"); dup {
