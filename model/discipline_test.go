@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"appel/model"
@@ -328,5 +329,58 @@ func TestPupilDisciplinePaneAndErasure(t *testing.T) {
 	stats, err := deskAt(db, "cpe", d(2026, 10, 6), 9, 0).DisciplineStats(d(2026, 9, 1), d(2027, 7, 3))
 	if err != nil || len(stats) != 2 || stats[0].Division != "4B" || stats[0].Month != "2026-10" {
 		t.Errorf("stats %+v %v", stats, err)
+	}
+}
+
+func TestTellFamilyOfASanction(t *testing.T) {
+	data := modeltest.School(6)
+	data.Guardians = []model.Guardian{
+		{ID: "g1", LastName: "Caron", FirstName: "Luc", Email: "luc@exemple.fr", Address: []string{"1 rue A", "67000 Strasbourg"},
+			Links: []model.Kinship{{Pupil: "E003", Level: 1}}},
+		{ID: "g2", LastName: "Martin", FirstName: "Ana", Address: []string{"2 rue B", "67000 Strasbourg"},
+			Links: []model.Kinship{{Pupil: "E003", Level: 1}}},
+	}
+	db := storagetest.NewWith(t, data)
+	direction := deskAt(db, "direction", modeltest.Monday, 9, 0)
+	x, err := direction.Pronounce(model.Sanction{Pupil: "E003", Kind: model.SanctionTempExclusion, Facts: "violences",
+		From: modeltest.Monday.AddDays(1), Days: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := deskAt(db, "prof", modeltest.Monday, 9, 0).TellFamily(x.ID); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("a teacher told the family of a sanction: %v", err)
+	}
+	sent, err := direction.TellFamily(x.ID)
+	if err != nil || len(sent) != 2 {
+		t.Fatalf("notices %+v %v", sent, err)
+	}
+	channels := map[string]string{}
+	for _, n := range sent {
+		channels[n.Household] = n.Channel + "/" + n.Status
+	}
+	if channels["g1"] != model.ChannelMail+"/"+model.StatusQueued || channels["g2"] != model.ChannelLetter+"/"+model.StatusToPrint {
+		t.Errorf("channels %v", channels)
+	}
+	if again, _ := direction.TellFamily(x.ID); len(again) != 0 {
+		t.Errorf("the family was told twice: %+v", again)
+	}
+	cpe := deskAt(db, "cpe", modeltest.Monday, 9, 5)
+	msg, err := cpe.NoticeMessage(sent[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Sanction disciplinaire", "Exclusion temporaire de l'établissement, 2 jours à partir du 24/11/2026", "violences", "R511-13"} {
+		if !strings.Contains(msg.Subject+msg.Text, want) {
+			t.Errorf("message lacks %q:\n%s\n%s", want, msg.Subject, msg.Text)
+		}
+	}
+	for _, n := range sent {
+		if n.Channel != model.ChannelMail {
+			continue
+		}
+		claimed, err := cpe.ClaimFamilyNotice(n.ID, "exemple.fr")
+		if err != nil || claimed.Status != model.StatusSending {
+			t.Errorf("claiming the e-mail: %+v %v", claimed.Status, err)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -40,7 +42,7 @@ type disciplineScreen struct {
 }
 
 type disciplineKeys struct {
-	Tab, New, Division, Kind, Period, Done, NotDone, Open key.Binding
+	Tab, New, Division, Kind, Period, Done, NotDone, Open, Tell key.Binding
 }
 
 // disciplineData is everything the screen shows, read at once.
@@ -77,6 +79,7 @@ func newDisciplineScreen(e *env) Screen {
 		Done:     newKey("o", "punition faite", "o"),
 		NotDone:  newKey("x", "punition non faite", "x"),
 		Open:     newKey("↵", "appel de la retenue", "enter"),
+		Tell:     newKey("f", "prévenir la famille", "f"),
 	}}
 }
 
@@ -196,6 +199,8 @@ func (s *disciplineScreen) rowKey(msg tea.KeyMsg) tea.Cmd {
 		return s.setState(r.id, model.PunishmentDone)
 	case s.tab == tabPunishments && key.Matches(msg, s.keys.NotDone):
 		return s.setState(r.id, model.PunishmentNotDone)
+	case (s.tab == tabPunishments || s.tab == tabSanctions) && key.Matches(msg, s.keys.Tell):
+		return s.tell(r.id)
 	case s.tab == tabDetentions && key.Matches(msg, s.keys.Open):
 		s.roll = newDetentionRoll(r.id)
 		s.roll.refresh(s.data)
@@ -209,6 +214,24 @@ func (s *disciplineScreen) setState(id string, st model.PunishmentState) tea.Cmd
 	return func() tea.Msg {
 		p, err := svc.SetPunishmentState(id, st)
 		return discSavedMsg{text: "✓ Punition " + p.State.Label() + ".", err: err}
+	}
+}
+
+// tell queues the notices of a punishment or a sanction to the family.
+func (s *disciplineScreen) tell(id string) tea.Cmd {
+	svc := s.env.svc
+	s.busy++
+	return func() tea.Msg {
+		sent, err := svc.TellFamily(id)
+		text := "La famille en a déjà été avisée."
+		if len(sent) > 0 {
+			var how []string
+			for _, n := range sent {
+				how = append(how, n.Channel+" ("+n.Status+")")
+			}
+			text = "✓ Famille avisée : " + strings.Join(how, ", ") + "."
+		}
+		return discSavedMsg{text: text, err: err}
 	}
 }
 

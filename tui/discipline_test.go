@@ -105,6 +105,8 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	dir.Press("tab", "tab", "tab", "n", "Caron", "tab", "right", "right", "right", "right", "tab", "violences",
 		"tab", "ctrl+u", "24/11/2026", "tab", "ctrl+u", "2", "enter")
 	dir.WaitFor("✓ Exclusion temporaire de l'établissement prononcé(e) pour CARON Zoé.", "effacée le 01/09/2029")
+	dir.Press("f")
+	dir.WaitFor("✓ Famille avisée : aucun (injoignable).")
 	marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1)))
 	if marks["E003"].Kind != model.KindExcluded {
 		t.Errorf("E003 on Tuesday: %+v", marks["E003"])

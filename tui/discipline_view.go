@@ -75,7 +75,9 @@ func (s *disciplineScreen) ShortHelp() []key.Binding {
 	out := []key.Binding{k.New, k.Tab, k.Division, k.Kind, k.Period}
 	switch s.tab {
 	case tabPunishments:
-		out = append(out, k.Done, k.NotDone)
+		out = append(out, k.Done, k.NotDone, k.Tell)
+	case tabSanctions:
+		out = append(out, k.Tell)
 	case tabDetentions:
 		out = append(out, k.Open)
 	}
@@ -95,7 +97,7 @@ func (s *disciplineScreen) FullHelp() []HelpSection {
 	}
 	return []HelpSection{
 		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.Division, k.Kind, k.Period}},
-		{Title: "Punitions et retenues", Keys: []key.Binding{k.Done, k.NotDone, k.Open}},
+		{Title: "Punitions, retenues, sanctions", Keys: []key.Binding{k.Done, k.NotDone, k.Open, k.Tell}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}
 }

@@ -390,3 +390,8 @@ func (s service) TakeDetentionRoll(id string) (model.DetentionSheet, error) {
 func (s service) Pronounce(x model.Sanction) (model.Sanction, error) {
 	return shownErr(s.Service.Pronounce(x))
 }
+
+// TellFamily queues the notices of a punishment or a sanction; they come back shown.
+func (s service) TellFamily(record string) ([]model.FamilyNotice, error) {
+	return shownErr(s.Service.TellFamily(record))
+}

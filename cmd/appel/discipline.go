@@ -99,6 +99,10 @@ func disciplineCommands() []command {
 		{path: "discipline kind retire", remote: true, args: []arg{list, {name: "CODE"}},
 			flags:   []option{{name: "undo", usage: "la proposer de nouveau"}},
 			summary: "retire une nature d'une liste (les fiches qui l'ont la gardent)", run: runKindRetire},
+		{path: "discipline tell", remote: true, args: []arg{{name: "PUNITION|SANCTION"}},
+			summary: "prévient la famille d'une punition ou d'une sanction : un mél, ou un courrier à imprimer, par foyer",
+			help:    "Les textes sont les modèles « punition » et « sanction » (appel templates) ; les méls partent au passage d'« appel notify » ou du serveur.",
+			run:     runDisciplineTell},
 		{path: "discipline stats", remote: true, summary: "incidents, punitions et sanctions par division, mois et nature",
 			flags: []option{
 				{name: "from", value: "DATE", usage: "premier jour", defText: "la rentrée"},
@@ -571,5 +575,21 @@ func runDisciplineStats(c *cli, in input) error {
 					export.Text(r.Kind), export.Int(r.Count)}
 			})
 		})
+	})
+}
+
+func runDisciplineTell(c *cli, in input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		sent, err := svc.TellFamily(in.arg(0))
+		if err != nil {
+			return err
+		}
+		if len(sent) == 0 {
+			fmt.Fprintln(c.stdout, "la famille en a déjà été avisée : rien de nouveau")
+		}
+		for _, n := range sent {
+			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", n.ID, model.Visible(n.Names), n.Channel, n.Status)
+		}
+		return nil
 	})
 }
