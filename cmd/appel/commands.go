@@ -121,6 +121,7 @@ func commandTable() []command {
 	table = append(table, settingCommands()...)
 	table = append(table, familyCommands()...)
 	table = append(table, templateCommands()...)
+	table = append(table, disciplineCommands()...)
 	table = append(table, command{path: "import", summary: "les imports : fichiers de l'établissement, ou un export complet"})
 	for _, k := range imports.Kinds {
 		table = append(table, command{path: "import " + string(k), remote: true,
