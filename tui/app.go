@@ -43,6 +43,9 @@ type Config struct {
 	// YearEnd, when set, lets an administrator end the school year from
 	// the Imports screen (« N »).
 	YearEnd *YearEnd
+	// Health, when set, tells the administrators and the CPEs about the
+	// server's backups and disk (appel serve).
+	Health func() ServerHealth
 }
 
 // App is the root model: it routes keys to the active screen and owns the
@@ -66,7 +69,10 @@ type App struct {
 	inbox inbox
 	// archive, on an ended year's archive, says so in the status line
 	// whenever it has nothing else to say.
-	archive  string
+	archive string
+	// health, for the roles that look after the server, gives the status
+	// line its note when it has nothing else to say.
+	health   func() ServerHealth
 	idle     idleClock
 	quitting bool
 	quitAt   time.Time
@@ -100,6 +106,9 @@ func New(cfg Config) (*App, error) {
 		height:  cfg.Height,
 		idle:    newIdleClock(cfg.Ctx, cfg.Idle, cfg.Wall),
 		header:  fmt.Sprintf("%s (%s)", acc.Name, roleLabels(acc)),
+	}
+	if acc.Has(model.RoleAdmin) || acc.Has(model.RoleCPE) {
+		a.health = cfg.Health
 	}
 	if year, ok := cfg.Service.ArchivedYear(); ok {
 		a.archive = "Archive de l'année " + year + " : lecture seule, rien ne s'y modifie."

@@ -100,6 +100,12 @@ func (a *App) statusLine() string {
 		return st.Error.Render(truncate("✗ "+a.status.text, a.width))
 	case a.status.text == "" && a.archive != "":
 		return st.Warn.Render(truncate(a.archive, a.width))
+	case a.status.text == "" && a.health != nil:
+		text, warn := healthLine(a.health(), a.env.svc.Now())
+		if warn {
+			return st.Warn.Render(truncate(text, a.width))
+		}
+		return st.Muted.Render(truncate(text, a.width))
 	}
 	return st.Ok.Render(truncate(a.status.text, a.width))
 }

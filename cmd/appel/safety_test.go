@@ -157,3 +157,27 @@ func sameFolders(t *testing.T, a, b string) bool {
 	}
 	return true
 }
+
+// TestServeBacksUpByItself: appel serve writes a verified backup when it
+// starts and again at each backup.every, into sauvegardes/ beside the db,
+// and says so in its log.
+func TestServeBacksUpByItself(t *testing.T) {
+	db := demoDB(t)
+	appelCmd(t, "settings", "set", "backup.every", "1s", "--db", db)
+	srv := startServe(t, db)
+	deadline := time.Now().Add(20 * time.Second)
+	for strings.Count(srv.log.String(), "sauvegarde vérifiée") < 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no second backup in 20 s:\n%s", srv.log)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	srv.stop()
+	list, err := backups.List(filepath.Join(filepath.Dir(db), "sauvegardes"), time.Local)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("backups %v (%v)", list, err)
+	}
+	if out := appelCmd(t, "check", list[0].Path); !strings.Contains(out, "base saine") {
+		t.Errorf("the backup:\n%s", out)
+	}
+}

@@ -43,6 +43,9 @@ type serverConfig struct {
 	Archive string
 	// YearEnd lets an administrator end the school year from the interface.
 	YearEnd *tui.YearEnd
+	// Health tells the administrators and the CPEs about the backups and
+	// the disk (nil: not known).
+	Health func() tui.ServerHealth
 }
 
 // server serves the interface over SSH: public keys only, one Bubble Tea
@@ -202,6 +205,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 	cfg := tui.Config{
 		Ctx: sess.Context(), Service: s.service(sess), Renderer: sessionRenderer(sess),
 		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle, Imports: s.cfg.Imports, YearEnd: s.cfg.YearEnd,
+		Health: s.cfg.Health,
 	}
 	if yearOf(sess) != "" {
 		cfg.Imports, cfg.YearEnd = nil, nil
