@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/storage"
 	"appel/storage/backups"
@@ -212,5 +213,20 @@ func TestDemoReset(t *testing.T) {
 	appelCmd(t, "init", "--uai", "0750001A", "--name", "Vrai collège", "--db", other)
 	if _, errOut, code := appelRun(t, "", "demo", "--reset", "--db", other); code == 0 || !strings.Contains(errOut, "pas la démonstration") {
 		t.Errorf("reset of a real school: exit %d %s", code, errOut)
+	}
+}
+
+// TestOtherSchoolsFileSaysWhyFirst: a SIECLE file of another school is
+// refused with that reason right after the file's name, not after a page of
+// detail.
+func TestOtherSchoolsFileSaysWhyFirst(t *testing.T) {
+	db := demoDB(t)
+	out, _, code := appelRun(t, "", "import", "siecle", schoolfiles.Path(t, "eleves.zip"), "--check", "--db", db, "--now", "2026-11-23T08:05")
+	lines := strings.Split(out, "\n")
+	if code == 0 || len(lines) < 3 || lines[1] != "Refusé :" || !strings.Contains(lines[2], "ce fichier est celui de l'établissement") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	if len(lines) > 15 {
+		t.Errorf("%d lines for a file refused whole:\n%s", len(lines), out)
 	}
 }
