@@ -54,7 +54,9 @@ func TestExclusionReportLiveOverSSH(t *testing.T) {
 func TestDetentionRollCallAndTemporaryExclusion(t *testing.T) {
 	db := demoDB(t)
 	pupil := demoPupil(t, db)
-	cli := func(args ...string) string { return appelCmd(t, append(args, "--db", db, "--now", "2026-11-23T09:00")...) }
+	cli := func(args ...string) string {
+		return appelCmd(t, append(args, "--db", db, "--now", "2026-11-23T09:00")...)
+	}
 	cli("detention", "plan", "--date", "2026-11-23", "--start", "16:00", "--end", "17:00", "--room", "Permanence", "--supervisor", "aed")
 	cli("punishment", "add", "--pupil", pupil, "--kind", "retenue", "--reason", "travail non fait")
 	aed := newTerminal(t, 120, 30, nil, appelBin+" --db "+db+" --now 2026-11-23T16:05 --as aed")
