@@ -35,10 +35,13 @@ type disciplineScreen struct {
 	loader                 loadGate
 	loaded                 bool
 	canSanction            bool
-	add                    *discForm
-	roll                   *detentionRoll
-	busy                   int
-	size                   tea.WindowSizeMsg
+	// tabs are the tabs the reader may open (Sanctions: the vie scolaire
+	// and the direction).
+	tabs []int
+	add  *discForm
+	roll *detentionRoll
+	busy int
+	size tea.WindowSizeMsg
 }
 
 type disciplineKeys struct {
@@ -70,7 +73,11 @@ type discSavedMsg struct {
 }
 
 func newDisciplineScreen(e *env) Screen {
-	return &disciplineScreen{env: e, canSanction: e.svc.Require(model.PermSanction) == nil, keys: disciplineKeys{
+	tabs := []int{tabIncidents, tabPunishments, tabDetentions}
+	if e.svc.Require(model.PermSeeSanctions) == nil {
+		tabs = append(tabs, tabSanctions)
+	}
+	return &disciplineScreen{env: e, tabs: tabs, canSanction: e.svc.Require(model.PermSanction) == nil, keys: disciplineKeys{
 		Tab:      newKey("tab", "onglet suivant", "tab"),
 		New:      newKey("n", "ajouter", "n"),
 		Division: newKey("c", "classe suivante", "c"),
@@ -86,14 +93,14 @@ func newDisciplineScreen(e *env) Screen {
 func (s *disciplineScreen) Init() tea.Cmd { return s.load() }
 
 func (s *disciplineScreen) load() tea.Cmd {
-	svc := s.env.svc
+	svc, sanctions := s.env.svc, len(s.tabs) > tabSanctions
 	return s.loader.load(false, func(gen int) tea.Msg {
-		d, err := loadDiscipline(svc)
+		d, err := loadDiscipline(svc, sanctions)
 		return disciplineLoadedMsg{gen: gen, data: d, err: err}
 	})
 }
 
-func loadDiscipline(svc service) (disciplineData, error) {
+func loadDiscipline(svc service, sanctions bool) (disciplineData, error) {
 	var d disciplineData
 	var err error
 	steps := []func(){
@@ -101,7 +108,11 @@ func loadDiscipline(svc service) (disciplineData, error) {
 		func() { d.incidents, err = svc.Incidents(model.DisciplineQuery{}) },
 		func() { d.punishments, err = svc.Punishments(model.DisciplineQuery{}) },
 		func() { d.detentions, err = svc.Detentions(model.Date{}) },
-		func() { d.sanctions, err = svc.Sanctions(model.DisciplineQuery{}, false) },
+		func() {
+			if sanctions {
+				d.sanctions, err = svc.Sanctions(model.DisciplineQuery{}, false)
+			}
+		},
 		func() { d.incidentKinds, err = svc.DisciplineKinds(model.ListIncidentKinds) },
 		func() { d.punishmentKinds, err = svc.DisciplineKinds(model.ListPunishmentKinds) },
 	}
@@ -167,7 +178,7 @@ func (s *disciplineScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, s.keys.Tab):
-		s.tab = (s.tab + 1) % len(disciplineTabs)
+		s.tab = (s.tab + 1) % len(s.tabs)
 		s.kind = 0
 		s.refilter()
 	case key.Matches(msg, s.keys.Division):

@@ -146,3 +146,23 @@ func TestPupilFileDisciplinePane(t *testing.T) {
 		}
 	}
 }
+
+// TestTeacherReportsAnIncident: a teacher reports an incident about one of
+// his pupils in a few keys, sees it, and has no Sanctions tab.
+func TestTeacherReportsAnIncident(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 9, 0))
+	prof := f.start(t, "prof", 140, 30)
+	prof.WaitFor("7 Vie")
+	prof.Press("7")
+	v := prof.WaitFor("[Incidents]", " Punitions ", " Retenues ")
+	if strings.Contains(v, "Sanctions") {
+		t.Errorf("a teacher has the Sanctions tab:\n%s", v)
+	}
+	prof.Press("n", "Fournier", "tab", "tab", "right", "tab", "couloir", "tab", "coup de poing", "enter")
+	prof.WaitFor("✓ Incident inc-20261123-1 enregistré.", "FOURNIER Éloïse (4B) auteur", "Violence physique")
+	prof.Press("tab", "n", "Autre", "enter")
+	prof.WaitFor("aucun élève ne correspond à « Autre »") // he finds only his pupils
+	if l, _ := f.service("cpe").Incidents(model.DisciplineQuery{}); len(l) != 1 || l[0].By != "prof" {
+		t.Errorf("incidents %+v", l)
+	}
+}

@@ -18,7 +18,8 @@ func (s *disciplineScreen) View(width, height int) string {
 	}
 	st := s.env.styles
 	tabs := []string{st.Title.Render("Vie de l'élève")}
-	for i, t := range disciplineTabs {
+	for _, i := range s.tabs {
+		t := disciplineTabs[i]
 		if i == s.tab {
 			tabs = append(tabs, st.TabActive.Render("["+t+"]"))
 		} else {
