@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -15,9 +16,10 @@ const (
 	tabPunishments
 	tabDetentions
 	tabSanctions
+	tabStats
 )
 
-var disciplineTabs = []string{"Incidents", "Punitions", "Retenues", "Sanctions"}
+var disciplineTabs = []string{"Incidents", "Punitions", "Retenues", "Sanctions", "Statistiques"}
 
 // disciplineScreen is « Vie de l'élève », for the vie scolaire and the
 // direction: the incidents, punishments, detention sessions and sanctions,
@@ -45,7 +47,7 @@ type disciplineScreen struct {
 }
 
 type disciplineKeys struct {
-	Tab, New, Division, Kind, Period, Done, NotDone, Open, Tell key.Binding
+	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell key.Binding
 }
 
 // disciplineData is everything the screen shows, read at once.
@@ -55,6 +57,7 @@ type disciplineData struct {
 	punishments     []model.Punishment
 	detentions      []model.DetentionSheet
 	sanctions       []model.Sanction
+	stats           []model.DisciplineCount
 	incidentKinds   []model.DisciplineKind
 	punishmentKinds []model.DisciplineKind
 }
@@ -77,8 +80,12 @@ func newDisciplineScreen(e *env) Screen {
 	if e.svc.Require(model.PermSeeSanctions) == nil {
 		tabs = append(tabs, tabSanctions)
 	}
+	if e.svc.Require(model.PermStats) == nil {
+		tabs = append(tabs, tabStats)
+	}
 	return &disciplineScreen{env: e, tabs: tabs, canSanction: e.svc.Require(model.PermSanction) == nil, keys: disciplineKeys{
 		Tab:      newKey("tab", "onglet suivant", "tab"),
+		PrevTab:  newKey("⇧tab", "onglet précédent", "shift+tab"),
 		New:      newKey("n", "ajouter", "n"),
 		Division: newKey("c", "classe suivante", "c"),
 		Kind:     newKey("t", "nature suivante", "t"),
@@ -93,14 +100,14 @@ func newDisciplineScreen(e *env) Screen {
 func (s *disciplineScreen) Init() tea.Cmd { return s.load() }
 
 func (s *disciplineScreen) load() tea.Cmd {
-	svc, sanctions := s.env.svc, len(s.tabs) > tabSanctions
+	svc, sanctions, stats := s.env.svc, slices.Contains(s.tabs, tabSanctions), slices.Contains(s.tabs, tabStats)
 	return s.loader.load(false, func(gen int) tea.Msg {
-		d, err := loadDiscipline(svc, sanctions)
+		d, err := loadDiscipline(svc, sanctions, stats)
 		return disciplineLoadedMsg{gen: gen, data: d, err: err}
 	})
 }
 
-func loadDiscipline(svc service, sanctions bool) (disciplineData, error) {
+func loadDiscipline(svc service, sanctions, stats bool) (disciplineData, error) {
 	var d disciplineData
 	var err error
 	steps := []func(){
@@ -111,6 +118,11 @@ func loadDiscipline(svc service, sanctions bool) (disciplineData, error) {
 		func() {
 			if sanctions {
 				d.sanctions, err = svc.Sanctions(model.DisciplineQuery{}, false)
+			}
+		},
+		func() {
+			if stats && d.dir != nil {
+				d.stats, err = svc.DisciplineStats(d.dir.School.YearStart, d.dir.School.YearEnd)
 			}
 		},
 		func() { d.incidentKinds, err = svc.DisciplineKinds(model.ListIncidentKinds) },
@@ -178,7 +190,11 @@ func (s *disciplineScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, s.keys.Tab):
-		s.tab = (s.tab + 1) % len(s.tabs)
+		s.tab = s.tabs[(slices.Index(s.tabs, s.tab)+1)%len(s.tabs)]
+		s.kind = 0
+		s.refilter()
+	case key.Matches(msg, s.keys.PrevTab):
+		s.tab = s.tabs[(slices.Index(s.tabs, s.tab)+len(s.tabs)-1)%len(s.tabs)]
 		s.kind = 0
 		s.refilter()
 	case key.Matches(msg, s.keys.Division):

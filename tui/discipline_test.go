@@ -78,7 +78,6 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	cpe.Press("n", "tab", "tab", "tab", "Permanence", "tab", "ctrl+u", "aed", "enter")
 	cpe.WaitFor("✓ Retenue du 23/11/2026 à 13:00 planifiée.", "surveillant aed", "0 élève(s)")
 	cpe.Press("shift+tab")
-	cpe.Press("tab", "tab", "tab")
 	cpe.WaitFor("[Punitions]")
 	cpe.Press("n", "Caron", "tab", "right", "right", "right", "tab", "bousculade", "enter")
 	cpe.WaitFor("✓ Punition de CARON Zoé enregistrée (retenue ret-20261123-1).")
@@ -107,6 +106,13 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	dir.WaitFor("✓ Exclusion temporaire de l'établissement prononcé(e) pour CARON Zoé.", "effacée le 01/09/2029")
 	dir.Press("f")
 	dir.WaitFor("✓ Famille avisée : aucun (injoignable).")
+	dir.Press("tab")
+	v := dir.WaitFor("[Statistiques]", "Violence verbale")
+	for _, want := range []string{"incident", "punition", "sanction", "Exclusion temporaire de l'établissement"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("statistics lack %q:\n%s", want, v)
+		}
+	}
 	marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1)))
 	if marks["E003"].Kind != model.KindExcluded {
 		t.Errorf("E003 on Tuesday: %+v", marks["E003"])

@@ -43,6 +43,7 @@ var rowWidths = map[int][]int{
 	tabPunishments: {10, 26, 22, 10, 30},
 	tabDetentions:  {24, 12, 22, 14},
 	tabSanctions:   {10, 24, 26, 30, 20},
+	tabStats:       {14, 8, 10, 40},
 }
 
 func (s *disciplineScreen) rowLine(r discRow, cursor bool, width int) string {
@@ -97,7 +98,7 @@ func (s *disciplineScreen) FullHelp() []HelpSection {
 		}
 	}
 	return []HelpSection{
-		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.Division, k.Kind, k.Period}},
+		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.PrevTab, k.Division, k.Kind, k.Period}},
 		{Title: "Punitions, retenues, sanctions", Keys: []key.Binding{k.Done, k.NotDone, k.Open, k.Tell}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}

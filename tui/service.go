@@ -395,3 +395,8 @@ func (s service) Pronounce(x model.Sanction) (model.Sanction, error) {
 func (s service) TellFamily(record string) ([]model.FamilyNotice, error) {
 	return shownErr(s.Service.TellFamily(record))
 }
+
+// DisciplineStats returns the discipline's counts, shown.
+func (s service) DisciplineStats(from, to model.Date) ([]model.DisciplineCount, error) {
+	return shownErr(s.Service.DisciplineStats(from, to))
+}
