@@ -30,6 +30,9 @@ type cli struct {
 	// session, when set, is an SSH session's account and the server's store:
 	// commands use them instead of opening the db as the machine's operator.
 	session *remoteSession
+	// creating: the command makes the db a school (appel init), so an empty
+	// file is its to fill.
+	creating bool
 }
 
 // remoteSession is what a command run over SSH works with.
@@ -115,6 +118,9 @@ func (c *cli) openNamed(name string) (*storage.DB, error) {
 	}
 	if c.year != "" {
 		return openArchive(path, c.year, now)
+	}
+	if err := checkDB(path, c.creating); err != nil {
+		return nil, err
 	}
 	return storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
 }

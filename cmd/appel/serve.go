@@ -79,9 +79,16 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 		defer folder.Close()
 	}
 	logger := slog.New(slog.NewTextHandler(c.stderr, nil))
-	srv, err := newServer(serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
+	cfg := serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
 		Imports: folder, Command: remoteCommand(db, logger), Archive: c.year,
-		YearEnd: c.yearEndFor(db)})
+		YearEnd: c.yearEndFor(db)}
+	backupsDone := closedChan()
+	if c.year == "" {
+		var loop *backupLoop
+		loop, backupsDone = startBackups(ctx, db, now, logger)
+		cfg.Health = loop.Health
+	}
+	srv, err := newServer(cfg)
 	if err != nil {
 		return err
 	}
@@ -122,6 +129,7 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 		logger.Warn("arrêt forcé", "erreur", err)
 	}
 	<-done
+	<-backupsDone
 	select {
 	case <-notifier:
 	case <-stopCtx.Done():

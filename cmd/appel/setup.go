@@ -33,6 +33,7 @@ func runInit(c *cli, in input) error {
 	if !withDemo && (uai == "" || strings.TrimSpace(name) == "") {
 		return usageErr("appel init --demo, ou appel init --uai CODE --name NOM [--zone A|B|C]")
 	}
+	c.creating = true
 	db, err := c.open()
 	if err != nil {
 		return err
