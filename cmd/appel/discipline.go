@@ -74,7 +74,7 @@ func disciplineCommands() []command {
 		{path: "sanction add", remote: true, summary: "prononce une sanction (direction)",
 			help: "Natures : " + sanctionChoices() + ". Une exclusion sans sursis total rend l'élève exclu (E) aux appels de ses jours.",
 			flags: []option{pupil, date,
-				{name: "kind", value: "NATURE", required: true, choices: sanctionCodes(), usage: "la sanction"},
+				{name: "kind", value: "NATURE", required: true, usage: "la sanction : " + strings.Join(sanctionCodes(), ", ") + " (ou son numéro, 1 à 6)"},
 				{name: "facts", value: "TEXTE", required: true, usage: "les faits"},
 				{name: "council", usage: "prononcée par le conseil de discipline"},
 				{name: "sursis", value: "total|partiel", choices: []string{"total", "partiel"}, usage: "le sursis", defText: "aucun"},
