@@ -71,8 +71,13 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	cpe.WaitFor("7 Vie")
 	cpe.Press("7")
 	cpe.WaitFor("[Incidents]", "Rien à montrer")
-	cpe.Press("n", "Caron", "tab", "tab", "tab", "cour", "tab", "bousculade", "enter")
-	cpe.WaitFor("✓ Incident inc-20261123-1 enregistré.", "CARON Zoé (4B) auteur", "bousculade")
+	cpe.Press("n", "Caron", "tab", "tab", "tab", "cour", "tab", "bousculade", "tab", "tab", "Bénard:victime, M. Petit:temoin", "enter")
+	cpe.WaitFor("✓ Incident inc-20261123-1 enregistré.", "CARON Zoé (4B) auteur, BÉNARD", "bousculade")
+	inc, _ := f.service("cpe").Incidents(model.DisciplineQuery{})
+	if len(inc) != 1 || len(inc[0].Involved) != 3 || inc[0].Involved[1] != (model.Involved{Pupil: "E002", Role: model.InvolvedVictim}) ||
+		inc[0].Involved[2] != (model.Involved{Staff: "M. Petit", Role: model.InvolvedWitness}) {
+		t.Errorf("incident stored %+v", inc)
+	}
 	cpe.Press("tab", "tab")
 	cpe.WaitFor("[Retenues]")
 	cpe.Press("n", "tab", "tab", "tab", "Permanence", "tab", "ctrl+u", "aed", "enter")
@@ -170,5 +175,41 @@ func TestTeacherReportsAnIncident(t *testing.T) {
 	prof.WaitFor("aucun élève ne correspond à « Autre »") // he finds only his pupils
 	if l, _ := f.service("cpe").Incidents(model.DisciplineQuery{}); len(l) != 1 || l[0].By != "prof" {
 		t.Errorf("incidents %+v", l)
+	}
+}
+
+// TestVieDeLEleveFilters: c, t and w narrow the list to a class, a kind,
+// a period.
+func TestVieDeLEleveFilters(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 9, 0))
+	cpe := f.service("cpe")
+	for _, c := range []struct {
+		pupil model.PupilID
+		kind  string
+		day   model.Date
+	}{{"E001", "vol", modeltest.Monday}, {"A001", "vol", modeltest.Monday}, {"E002", "degradation", modeltest.Monday.AddDays(-30)}} {
+		if _, err := cpe.ReportIncident(model.Incident{Date: c.day, Kind: c.kind, Description: "faits de " + string(c.pupil),
+			Involved: []model.Involved{{Pupil: c.pupil, Role: model.InvolvedAuthor}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := f.start(t, "cpe", 140, 30)
+	d.Press("7")
+	d.WaitFor("faits de E001", "faits de A001", "faits de E002")
+	count := func() int { return strings.Count(d.View(), "faits de ") }
+	d.Press("c") // 4A
+	d.WaitFor("Classe : 4A")
+	if n := count(); n != 1 || !strings.Contains(d.View(), "faits de A001") {
+		t.Errorf("class 4A: %d lines:\n%s", n, d.View())
+	}
+	d.Press("c", "t", "t", "t", "t") // 4B, then the fourth kind: Dégradation
+	d.WaitFor("Classe : 4B", "Nature : Dégradation")
+	if n := count(); n != 1 || !strings.Contains(d.View(), "faits de E002") {
+		t.Errorf("4B and Dégradation: %d lines:\n%s", n, d.View())
+	}
+	d.Press("w") // this month: the dégradation was in October
+	d.WaitFor("Période : ce mois")
+	if n := count(); n != 0 {
+		t.Errorf("this month: %d lines:\n%s", n, d.View())
 	}
 }
