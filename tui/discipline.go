@@ -47,7 +47,7 @@ type disciplineScreen struct {
 }
 
 type disciplineKeys struct {
-	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell key.Binding
+	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell, Punish key.Binding
 }
 
 // disciplineData is everything the screen shows, read at once.
@@ -94,6 +94,7 @@ func newDisciplineScreen(e *env) Screen {
 		NotDone:  newKey("x", "punition non faite", "x"),
 		Open:     newKey("↵", "appel de la retenue", "enter"),
 		Tell:     newKey("f", "prévenir la famille", "f"),
+		Punish:   newKey("p", "punir l'auteur de l'incident", "p"),
 	}}
 }
 
@@ -226,6 +227,8 @@ func (s *disciplineScreen) rowKey(msg tea.KeyMsg) tea.Cmd {
 		return s.setState(r.id, model.PunishmentDone)
 	case s.tab == tabPunishments && key.Matches(msg, s.keys.NotDone):
 		return s.setState(r.id, model.PunishmentNotDone)
+	case s.tab == tabIncidents && key.Matches(msg, s.keys.Punish):
+		return s.punishFrom(r.id)
 	case (s.tab == tabPunishments || s.tab == tabSanctions) && key.Matches(msg, s.keys.Tell):
 		return s.tell(r.id)
 	case s.tab == tabDetentions && key.Matches(msg, s.keys.Open):

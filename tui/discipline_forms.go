@@ -16,6 +16,8 @@ import (
 type discForm struct {
 	tab  int
 	form *form
+	// incident is the incident a punishment comes from ("" for none).
+	incident string
 	// kinds are the codes behind the Nature field's choices, in order.
 	kinds []model.DisciplineKind
 }
@@ -84,6 +86,39 @@ func (s *disciplineScreen) openForm() tea.Cmd {
 	return nil
 }
 
+// punishFrom opens the punishment form for the author of an incident (the
+// first pupil involved when no author is named), tied to the incident.
+func (s *disciplineScreen) punishFrom(id string) tea.Cmd {
+	for _, i := range s.data.incidents {
+		if i.ID != id {
+			continue
+		}
+		var pupil model.PupilID
+		for _, x := range i.Involved {
+			if x.Pupil != "" && (pupil == "" || x.Role == model.InvolvedAuthor) {
+				pupil = x.Pupil
+				if x.Role == model.InvolvedAuthor {
+					break
+				}
+			}
+		}
+		if pupil == "" {
+			return statusCmd("Aucun élève dans cet incident.")
+		}
+		tab := s.tab
+		s.tab = tabPunishments
+		s.openForm()
+		s.tab = tab
+		s.add.incident = id
+		s.add.form.title = "Punition à la suite de l'incident " + id
+		s.add.form.setValue(0, string(pupil))
+		reason := i.Description
+		s.add.form.setValue(2, reason)
+		return nil
+	}
+	return nil
+}
+
 func first(xs []string) string {
 	if len(xs) == 0 {
 		return ""
@@ -129,7 +164,7 @@ func (f *discForm) save(svc service, today model.Date, v []string) (string, erro
 		if err != nil {
 			return "", err
 		}
-		x, err := svc.Punish(model.Punishment{Pupil: p.ID, Kind: f.kindOf(v[1]), Reason: v[2], Date: today})
+		x, err := svc.Punish(model.Punishment{Pupil: p.ID, Kind: f.kindOf(v[1]), Reason: v[2], Date: today, Incident: f.incident})
 		if err != nil {
 			return "", err
 		}
@@ -241,14 +276,14 @@ func findOne(svc service, query string) (model.Pupil, error) {
 	if query == "" {
 		return model.Pupil{}, model.Invalid("élève : tapez son nom ou son identifiant")
 	}
+	if dir, err := svc.Directory(); err == nil {
+		if p, ok := dir.Pupil(model.PupilID(query)); ok {
+			return shown(p), nil
+		}
+	}
 	found, err := svc.FindPupils(query, 4)
 	if err != nil {
 		return model.Pupil{}, err
-	}
-	for _, p := range found {
-		if string(p.ID) == query {
-			return p, nil
-		}
 	}
 	switch len(found) {
 	case 0:

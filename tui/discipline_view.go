@@ -76,6 +76,8 @@ func (s *disciplineScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	out := []key.Binding{k.New, k.Tab, k.Division, k.Kind, k.Period}
 	switch s.tab {
+	case tabIncidents:
+		out = append(out, k.Punish)
 	case tabPunishments:
 		out = append(out, k.Done, k.NotDone, k.Tell)
 	case tabSanctions:
@@ -99,7 +101,7 @@ func (s *disciplineScreen) FullHelp() []HelpSection {
 	}
 	return []HelpSection{
 		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.PrevTab, k.Division, k.Kind, k.Period}},
-		{Title: "Punitions, retenues, sanctions", Keys: []key.Binding{k.Done, k.NotDone, k.Open, k.Tell}},
+		{Title: "Incidents, punitions, retenues, sanctions", Keys: []key.Binding{k.Punish, k.Done, k.NotDone, k.Open, k.Tell}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}
 }
