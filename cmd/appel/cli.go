@@ -33,6 +33,8 @@ type cli struct {
 	// creating: the command makes the db a school (appel init), so an empty
 	// file is its to fill.
 	creating bool
+	// openedPath is the db this command opened, or tried to.
+	openedPath string
 }
 
 // remoteSession is what a command run over SSH works with.
@@ -122,7 +124,12 @@ func (c *cli) openNamed(name string) (*storage.DB, error) {
 	if err := checkDB(path, c.creating); err != nil {
 		return nil, err
 	}
-	return storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+	c.openedPath = path
+	db, err := storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+	if err == nil {
+		c.noteHolder(path)
+	}
+	return db, err
 }
 
 // openArchive opens the archive of year beside the db at path, read-only.

@@ -32,7 +32,8 @@ func commandTable() []command {
 			flags: []option{importsFolder}, run: runInterface},
 		{path: "demo", summary: "crée l'établissement de démonstration dans demo.db s'il n'existe pas, puis ouvre l'interface",
 			help:  "demo.db est à côté de appel.db : une démonstration ne touche jamais un vrai établissement.",
-			flags: []option{importsFolder}, run: runDemo},
+			flags: []option{importsFolder, {name: "reset", usage: "repart d'une démonstration neuve (les appels faits dans demo.db sont effacés)"}},
+			run:   runDemo},
 		{path: "init", summary: "crée l'établissement : celui de démonstration, ou un établissement vide prêt pour les imports",
 			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire en cours est créée avec les " +
 				"créneaux et les vacances de la zone. Une base qui a déjà un établissement est refusée.",

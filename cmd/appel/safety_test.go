@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/storage"
 	"appel/storage/backups"
@@ -179,5 +180,53 @@ func TestServeBacksUpByItself(t *testing.T) {
 	}
 	if out := appelCmd(t, "check", list[0].Path); !strings.Contains(out, "base saine") {
 		t.Errorf("the backup:\n%s", out)
+	}
+}
+
+// TestLockMessageNamesTheHolder: a local interface left open holds the db;
+// another command says so (which command, its pid), not that a server runs.
+func TestLockMessageNamesTheHolder(t *testing.T) {
+	db := demoDB(t)
+	term := newTerminal(t, 100, 30, nil, appelBin+" --db "+db+" --now 2026-11-23T08:05 --as prof")
+	term.waitFor("08:00–08:55")
+	_, errOut, code := appelRun(t, "", "user", "list", "--db", db)
+	if code != 1 || !strings.Contains(errOut, "la base est ouverte par « appel --db "+db) || strings.Contains(errOut, "serveur") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	term.send("q")
+	term.waitExit()
+}
+
+// TestDemoReset: appel demo --reset starts from a fresh demo; a file that
+// holds another school is never removed.
+func TestDemoReset(t *testing.T) {
+	db := demoDB(t)
+	appelCmd(t, "user", "add", "essai", "--role", "enseignant", "--name", "Essai", "--db", db)
+	term := newTerminal(t, 100, 30, nil, appelBin+" demo --reset --db "+db+" --now 2026-11-23T08:05 --as admin")
+	term.waitFor("Comptes")
+	term.send("q")
+	term.waitExit()
+	if out := appelCmd(t, "user", "list", "--db", db); strings.Contains(out, "essai") {
+		t.Errorf("after --reset, the demo keeps what was done:\n%s", out)
+	}
+	other := filepath.Join(t.TempDir(), "demo.db")
+	appelCmd(t, "init", "--uai", "0750001A", "--name", "Vrai collège", "--db", other)
+	if _, errOut, code := appelRun(t, "", "demo", "--reset", "--db", other); code == 0 || !strings.Contains(errOut, "pas la démonstration") {
+		t.Errorf("reset of a real school: exit %d %s", code, errOut)
+	}
+}
+
+// TestOtherSchoolsFileSaysWhyFirst: a SIECLE file of another school is
+// refused with that reason right after the file's name, not after a page of
+// detail.
+func TestOtherSchoolsFileSaysWhyFirst(t *testing.T) {
+	db := demoDB(t)
+	out, _, code := appelRun(t, "", "import", "siecle", schoolfiles.Path(t, "eleves.zip"), "--check", "--db", db, "--now", "2026-11-23T08:05")
+	lines := strings.Split(out, "\n")
+	if code == 0 || len(lines) < 3 || lines[1] != "Refusé :" || !strings.Contains(lines[2], "ce fichier est celui de l'établissement") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	if len(lines) > 15 {
+		t.Errorf("%d lines for a file refused whole:\n%s", len(lines), out)
 	}
 }
