@@ -47,7 +47,7 @@ type disciplineScreen struct {
 }
 
 type disciplineKeys struct {
-	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell, Punish key.Binding
+	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell, Punish, Place key.Binding
 }
 
 // disciplineData is everything the screen shows, read at once.
@@ -95,6 +95,7 @@ func newDisciplineScreen(e *env) Screen {
 		Open:     newKey("↵", "appel de la retenue", "enter"),
 		Tell:     newKey("f", "prévenir la famille", "f"),
 		Punish:   newKey("p", "punir l'auteur de l'incident", "p"),
+		Place:    newKey("r", "placer dans la prochaine retenue libre", "r"),
 	}}
 }
 
@@ -231,6 +232,8 @@ func (s *disciplineScreen) rowKey(msg tea.KeyMsg) tea.Cmd {
 		return s.punishFrom(r.id)
 	case (s.tab == tabPunishments || s.tab == tabSanctions) && key.Matches(msg, s.keys.Tell):
 		return s.tell(r.id)
+	case s.tab == tabPunishments && key.Matches(msg, s.keys.Place):
+		return s.place(r.id)
 	case s.tab == tabDetentions && key.Matches(msg, s.keys.Open):
 		s.roll = newDetentionRoll(r.id)
 		s.roll.refresh(s.data)
@@ -244,6 +247,16 @@ func (s *disciplineScreen) setState(id string, st model.PunishmentState) tea.Cmd
 	return func() tea.Msg {
 		p, err := svc.SetPunishmentState(id, st)
 		return discSavedMsg{text: "✓ Punition " + p.State.Label() + ".", err: err}
+	}
+}
+
+// place puts a retenue in the next detention session with room.
+func (s *disciplineScreen) place(id string) tea.Cmd {
+	svc := s.env.svc
+	s.busy++
+	return func() tea.Msg {
+		p, err := svc.PlaceInDetention(id, "")
+		return discSavedMsg{text: "✓ Retenue placée dans la séance " + p.Detention + ".", err: err}
 	}
 }
 

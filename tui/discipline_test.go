@@ -185,6 +185,31 @@ func TestTeacherReportsAnIncident(t *testing.T) {
 	}
 }
 
+// TestPlaceARetenue: a retenue given before any session is planned waits,
+// flagged; r places it in the next session with room.
+func TestPlaceARetenue(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 9, 0))
+	cpe := f.service("cpe")
+	p, err := cpe.Punish(model.Punishment{Pupil: "E004", Kind: model.PunishDetention, Reason: "retards"})
+	if err != nil || p.Detention != "" {
+		t.Fatalf("%+v %v", p, err)
+	}
+	d := f.start(t, "cpe", 140, 30)
+	d.Press("7", "tab")
+	d.WaitFor("[Punitions]", "à placer dans une retenue")
+	d.Press("r")
+	d.WaitFor("aucune séance de retenue libre")
+	if _, err := cpe.PlanDetention(model.DetentionSession{Date: modeltest.Monday.AddDays(2), Start: 13 * 60, End: 15 * 60, Supervisor: "aed"}); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("r")
+	d.WaitFor("✓ Retenue placée dans la séance ret-20261125-1.")
+	v := d.WaitFor("retards")
+	if strings.Contains(v, "à placer") {
+		t.Errorf("the retenue is still to place:\n%s", v)
+	}
+}
+
 // TestVieDeLEleveFilters: c, t and w narrow the list to a class, a kind,
 // a period.
 func TestVieDeLEleveFilters(t *testing.T) {

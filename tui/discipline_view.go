@@ -79,7 +79,7 @@ func (s *disciplineScreen) ShortHelp() []key.Binding {
 	case tabIncidents:
 		out = append(out, k.Punish)
 	case tabPunishments:
-		out = append(out, k.Done, k.NotDone, k.Tell)
+		out = append(out, k.Done, k.NotDone, k.Place, k.Tell)
 	case tabSanctions:
 		out = append(out, k.Tell)
 	case tabDetentions:
@@ -101,7 +101,7 @@ func (s *disciplineScreen) FullHelp() []HelpSection {
 	}
 	return []HelpSection{
 		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.PrevTab, k.Division, k.Kind, k.Period}},
-		{Title: "Incidents, punitions, retenues, sanctions", Keys: []key.Binding{k.Punish, k.Done, k.NotDone, k.Open, k.Tell}},
+		{Title: "Incidents, punitions, retenues, sanctions", Keys: []key.Binding{k.Punish, k.Done, k.NotDone, k.Place, k.Open, k.Tell}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}
 }

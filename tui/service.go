@@ -400,3 +400,8 @@ func (s service) TellFamily(record string) ([]model.FamilyNotice, error) {
 func (s service) DisciplineStats(from, to model.Date) ([]model.DisciplineCount, error) {
 	return shownErr(s.Service.DisciplineStats(from, to))
 }
+
+// PlaceInDetention places a retenue in a session; it comes back shown.
+func (s service) PlaceInDetention(punishment, session string) (model.Punishment, error) {
+	return shownErr(s.Service.PlaceInDetention(punishment, session))
+}
