@@ -68,12 +68,12 @@ func (s *accountsScreen) load() tea.Cmd {
 	}
 }
 
-func (s *accountsScreen) Title() string   { return "Comptes" }
+func (s *accountsScreen) Title() string { return "Comptes" }
 func (s *accountsScreen) Capturing() bool {
 	return s.form != nil || s.confirm != nil || s.filter.typing()
 }
-func (s *accountsScreen) Pending() int    { return s.busy }
-func (s *accountsScreen) HasPanes() bool  { return false }
+func (s *accountsScreen) Pending() int   { return s.busy }
+func (s *accountsScreen) HasPanes() bool { return false }
 
 // Interest: the list reloads when the accounts change.
 func (s *accountsScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedAccounts) }
