@@ -137,3 +137,94 @@ func detentionOf(tx ReadTx, id string) (DetentionSession, bool) {
 	}
 	return all[i], true
 }
+
+// DisciplineLetter is a discipline notice to print: the household it goes
+// to and its text.
+type DisciplineLetter struct {
+	Notice    FamilyNotice
+	Household Household
+	Pupils    []Pupil
+	Message   Message
+}
+
+// DisciplineLetters returns the notices of punishments and sanctions that
+// wait to be printed (« à imprimer »), each rendered with its template, and
+// the school and settings their letterhead needs.
+func (s *Service) DisciplineLetters() ([]DisciplineLetter, School, SettingValues, error) {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return nil, School{}, SettingValues{}, err
+	}
+	if err := pol.Require(PermDiscipline); err != nil {
+		return nil, School{}, SettingValues{}, err
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return nil, School{}, SettingValues{}, err
+	}
+	var out []DisciplineLetter
+	err = s.store.View(func(tx ReadTx) error {
+		all, err := tx.AllFamilyNotices()
+		if err != nil {
+			return err
+		}
+		for _, n := range all {
+			if n.Record == "" || n.Status != StatusToPrint {
+				continue
+			}
+			l, err := s.disciplineLetter(tx, dir, set, n)
+			if err != nil {
+				return err
+			}
+			out = append(out, l)
+		}
+		return nil
+	})
+	return out, dir.School, set, err
+}
+
+func (s *Service) disciplineLetter(tx ReadTx, dir *Directory, set SettingValues, n FamilyNotice) (DisciplineLetter, error) {
+	l := DisciplineLetter{Notice: n, Household: Household{ID: n.Household}}
+	for _, id := range n.Pupils {
+		guardians, err := tx.Guardians(id)
+		if err != nil {
+			return l, err
+		}
+		for _, h := range HouseholdsOf(id, guardians) {
+			if h.ID == n.Household {
+				l.Household = h
+			}
+		}
+		if p, ok := dir.Pupil(id); ok {
+			l.Pupils = append(l.Pupils, p)
+		}
+	}
+	t, err := s.TemplateFor(n.Kind)
+	if err != nil {
+		return l, err
+	}
+	l.Message, err = Render(t, noticeData(dir, set, n))
+	return l, err
+}
+
+// MarkPrinted records that the discipline letters were printed (« imprimé »).
+func (s *Service) MarkPrinted(letters []DisciplineLetter) error {
+	if err := s.Require(PermDiscipline); err != nil {
+		return err
+	}
+	now := s.now()
+	_, err := s.update("courriers aux familles : discipline", func(tx Tx) error {
+		for _, l := range letters {
+			n, ok, err := tx.FamilyNotice(l.Notice.ID)
+			if err != nil || !ok || n.Status != StatusToPrint {
+				continue
+			}
+			n.Status, n.SentAt = StatusPrinted, now
+			if err := tx.PutFamilyNotice(n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}

@@ -1,11 +1,13 @@
 package model_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
 
 	"appel/model"
+	"appel/model/letters"
 	"appel/model/modeltest"
 	"appel/storage/storagetest"
 )
@@ -373,6 +375,22 @@ func TestTellFamilyOfASanction(t *testing.T) {
 		if !strings.Contains(msg.Subject+msg.Text, want) {
 			t.Errorf("message lacks %q:\n%s\n%s", want, msg.Subject, msg.Text)
 		}
+	}
+	printing, _, _, err := cpe.DisciplineLetters()
+	if err != nil || len(printing) != 1 || printing[0].Household.ID != "g2" || len(printing[0].Household.Address) != 2 ||
+		!strings.Contains(printing[0].Message.Text, "violences") {
+		t.Fatalf("letters to print %+v %v", printing, err)
+	}
+	var pdf bytes.Buffer
+	if err := letters.WriteDiscipline(&pdf, data.School, model.SettingValues{}, printing, modeltest.At(modeltest.Monday, 9, 5)); err != nil ||
+		!bytes.HasPrefix(pdf.Bytes(), []byte("%PDF")) {
+		t.Fatalf("PDF: %v", err)
+	}
+	if err := cpe.MarkPrinted(printing); err != nil {
+		t.Fatal(err)
+	}
+	if left, _, _, _ := cpe.DisciplineLetters(); len(left) != 0 {
+		t.Errorf("printed letters still to print: %d", len(left))
 	}
 	for _, n := range sent {
 		if n.Channel != model.ChannelMail {

@@ -32,6 +32,7 @@ type accountsScreen struct {
 	keys     accountKeys
 	accounts []model.Account
 	list     cursorList
+	filter   listFilter
 	detail   bool
 	form     *form
 	// saveForm saves the form's values (create, edit or add a key).
@@ -67,10 +68,12 @@ func (s *accountsScreen) load() tea.Cmd {
 	}
 }
 
-func (s *accountsScreen) Title() string   { return "Comptes" }
-func (s *accountsScreen) Capturing() bool { return s.form != nil || s.confirm != nil }
-func (s *accountsScreen) Pending() int    { return s.busy }
-func (s *accountsScreen) HasPanes() bool  { return false }
+func (s *accountsScreen) Title() string { return "Comptes" }
+func (s *accountsScreen) Capturing() bool {
+	return s.form != nil || s.confirm != nil || s.filter.typing()
+}
+func (s *accountsScreen) Pending() int   { return s.busy }
+func (s *accountsScreen) HasPanes() bool { return false }
 
 // Interest: the list reloads when the accounts change.
 func (s *accountsScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedAccounts) }
@@ -92,7 +95,7 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, errorCmd(msg.err)
 		}
 		s.accounts = msg.accounts
-		s.list.setItems(indexes(len(msg.accounts)))
+		s.refilter()
 	case accountSavedMsg:
 		s.busy = max(s.busy-1, 0)
 		if msg.err != nil && s.form != nil && s.form.saving {
@@ -128,8 +131,16 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := answerPending(&s.confirm, msg); ok {
 		return cmd
 	}
+	if s.filter.typing() && s.filter.key(msg) {
+		s.refilter()
+		return nil
+	}
 	acc, ok := s.selected()
 	switch {
+	case key.Matches(msg, s.env.nav.Filter):
+		s.filter.start()
+	case msg.Type == tea.KeyEsc && !s.detail && s.filter.clear():
+		s.refilter()
 	case key.Matches(msg, s.keys.New):
 		s.openForm(s.create, newForm(s.env.styles, "Nouveau compte", formField{label: "Identifiant"}, formField{label: "Nom affiché"},
 			formField{label: "Rôles", hint: rolesHint}))
@@ -236,6 +247,14 @@ func (s *accountsScreen) dropKey(login, fingerprint string) tea.Cmd {
 	return s.save("Clé "+fingerprint+" retirée.", func() error { return svc.RemoveKey(login, fingerprint) })
 }
 
+// refilter shows the accounts whose login, name or roles hold the filter.
+func (s *accountsScreen) refilter() {
+	s.list.setItems(s.filter.keep(len(s.accounts), func(i int) string {
+		a := s.accounts[i]
+		return a.Login + " " + a.Name + " " + a.RolesString()
+	}))
+}
+
 func (s *accountsScreen) View(width, height int) string {
 	st := s.env.styles
 	if s.form != nil {
@@ -246,6 +265,9 @@ func (s *accountsScreen) View(width, height int) string {
 	}
 	lines := []string{st.Header.Render(padRight(fmt.Sprintf("  %-14s %-28s %-24s %s", "Identifiant", "Nom", "Rôles", "Clés"), width))}
 	rows := height - 1
+	if f := s.filter.line(st); f != "" {
+		lines, rows = append(lines, f), rows-1
+	}
 	if acc, ok := s.selected(); ok && s.detail {
 		rows = max(height-len(acc.Keys)-4, 3)
 	}
@@ -293,6 +315,6 @@ func (s *accountsScreen) FullHelp() []HelpSection {
 	return []HelpSection{
 		{Title: "Comptes", Keys: []key.Binding{k.New, k.Roles, k.Toggle, k.Open}},
 		{Title: "Clés SSH", Keys: []key.Binding{k.AddKey, k.DropKey}},
-		{Title: "Se déplacer", Keys: []key.Binding{s.env.nav.Up, s.env.nav.Down, s.env.nav.PageUp, s.env.nav.PageDown}},
+		{Title: "Se déplacer", Keys: []key.Binding{s.env.nav.Up, s.env.nav.Down, s.env.nav.PageUp, s.env.nav.PageDown, s.env.nav.Filter}},
 	}
 }

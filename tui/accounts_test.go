@@ -23,15 +23,21 @@ func disabled(t *testing.T, f fixture, login string) bool {
 	return false
 }
 
-// TestAccountsAskBeforeDisabling: typing « /mdup » on Comptes (there is no
-// filter there) asks before disabling and changes nothing; « d » then « o »
-// disables; re-enabling needs no question.
+// TestAccountsAskBeforeDisabling: typing « /mdup » on Comptes filters the
+// list and disables nothing; d asks before disabling and changes nothing
+// until o; re-enabling needs no question.
 func TestAccountsAskBeforeDisabling(t *testing.T) {
 	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
 	d := f.start(t, "admin", 100, 24)
 	d.WaitFor("1 Comptes", "aed")
-	d.Press("down")
-	d.Press("/", "m", "d")
+	d.Press("/", "m", "d", "u", "p")
+	d.WaitFor("filtre : mdup▏")
+	if disabled(t, f, "aed") {
+		t.Fatal("a filter typed disabled an account")
+	}
+	d.Press("esc", "esc", "/", "p", "e", "t", "i", "t", "enter")
+	d.WaitFor("filtre : petit")
+	d.Press("d")
 	v := d.WaitFor("Désactiver le compte aed (M. Petit) ?", "o : oui")
 	if strings.Contains(v, "Identifiant") {
 		t.Errorf("the question hides the list until answered:\n%s", v)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -15,9 +16,10 @@ const (
 	tabPunishments
 	tabDetentions
 	tabSanctions
+	tabStats
 )
 
-var disciplineTabs = []string{"Incidents", "Punitions", "Retenues", "Sanctions"}
+var disciplineTabs = []string{"Incidents", "Punitions", "Retenues", "Sanctions", "Statistiques"}
 
 // disciplineScreen is « Vie de l'élève », for the vie scolaire and the
 // direction: the incidents, punishments, detention sessions and sanctions,
@@ -35,14 +37,17 @@ type disciplineScreen struct {
 	loader                 loadGate
 	loaded                 bool
 	canSanction            bool
-	add                    *discForm
-	roll                   *detentionRoll
-	busy                   int
-	size                   tea.WindowSizeMsg
+	// tabs are the tabs the reader may open (Sanctions: the vie scolaire
+	// and the direction).
+	tabs []int
+	add  *discForm
+	roll *detentionRoll
+	busy int
+	size tea.WindowSizeMsg
 }
 
 type disciplineKeys struct {
-	Tab, New, Division, Kind, Period, Done, NotDone, Open, Tell key.Binding
+	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell, Punish, Place key.Binding
 }
 
 // disciplineData is everything the screen shows, read at once.
@@ -52,6 +57,7 @@ type disciplineData struct {
 	punishments     []model.Punishment
 	detentions      []model.DetentionSheet
 	sanctions       []model.Sanction
+	stats           []model.DisciplineCount
 	incidentKinds   []model.DisciplineKind
 	punishmentKinds []model.DisciplineKind
 }
@@ -70,8 +76,16 @@ type discSavedMsg struct {
 }
 
 func newDisciplineScreen(e *env) Screen {
-	return &disciplineScreen{env: e, canSanction: e.svc.Require(model.PermSanction) == nil, keys: disciplineKeys{
+	tabs := []int{tabIncidents, tabPunishments, tabDetentions}
+	if e.svc.Require(model.PermSeeSanctions) == nil {
+		tabs = append(tabs, tabSanctions)
+	}
+	if e.svc.Require(model.PermStats) == nil {
+		tabs = append(tabs, tabStats)
+	}
+	return &disciplineScreen{env: e, tabs: tabs, canSanction: e.svc.Require(model.PermSanction) == nil, keys: disciplineKeys{
 		Tab:      newKey("tab", "onglet suivant", "tab"),
+		PrevTab:  newKey("⇧tab", "onglet précédent", "shift+tab"),
 		New:      newKey("n", "ajouter", "n"),
 		Division: newKey("c", "classe suivante", "c"),
 		Kind:     newKey("t", "nature suivante", "t"),
@@ -80,20 +94,22 @@ func newDisciplineScreen(e *env) Screen {
 		NotDone:  newKey("x", "punition non faite", "x"),
 		Open:     newKey("↵", "appel de la retenue", "enter"),
 		Tell:     newKey("f", "prévenir la famille", "f"),
+		Punish:   newKey("p", "punir l'auteur de l'incident", "p"),
+		Place:    newKey("r", "placer dans la prochaine retenue libre", "r"),
 	}}
 }
 
 func (s *disciplineScreen) Init() tea.Cmd { return s.load() }
 
 func (s *disciplineScreen) load() tea.Cmd {
-	svc := s.env.svc
+	svc, sanctions, stats := s.env.svc, slices.Contains(s.tabs, tabSanctions), slices.Contains(s.tabs, tabStats)
 	return s.loader.load(false, func(gen int) tea.Msg {
-		d, err := loadDiscipline(svc)
+		d, err := loadDiscipline(svc, sanctions, stats)
 		return disciplineLoadedMsg{gen: gen, data: d, err: err}
 	})
 }
 
-func loadDiscipline(svc service) (disciplineData, error) {
+func loadDiscipline(svc service, sanctions, stats bool) (disciplineData, error) {
 	var d disciplineData
 	var err error
 	steps := []func(){
@@ -101,7 +117,16 @@ func loadDiscipline(svc service) (disciplineData, error) {
 		func() { d.incidents, err = svc.Incidents(model.DisciplineQuery{}) },
 		func() { d.punishments, err = svc.Punishments(model.DisciplineQuery{}) },
 		func() { d.detentions, err = svc.Detentions(model.Date{}) },
-		func() { d.sanctions, err = svc.Sanctions(model.DisciplineQuery{}, false) },
+		func() {
+			if sanctions {
+				d.sanctions, err = svc.Sanctions(model.DisciplineQuery{}, false)
+			}
+		},
+		func() {
+			if stats && d.dir != nil {
+				d.stats, err = svc.DisciplineStats(d.dir.School.YearStart, d.dir.School.YearEnd)
+			}
+		},
 		func() { d.incidentKinds, err = svc.DisciplineKinds(model.ListIncidentKinds) },
 		func() { d.punishmentKinds, err = svc.DisciplineKinds(model.ListPunishmentKinds) },
 	}
@@ -167,7 +192,11 @@ func (s *disciplineScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, s.keys.Tab):
-		s.tab = (s.tab + 1) % len(disciplineTabs)
+		s.tab = s.tabs[(slices.Index(s.tabs, s.tab)+1)%len(s.tabs)]
+		s.kind = 0
+		s.refilter()
+	case key.Matches(msg, s.keys.PrevTab):
+		s.tab = s.tabs[(slices.Index(s.tabs, s.tab)+len(s.tabs)-1)%len(s.tabs)]
 		s.kind = 0
 		s.refilter()
 	case key.Matches(msg, s.keys.Division):
@@ -199,8 +228,12 @@ func (s *disciplineScreen) rowKey(msg tea.KeyMsg) tea.Cmd {
 		return s.setState(r.id, model.PunishmentDone)
 	case s.tab == tabPunishments && key.Matches(msg, s.keys.NotDone):
 		return s.setState(r.id, model.PunishmentNotDone)
+	case s.tab == tabIncidents && key.Matches(msg, s.keys.Punish):
+		return s.punishFrom(r.id)
 	case (s.tab == tabPunishments || s.tab == tabSanctions) && key.Matches(msg, s.keys.Tell):
 		return s.tell(r.id)
+	case s.tab == tabPunishments && key.Matches(msg, s.keys.Place):
+		return s.place(r.id)
 	case s.tab == tabDetentions && key.Matches(msg, s.keys.Open):
 		s.roll = newDetentionRoll(r.id)
 		s.roll.refresh(s.data)
@@ -214,6 +247,16 @@ func (s *disciplineScreen) setState(id string, st model.PunishmentState) tea.Cmd
 	return func() tea.Msg {
 		p, err := svc.SetPunishmentState(id, st)
 		return discSavedMsg{text: "✓ Punition " + p.State.Label() + ".", err: err}
+	}
+}
+
+// place puts a retenue in the next detention session with room.
+func (s *disciplineScreen) place(id string) tea.Cmd {
+	svc := s.env.svc
+	s.busy++
+	return func() tea.Msg {
+		p, err := svc.PlaceInDetention(id, "")
+		return discSavedMsg{text: "✓ Retenue placée dans la séance " + p.Detention + ".", err: err}
 	}
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,6 +16,8 @@ import (
 type discForm struct {
 	tab  int
 	form *form
+	// incident is the incident a punishment comes from ("" for none).
+	incident string
 	// kinds are the codes behind the Nature field's choices, in order.
 	kinds []model.DisciplineKind
 }
@@ -48,6 +51,7 @@ func (s *disciplineScreen) openForm() tea.Cmd {
 			formField{label: "Lieu"},
 			formField{label: "Description"},
 			formField{label: "Heure", value: model.ClockOf(s.env.svc.Now()).String()},
+			formField{label: "Autres", hint: "nom:rôle, … (auteur, victime, temoin) ; un nom sans élève : un personnel"},
 		)}
 	case tabPunishments:
 		ks := s.data.punishmentKinds
@@ -82,6 +86,39 @@ func (s *disciplineScreen) openForm() tea.Cmd {
 	return nil
 }
 
+// punishFrom opens the punishment form for the author of an incident (the
+// first pupil involved when no author is named), tied to the incident.
+func (s *disciplineScreen) punishFrom(id string) tea.Cmd {
+	for _, i := range s.data.incidents {
+		if i.ID != id {
+			continue
+		}
+		var pupil model.PupilID
+		for _, x := range i.Involved {
+			if x.Pupil != "" && (pupil == "" || x.Role == model.InvolvedAuthor) {
+				pupil = x.Pupil
+				if x.Role == model.InvolvedAuthor {
+					break
+				}
+			}
+		}
+		if pupil == "" {
+			return statusCmd("Aucun élève dans cet incident.")
+		}
+		tab := s.tab
+		s.tab = tabPunishments
+		s.openForm()
+		s.tab = tab
+		s.add.incident = id
+		s.add.form.title = "Punition à la suite de l'incident " + id
+		s.add.form.setValue(0, string(pupil))
+		reason := i.Description
+		s.add.form.setValue(2, reason)
+		return nil
+	}
+	return nil
+}
+
 func first(xs []string) string {
 	if len(xs) == 0 {
 		return ""
@@ -97,9 +134,9 @@ func (s *disciplineScreen) formKey(msg tea.KeyMsg) tea.Cmd {
 	case formSave:
 		f.form.startSaving()
 		s.busy++
-		svc, today := s.env.svc, s.env.svc.Today()
+		svc, today, values := s.env.svc, s.env.svc.Today(), f.form.values()
 		return func() tea.Msg {
-			text, err := f.save(svc, today)
+			text, err := f.save(svc, today, values)
 			return discSavedMsg{form: f, text: text, err: err}
 		}
 	}
@@ -116,9 +153,9 @@ func (f *discForm) kindOf(label string) string {
 	return label
 }
 
-// save writes what the form holds; it runs off the screen's goroutine.
-func (f *discForm) save(svc service, today model.Date) (string, error) {
-	v := f.form.values()
+// save writes the values the form held (read before, on the screen's
+// goroutine); it runs off the screen's goroutine and reads only f.kinds.
+func (f *discForm) save(svc service, today model.Date, v []string) (string, error) {
 	switch f.tab {
 	case tabIncidents:
 		return saveIncident(svc, f, v, today)
@@ -127,7 +164,7 @@ func (f *discForm) save(svc service, today model.Date) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		x, err := svc.Punish(model.Punishment{Pupil: p.ID, Kind: f.kindOf(v[1]), Reason: v[2], Date: today})
+		x, err := svc.Punish(model.Punishment{Pupil: p.ID, Kind: f.kindOf(v[1]), Reason: v[2], Date: today, Incident: f.incident})
 		if err != nil {
 			return "", err
 		}
@@ -154,8 +191,12 @@ func saveIncident(svc service, f *discForm, v []string, today model.Date) (strin
 	if err != nil {
 		return "", err
 	}
+	others, err := othersInvolved(svc, v[6])
+	if err != nil {
+		return "", err
+	}
 	i, err := svc.ReportIncident(model.Incident{Date: today, Time: at, Kind: f.kindOf(v[2]), Place: v[3], Description: v[4],
-		Involved: []model.Involved{{Pupil: p.ID, Role: role}}})
+		Involved: append([]model.Involved{{Pupil: p.ID, Role: role}}, others...)})
 	if err != nil {
 		return "", err
 	}
@@ -235,14 +276,14 @@ func findOne(svc service, query string) (model.Pupil, error) {
 	if query == "" {
 		return model.Pupil{}, model.Invalid("élève : tapez son nom ou son identifiant")
 	}
+	if dir, err := svc.Directory(); err == nil {
+		if p, ok := dir.Pupil(model.PupilID(query)); ok {
+			return shown(p), nil
+		}
+	}
 	found, err := svc.FindPupils(query, 4)
 	if err != nil {
 		return model.Pupil{}, err
-	}
-	for _, p := range found {
-		if string(p.ID) == query {
-			return p, nil
-		}
 	}
 	switch len(found) {
 	case 0:
@@ -255,4 +296,35 @@ func findOne(svc service, query string) (model.Pupil, error) {
 		names[i] = p.FullName()
 	}
 	return model.Pupil{}, model.Invalid("plusieurs élèves correspondent : %s… précisez", strings.Join(names, ", "))
+}
+
+// othersInvolved reads « Bénard:victime, M. Petit:temoin »: each name that
+// finds one pupil is that pupil, a name that finds none is a member of
+// staff; a name that several pupils match is refused.
+func othersInvolved(svc service, text string) ([]model.Involved, error) {
+	var out []model.Involved
+	for part := range strings.SplitSeq(text, ",") {
+		name, roleText, found := strings.Cut(strings.TrimSpace(part), ":")
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		role := model.InvolvedWitness
+		if found {
+			r, err := model.ParseInvolvedRole(roleText)
+			if err != nil {
+				return nil, err
+			}
+			role = r
+		}
+		p, err := findOne(svc, name)
+		switch {
+		case err == nil:
+			out = append(out, model.Involved{Pupil: p.ID, Role: role})
+		case errors.Is(err, model.ErrNotFound):
+			out = append(out, model.Involved{Staff: name, Role: role})
+		default:
+			return nil, err
+		}
+	}
+	return out, nil
 }

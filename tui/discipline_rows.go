@@ -9,12 +9,14 @@ import (
 
 // discRow is one line of a tab: what it is about, and its cells.
 type discRow struct {
-	id     string
-	day    model.Date
-	pupils []model.PupilID
-	kind   string
-	cells  []string
-	warn   bool
+	// division is the statistics' division (the other rows filter by pupils).
+	division string
+	id       string
+	day      model.Date
+	pupils   []model.PupilID
+	kind     string
+	cells    []string
+	warn     bool
 }
 
 // periodNames are the periods the filter offers, in turn.
@@ -83,6 +85,9 @@ func (s *disciplineScreen) keep(r discRow) bool {
 	if s.division == 0 || s.division > len(divs) {
 		return true
 	}
+	if s.tab == tabStats {
+		return r.division == divs[s.division-1]
+	}
 	for _, id := range r.pupils {
 		if p, ok := s.data.dir.Pupil(id); ok && shown(p.DivisionOn(r.day)) == divs[s.division-1] {
 			return true
@@ -103,6 +108,8 @@ func (s *disciplineScreen) refilter() {
 		all = s.detentionRows()
 	case tabSanctions:
 		all = s.sanctionRows()
+	case tabStats:
+		all = s.statRows()
 	}
 	s.rows = s.rows[:0]
 	for _, r := range all {
@@ -193,6 +200,22 @@ func (s *disciplineScreen) sanctionRows() []discRow {
 		}
 		out = append(out, discRow{id: x.ID, day: x.Date, pupils: []model.PupilID{x.Pupil}, kind: string(x.Kind), cells: []string{
 			shortDate(x.Date), s.pupilName(x.Pupil), x.Kind.Label(), x.Measure(), x.Facts, erase}})
+	}
+	return out
+}
+
+func (s *disciplineScreen) statRows() []discRow {
+	var out []discRow
+	for _, c := range s.data.stats {
+		day, err := model.ParseDate(c.Month + "-01")
+		if err != nil {
+			continue
+		}
+		div := c.Division
+		if div == "" {
+			div = "(sans élève)"
+		}
+		out = append(out, discRow{division: c.Division, day: day, cells: []string{div, c.Month, c.What, c.Kind, itoa(c.Count)}})
 	}
 	return out
 }

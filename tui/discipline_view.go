@@ -18,7 +18,8 @@ func (s *disciplineScreen) View(width, height int) string {
 	}
 	st := s.env.styles
 	tabs := []string{st.Title.Render("Vie de l'élève")}
-	for i, t := range disciplineTabs {
+	for _, i := range s.tabs {
+		t := disciplineTabs[i]
 		if i == s.tab {
 			tabs = append(tabs, st.TabActive.Render("["+t+"]"))
 		} else {
@@ -42,6 +43,7 @@ var rowWidths = map[int][]int{
 	tabPunishments: {10, 26, 22, 10, 30},
 	tabDetentions:  {24, 12, 22, 14},
 	tabSanctions:   {10, 24, 26, 30, 20},
+	tabStats:       {14, 8, 10, 40},
 }
 
 func (s *disciplineScreen) rowLine(r discRow, cursor bool, width int) string {
@@ -74,8 +76,10 @@ func (s *disciplineScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	out := []key.Binding{k.New, k.Tab, k.Division, k.Kind, k.Period}
 	switch s.tab {
+	case tabIncidents:
+		out = append(out, k.Punish)
 	case tabPunishments:
-		out = append(out, k.Done, k.NotDone, k.Tell)
+		out = append(out, k.Done, k.NotDone, k.Place, k.Tell)
 	case tabSanctions:
 		out = append(out, k.Tell)
 	case tabDetentions:
@@ -96,8 +100,8 @@ func (s *disciplineScreen) FullHelp() []HelpSection {
 		}
 	}
 	return []HelpSection{
-		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.Division, k.Kind, k.Period}},
-		{Title: "Punitions, retenues, sanctions", Keys: []key.Binding{k.Done, k.NotDone, k.Open, k.Tell}},
+		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.PrevTab, k.Division, k.Kind, k.Period}},
+		{Title: "Incidents, punitions, retenues, sanctions", Keys: []key.Binding{k.Punish, k.Done, k.NotDone, k.Place, k.Open, k.Tell}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}
 }

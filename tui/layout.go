@@ -111,7 +111,7 @@ func catalogue() []screenDef {
 		},
 		{
 			id: screenDiscipline, title: "Vie de l'élève", short: "Vie", slot: 7,
-			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermDiscipline) },
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermIncident) },
 			build:   newDisciplineScreen,
 		},
 		// Familles comes last: an administrator, whose ten digits are taken,

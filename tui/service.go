@@ -395,3 +395,13 @@ func (s service) Pronounce(x model.Sanction) (model.Sanction, error) {
 func (s service) TellFamily(record string) ([]model.FamilyNotice, error) {
 	return shownErr(s.Service.TellFamily(record))
 }
+
+// DisciplineStats returns the discipline's counts, shown.
+func (s service) DisciplineStats(from, to model.Date) ([]model.DisciplineCount, error) {
+	return shownErr(s.Service.DisciplineStats(from, to))
+}
+
+// PlaceInDetention places a retenue in a session; it comes back shown.
+func (s service) PlaceInDetention(punishment, session string) (model.Punishment, error) {
+	return shownErr(s.Service.PlaceInDetention(punishment, session))
+}

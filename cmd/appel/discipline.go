@@ -8,6 +8,7 @@ import (
 
 	"appel/model"
 	"appel/model/formats/export"
+	"appel/model/letters"
 )
 
 // disciplineCommands are `appel incident|punishment|detention|sanction|discipline …`.
@@ -73,7 +74,7 @@ func disciplineCommands() []command {
 		{path: "sanction add", remote: true, summary: "prononce une sanction (direction)",
 			help: "Natures : " + sanctionChoices() + ". Une exclusion sans sursis total rend l'élève exclu (E) aux appels de ses jours.",
 			flags: []option{pupil, date,
-				{name: "kind", value: "NATURE", required: true, choices: sanctionCodes(), usage: "la sanction"},
+				{name: "kind", value: "NATURE", required: true, usage: "la sanction : " + strings.Join(sanctionCodes(), ", ") + " (ou son numéro, 1 à 6)"},
 				{name: "facts", value: "TEXTE", required: true, usage: "les faits"},
 				{name: "council", usage: "prononcée par le conseil de discipline"},
 				{name: "sursis", value: "total|partiel", choices: []string{"total", "partiel"}, usage: "le sursis", defText: "aucun"},
@@ -103,6 +104,9 @@ func disciplineCommands() []command {
 			summary: "prévient la famille d'une punition ou d'une sanction : un mél, ou un courrier à imprimer, par foyer",
 			help:    "Les textes sont les modèles « punition » et « sanction » (appel templates) ; les méls partent au passage d'« appel notify » ou du serveur.",
 			run:     runDisciplineTell},
+		{path: "discipline letters", remote: true, summary: "imprime les courriers de punition et de sanction en attente (un PDF), puis les note imprimés",
+			flags: []option{{name: "out", value: "FICHIER.pdf", required: true, file: fileOut, usage: "le PDF à écrire (« - » : la sortie standard)"}},
+			run:   runDisciplineLetters},
 		{path: "discipline stats", remote: true, summary: "incidents, punitions et sanctions par division, mois et nature",
 			flags: []option{
 				{name: "from", value: "DATE", usage: "premier jour", defText: "la rentrée"},
@@ -590,6 +594,25 @@ func runDisciplineTell(c *cli, in input) error {
 		for _, n := range sent {
 			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", n.ID, model.Visible(n.Names), n.Channel, n.Status)
 		}
+		return nil
+	})
+}
+
+func runDisciplineLetters(c *cli, in input) error {
+	remote := c.remoteLine("out") + " --out - > lettres.pdf"
+	return c.withOperatorFor(remote, func(svc *model.Service) error {
+		ls, school, set, err := svc.DisciplineLetters()
+		if err != nil {
+			return err
+		}
+		err = c.output(in.str("out"), func(w io.Writer) error { return letters.WriteDiscipline(w, school, set, ls, svc.Now()) })
+		if err != nil {
+			return err
+		}
+		if err := svc.MarkPrinted(ls); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stderr, "%d courrier(s) imprimé(s)\n", len(ls))
 		return nil
 	})
 }

@@ -55,6 +55,13 @@ func TestDisciplineCommandsRoundTrip(t *testing.T) {
 			t.Errorf("reports lack %q:\n%s", want, before)
 		}
 	}
+	record := appelCmd(t, "export", "pupil", "--pupil", pupil, "--db", first, "--now", "2026-11-23T09:00")
+	for _, want := range []string{"Incidents où il est impliqué (1)", "insultes", "Punitions (1)", "non faite", "Sanctions disciplinaires (1)",
+		"Exclusion temporaire de l'établissement 2 jours à partir du 24/11/2026", "effacée du dossier le 01/09/2029"} {
+		if !strings.Contains(record, want) {
+			t.Errorf("export pupil lacks %q:\n%s", want, record)
+		}
+	}
 	register := appelCmd(t, "sanction", "register", "--db", first, "--now", "2026-11-23T09:00")
 	if strings.Contains(register, pupil) || !strings.Contains(register, "violences") {
 		t.Errorf("registre des sanctions:\n%s", register)

@@ -12,6 +12,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/storage"
 	"appel/storage/backups"
@@ -272,4 +273,19 @@ func spoiledPointer(t *testing.T, data []byte, page uint64) []byte {
 	out := bytes.Clone(data)
 	binary.LittleEndian.PutUint64(out[p.BranchChild:], page)
 	return out
+}
+
+// TestOtherSchoolsFileSaysWhyFirst: a SIECLE file of another school is
+// refused with that reason right after the file's name, not after a page of
+// detail.
+func TestOtherSchoolsFileSaysWhyFirst(t *testing.T) {
+	db := demoDB(t)
+	out, _, code := appelRun(t, "", "import", "siecle", schoolfiles.Path(t, "eleves.zip"), "--check", "--db", db, "--now", "2026-11-23T08:05")
+	lines := strings.Split(out, "\n")
+	if code == 0 || len(lines) < 3 || lines[1] != "Refusé :" || !strings.Contains(lines[2], "ce fichier est celui de l'établissement") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	if len(lines) > 15 {
+		t.Errorf("%d lines for a file refused whole:\n%s", len(lines), out)
+	}
 }
