@@ -29,7 +29,9 @@ func (s service) Messages() ([]model.Notification, error) { return shownErr(s.Se
 func (s service) ReadMessages(upTo uint64) error { return s.Service.ReadMessages(upTo) }
 
 // SetupChecklist returns what the school still lacks, shown.
-func (s service) SetupChecklist() ([]model.SetupItem, error) { return shownErr(s.Service.SetupChecklist()) }
+func (s service) SetupChecklist() ([]model.SetupItem, error) {
+	return shownErr(s.Service.SetupChecklist())
+}
 
 // Accounts returns every account, shown.
 func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
