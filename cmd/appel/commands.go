@@ -89,6 +89,14 @@ func commandTable() []command {
 				{name: "role", value: "RÔLE[,RÔLE]", required: true, usage: "rôles séparés par des virgules : enseignant, aed, cpe, direction, administrateur (teacher et admin sont lus aussi)"},
 				{name: "name", value: "NOM", required: true, usage: "nom affiché"},
 			}, run: runUserAdd},
+		{path: "user invite", remote: true, args: []arg{{name: "LOGIN", optional: true}},
+			summary: "un code d'activation à usage unique : la personne enregistre elle-même sa clé à sa première connexion",
+			help: "Le code s'affiche une fois ; à la connexion (ssh -p PORT LOGIN@serveur) avec une clé que le serveur ne " +
+				"connaît pas, appel demande « Code d'activation : » et, s'il est juste, enregistre cette clé. Cinq codes " +
+				"faux annulent l'invitation.",
+			flags: []option{{name: "days", value: "N", def: 14, usage: "jours de validité du code (1 à 90)"},
+				{name: "all", usage: "chaque compte actif sans clé"}},
+			run: runInvite},
 		{path: "user key", summary: "les clés SSH d'un compte"},
 		{path: "user key add", remote: true, args: []arg{{name: "LOGIN"}},
 			summary: "autorise les clés publiques OpenSSH d'un compte (une par ligne)",
