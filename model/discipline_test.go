@@ -402,3 +402,39 @@ func TestTellFamilyOfASanction(t *testing.T) {
 		}
 	}
 }
+
+func TestEraseSanctionsAnonymises(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(6))
+	d := model.NewDate
+	if _, err := deskAt(db, "direction", d(2026, 10, 5), 9, 0).Pronounce(model.Sanction{Pupil: "E001", Kind: model.SanctionWarning,
+		Facts: "retards répétés", Date: d(2026, 10, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := deskAt(db, "direction", d(2026, 10, 5), 9, 0).Pronounce(model.Sanction{Pupil: "E002", Kind: model.SanctionBlame,
+		Facts: "insultes", Date: d(2026, 10, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := deskAt(db, "cpe", d(2027, 9, 2), 9, 0).EraseSanctions(); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("a CPE erased sanctions: %v", err)
+	}
+	later := deskAt(db, "direction", d(2027, 9, 2), 9, 0)
+	if n, err := later.EraseSanctions(); err != nil || n != 1 {
+		t.Fatalf("erased %d (%v), want the avertissement only", n, err)
+	}
+	all, _ := later.Sanctions(model.DisciplineQuery{}, true)
+	for _, x := range all {
+		if (x.Kind == model.SanctionWarning) != (x.Pupil == "" && x.Anonymised) {
+			t.Errorf("sanction %+v", x)
+		}
+	}
+	reg, err := later.SanctionRegister(d(2026, 10, 5))
+	if err != nil || len(reg) != 2 || reg[0].Facts != "retards répétés" {
+		t.Errorf("registre %+v %v", reg, err)
+	}
+	if rec, err := later.PupilRecord("E002"); err != nil || len(rec.Sanctions) != 1 {
+		t.Errorf("E002's record %+v %v", rec.Sanctions, err)
+	}
+	if n, _ := later.EraseSanctions(); n != 0 {
+		t.Errorf("erased again: %d", n)
+	}
+}
