@@ -96,6 +96,11 @@ func (h *Health) check(timeout time.Duration) error {
 		return fmt.Errorf("%s illisible (%v) : %w", h.Path, err, ErrDamaged)
 	}
 	defer bdb.Close()
+	// The lock is held: the pages cannot change under the walk.
+	if err := h.walkPages(); err != nil {
+		h.Faults = append(h.Faults, err.Error())
+		return err
+	}
 	return bdb.View(func(tx *bolt.Tx) error {
 		for fault := range tx.Check() {
 			if len(h.Faults) < maxFaults {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"slices"
+	"time"
 
 	"appel/model/imports"
 	"appel/tui"
@@ -54,6 +55,11 @@ func commandTable() []command {
 				{name: "fps", value: "N", def: 60, usage: "images par seconde au plus, par session (1 à 120)"},
 				{name: "diag", value: "127.0.0.1:PORT", usage: "diagnostics (JSON, profils Go) sur cette adresse locale",
 					defText: "aucun"},
+				{name: "login-grace", value: "DURÉE", def: 2 * time.Minute, usage: "ferme une connexion qui ne s'est pas authentifiée dans ce délai (0 : jamais)"},
+				{name: "max-startups", value: "DÉBUT:TAUX:PLEIN", def: "60:30:200",
+					usage: "connexions non authentifiées à la fois : au-delà de DÉBUT, TAUX % des nouvelles refusées, jusqu'à toutes à PLEIN"},
+				{name: "penalty-max", value: "DURÉE", def: 10 * time.Minute,
+					usage: "attente la plus longue imposée à une source qui échoue encore et encore (0 : aucune)"},
 				importsFolder,
 			}, run: runServe},
 		{path: "year", summary: "l'année scolaire : la clore, passer à la suivante"},

@@ -3,16 +3,20 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"appel/internal/schoolfiles"
 	"appel/model"
 	"appel/storage"
 	"appel/storage/backups"
+	"appel/storage/storagetest"
 )
 
 // TestDamagedDBIsRefusedWithTheWayOut: every command on a damaged, empty or
@@ -36,6 +40,13 @@ func TestDamagedDBIsRefusedWithTheWayOut(t *testing.T) {
 		{"80 KB of noise in the middle", "est endommagée", noisy},
 		{"zero length", "fichier vide", nil},
 		{"a text file", "n'est pas une base appel", []byte("ceci n'est pas une base\n")},
+		{"cut to a quarter", "est endommagée", sound[:len(sound)/4]},
+		{"cut to three quarters", "est endommagée", sound[:len(sound)*3/4]},
+		{"a page of noise", "est endommagée", overwritten(sound, len(sound)/3/4096*4096, 4096, 0x5a)},
+		{"16 KB of zeros", "est endommagée", overwritten(sound, len(sound)/3, 16<<10, 0)},
+		{"another program's bbolt file", "n'est pas une base appel", foreignBolt(t)},
+		{"a page number past the file", "est endommagée", spoiledPointer(t, sound, uint64(len(sound)/4096+3))},
+		{"a page its own parent", "est endommagée", spoiledPointer(t, sound, 0)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -214,6 +225,54 @@ func TestDemoReset(t *testing.T) {
 	if _, errOut, code := appelRun(t, "", "demo", "--reset", "--db", other); code == 0 || !strings.Contains(errOut, "pas la démonstration") {
 		t.Errorf("reset of a real school: exit %d %s", code, errOut)
 	}
+}
+
+// overwritten is data with n bytes from at set to fill (0x5a: noise).
+func overwritten(data []byte, at, n int, fill byte) []byte {
+	out := bytes.Clone(data)
+	for i := at; i < min(at+n, len(out)); i++ {
+		if fill == 0 {
+			out[i] = 0
+		} else {
+			out[i] = byte(i*31) ^ fill
+		}
+	}
+	return out
+}
+
+// foreignBolt is a sound bbolt file of another program.
+func foreignBolt(t *testing.T) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "autre.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("clients")); return err })
+	_ = db.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// spoiledPointer is data with one branch element's child page number set to
+// page (0: the branch page itself, a loop); before storage's page walk, the
+// first sent bbolt's check past the file (a memory fault: the process died
+// with a Go trace) and the second kept it turning forever.
+func spoiledPointer(t *testing.T, data []byte, page uint64) []byte {
+	t.Helper()
+	p := storagetest.FindPointers(data)
+	if p.BranchChild == 0 {
+		t.Fatal("no branch page in the demo school")
+	}
+	if page == 0 {
+		page = uint64(p.BranchChild / p.PageSize)
+	}
+	out := bytes.Clone(data)
+	binary.LittleEndian.PutUint64(out[p.BranchChild:], page)
+	return out
 }
 
 // TestOtherSchoolsFileSaysWhyFirst: a SIECLE file of another school is
