@@ -27,12 +27,12 @@ var familyViewNames = [familyViews]string{"tous", "en attente", "envoyés", "en 
 // now (queued again first when held or failed; without a relay set it waits
 // for the server's next pass); h holds one still waiting.
 type familiesScreen struct {
-	env     *env
-	keys    familyKeys
-	lines   []model.FamilyNoticeLine
-	list    cursorList
+	env   *env
+	keys  familyKeys
+	lines []model.FamilyNoticeLine
+	list  cursorList
 	// words is the / filter, over the view's notices.
-	words listFilter
+	words   listFilter
 	view    int
 	preview *model.Message
 	// editor edits the templates (t, CPE and administrator).
