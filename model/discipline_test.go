@@ -3,6 +3,7 @@ package model_test
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -436,5 +437,68 @@ func TestEraseSanctionsAnonymises(t *testing.T) {
 	}
 	if n, _ := later.EraseSanctions(); n != 0 {
 		t.Errorf("erased again: %d", n)
+	}
+}
+
+// TestDisciplinePermissionsByRole is the policy's table: what each role may
+// do of the discipline (prof teaches 4B, E…; A001 is prof2's pupil in 4A).
+func TestDisciplinePermissionsByRole(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(6))
+	svc := func(login string) *model.Service { return deskAt(db, login, modeltest.Monday, 9, 0) }
+	type action func(s *model.Service) error
+	actions := map[string]action{
+		"report an incident": func(s *model.Service) error {
+			_, err := s.ReportIncident(model.Incident{Date: modeltest.Monday, Kind: "autre", Description: "x",
+				Involved: []model.Involved{{Pupil: "A001", Role: model.InvolvedWitness}}})
+			return err
+		},
+		"punish a pupil of 4B": func(s *model.Service) error {
+			// E002 is in 4B, not in ESP 4AB: prof's pupil, not prof2's.
+			_, err := s.Punish(model.Punishment{Pupil: "E002", Kind: model.PunishNote})
+			return err
+		},
+		"punish A001": func(s *model.Service) error {
+			_, err := s.Punish(model.Punishment{Pupil: "A001", Kind: model.PunishNote})
+			return err
+		},
+		"plan a detention": func(s *model.Service) error {
+			_, err := s.PlanDetention(model.DetentionSession{Date: modeltest.Monday, Start: 780, End: 840, Supervisor: "aed"})
+			return err
+		},
+		"read sanctions": func(s *model.Service) error {
+			_, err := s.Sanctions(model.DisciplineQuery{}, false)
+			return err
+		},
+		"pronounce": func(s *model.Service) error {
+			_, err := s.Pronounce(model.Sanction{Pupil: "E002", Kind: model.SanctionWarning, Facts: "x"})
+			return err
+		},
+		"edit the lists": func(s *model.Service) error {
+			_, err := s.SaveDisciplineKind(model.ListIncidentKinds, model.DisciplineKind{Label: "Fraude"})
+			return err
+		},
+		"erase sanctions": func(s *model.Service) error {
+			_, err := s.EraseSanctions()
+			return err
+		},
+	}
+	allowed := map[string][]string{
+		"report an incident":   {"prof", "prof2", "aed", "cpe", "direction", "admin"},
+		"punish a pupil of 4B": {"prof", "aed", "cpe", "direction", "admin"},
+		"punish A001":          {"prof2", "aed", "cpe", "direction", "admin"},
+		"plan a detention":     {"aed", "cpe", "direction", "admin"},
+		"read sanctions":       {"aed", "cpe", "direction", "admin"},
+		"pronounce":            {"direction"},
+		"edit the lists":       {"admin"},
+		"erase sanctions":      {"direction"},
+	}
+	for name, do := range actions {
+		for _, login := range []string{"prof", "prof2", "aed", "cpe", "direction", "admin"} {
+			err := do(svc(login))
+			want := slices.Contains(allowed[name], login)
+			if want && err != nil || !want && !errors.Is(err, model.ErrForbidden) {
+				t.Errorf("%s, %s: %v (allowed %v)", login, name, err, want)
+			}
+		}
 	}
 }
