@@ -502,3 +502,44 @@ func TestDisciplinePermissionsByRole(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelSanctionRemovesItsMarks(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(6))
+	direction := deskAt(db, "direction", modeltest.Monday, 7, 0)
+	x, err := direction.Pronounce(model.Sanction{Pupil: "E001", Kind: model.SanctionTempExclusion, Facts: "violences",
+		From: modeltest.Monday, Days: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tuesday := modeltest.MathsSeance(modeltest.Monday.AddDays(1))
+	// The CPE corrects Tuesday's mark: it is no longer the sanction's.
+	if _, err := deskAt(db, "cpe", modeltest.Monday, 7, 5).SetMark(tuesday, "E001", model.KindAbsent); err != nil {
+		t.Fatal(err)
+	}
+	if err := deskAt(db, "cpe", modeltest.Monday, 7, 6).CancelSanction(x.ID, "erreur"); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("a CPE withdrew a sanction: %v", err)
+	}
+	if err := direction.CancelSanction(x.ID, ""); err == nil {
+		t.Error("withdrawn without a reason")
+	}
+	if err := direction.CancelSanction(x.ID, "annulée par le recteur"); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := direction.Sanctions(model.DisciplineQuery{}, true); len(l) != 0 {
+		t.Errorf("sanctions left %+v", l)
+	}
+	err = db.View(func(r model.ReadTx) error {
+		monday, ok, _ := r.Mark(model.MarkKey{Seance: modeltest.MathsSeance(modeltest.Monday), Pupil: "E001"})
+		if ok {
+			t.Errorf("Monday's E stayed: %+v", monday)
+		}
+		tue, ok, _ := r.Mark(model.MarkKey{Seance: tuesday, Pupil: "E001"})
+		if !ok || tue.Kind != model.KindAbsent {
+			t.Errorf("the CPE's Tuesday mark went: %+v %v", tue, ok)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

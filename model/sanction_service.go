@@ -217,3 +217,59 @@ func (s *Service) EraseSanctions() (int, error) {
 	})
 	return n, err
 }
+
+// CancelSanction withdraws a sanction that should not stand (annulled on
+// appeal, pronounced by mistake): the direction only. It is removed (the
+// audit keeps it, with the reason as the action's verb), and the E marks
+// it wrote that nobody changed since are removed with it.
+func (s *Service) CancelSanction(id, reason string) error {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return err
+	}
+	if err := pol.Require(PermSanction); err != nil {
+		return Forbidden("seule la direction retire une sanction")
+	}
+	reason = strings.TrimSpace(reason)
+	if err := CheckField("motif du retrait", reason, Plain); err != nil {
+		return err
+	}
+	if reason == "" {
+		return invalid("motif du retrait manquant (annulée en appel, erreur…)")
+	}
+	_, err = s.update("sanction retirée : "+reason, func(tx Tx) error {
+		all, err := tx.Sanctions()
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(all, func(x Sanction) bool { return x.ID == id })
+		if i < 0 {
+			return NotFound("sanction %s introuvable", Visible(id))
+		}
+		x := all[i]
+		if p, ok := dir.Pupil(x.Pupil); ok {
+			if err := dropExclusionMarks(tx, dir, p, x); err != nil {
+				return err
+			}
+		}
+		return tx.DeleteSanction(x.ID)
+	})
+	return err
+}
+
+// dropExclusionMarks removes the E marks that pronouncing x wrote, when
+// they are still as written.
+func dropExclusionMarks(tx Tx, dir *Directory, p Pupil, x Sanction) error {
+	for _, se := range ExclusionSeances(dir, p, x) {
+		m, ok, err := tx.Mark(MarkKey{se.ID, p.ID})
+		if err != nil {
+			return err
+		}
+		if ok && m.Kind == KindExcluded && m.By == x.By && m.At.Equal(x.At) {
+			if err := tx.DeleteMark(m.Key()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
