@@ -245,3 +245,32 @@ func TestVieDeLEleveFilters(t *testing.T) {
 		t.Errorf("this month: %d lines:\n%s", n, d.View())
 	}
 }
+
+// TestTeacherSupervisesADetention: a teacher who supervises a detention
+// finds it on his Retenues tab and takes its roll call.
+func TestTeacherSupervisesADetention(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 16, 5))
+	cpe := f.service("cpe")
+	s, err := cpe.PlanDetention(model.DetentionSession{Date: modeltest.Monday, Start: 16 * 60, End: 17 * 60, Room: "B12", Supervisor: "prof2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cpe.PlanDetention(model.DetentionSession{Date: modeltest.Monday, Start: 16 * 60, End: 17 * 60, Room: "B13", Supervisor: "aed"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []model.PupilID{"E002", "A003"} {
+		if _, err := cpe.Punish(model.Punishment{Pupil: p, Kind: model.PunishDetention, Detention: s.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := f.start(t, "prof2", 140, 30)
+	d.Press("7", "tab", "tab")
+	v := d.WaitFor("[Retenues]", "B12", "2 élève(s)")
+	if strings.Contains(v, "B13") {
+		t.Errorf("prof2 sees another supervisor's detention:\n%s", v)
+	}
+	d.Press("enter")
+	d.WaitFor("Retenue · lun. 23/11 16:00–17:00 · B12", "AUTRE", "BÉNARD")
+	d.Press("2", "a", "enter")
+	d.WaitFor("✓ Appel de la retenue fait : 1 absent(s) à suivre.")
+}
