@@ -118,6 +118,10 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	dir.WaitFor("✓ Exclusion temporaire de l'établissement prononcé(e) pour CARON Zoé.", "effacée le 01/09/2029")
 	dir.Press("f")
 	dir.WaitFor("✓ Famille avisée : aucun (injoignable).")
+	dir.Press("X")
+	dir.WaitFor("Retirer la sanction san-20261123-1")
+	dir.Press("esc")
+	dir.WaitFor("[Sanctions]", "violences")
 	dir.Press("tab")
 	v := dir.WaitFor("[Statistiques]", "Violence verbale")
 	for _, want := range []string{"incident", "punition", "sanction", "Exclusion temporaire de l'établissement"} {
@@ -128,6 +132,11 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1)))
 	if marks["E003"].Kind != model.KindExcluded {
 		t.Errorf("E003 on Tuesday: %+v", marks["E003"])
+	}
+	dir.Press("shift+tab", "X", "annulée par le recteur", "enter")
+	dir.WaitFor("✓ Sanction san-20261123-1 retirée.", "Rien à montrer")
+	if marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1))); marks["E003"].Kind == model.KindExcluded {
+		t.Errorf("the withdrawn sanction's E stayed: %+v", marks["E003"])
 	}
 }
 
