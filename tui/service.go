@@ -28,6 +28,11 @@ func (s service) Messages() ([]model.Notification, error) { return shownErr(s.Se
 // ReadMessages records that the actor read his messages up to upTo.
 func (s service) ReadMessages(upTo uint64) error { return s.Service.ReadMessages(upTo) }
 
+// SetupChecklist returns what the school still lacks, shown.
+func (s service) SetupChecklist() ([]model.SetupItem, error) {
+	return shownErr(s.Service.SetupChecklist())
+}
+
 // Accounts returns every account, shown.
 func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
 

@@ -160,6 +160,8 @@ func commandTable() []command {
 		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
 			flags:   []option{{name: "force", usage: "remplacer FICHIER s'il existe déjà"}},
 			summary: "une copie cohérente de la base, même pendant que le serveur tourne", run: runBackup},
+		command{path: "doctor", remote: true,
+			summary: "ce qui manque encore avant le premier matin, avec la commande qui le règle (administrateur)", run: runDoctor},
 		command{path: "restore", args: []arg{{name: "SAUVEGARDE", file: fileIn}},
 			flags:   []option{{name: "yes", usage: "sans demander de confirmation (scripts)"}},
 			summary: "remet une sauvegarde vérifiée à la place de la base (l'ancienne est gardée à côté)", run: runRestore},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	gossh "golang.org/x/crypto/ssh"
 	"log/slog"
 	"net"
 	"os"
@@ -128,7 +129,8 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 		notifier = closed
 		logger.Info("archive en lecture seule", "année", c.year, "comptes", "vie scolaire, direction, administrateurs")
 	}
-	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey, "gardes", guard.String())
+	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey,
+		"empreinte_clé_hôte", hostKeyFingerprint(o.hostKey), "gardes", guard.String())
 	done := make(chan error, 1)
 	go func() { done <- srv.serve(ln) }()
 	select {
@@ -151,4 +153,18 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	}
 	logger.Info("serveur arrêté")
 	return nil
+}
+
+// hostKeyFingerprint is the SHA256 fingerprint of the server's host key,
+// the one a teacher compares at the first connection ("" if unreadable).
+func hostKeyFingerprint(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	signer, err := gossh.ParsePrivateKey(data)
+	if err != nil {
+		return ""
+	}
+	return gossh.FingerprintSHA256(signer.PublicKey())
 }
