@@ -410,3 +410,6 @@ func (s service) DisciplineStats(from, to model.Date) ([]model.DisciplineCount, 
 func (s service) PlaceInDetention(punishment, session string) (model.Punishment, error) {
 	return shownErr(s.Service.PlaceInDetention(punishment, session))
 }
+
+// CancelSanction withdraws a sanction (it returns no text of the store).
+func (s service) CancelSanction(id, reason string) error { return s.Service.CancelSanction(id, reason) }
