@@ -136,3 +136,15 @@ func courseList(cs []Course) string {
 
 // FrenchWeekday returns the French name of a day of the week (« lundi »).
 func FrenchWeekday(w time.Weekday) string { return frenchWeekdays[int(w)%7] }
+
+// CoveredSlots returns the codes of the slots where the planning grid shows
+// a séance from start to end.
+func CoveredSlots(slots []Slot, start, end Clock) []string {
+	var out []string
+	for _, sl := range slots {
+		if covers(start, end, sl) {
+			out = append(out, sl.Code)
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package model_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,12 +20,12 @@ func TestCheckSlots(t *testing.T) {
 		ok    bool
 	}{
 		{"default", model.DefaultSlots(), true},
-		{"unsorted but sound", []model.Slot{{"S1", at(14, 0), at(15, 0), model.Afternoon}, {"M1", at(8, 10), at(9, 5), model.Morning}}, true},
+		{"unsorted but sound", []model.Slot{{Code: "S1", Start: at(14, 0), End: at(15, 0), HalfDay: model.Afternoon}, {Code: "M1", Start: at(8, 10), End: at(9, 5), HalfDay: model.Morning}}, true},
 		{"empty", nil, false},
-		{"no code", []model.Slot{{"", at(8, 0), at(9, 0), model.Morning}}, false},
-		{"control char in code", []model.Slot{{"M\x071", at(8, 0), at(9, 0), model.Morning}}, false},
-		{"overlap", []model.Slot{{"A", at(8, 0), at(9, 0), model.Morning}, {"B", at(8, 59), at(10, 0), model.Morning}}, false},
-		{"touching", []model.Slot{{"A", at(8, 0), at(9, 0), model.Morning}, {"B", at(9, 0), at(10, 0), model.Morning}}, true},
+		{"no code", []model.Slot{{Code: "", Start: at(8, 0), End: at(9, 0), HalfDay: model.Morning}}, false},
+		{"control char in code", []model.Slot{{Code: "M\x071", Start: at(8, 0), End: at(9, 0), HalfDay: model.Morning}}, false},
+		{"overlap", []model.Slot{{Code: "A", Start: at(8, 0), End: at(9, 0), HalfDay: model.Morning}, {Code: "B", Start: at(8, 59), End: at(10, 0), HalfDay: model.Morning}}, false},
+		{"touching", []model.Slot{{Code: "A", Start: at(8, 0), End: at(9, 0), HalfDay: model.Morning}, {Code: "B", Start: at(9, 0), End: at(10, 0), HalfDay: model.Morning}}, true},
 	}
 	for _, c := range cases {
 		if err := model.CheckSlots(c.slots); (err == nil) != c.ok {
@@ -65,9 +66,9 @@ func TestSetSlotsKeepsHalfDaysAndIsAdminOnly(t *testing.T) {
 		t.Errorf("grid not stored: first slot %s", dir.School.Slots[0].Start)
 	}
 	// A grid that makes every séance an afternoon one is refused and changes nothing.
-	late := []model.Slot{{"X", at(7, 0), at(8, 0), model.Afternoon}, {"Y", at(8, 0), at(18, 0), model.Afternoon}}
+	late := []model.Slot{{Code: "X", Start: at(7, 0), End: at(8, 0), HalfDay: model.Afternoon}, {Code: "Y", Start: at(8, 0), End: at(18, 0), HalfDay: model.Afternoon}}
 	if data.Courses[0].Start >= at(12, 0) {
-		late = []model.Slot{{"X", at(7, 0), at(23, 0), model.Morning}}
+		late = []model.Slot{{Code: "X", Start: at(7, 0), End: at(23, 0), HalfDay: model.Morning}}
 	}
 	if _, err := admin.SetSlots(late); !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("grid moving courses to another half-day: %v, want refused", err)
@@ -79,5 +80,27 @@ func TestSetSlotsKeepsHalfDaysAndIsAdminOnly(t *testing.T) {
 	prof := model.NewService(db, model.Actor{Login: "prof"}, clock)
 	if _, err := prof.SetSlots(shifted); !errors.Is(err, model.ErrForbidden) {
 		t.Errorf("prof: %v, want forbidden", err)
+	}
+}
+
+func TestGridCellCover(t *testing.T) {
+	at := func(h, m int) model.Clock { return model.Clock(h*60 + m) }
+	slots := model.DefaultSlots() // M1 08:00–08:55, M2 08:55–09:50, M3 10:05–11:00
+	cases := []struct {
+		name       string
+		start, end model.Clock
+		want       []string
+	}{
+		{"one hour at 08:00", at(8, 0), at(9, 0), []string{"M1"}},
+		{"one slot", at(8, 55), at(9, 50), []string{"M2"}},
+		{"two hours", at(8, 0), at(10, 0), []string{"M1", "M2"}},
+		{"late start", at(8, 20), at(9, 15), []string{"M1"}},
+		{"half of M3", at(9, 50), at(10, 35), []string{"M3"}},
+	}
+	for _, c := range cases {
+		got := model.CoveredSlots(slots, c.start, c.end)
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
 	}
 }
