@@ -29,6 +29,13 @@ type Dataset struct {
 	Templates map[string]string `json:"templates,omitempty"`
 	// Settings are the stored settings by key (unset ones are absent).
 	Settings map[string]string `json:"settings,omitempty"`
+	// The discipline: incidents, punishments, detention sessions, sanctions
+	// and the lists of kinds the school changed (by list name).
+	Incidents       []Incident                  `json:"incidents,omitempty"`
+	Punishments     []Punishment                `json:"punishments,omitempty"`
+	Detentions      []DetentionSession          `json:"detentions,omitempty"`
+	Sanctions       []Sanction                  `json:"sanctions,omitempty"`
+	DisciplineLists map[string][]DisciplineKind `json:"discipline_lists,omitempty"`
 }
 
 // Write puts every value of the dataset through tx, structure first.
@@ -42,7 +49,7 @@ func (d Dataset) Write(tx Tx) error {
 	if err := ValidateMotives(d.Motives); err != nil {
 		return err
 	}
-	steps := []func(Tx) error{d.writeStructure, d.writeTimetable, d.writeAttendance}
+	steps := []func(Tx) error{d.writeStructure, d.writeTimetable, d.writeAttendance, d.writeDiscipline}
 	for _, step := range steps {
 		if err := step(tx); err != nil {
 			return err
@@ -157,6 +164,35 @@ func (d Dataset) writeAttendance(tx Tx) error {
 	}
 	for _, k := range slices.Sorted(maps.Keys(d.Templates)) {
 		if err := tx.PutTemplate(k, d.Templates[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d Dataset) writeDiscipline(tx Tx) error {
+	for _, k := range slices.Sorted(maps.Keys(d.DisciplineLists)) {
+		if err := tx.PutDisciplineList(k, d.DisciplineLists[k]); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Incidents {
+		if err := tx.PutIncident(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Detentions {
+		if err := tx.PutDetention(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Punishments {
+		if err := tx.PutPunishment(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range d.Sanctions {
+		if err := tx.PutSanction(x); err != nil {
 			return err
 		}
 	}

@@ -21,4 +21,9 @@ const (
 	EntitySetting      = "réglage"
 	EntityFamilyNotice = "avis aux familles"
 	EntityTemplate     = "modèle"
+	EntityIncident     = "incident"
+	EntityPunishment   = "punition"
+	EntityDetention    = "retenue"
+	EntitySanction     = "sanction"
+	EntityDiscipline   = "liste de discipline"
 )

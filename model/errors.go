@@ -3,6 +3,8 @@ package model
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"syscall"
 )
 
 // Kinds of failure that callers test with errors.Is. Their messages, and those
@@ -57,5 +59,33 @@ func UserMessage(err error) string {
 	if errors.As(err, &e) {
 		return e.Message
 	}
+	if IsFault(err) {
+		return FaultMessage(err)
+	}
 	return "erreur : " + err.Error()
+}
+
+// IsFault reports whether err is a fault of the machine (the disk, a file),
+// not a refusal of appel's: its text names the server's files in English
+// and belongs in the log, the user reads FaultMessage.
+func IsFault(err error) bool {
+	var pathErr *fs.PathError
+	var errno syscall.Errno
+	var e *Error
+	return err != nil && !errors.As(err, &e) && (errors.As(err, &pathErr) || errors.As(err, &errno))
+}
+
+// FaultMessage says in French what a fault of the machine means for the
+// user: what happened, that nothing was saved, whom to tell; never a path
+// nor a system message.
+func FaultMessage(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "disque plein : rien n'a été enregistré, prévenez l'administrateur"
+	case errors.Is(err, syscall.EIO), errors.Is(err, syscall.EROFS):
+		return "erreur du disque : rien n'a été enregistré, prévenez l'administrateur"
+	case errors.Is(err, fs.ErrPermission):
+		return "accès refusé à un fichier du serveur : rien n'a été enregistré, prévenez l'administrateur"
+	}
+	return "erreur du serveur : rien n'a été enregistré, prévenez l'administrateur"
 }

@@ -17,6 +17,10 @@ const (
 	FamilyRelance = "relance"
 	// FamilyLateness is the avis de retard, when the school wants them.
 	FamilyLateness = "retard"
+	// FamilyPunishment and FamilySanction tell a family of a punishment or
+	// a sanction (discipline_notices.go).
+	FamilyPunishment = "punition"
+	FamilySanction   = "sanction"
 )
 
 // Channels of a notice.
@@ -69,6 +73,11 @@ type FamilyNotice struct {
 	// Resent: a sending cut (crash) was begun again with the same Message-ID.
 	Resent bool   `json:"resent,omitempty"`
 	By     string `json:"by,omitempty"`
+	// Record is the punishment or sanction a discipline notice tells of;
+	// Measure and Facts what it said of it when it was queued.
+	Record  string `json:"record,omitempty"`
+	Measure string `json:"measure,omitempty"`
+	Facts   string `json:"facts,omitempty"`
 }
 
 // Label describes the notice in one line for lists.
@@ -81,6 +90,8 @@ func (n FamilyNotice) Label() string {
 		kind = "avis de retard"
 	case TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN:
 		return TemplateLabel(n.Kind) + " jusqu'au " + n.Date.French()
+	case FamilyPunishment, FamilySanction:
+		return fmt.Sprintf("%s du %s : %s", n.Kind, n.Date.French(), n.Measure)
 	}
 	return fmt.Sprintf("%s du %s %s", kind, n.Date.French(), n.Half)
 }

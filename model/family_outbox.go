@@ -144,7 +144,10 @@ func (s *Service) ClaimFamilyNotice(id, domain string) (FamilyNotice, error) {
 		if err != nil {
 			return err
 		}
-		if len(still) == 0 {
+		if n.Record != "" {
+			// A discipline notice tells of its record, not of absences.
+			still = n.Seances
+		} else if len(still) == 0 {
 			n.Status, n.NextTry = StatusCancelled, time.Time{}
 			n.Reply = "plus d'absence sans motif à signaler (corrigée, annoncée ou justifiée) : rien n'est envoyé"
 			out = n

@@ -16,13 +16,17 @@ const (
 	TemplateMeeting    = "convocation"
 	TemplateCommission = "commission"
 	TemplateDASEN      = "dasen"
+	// The notices of a punishment and of a sanction.
+	TemplatePunishment = FamilyPunishment
+	TemplateSanction   = FamilySanction
 )
 
 // LetterKinds are the kinds of letter appel letters prints.
 var LetterKinds = []string{TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN}
 
 // TemplateKinds lists the kinds of template, in the order the editor offers them.
-var TemplateKinds = []string{TemplateAvis, TemplateRelance, TemplateLate, TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN}
+var TemplateKinds = []string{TemplateAvis, TemplateRelance, TemplateLate, TemplateLetter, TemplateMeeting, TemplateCommission, TemplateDASEN,
+	TemplatePunishment, TemplateSanction}
 
 // TemplateLabel names a kind of template in French.
 func TemplateLabel(kind string) string {
@@ -41,6 +45,10 @@ func TemplateLabel(kind string) string {
 		return "courrier : commission éducative"
 	case TemplateDASEN:
 		return "courrier : signalement au DASEN (L131-8)"
+	case TemplatePunishment:
+		return "punition (mél ou courrier)"
+	case TemplateSanction:
+		return "sanction disciplinaire (mél ou courrier)"
 	}
 	return kind
 }

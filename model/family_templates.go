@@ -23,10 +23,13 @@ type NoticeData struct {
 	Etablissement string
 	Telephone     string
 	CPE           string
+	// Mesure and Faits are a punishment's or a sanction's (discipline notices).
+	Mesure string
+	Faits  string
 }
 
 // TemplateFields lists the fields of NoticeData, for the refusal of an unknown one.
-var TemplateFields = []string{"Eleve", "Classe", "Date", "DemiJournee", "Seances", "Responsables", "Etablissement", "Telephone", "CPE"}
+var TemplateFields = []string{"Eleve", "Classe", "Date", "DemiJournee", "Seances", "Responsables", "Etablissement", "Telephone", "CPE", "Mesure", "Faits"}
 
 // The default texts: a subject line, a blank line, the body.
 const (
@@ -74,6 +77,10 @@ func DefaultTemplate(kind string) string {
 		return DefaultRelanceTemplate
 	case FamilyLateness:
 		return DefaultLatenessTemplate
+	case FamilyPunishment:
+		return DefaultPunishmentTemplate
+	case FamilySanction:
+		return DefaultSanctionTemplate
 	}
 	return DefaultAvisTemplate
 }
@@ -191,7 +198,8 @@ func (s *Service) NoticeData(n FamilyNotice) (NoticeData, error) {
 
 func noticeData(dir *Directory, set SettingValues, n FamilyNotice) NoticeData {
 	d := NoticeData{Date: frenchDay(n.Date), DemiJournee: n.Half.String(), Responsables: n.Names,
-		Etablissement: dir.School.Name, Telephone: set.Text(SettingSchoolPhone), CPE: set.Text(SettingCPEName)}
+		Etablissement: dir.School.Name, Telephone: set.Text(SettingSchoolPhone), CPE: set.Text(SettingCPEName),
+		Mesure: n.Measure, Faits: n.Facts}
 	var names, divisions []string
 	for _, id := range n.Pupils {
 		if p, ok := dir.Pupil(id); ok {

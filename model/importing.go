@@ -72,6 +72,11 @@ func (d *Dataset) readHistory(tx ReadTx) error {
 		func() { d.Settings, err = tx.Settings() },
 		func() { d.FamilyNotices, err = tx.AllFamilyNotices() },
 		func() { d.Templates, err = tx.Templates() },
+		func() { d.Incidents, err = tx.Incidents() },
+		func() { d.Punishments, err = tx.Punishments() },
+		func() { d.Detentions, err = tx.Detentions() },
+		func() { d.Sanctions, err = tx.Sanctions() },
+		func() { d.DisciplineLists, err = disciplineLists(tx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {
@@ -113,4 +118,23 @@ func (s *Service) Restore(data Dataset) (Receipt, error) {
 		return Receipt{}, err
 	}
 	return s.update("restauration complète", data.Write)
+}
+
+// disciplineLists returns the lists of kinds the school stored (nil when
+// it keeps both defaults).
+func disciplineLists(tx ReadTx) (map[string][]DisciplineKind, error) {
+	var out map[string][]DisciplineKind
+	for _, name := range []string{ListIncidentKinds, ListPunishmentKinds} {
+		list, ok, err := tx.DisciplineList(name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			if out == nil {
+				out = map[string][]DisciplineKind{}
+			}
+			out[name] = list
+		}
+	}
+	return out, nil
 }

@@ -41,6 +41,15 @@ const (
 	PermFamilies Permission = "familles"
 	// PermTemplates: edit the texts of the notices and letters to families.
 	PermTemplates Permission = "modeles"
+	// PermIncident: report an incident, give a punishment to one's own pupils.
+	PermIncident Permission = "incidents"
+	// PermDiscipline: see every incident and punishment, punish any pupil,
+	// plan the detention sessions (the vie scolaire and the direction).
+	PermDiscipline Permission = "discipline"
+	// PermSeeSanctions: read the sanctions' detail and the registre.
+	PermSeeSanctions Permission = "voir-sanctions"
+	// PermSanction: pronounce a sanction (R511-13: the head of school).
+	PermSanction Permission = "sanctionner"
 )
 
 var grants = map[Permission][]Role{
@@ -61,6 +70,10 @@ var grants = map[Permission][]Role{
 	PermSetup:          {RoleAdmin},
 	PermFamilies:       {RoleAED, RoleCPE, RoleAdmin},
 	PermTemplates:      {RoleCPE, RoleAdmin},
+	PermIncident:       {RoleTeacher, RoleAED, RoleCPE, RoleDirection, RoleAdmin},
+	PermDiscipline:     {RoleAED, RoleCPE, RoleDirection, RoleAdmin},
+	PermSeeSanctions:   {RoleAED, RoleCPE, RoleDirection, RoleAdmin},
+	PermSanction:       {RoleDirection},
 }
 
 // Policy answers what one account may do.
@@ -153,4 +166,65 @@ func (p Policy) View(a Attendance) Attendance {
 		return a
 	}
 	return a.Redacted()
+}
+
+// teachesPupil reports whether the account teaches pupil (one of the
+// audiences of its courses).
+func (p Policy) teachesPupil(dir *Directory, pupil Pupil) bool {
+	for _, c := range dir.Courses {
+		if !c.Teaches(p.account.Login) {
+			continue
+		}
+		if c.Target.Kind == TargetDivision && pupil.Division == c.Target.Code ||
+			c.Target.Kind == TargetGroup && pupil.InGroup(c.Target.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// CanPunish reports whether the account may give pupil a punishment: any
+// pupil with PermDiscipline, else the pupils it teaches.
+func (p Policy) CanPunish(dir *Directory, pupil Pupil) bool {
+	if p.Allows(PermDiscipline) {
+		return true
+	}
+	return p.Allows(PermIncident) && p.teachesPupil(dir, pupil)
+}
+
+// CanSeeIncident reports whether the account may read an incident: all of
+// them with PermDiscipline, else those it reported or that involve a pupil
+// it teaches.
+func (p Policy) CanSeeIncident(dir *Directory, i Incident) bool {
+	if p.Allows(PermDiscipline) {
+		return true
+	}
+	if !p.Allows(PermIncident) {
+		return false
+	}
+	if i.By == p.account.Login {
+		return true
+	}
+	for _, id := range i.Pupils() {
+		if pupil, ok := dir.Pupil(id); ok && p.teachesPupil(dir, pupil) {
+			return true
+		}
+	}
+	return false
+}
+
+// CanSeePunishment reports whether the account may read a punishment: all
+// of them with PermDiscipline, else those it gave or given to its pupils.
+func (p Policy) CanSeePunishment(dir *Directory, x Punishment) bool {
+	if p.Allows(PermDiscipline) {
+		return true
+	}
+	if !p.Allows(PermIncident) {
+		return false
+	}
+	if x.By == p.account.Login {
+		return true
+	}
+	pupil, ok := dir.Pupil(x.Pupil)
+	return ok && p.teachesPupil(dir, pupil)
 }

@@ -20,6 +20,11 @@ type PupilRecord struct {
 	Calls     []FamilyCall
 	Reports   []Report
 	Sent      []FamilyNotice
+	// Incidents that involve him, his punishments and his sanctions (erased
+	// ones included: the school still holds them, in the registre).
+	Incidents   []Incident
+	Punishments []Punishment
+	Sanctions   []Sanction
 	// Audited counts the audit entries about him (his record, his marks).
 	Audited int
 	// Names maps logins to people's names.
@@ -93,6 +98,9 @@ func (r *PupilRecord) read(tx ReadTx, dir *Directory) error {
 			r.Sent = append(r.Sent, n)
 		}
 	}
+	if err := r.readDiscipline(tx); err != nil {
+		return err
+	}
 	entries, err := tx.Audit(AuditQuery{})
 	if err != nil {
 		return err
@@ -100,6 +108,39 @@ func (r *PupilRecord) read(tx ReadTx, dir *Directory) error {
 	for _, e := range entries {
 		if k := e.Key; k == string(id) || strings.HasSuffix(k, "/"+string(id)) || strings.HasPrefix(k, string(id)+"/") {
 			r.Audited++
+		}
+	}
+	return nil
+}
+
+// readDiscipline gathers the incidents, punishments and sanctions about him.
+func (r *PupilRecord) readDiscipline(tx ReadTx) error {
+	id := r.Pupil.ID
+	incidents, err := tx.Incidents()
+	if err != nil {
+		return err
+	}
+	for _, i := range incidents {
+		if slices.Contains(i.Pupils(), id) {
+			r.Incidents = append(r.Incidents, i)
+		}
+	}
+	punishments, err := tx.Punishments()
+	if err != nil {
+		return err
+	}
+	for _, p := range punishments {
+		if p.Pupil == id {
+			r.Punishments = append(r.Punishments, p)
+		}
+	}
+	sanctions, err := tx.Sanctions()
+	if err != nil {
+		return err
+	}
+	for _, x := range sanctions {
+		if x.Pupil == id {
+			r.Sanctions = append(r.Sanctions, x)
 		}
 	}
 	return nil

@@ -239,8 +239,15 @@ func (s *Service) SetMark(id SeanceID, pupil PupilID, kind MarkKind) (Attendance
 	}
 	var result Attendance
 	_, err = s.update("appel", func(tx Tx) error {
+		old, had, err := tx.Mark(MarkKey{se.ID, p.ID})
+		if err != nil {
+			return err
+		}
 		a, err := writeMark(tx, dir, se, p.ID, kind, minutes, s.actor.Login, now)
 		result = a
+		if err == nil && had && old.Kind == KindExcluded && kind != KindExcluded {
+			err = dropUnreportedExclusion(tx, se.ID, p.ID)
+		}
 		return err
 	})
 	return pol.View(result), err

@@ -2,6 +2,10 @@ package model_test
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -213,6 +217,29 @@ func TestFoldAccents(t *testing.T) {
 	for in, want := range map[string]string{"Éloïse": "eloise", "LŒUILLET": "loeuillet", "Noël": "noel", "Łukasz": "lukasz"} {
 		if got := model.FoldAccents(in); got != want {
 			t.Errorf("FoldAccents(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFaultsAreToldWithoutPathNorEnglish(t *testing.T) {
+	disk := &fs.PathError{Op: "write", Path: "/var/lib/appel/appel.db", Err: syscall.ENOSPC}
+	for _, tc := range []struct {
+		err   error
+		fault bool
+		says  string
+	}{
+		{fmt.Errorf("enregistrement impossible : %w", disk), true, "disque plein : rien n'a été enregistré, prévenez l'administrateur"},
+		{&fs.PathError{Op: "open", Path: "/etc/x", Err: fs.ErrPermission}, true, "accès refusé"},
+		{fmt.Errorf("lecture : %w", syscall.EIO), true, "erreur du disque"},
+		{model.Invalid("date illisible"), false, "date illisible"},
+		{model.Invalid("%v", disk), false, "no space"}, // a refusal says what it says
+	} {
+		if model.IsFault(tc.err) != tc.fault {
+			t.Errorf("IsFault(%v) = %v", tc.err, !tc.fault)
+		}
+		msg := model.UserMessage(tc.err)
+		if !strings.Contains(msg, tc.says) || tc.fault && (strings.Contains(msg, "/") || strings.Contains(msg, "space")) {
+			t.Errorf("UserMessage(%v) = %q", tc.err, msg)
 		}
 	}
 }

@@ -48,6 +48,16 @@ type ReadTx interface {
 	Audit(q AuditQuery) ([]AuditEntry, error)
 	// Messages returns the messages to login not yet read, oldest first.
 	Messages(login string) ([]Notification, error)
+
+	// Incidents, Punishments, Detentions and Sanctions return every record
+	// of the discipline, by identifier.
+	Incidents() ([]Incident, error)
+	Punishments() ([]Punishment, error)
+	Detentions() ([]DetentionSession, error)
+	Sanctions() ([]Sanction, error)
+	// DisciplineList returns the stored list of that name (ListIncidentKinds,
+	// ListPunishmentKinds); ok is false while the school keeps the default.
+	DisciplineList(name string) (list []DisciplineKind, ok bool, err error)
 }
 
 // Tx reads and writes inside one atomic transaction. Every Put and Delete is
@@ -91,6 +101,15 @@ type Tx interface {
 	DeleteExtraSeance(id SeanceID) error
 	PutSetting(key, value string) error
 	DeleteSetting(key string) error
+	PutIncident(i Incident) error
+	DeleteIncident(id string) error
+	PutPunishment(p Punishment) error
+	DeletePunishment(id string) error
+	PutDetention(d DetentionSession) error
+	DeleteDetention(id string) error
+	PutSanction(s Sanction) error
+	DeleteSanction(id string) error
+	PutDisciplineList(name string, list []DisciplineKind) error
 
 	// Notify keeps a message for an account until he reads it, and sends it
 	// to his open sessions once committed.
@@ -140,6 +159,7 @@ const (
 	ChangedFamily
 	ChangedReports
 	ChangedSettings
+	ChangedDiscipline
 )
 
 // Change is a committed Update as the feed announces it.

@@ -18,7 +18,7 @@ func checkValue(v reflect.Value, path string) error {
 	switch v.Kind() {
 	case reflect.String:
 		kind := Plain
-		if strings.HasSuffix(path, ".note") {
+		if isNotePath(path) {
 			kind = Note
 		}
 		if f, ok := CheckText(v.String(), kind); !ok {
@@ -73,4 +73,16 @@ func joinPath(path, name string) string {
 		return name
 	}
 	return path + "." + name
+}
+
+// noteFields are the JSON names of the fields that hold free text (Note).
+var noteFields = []string{".note", ".description", ".reason", ".report", ".facts"}
+
+func isNotePath(path string) bool {
+	for _, f := range noteFields {
+		if strings.HasSuffix(path, f) {
+			return true
+		}
+	}
+	return false
 }

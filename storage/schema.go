@@ -40,7 +40,15 @@ var (
 	bFamilyNotices    = []byte("family_notices")
 	bTemplates        = []byte("templates")
 	bMessages         = []byte("messages")
+	bIncidents        = []byte("incidents")
+	bPunishments      = []byte("punishments")
+	bDetentions       = []byte("detentions")
+	bSanctions        = []byte("sanctions")
+	bDisciplineLists  = []byte("discipline_lists")
 )
+
+// bucketsDiscipline are the buckets of the discipline (one migration).
+var bucketsDiscipline = [][]byte{bIncidents, bPunishments, bDetentions, bSanctions, bDisciplineLists}
 
 // bucketsV1 are the buckets of schema version 1.
 var bucketsV1 = [][]byte{
@@ -82,6 +90,7 @@ var migrations = []migration{
 	{version: 4, what: "motifs de santé (purgés des archives d'année)", apply: flagHealthMotives},
 	{version: 5, what: "modèles des avis et courriers aux familles", apply: createBuckets([][]byte{bTemplates})},
 	{version: 6, what: "messages gardés jusqu'à leur lecture", apply: createBuckets([][]byte{bMessages})},
+	{version: 7, what: "discipline : incidents, punitions, retenues, sanctions", apply: createBuckets(bucketsDiscipline)},
 }
 
 // latest returns the version that list leads to.

@@ -33,6 +33,11 @@
 //	settings            key                       → value (string)
 //	family_notices      familyNoticeID            → FamilyNotice (the outbox and its record)
 //	templates           kind                      → text of the school's template (string)
+//	incidents           incidentID                → Incident
+//	punishments         punishmentID              → Punishment
+//	detentions          sessionID                 → DetentionSession
+//	sanctions           sanctionID                → Sanction
+//	discipline_lists    list name                 → []DisciplineKind
 //	audit               seq (uint64 BE)           → AuditEntry   (bucket sequence = last seq)
 //	audit_by_time       timeKey(At) seq           → (empty)
 //

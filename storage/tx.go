@@ -44,6 +44,11 @@ var (
 	eSetting      = entity{name: model.EntitySetting, bucket: bSettings, kind: model.ChangedSettings}
 	eFamilyNotice = entity{name: model.EntityFamilyNotice, bucket: bFamilyNotices, kind: model.ChangedFamily}
 	eTemplate     = entity{name: model.EntityTemplate, bucket: bTemplates, kind: model.ChangedSettings}
+	eIncident     = entity{name: model.EntityIncident, bucket: bIncidents, kind: model.ChangedDiscipline}
+	ePunishment   = entity{name: model.EntityPunishment, bucket: bPunishments, kind: model.ChangedDiscipline}
+	eDetention    = entity{name: model.EntityDetention, bucket: bDetentions, kind: model.ChangedDiscipline}
+	eSanction     = entity{name: model.EntitySanction, bucket: bSanctions, kind: model.ChangedDiscipline}
+	eDiscipline   = entity{name: model.EntityDiscipline, bucket: bDisciplineLists, kind: model.ChangedDiscipline}
 )
 
 // structuralKinds are the changes that the Directory shows.

@@ -44,14 +44,18 @@ type ArchiveStamp struct {
 var yearBuckets = [][]byte{
 	bMarks, bMarksByPupil, bRollCalls, bNotices, bNoticesByPupil, bNoticesByEnd, bCalls, bCallsByID,
 	bReports, bDivisions, bGroups, bPupils, bGuardians, bGuardiansByPupil, bCourses, bSeanceChanges,
-	bExtraSeances, bAudit, bAuditByTime, bFamilyNotices, bMessages,
+	bExtraSeances, bAudit, bAuditByTime, bFamilyNotices, bMessages, bIncidents, bPunishments, bDetentions,
 }
 
 // keptBuckets are what the next year keeps: the accounts and their keys,
 // the motives, the settings, the templates of notices and letters, the school
 // (replaced by the next year's) and the meta bucket. Every bucket is in one
-// list or the other (a test checks it).
-var keptBuckets = [][]byte{bMeta, bSchool, bAccounts, bMotives, bSettings, bTemplates}
+// list or the other (a test checks it). The sanctions stay too: R511-13
+// keeps them in the pupil's file up to the end of the second year after the
+// one they were pronounced in (model.ErasureDate), and the registre des
+// sanctions keeps them all; the lists of kinds of incident and punishment
+// stay as the motives do.
+var keptBuckets = [][]byte{bMeta, bSchool, bAccounts, bMotives, bSettings, bTemplates, bSanctions, bDisciplineLists}
 
 // Rollover ends one school year: what Base.Rollover does.
 type Rollover struct {

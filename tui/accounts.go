@@ -32,8 +32,11 @@ type accountsScreen struct {
 	keys     accountKeys
 	accounts []model.Account
 	list     cursorList
-	detail   bool
-	form     *form
+	filter   listFilter
+	// setup is the set-up checklist (« Mise en route ») while a point is left.
+	setup  []model.SetupItem
+	detail bool
+	form   *form
 	// saveForm saves the form's values (create, edit or add a key).
 	saveForm func([]string) tea.Cmd
 	// confirm is the question a destructive key asks before it acts.
@@ -49,6 +52,7 @@ func newAccountsScreen(e *env) Screen {
 
 type accountsMsg struct {
 	accounts []model.Account
+	setup    []model.SetupItem
 	err      error
 }
 
@@ -63,17 +67,24 @@ func (s *accountsScreen) load() tea.Cmd {
 	svc := s.env.svc
 	return func() tea.Msg {
 		accs, err := svc.Accounts()
-		return accountsMsg{accs, err}
+		setup, _ := svc.SetupChecklist()
+		return accountsMsg{accounts: accs, setup: setup, err: err}
 	}
 }
 
-func (s *accountsScreen) Title() string   { return "Comptes" }
-func (s *accountsScreen) Capturing() bool { return s.form != nil || s.confirm != nil }
-func (s *accountsScreen) Pending() int    { return s.busy }
-func (s *accountsScreen) HasPanes() bool  { return false }
+func (s *accountsScreen) Title() string { return "Comptes" }
+func (s *accountsScreen) Capturing() bool {
+	return s.form != nil || s.confirm != nil || s.filter.typing()
+}
+func (s *accountsScreen) Pending() int   { return s.busy }
+func (s *accountsScreen) HasPanes() bool { return false }
 
-// Interest: the list reloads when the accounts change.
-func (s *accountsScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedAccounts) }
+// accountsReload is what reloads the screen: the accounts, and what the
+// set-up checklist reads (the structure, the guardians, the settings).
+const accountsReload = model.ChangedAccounts | model.ChangedStructure | model.ChangedFamily | model.ChangedSettings
+
+// Interest: the list and the checklist reload when what they show changes.
+func (s *accountsScreen) Interest() model.Interest { return model.KindsInterest(accountsReload) }
 
 func (s *accountsScreen) selected() (model.Account, bool) {
 	i, ok := s.list.selected()
@@ -91,8 +102,8 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return s, errorCmd(msg.err)
 		}
-		s.accounts = msg.accounts
-		s.list.setItems(indexes(len(msg.accounts)))
+		s.accounts, s.setup = msg.accounts, msg.setup
+		s.refilter()
 	case accountSavedMsg:
 		s.busy = max(s.busy-1, 0)
 		if msg.err != nil && s.form != nil && s.form.saving {
@@ -105,7 +116,7 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.form = nil
 		return s, tea.Batch(statusCmd("%s", msg.text), s.load())
 	case changeMsg:
-		if model.Change(msg).Touches(model.ChangedAccounts) {
+		if model.Change(msg).Touches(accountsReload) {
 			return s, s.load()
 		}
 	case tea.KeyMsg:
@@ -128,8 +139,16 @@ func (s *accountsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := answerPending(&s.confirm, msg); ok {
 		return cmd
 	}
+	if s.filter.typing() && s.filter.key(msg) {
+		s.refilter()
+		return nil
+	}
 	acc, ok := s.selected()
 	switch {
+	case key.Matches(msg, s.env.nav.Filter):
+		s.filter.start()
+	case msg.Type == tea.KeyEsc && !s.detail && s.filter.clear():
+		s.refilter()
 	case key.Matches(msg, s.keys.New):
 		s.openForm(s.create, newForm(s.env.styles, "Nouveau compte", formField{label: "Identifiant"}, formField{label: "Nom affiché"},
 			formField{label: "Rôles", hint: rolesHint}))
@@ -236,6 +255,14 @@ func (s *accountsScreen) dropKey(login, fingerprint string) tea.Cmd {
 	return s.save("Clé "+fingerprint+" retirée.", func() error { return svc.RemoveKey(login, fingerprint) })
 }
 
+// refilter shows the accounts whose login, name or roles hold the filter.
+func (s *accountsScreen) refilter() {
+	s.list.setItems(s.filter.keep(len(s.accounts), func(i int) string {
+		a := s.accounts[i]
+		return a.Login + " " + a.Name + " " + a.RolesString()
+	}))
+}
+
 func (s *accountsScreen) View(width, height int) string {
 	st := s.env.styles
 	if s.form != nil {
@@ -246,6 +273,13 @@ func (s *accountsScreen) View(width, height int) string {
 	}
 	lines := []string{st.Header.Render(padRight(fmt.Sprintf("  %-14s %-28s %-24s %s", "Identifiant", "Nom", "Rôles", "Clés"), width))}
 	rows := height - 1
+	if setup := setupLines(st, s.setup, width); len(setup) > 0 {
+		lines = append(setup, lines...)
+		rows -= len(setup)
+	}
+	if f := s.filter.line(st); f != "" {
+		lines, rows = append(lines, f), rows-1
+	}
 	if acc, ok := s.selected(); ok && s.detail {
 		rows = max(height-len(acc.Keys)-4, 3)
 	}
@@ -263,6 +297,22 @@ func (s *accountsScreen) View(width, height int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// setupLines is the « Mise en route » pane: the points left before the
+// first morning, each with what fixes it; nothing once all are done.
+func setupLines(st *Styles, items []model.SetupItem, width int) []string {
+	var out []string
+	for _, it := range items {
+		if !it.Done {
+			out = append(out, truncate("  ✗ "+it.What+" — "+it.Fix, width))
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	title := st.Warn.Render(fmt.Sprintf("Mise en route : %s avant le premier matin (appel doctor)", plural(len(out), "point reste", "points restent")))
+	return append(append([]string{title}, out...), "")
 }
 
 func (s *accountsScreen) accountLine(a model.Account, cursor bool, width int) string {
@@ -293,6 +343,6 @@ func (s *accountsScreen) FullHelp() []HelpSection {
 	return []HelpSection{
 		{Title: "Comptes", Keys: []key.Binding{k.New, k.Roles, k.Toggle, k.Open}},
 		{Title: "Clés SSH", Keys: []key.Binding{k.AddKey, k.DropKey}},
-		{Title: "Se déplacer", Keys: []key.Binding{s.env.nav.Up, s.env.nav.Down, s.env.nav.PageUp, s.env.nav.PageDown}},
+		{Title: "Se déplacer", Keys: []key.Binding{s.env.nav.Up, s.env.nav.Down, s.env.nav.PageUp, s.env.nav.PageDown, s.env.nav.Filter}},
 	}
 }

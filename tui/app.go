@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -43,6 +44,11 @@ type Config struct {
 	// YearEnd, when set, lets an administrator end the school year from
 	// the Imports screen (« N »).
 	YearEnd *YearEnd
+	// Health, when set, tells the administrators and the CPEs about the
+	// server's backups and disk (appel serve).
+	Health func() ServerHealth
+	// Incident, when set, is told of every incident (to log it).
+	Incident func(Incident)
 }
 
 // App is the root model: it routes keys to the active screen and owns the
@@ -66,12 +72,18 @@ type App struct {
 	inbox inbox
 	// archive, on an ended year's archive, says so in the status line
 	// whenever it has nothing else to say.
-	archive  string
-	idle     idleClock
-	quitting bool
-	quitAt   time.Time
-	header   string
-	feed     <-chan model.Change
+	archive string
+	// health, for the roles that look after the server, gives the status
+	// line its note when it has nothing else to say.
+	health func() ServerHealth
+	// incident is the panic that ended the session; onIncident logs each.
+	incident   *Incident
+	onIncident func(Incident)
+	idle       idleClock
+	quitting   bool
+	quitAt     time.Time
+	header     string
+	feed       <-chan model.Change
 	// interest is what the feed hands this session; wants holds each open
 	// screen's part of it, by slot.
 	interest model.InterestBox
@@ -101,6 +113,10 @@ func New(cfg Config) (*App, error) {
 		idle:    newIdleClock(cfg.Ctx, cfg.Idle, cfg.Wall),
 		header:  fmt.Sprintf("%s (%s)", acc.Name, roleLabels(acc)),
 	}
+	a.onIncident = cfg.Incident
+	if acc.Has(model.RoleAdmin) || acc.Has(model.RoleCPE) {
+		a.health = cfg.Health
+	}
 	if year, ok := cfg.Service.ArchivedYear(); ok {
 		a.archive = "Archive de l'année " + year + " : lecture seule, rien ne s'y modifie."
 	}
@@ -126,7 +142,7 @@ func (a *App) Init() tea.Cmd {
 	cmd := a.open(a.active)
 	a.syncInterest()
 	a.feed = a.env.svc.WatchInterest(a.env.ctx, &a.interest)
-	return tea.Batch(cmd, waitFeed(a.feed), a.idle.schedule(), loadMessages(a.env.svc))
+	return guard(tea.Batch(cmd, waitFeed(a.feed), a.idle.schedule(), loadMessages(a.env.svc)))
 }
 
 func (a *App) open(slot int) tea.Cmd {
@@ -152,7 +168,25 @@ func waitFeed(ch <-chan model.Change) tea.Cmd {
 
 // Update routes a message, then narrows the change feed to what the open
 // screens show now.
-func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update handles a message; a panic in a screen or in a command's work
+// ends this session only (crash), never the server.
+func (a *App) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	if a.incident != nil {
+		return a, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			next, cmd = a, a.crash(r, debug.Stack())
+		}
+	}()
+	if in, ok := msg.(incidentMsg); ok {
+		return a, a.crash(in.cause, in.stack)
+	}
+	next, cmd = a.update(msg)
+	return next, guard(cmd)
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.route(msg)
 	a.syncInterest()
 	return a, cmd
@@ -177,6 +211,9 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.notice(model.Change(msg))
 		return tea.Batch(a.broadcast(msg), waitFeed(a.feed))
 	case statusMsg:
+		if msg.cause != nil && model.IsFault(msg.cause) {
+			msg.text = a.fault(msg.cause)
+		}
 		a.status = msg
 		return nil
 	case openSeanceMsg:

@@ -56,7 +56,7 @@ type deskScreen struct {
 
 func newDeskScreen(e *env) Screen {
 	s := &deskScreen{env: e, keys: defaultDeskKeys()}
-	s.panes = []deskPane{newAbsencesPane(e, s.openForm), newNoticesPane(e, s.openForm), newRollCallsPane(e), newDiscordPane(e)}
+	s.panes = []deskPane{newAbsencesPane(e, s.openForm), newNoticesPane(e, s.openForm), newRollCallsPane(e), newDiscordPane(e), newExclusionsPane(e)}
 	return s
 }
 

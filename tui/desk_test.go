@@ -73,9 +73,9 @@ func TestDeskIsTheLandingScreenOfTheVieScolaire(t *testing.T) {
 		d.Accounts = append(d.Accounts, model.Account{Login: "cpeprof", Name: "Mme Blanc", Roles: []model.Role{model.RoleTeacher, model.RoleCPE}})
 	})
 	for _, tt := range []struct{ login, tabs string }{
-		{"aed", "1 Absences du jour  2 Plan.  3 Élèves  6 Appel  8 Portail"},
-		{"cpe", "1 Absences du jour  2 Plan.  3 Élèves  4 Stats  5 Bord  6 Appel  8 Portail"},
-		{"cpeprof", "1 Absences du jour  2 Plan.  3 Élèves  4 Stats  5 Bord  6 Appel  8 Portail"},
+		{"aed", "1 Absences du jour  2 Plan.  3 Élèves  6 Appel  7 Vie  8 Portail"},
+		{"cpe", "1 Absences du jour  2 Plan.  3 Élèves  4 Stats  5 Bord  6 Appel  7 Vie  8 Portail"},
+		{"cpeprof", "1 Absences du jour  2 Plan.  3 Élèves  4 Stats  5 Bord  6 Appel  7 Vie  8 Portail"},
 		{"admin", "1 Comptes  2 Plan.  3 Élèves  4 Stats  5 Bord  6 Appel  7 Absences  8 Portail  9 Motifs  0 Imports"},
 		{"prof", "1 Appel  2 Planning  3 Élèves"},
 	} {

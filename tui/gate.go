@@ -27,7 +27,10 @@ type gateScreen struct {
 	typing bool
 	// queued is an arrival asked for (with its motive code) before the
 	// search for the letters typed came back: it is recorded then.
-	queued   *string
+	queued *string
+	// early is a motive key typed before the motives were read: it applies
+	// when they come.
+	early    *tea.KeyMsg
 	last     string
 	searches requests
 	busy     int
@@ -74,6 +77,10 @@ func (s *gateScreen) TypesNamesOnly() bool { return !s.withMotive }
 
 func (s *gateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if cmd, ok := s.bar.update(msg); ok {
+		if k := s.early; k != nil && len(s.bar.motives) > 0 {
+			s.early = nil
+			return s, tea.Batch(cmd, s.motiveKey(*k))
+		}
 		return s, cmd
 	}
 	switch msg := msg.(type) {
@@ -151,6 +158,10 @@ func (s *gateScreen) search() tea.Cmd {
 func (s *gateScreen) rows() int { return max(s.size.Height-appChrome-6, 1) }
 
 func (s *gateScreen) motiveKey(msg tea.KeyMsg) tea.Cmd {
+	if len(s.bar.motives) == 0 {
+		s.early = &msg
+		return nil
+	}
 	s.withMotive = false
 	if msg.Type != tea.KeyRunes || len(msg.Runes) != 1 {
 		return nil

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"appel/model"
 )
 
@@ -21,6 +23,10 @@ type cellGrid struct {
 	row, col  int
 	offset    int
 	anchor    *gridPos
+	// labelMax is the widest row label (a pupil's name): the label column
+	// takes no more, so that the cells sit beside the names on a wide
+	// terminal.
+	labelMax int
 }
 
 type gridPos struct{ row, col int }
@@ -39,6 +45,10 @@ func (v *cellGrid) setGrid(g *model.Grid) {
 			v.afternoon = i
 			break
 		}
+	}
+	v.labelMax = 0
+	for _, r := range g.Rows {
+		v.labelMax = max(v.labelMax, lipgloss.Width(r.Pupil.FullName()))
 	}
 	v.row = clamp(v.row, 0, len(g.Rows)-1)
 	v.col = clamp(v.col, 0, v.cols()-1)
@@ -136,10 +146,18 @@ func (v *cellGrid) layout(width, extra int) (labelW int, gap bool) {
 	cells := v.cols() + v.days - 1
 	if v.afternoon > 0 {
 		if w := width - gridMarker - 1 - cells - v.days - extra; w >= 12 {
-			return w, true
+			return v.capLabel(w), true
 		}
 	}
-	return max(width-gridMarker-1-cells-extra, 0), false
+	return v.capLabel(max(width-gridMarker-1-cells-extra, 0)), false
+}
+
+// capLabel keeps the label column to the widest label, and at least 12.
+func (v *cellGrid) capLabel(w int) int {
+	if v.labelMax == 0 {
+		return w
+	}
+	return min(w, max(v.labelMax+1, 12))
 }
 
 func (v *cellGrid) dayWidth(gap bool) int {

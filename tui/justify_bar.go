@@ -433,10 +433,17 @@ func (b justifyBar) motiveLines(st *Styles, width int) []string {
 // motiveLines lists motives' keys with their validity, folded to width
 // (labels shortened more on narrow screens).
 func motiveLines(st *Styles, motives []model.Motive, width int) []string {
-	size := 16
-	if width < 100 {
-		size = 10
+	// Labels as long as two lines of legend allow (at least 10 runes).
+	for size := 60; size > 10; size -= 5 {
+		if lines := motiveLegend(st, motives, width, size); len(lines) <= 2 {
+			return lines
+		}
 	}
+	return motiveLegend(st, motives, width, 10)
+}
+
+// motiveLegend lays out the motives, their labels cut to size runes.
+func motiveLegend(st *Styles, motives []model.Motive, width, size int) []string {
 	var lines []string
 	cur, used := "", 0
 	for _, m := range motives {

@@ -10,17 +10,18 @@ import (
 type screenID string
 
 const (
-	screenRollCall  screenID = "appel"
-	screenAccounts  screenID = "comptes"
-	screenStats     screenID = "statistiques"
-	screenDashboard screenID = "tableau-de-bord"
-	screenPlanning  screenID = "planning"
-	screenPupils    screenID = "eleves"
-	screenImport    screenID = "imports"
-	screenDesk      screenID = "bureau"
-	screenGate      screenID = "portail"
-	screenMotives   screenID = "motifs"
-	screenFamilies  screenID = "familles"
+	screenRollCall   screenID = "appel"
+	screenAccounts   screenID = "comptes"
+	screenStats      screenID = "statistiques"
+	screenDashboard  screenID = "tableau-de-bord"
+	screenPlanning   screenID = "planning"
+	screenPupils     screenID = "eleves"
+	screenImport     screenID = "imports"
+	screenDesk       screenID = "bureau"
+	screenGate       screenID = "portail"
+	screenMotives    screenID = "motifs"
+	screenFamilies   screenID = "familles"
+	screenDiscipline screenID = "vie-eleve"
 )
 
 // readsAttendance: the screens that show attendance are open to those who
@@ -107,6 +108,11 @@ func catalogue() []screenDef {
 			id: screenMotives, title: "Motifs", short: "Motifs", slot: 9,
 			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermSetup) },
 			build:   newMotivesScreen,
+		},
+		{
+			id: screenDiscipline, title: "Vie de l'élève", short: "Vie", slot: 7,
+			allowed: func(p model.Policy, _ model.Account) bool { return p.Allows(model.PermIncident) },
+			build:   newDisciplineScreen,
 		},
 		// Familles comes last: an administrator, whose ten digits are taken,
 		// reaches the notices by the command line.

@@ -18,6 +18,7 @@ type motivesScreen struct {
 	keys    motiveKeys
 	motives []model.Motive
 	list    cursorList
+	filter  listFilter
 	edit    *motiveEdit
 	busy    int
 	loaded  bool
@@ -76,7 +77,7 @@ func (s *motivesScreen) Init() tea.Cmd {
 
 func (s *motivesScreen) Title() string { return "Motifs" }
 
-func (s *motivesScreen) Capturing() bool { return s.edit != nil }
+func (s *motivesScreen) Capturing() bool { return s.edit != nil || s.filter.typing() }
 
 func (s *motivesScreen) Pending() int { return s.busy }
 
@@ -95,7 +96,7 @@ func (s *motivesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case motivesLoadedMsg:
 		if msg.err == nil {
 			s.motives, s.loaded = msg.motives, true
-			s.list.setItems(indexes(len(msg.motives)))
+			s.refilter()
 		}
 		return s, errCmd(msg.err)
 	case motiveSavedMsg:
@@ -108,7 +109,24 @@ func (s *motivesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
+// refilter shows the motives whose key or label holds the filter.
+func (s *motivesScreen) refilter() {
+	s.list.setItems(s.filter.keep(len(s.motives), func(i int) string { return s.motives[i].Key + " " + s.motives[i].Label }))
+}
+
 func (s *motivesScreen) listKey(msg tea.KeyMsg) tea.Cmd {
+	if s.filter.typing() && s.filter.key(msg) {
+		s.refilter()
+		return nil
+	}
+	switch {
+	case key.Matches(msg, s.env.nav.Filter):
+		s.filter.start()
+		return nil
+	case msg.Type == tea.KeyEsc && s.filter.clear():
+		s.refilter()
+		return nil
+	}
 	if s.list.navigate(msg, s.env.nav, max(s.size.Height-appChrome-3, 1)) {
 		return nil
 	}
@@ -208,7 +226,10 @@ func (s *motivesScreen) View(width, height int) string {
 		st.Title.Render("Motifs d'absence") + st.Muted.Render("  (une absence garde le libellé et la validité qu'on lui a donnés)"),
 		st.Header.Render(padRight("  Touche  Libellé                                              Validité", width)),
 	}
-	from, to := s.list.window(max(height-2, 1))
+	if f := s.filter.line(st); f != "" {
+		lines = append(lines, f)
+	}
+	from, to := s.list.window(max(height-len(lines), 1))
 	for pos := from; pos < to; pos++ {
 		lines = append(lines, s.line(s.motives[s.list.items[pos]], pos == s.list.cursor, width))
 	}

@@ -13,9 +13,10 @@ const (
 	paneTimetable
 	paneAbsences
 	paneFamily
+	paneDiscipline
 )
 
-var pupilPaneTitles = [...]string{"Résumé", "Emploi du temps", "Absences", "Famille"}
+var pupilPaneTitles = [...]string{"Résumé", "Emploi du temps", "Absences", "Famille", "Vie de l'élève"}
 
 // pupilsKeys are the Élèves screen's keys.
 type pupilsKeys struct {
@@ -49,12 +50,14 @@ type pupilsScreen struct {
 	opened bool
 	file   *model.PupilFile
 	fileID model.PupilID
-	period model.Period
-	week   model.Date
-	pane   int
-	scroll int
-	loads  requests
-	form   *callForm
+	// discipline is the file's Vie de l'élève pane (nil: not for this reader).
+	discipline *model.PupilDiscipline
+	period     model.Period
+	week       model.Date
+	pane       int
+	scroll     int
+	loads      requests
+	form       *callForm
 	// guardianForm edits a guardian's contacts (Famille pane, m).
 	guardianForm *guardianForm
 	size         tea.WindowSizeMsg
@@ -69,9 +72,10 @@ func newPupilsScreen(e *env) Screen {
 }
 
 type fileMsg struct {
-	gen  int
-	file model.PupilFile
-	err  error
+	gen        int
+	file       model.PupilFile
+	discipline *model.PupilDiscipline
+	err        error
 }
 
 func (s *pupilsScreen) Init() tea.Cmd { return nil }
@@ -142,7 +146,11 @@ func (s *pupilsScreen) load() tea.Cmd {
 	svc, gen, id, period, week := s.env.svc, s.loads.next(), s.fileID, s.period, s.week
 	return func() tea.Msg {
 		f, err := svc.PupilFile(id, period, week)
-		return fileMsg{gen: gen, file: f, err: err}
+		msg := fileMsg{gen: gen, file: f, err: err}
+		if d, err := svc.PupilDiscipline(id); err == nil {
+			msg.discipline = &d
+		}
+		return msg
 	}
 }
 
@@ -156,17 +164,21 @@ func (s *pupilsScreen) onFile(msg fileMsg) tea.Cmd {
 		return errorCmd(msg.err)
 	}
 	f := msg.file
-	s.file, s.period = &f, f.Period
+	s.file, s.period, s.discipline = &f, f.Period, msg.discipline
 	s.pane = min(s.pane, len(s.panes())-1)
 	return nil
 }
 
 // panes are the file's panes the reader may see (Famille needs PermContacts).
 func (s *pupilsScreen) panes() []int {
+	out := []int{paneSummary, paneTimetable, paneAbsences}
 	if s.file != nil && s.file.Contacts {
-		return []int{paneSummary, paneTimetable, paneAbsences, paneFamily}
+		out = append(out, paneFamily)
 	}
-	return []int{paneSummary, paneTimetable, paneAbsences}
+	if s.discipline != nil {
+		out = append(out, paneDiscipline)
+	}
+	return out
 }
 
 // Interest is the changes that concern the file shown, nothing while none

@@ -40,7 +40,7 @@ func TestPupilFileForCPE(t *testing.T) {
 	}
 	d.Press("[")
 	v = d.WaitFor("Semaine du 09/11/2026 · semaine B")
-	if !strings.Contains(line(v, "S1 13:30"), "Technologie (") || !strings.Contains(line(v, "M1 08:00"), "~ Armistice") {
+	if !strings.Contains(line(v, "S1 13:30"), "Technologie") || !strings.Contains(line(v, "M1 08:00"), "~ Armistice") {
 		t.Errorf("week B: Technologie on Monday, Armistice on Wednesday:\n%s", v)
 	}
 	d.Press("tab", "tab")
@@ -114,8 +114,12 @@ func TestTeacherSeesNoContactsNorMotives(t *testing.T) {
 		t.Errorf("the teacher's file should say justifiée, without the motive:\n%s", v)
 	}
 	d.Press("tab", "tab", "tab")
+	if v := d.View(); !strings.Contains(v, "[Vie de l'élève]") || !strings.Contains(v, "Sanctions : réservées à la vie scolaire") {
+		t.Errorf("the fourth pane should be Vie de l'élève, without sanctions:\n%s", v)
+	}
+	d.Press("tab")
 	if v := d.View(); !strings.Contains(v, "[Résumé]") {
-		t.Errorf("tab should cycle over three panes:\n%s", v)
+		t.Errorf("tab should cycle over four panes:\n%s", v)
 	}
 
 	g := openGrid(t, f, "prof", "4B")

@@ -29,7 +29,7 @@ func (s *pupilsScreen) timetableLines(width int) []string {
 	for k, sl := range f.Slots {
 		line := padRight(sl.Code+" "+sl.Start.String(), slotW)
 		for _, d := range f.Week {
-			line += padRight(timetableCell(f, d, sl, k == 0), colW)
+			line += padRight(truncate(timetableCell(f, d, sl, k == 0), colW-1), colW)
 		}
 		lines = append(lines, truncate(line, width))
 	}

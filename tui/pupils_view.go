@@ -100,6 +100,8 @@ func (s *pupilsScreen) paneLines(width int) []string {
 		return s.historyLines(width, 0)
 	case paneFamily:
 		return s.familyLines(width)
+	case paneDiscipline:
+		return s.disciplineLines(width)
 	}
 	return s.summaryLines(width)
 }

@@ -92,6 +92,8 @@ type rollScreen struct {
 	size     tea.WindowSizeMsg
 	wants    rollInterest
 	frame    frameCache
+	// report is the written report of an exclusion being typed (e asks it).
+	report *exclusionReport
 }
 
 // rollInterest is the roll call's interest in the feed, with what it was
@@ -153,7 +155,7 @@ func (s *rollScreen) loadSheet() tea.Cmd {
 
 func (s *rollScreen) Title() string { return "Appel" }
 
-func (s *rollScreen) Capturing() bool { return s.filter.active || s.numbering }
+func (s *rollScreen) Capturing() bool { return s.filter.active || s.numbering || s.report != nil }
 
 // TypesNamesOnly: the filter takes a name, so digits switch screens; in the
 // numbers mode they number pupils.
@@ -165,7 +167,13 @@ func (s *rollScreen) ConsumesDigits() bool { return s.numbering }
 
 func (s *rollScreen) HasPanes() bool { return true }
 
-func (s *rollScreen) Pending() int { return s.writes.pending() + len(s.minutesAsked) }
+func (s *rollScreen) Pending() int {
+	n := s.writes.pending() + len(s.minutesAsked)
+	if s.report != nil && s.report.form.saving {
+		n++
+	}
+	return n
+}
 
 func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if _, ok := msg.(changeMsg); !ok {
@@ -175,10 +183,15 @@ func (s *rollScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		s.size = msg
 	case tea.KeyMsg:
+		if s.report != nil {
+			return s, s.reportKey(msg)
+		}
 		if s.dayPane {
 			return s, s.dayKey(msg)
 		}
 		return s, s.sheetKey(msg)
+	case reportSavedMsg:
+		return s, s.onReportSaved(msg)
 	case daySeancesMsg:
 		return s, s.onDay(msg)
 	case sheetMsg:

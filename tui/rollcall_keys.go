@@ -216,6 +216,9 @@ func (s *rollScreen) onMarkDone(msg markDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return tea.Batch(errorCmd(msg.err), s.loadSheet())
 	}
+	if x := msg.exclusion; x != nil && x.MissingReport() && s.report == nil {
+		s.report = s.newExclusionReport(*x)
+	}
 	s.setAttendance(msg.key, msg.att)
 	return next
 }

@@ -20,6 +20,8 @@ func (s *rollScreen) View(width, height int) string {
 
 func (s *rollScreen) draw(width, height int) string {
 	switch {
+	case s.report != nil:
+		return s.report.form.view(width)
 	case !s.loaded || (!s.dayPane && s.sheet == nil && s.current != ""):
 		return "Chargement…"
 	case s.dayPane || s.sheet == nil:
@@ -212,6 +214,9 @@ func (s *rollScreen) seanceLine(ss model.SeanceStatus, cursor bool, width int) s
 }
 
 func (s *rollScreen) ShortHelp() []key.Binding {
+	if s.report != nil {
+		return s.report.form.bindings()
+	}
 	if s.dayPane {
 		return []key.Binding{s.keys.Open, s.env.nav.Up, s.env.nav.Down, s.keys.Prev, s.keys.Next}
 	}
@@ -222,7 +227,7 @@ func (s *rollScreen) ShortHelp() []key.Binding {
 func (s *rollScreen) FullHelp() []HelpSection {
 	k := s.keys
 	return []HelpSection{
-		{Title: "Marquer (le curseur passe à l'élève suivant)", Keys: []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Outing}},
+		{Title: "Marquer (le curseur passe à l'élève suivant ; e demande le rapport d'exclusion)", Keys: []key.Binding{k.Absent, k.Late, k.Present, k.Infirmary, k.Excluded, k.Exempt, k.Outing}},
 		{Title: "Retard sous le curseur", Keys: []key.Binding{k.Later, k.Sooner}},
 		{Title: "Appel", Keys: []key.Binding{k.Validate, k.Number, k.Prev, k.Next, k.Day}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},

@@ -81,11 +81,14 @@ type changeMsg model.Change
 type statusMsg struct {
 	text string
 	err  bool
+	// cause is the error shown, when a fault of the machine needs an
+	// incident number.
+	cause error
 }
 
 // errorCmd turns an error into a status message.
 func errorCmd(err error) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text: model.UserMessage(err), err: true} }
+	return func() tea.Msg { return statusMsg{text: model.UserMessage(err), err: true, cause: err} }
 }
 
 // openSeanceMsg asks the root to show a séance's roll call, with the cursor

@@ -28,6 +28,11 @@ func (s service) Messages() ([]model.Notification, error) { return shownErr(s.Se
 // ReadMessages records that the actor read his messages up to upTo.
 func (s service) ReadMessages(upTo uint64) error { return s.Service.ReadMessages(upTo) }
 
+// SetupChecklist returns what the school still lacks, shown.
+func (s service) SetupChecklist() ([]model.SetupItem, error) {
+	return shownErr(s.Service.SetupChecklist())
+}
+
 // Accounts returns every account, shown.
 func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
 
@@ -308,4 +313,100 @@ func (s service) SendNoticeNow(ctx context.Context, id string) (model.FamilyNoti
 	}
 	n, err = notify.Send(ctx, s.Service, mailer, id)
 	return shown(n), err
+}
+
+// Incidents returns the incidents the actor may see, shown.
+func (s service) Incidents(q model.DisciplineQuery) ([]model.Incident, error) {
+	return shownErr(s.Service.Incidents(q))
+}
+
+// Punishments returns the punishments the actor may see, shown.
+func (s service) Punishments(q model.DisciplineQuery) ([]model.Punishment, error) {
+	return shownErr(s.Service.Punishments(q))
+}
+
+// Sanctions returns the sanctions not erased, shown.
+func (s service) Sanctions(q model.DisciplineQuery, withErased bool) ([]model.Sanction, error) {
+	return shownErr(s.Service.Sanctions(q, withErased))
+}
+
+// Detentions returns the detention sessions with their pupils, shown.
+func (s service) Detentions(from model.Date) ([]model.DetentionSheet, error) {
+	return shownErr(s.Service.Detentions(from))
+}
+
+// DisciplineKinds returns a list of kinds, shown.
+func (s service) DisciplineKinds(name string) ([]model.DisciplineKind, error) {
+	return shownErr(s.Service.DisciplineKinds(name))
+}
+
+// MissingReports returns the exclusions from a lesson without a report, shown.
+func (s service) MissingReports() ([]model.Punishment, error) {
+	return shownErr(s.Service.MissingReports())
+}
+
+// PupilDiscipline returns the discipline pane of a pupil's file, shown.
+func (s service) PupilDiscipline(id model.PupilID) (model.PupilDiscipline, error) {
+	return shownErr(s.Service.PupilDiscipline(id))
+}
+
+// ReportIncident records an incident; it comes back shown.
+func (s service) ReportIncident(i model.Incident) (model.Incident, error) {
+	return shownErr(s.Service.ReportIncident(i))
+}
+
+// Punish gives a punishment; it comes back shown.
+func (s service) Punish(p model.Punishment) (model.Punishment, error) {
+	return shownErr(s.Service.Punish(p))
+}
+
+// SetPunishmentState records a punishment done or not; it comes back shown.
+func (s service) SetPunishmentState(id string, st model.PunishmentState) (model.Punishment, error) {
+	return shownErr(s.Service.SetPunishmentState(id, st))
+}
+
+// WriteExclusionReport records an exclusion's report; it comes back shown.
+func (s service) WriteExclusionReport(id, report string) (model.Punishment, error) {
+	return shownErr(s.Service.WriteExclusionReport(id, report))
+}
+
+// ExcludeFromLesson marks e and opens the exclusion; both come back shown.
+func (s service) ExcludeFromLesson(id model.SeanceID, pupil model.PupilID) (model.Punishment, model.Attendance, error) {
+	p, a, err := s.Service.ExcludeFromLesson(id, pupil)
+	return shown(p), shown(a), err
+}
+
+// PlanDetention plans a detention session; it comes back shown.
+func (s service) PlanDetention(d model.DetentionSession) (model.DetentionSession, error) {
+	return shownErr(s.Service.PlanDetention(d))
+}
+
+// SetDetentionMark marks a pupil at a detention; the sheet comes back shown.
+func (s service) SetDetentionMark(id string, pupil model.PupilID, kind model.MarkKind) (model.DetentionSheet, error) {
+	return shownErr(s.Service.SetDetentionMark(id, pupil, kind))
+}
+
+// TakeDetentionRoll validates a detention's roll call; the sheet comes back shown.
+func (s service) TakeDetentionRoll(id string) (model.DetentionSheet, error) {
+	return shownErr(s.Service.TakeDetentionRoll(id))
+}
+
+// Pronounce records a sanction; it comes back shown.
+func (s service) Pronounce(x model.Sanction) (model.Sanction, error) {
+	return shownErr(s.Service.Pronounce(x))
+}
+
+// TellFamily queues the notices of a punishment or a sanction; they come back shown.
+func (s service) TellFamily(record string) ([]model.FamilyNotice, error) {
+	return shownErr(s.Service.TellFamily(record))
+}
+
+// DisciplineStats returns the discipline's counts, shown.
+func (s service) DisciplineStats(from, to model.Date) ([]model.DisciplineCount, error) {
+	return shownErr(s.Service.DisciplineStats(from, to))
+}
+
+// PlaceInDetention places a retenue in a session; it comes back shown.
+func (s service) PlaceInDetention(punishment, session string) (model.Punishment, error) {
+	return shownErr(s.Service.PlaceInDetention(punishment, session))
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -14,7 +15,18 @@ const appChrome = 3
 
 // View draws the tab line, the active screen, the status line and the
 // footer, made safe for the terminal (screenSafe).
-func (a *App) View() string { return screenSafe(a.frame()) }
+func (a *App) View() (frame string) {
+	if a.incident != nil {
+		return IncidentText(*a.incident)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			a.crash(r, debug.Stack())
+			frame = IncidentText(*a.incident)
+		}
+	}()
+	return screenSafe(a.frame())
+}
 
 func (a *App) frame() string {
 	if a.width == 0 || a.height == 0 {
@@ -100,6 +112,12 @@ func (a *App) statusLine() string {
 		return st.Error.Render(truncate("✗ "+a.status.text, a.width))
 	case a.status.text == "" && a.archive != "":
 		return st.Warn.Render(truncate(a.archive, a.width))
+	case a.status.text == "" && a.health != nil:
+		text, warn := healthLine(a.health(), a.env.svc.Now())
+		if warn {
+			return st.Warn.Render(truncate(text, a.width))
+		}
+		return st.Muted.Render(truncate(text, a.width))
 	}
 	return st.Ok.Render(truncate(a.status.text, a.width))
 }

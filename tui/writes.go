@@ -24,6 +24,8 @@ type markDoneMsg struct {
 	kind model.MarkKind
 	att  model.Attendance
 	err  error
+	// exclusion is the exclusion from the lesson that an e mark opened.
+	exclusion *model.Punishment
 }
 
 // want records a wish and returns the write to start, if none is in flight.
@@ -37,6 +39,12 @@ func (w markWrites) want(svc service, k model.MarkKey, kind model.MarkKind) tea.
 }
 
 func setMarkCmd(svc service, k model.MarkKey, kind model.MarkKind) tea.Cmd {
+	if kind == model.KindExcluded {
+		return func() tea.Msg {
+			p, att, err := svc.ExcludeFromLesson(k.Seance, k.Pupil)
+			return markDoneMsg{key: k, kind: kind, att: att, err: err, exclusion: &p}
+		}
+	}
 	return func() tea.Msg {
 		att, err := svc.SetMark(k.Seance, k.Pupil, kind)
 		return markDoneMsg{key: k, kind: kind, att: att, err: err}

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"appel/model"
-	"appel/storage"
 )
 
 // withOperatorFor is withOperator for a command that can also run through
@@ -16,17 +14,7 @@ import (
 // « appel remote » over SSH instead.
 func (c *cli) withOperatorFor(remote string, fn func(*model.Service) error) error {
 	err := withOperator(c, fn)
-	return lockedHint(err, remote)
-}
-
-// lockedHint explains a locked db: the server holds it, and an administrator
-// runs the same command through it.
-func lockedHint(err error, remote string) error {
-	if !errors.Is(err, storage.ErrLocked) {
-		return err
-	}
-	return &model.Error{Kind: storage.ErrLocked, Message: fmt.Sprintf(
-		"le serveur tient la base : lancez « ssh -p PORT admin@hôte appel %s » (avec un compte autorisé), ou arrêtez le serveur", remote)}
+	return c.lockedHint(err, remote)
 }
 
 // runBackup writes a consistent copy of the db to FILE ("-": standard output),
@@ -44,7 +32,7 @@ func runBackup(c *cli, in input) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, "backup - > "+path)
+		return c.lockedHint(err, "backup - > "+path)
 	}
 	defer db.Close()
 	return backup(db, path, c.stdout, c.stderr)

@@ -30,6 +30,11 @@ type cli struct {
 	// session, when set, is an SSH session's account and the server's store:
 	// commands use them instead of opening the db as the machine's operator.
 	session *remoteSession
+	// creating: the command makes the db a school (appel init), so an empty
+	// file is its to fill.
+	creating bool
+	// openedPath is the db this command opened, or tried to.
+	openedPath string
 }
 
 // remoteSession is what a command run over SSH works with.
@@ -116,7 +121,15 @@ func (c *cli) openNamed(name string) (*storage.DB, error) {
 	if c.year != "" {
 		return openArchive(path, c.year, now)
 	}
-	return storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+	if err := checkDB(path, c.creating); err != nil {
+		return nil, err
+	}
+	c.openedPath = path
+	db, err := storage.Open(path, storage.Options{Timeout: time.Second, Now: now})
+	if err == nil {
+		c.noteHolder(path)
+	}
+	return db, err
 }
 
 // openArchive opens the archive of year beside the db at path, read-only.

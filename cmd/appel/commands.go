@@ -2,6 +2,7 @@ package main
 
 import (
 	"slices"
+	"time"
 
 	"appel/model/imports"
 	"appel/tui"
@@ -32,7 +33,8 @@ func commandTable() []command {
 			flags: []option{importsFolder}, run: runInterface},
 		{path: "demo", summary: "crée l'établissement de démonstration dans demo.db s'il n'existe pas, puis ouvre l'interface",
 			help:  "demo.db est à côté de appel.db : une démonstration ne touche jamais un vrai établissement.",
-			flags: []option{importsFolder}, run: runDemo},
+			flags: []option{importsFolder, {name: "reset", usage: "repart d'une démonstration neuve (les appels faits dans demo.db sont effacés)"}},
+			run:   runDemo},
 		{path: "init", summary: "crée l'établissement : celui de démonstration, ou un établissement vide prêt pour les imports",
 			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire en cours est créée avec les " +
 				"créneaux et les vacances de la zone. Une base qui a déjà un établissement est refusée.",
@@ -53,6 +55,11 @@ func commandTable() []command {
 				{name: "fps", value: "N", def: 60, usage: "images par seconde au plus, par session (1 à 120)"},
 				{name: "diag", value: "127.0.0.1:PORT", usage: "diagnostics (JSON, profils Go) sur cette adresse locale",
 					defText: "aucun"},
+				{name: "login-grace", value: "DURÉE", def: 2 * time.Minute, usage: "ferme une connexion qui ne s'est pas authentifiée dans ce délai (0 : jamais)"},
+				{name: "max-startups", value: "DÉBUT:TAUX:PLEIN", def: "60:30:200",
+					usage: "connexions non authentifiées à la fois : au-delà de DÉBUT, TAUX % des nouvelles refusées, jusqu'à toutes à PLEIN"},
+				{name: "penalty-max", value: "DURÉE", def: 10 * time.Minute,
+					usage: "attente la plus longue imposée à une source qui échoue encore et encore (0 : aucune)"},
 				importsFolder,
 			}, run: runServe},
 		{path: "year", summary: "l'année scolaire : la clore, passer à la suivante"},
@@ -121,6 +128,7 @@ func commandTable() []command {
 	table = append(table, settingCommands()...)
 	table = append(table, familyCommands()...)
 	table = append(table, templateCommands()...)
+	table = append(table, disciplineCommands()...)
 	table = append(table, command{path: "import", summary: "les imports : fichiers de l'établissement, ou un export complet"})
 	for _, k := range imports.Kinds {
 		table = append(table, command{path: "import " + string(k), remote: true,
@@ -152,6 +160,13 @@ func commandTable() []command {
 		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
 			flags:   []option{{name: "force", usage: "remplacer FICHIER s'il existe déjà"}},
 			summary: "une copie cohérente de la base, même pendant que le serveur tourne", run: runBackup},
+		command{path: "doctor", remote: true,
+			summary: "ce qui manque encore avant le premier matin, avec la commande qui le règle (administrateur)", run: runDoctor},
+		command{path: "restore", args: []arg{{name: "SAUVEGARDE", file: fileIn}},
+			flags:   []option{{name: "yes", usage: "sans demander de confirmation (scripts)"}},
+			summary: "remet une sauvegarde vérifiée à la place de la base (l'ancienne est gardée à côté)", run: runRestore},
+		command{path: "check", args: []arg{{name: "FICHIER", file: fileIn, optional: true}},
+			summary: "vérifie la base (ou une sauvegarde) page par page, sans l'écrire, et dit ce qu'elle contient", run: runCheck},
 		command{path: "help", remote: true, args: []arg{{name: "COMMANDE", optional: true, many: true}},
 			summary: "cette aide, ou celle d'une commande", run: runHelp},
 		command{path: "completion", args: []arg{{name: "SHELL", choices: []string{"bash", "zsh", "fish"}}},

@@ -235,9 +235,9 @@ func sameSet(a, b []string) bool {
 func TestFamiliesNotifiedByMail(t *testing.T) {
 	r := newRelay(t)
 	db := familiesDB(t, r)
-	markInTerminal(t, db, "2026-11-23T08:05", "4 absents", ":", "2", "a", "5", "a", "9", "a", "1", "2", "a")
+	markInTerminal(t, db, "2026-11-23T08:05", "4 absents", ":", "2", "a", "5", "a", "9", "a", "1", "2", "a", "Escape")
 	corrected := profAbsentIDs(t, db)
-	markInTerminal(t, db, "2026-11-23T08:07", "3 absents", ":", "1", "2", "p")
+	markInTerminal(t, db, "2026-11-23T08:07", "3 absents", ":", "1", "2", "p", "Escape")
 	absent := profAbsentIDs(t, db)
 	if len(corrected) != 4 || len(absent) != 3 {
 		t.Fatalf("marks: %v then %v", corrected, absent)

@@ -117,9 +117,12 @@ func fileCases(path string) []fileCase {
 				}
 			}
 			for _, o := range e.flags {
-				if o.required && o.file == noFile {
+				switch {
+				case o.required && o.file == noFile && len(o.choices) > 0:
+					words = append(words, "--"+o.name, o.choices[0])
+				case o.required && o.file == noFile:
 					words = append(words, "--"+o.name, placeholder(o.name))
-				} else if o.required {
+				case o.required:
 					words = append(words, "--"+o.name, "-")
 				}
 			}

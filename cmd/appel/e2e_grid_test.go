@@ -60,7 +60,7 @@ func TestGridShowsThisMorningsMark(t *testing.T) {
 	cpe.waitFor("1 Absences du jour")
 	cpe.send("2")
 	cpe.waitFor("semaine du 23/11/2026")
-	cpe.send("d")
+	cpe.send("D")
 	cpe.waitFor("Classe ou groupe")
 	for _, r := range strings.ToLower(division) {
 		cpe.send(string(r))

@@ -78,14 +78,33 @@ const maxDetails = 200
 
 // writePlan prints a plan: what was read, the counts per entity, the records
 // worth reading, the parser's notes and every refused row.
+// A refusal of the whole file (another school, another year) comes first,
+// and then the detail of what it would have done is left out unless asked.
 func writePlan(w io.Writer, p *imports.Plan, all bool) {
 	fmt.Fprintf(w, "Fichier %s", model.Visible(p.File))
 	if p.Format != "" {
 		fmt.Fprintf(w, " : %s", p.Format)
 	}
 	fmt.Fprintln(w)
+	var whole, rows []string
+	for _, r := range p.Refused {
+		if r.Line == 0 {
+			whole = append(whole, r.String())
+		} else {
+			rows = append(rows, r.String())
+		}
+	}
+	section(w, "Refusé", whole, true)
+	if len(whole) > 0 {
+		fmt.Fprintln(w, "Sans ce refus, l'import aurait donné :")
+	}
 	for _, line := range p.Summary() {
 		fmt.Fprintln(w, "  "+line)
+	}
+	if len(whole) > 0 && !all {
+		fmt.Fprintln(w, "  (le fichier entier est refusé : --detail montre ce qu'il aurait fait)")
+		section(w, "Refusé", rows, true)
+		return
 	}
 	details := p.Details()
 	if all {
@@ -96,11 +115,7 @@ func writePlan(w io.Writer, p *imports.Plan, all bool) {
 	}
 	section(w, "Détail", details, all)
 	section(w, "Remarques", p.Notes, all)
-	refused := make([]string, len(p.Refused))
-	for i, r := range p.Refused {
-		refused[i] = r.String()
-	}
-	section(w, "Refusé", refused, true)
+	section(w, "Refusé", rows, true)
 }
 
 func section(w io.Writer, title string, lines []string, all bool) {

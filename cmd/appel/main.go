@@ -56,7 +56,9 @@ func (c *cli) exec(args []string) int {
 }
 
 // report writes err's one-line French message on stderr and returns the
-// exit status: 0 on success, 2 for a refused command line, 1 otherwise.
+// exit status: 0 on success, 2 for a refused command line, 3 for a db file
+// that must not be opened (damaged, empty, not appel's, newer: then the
+// message says how to restore a backup), 1 otherwise.
 func (c *cli) report(err error) int {
 	switch {
 	case err == nil:
@@ -64,6 +66,15 @@ func (c *cli) report(err error) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintln(c.stderr, "appel : "+oneLine(strings.TrimPrefix(err.Error(), errUsage.Error()+": ")))
 		return 2
+	}
+	if u := (*unusableDB)(nil); errors.As(err, &u) {
+		for i, l := range u.lines() {
+			if i == 0 {
+				l = "appel : " + l
+			}
+			fmt.Fprintln(c.stderr, oneLine(l))
+		}
+		return exitDamaged
 	}
 	fmt.Fprintln(c.stderr, "appel : "+oneLine(model.UserMessage(err)))
 	return 1

@@ -98,6 +98,7 @@ func writePupilRecord(w io.Writer, r model.PupilRecord) error {
 	for _, n := range r.Sent {
 		rw.line("  %s, %s, à %s : %s", v(n.Label()), v(n.Channel), v(orNone(strings.Join(n.To, ", "))), v(n.Status))
 	}
+	writeDiscipline(rw, r)
 	rw.line("")
 	rw.line("Journal des modifications : %d entrées concernent cet élève (qui, quand, quoi ; appel audit).", r.Audited)
 	return rw.err
@@ -156,4 +157,40 @@ func justificationText(j *model.Justification) string {
 		state = "non valable"
 	}
 	return fmt.Sprintf(" ; motif : %s (%s)", model.Visible(j.Label), state)
+}
+
+// writeDiscipline writes the incidents, punishments and sanctions of the record.
+func writeDiscipline(rw *recordWriter, r model.PupilRecord) {
+	v := model.Visible
+	rw.section("Incidents où il est impliqué", len(r.Incidents))
+	for _, i := range r.Incidents {
+		role := ""
+		for _, x := range i.Involved {
+			if x.Pupil == r.Pupil.ID {
+				role = x.Role.Label()
+			}
+		}
+		rw.line("  le %s à %s, %s (%s) : %s ; lieu : %s ; signalé par %s", i.Date.French(), i.Time, v(i.Kind), role,
+			v(i.Description), v(orNone(i.Place)), v(r.Name(i.By)))
+	}
+	rw.section("Punitions", len(r.Punishments))
+	for _, p := range r.Punishments {
+		rw.line("  le %s, %s : %s%s ; %s ; donnée par %s", p.Date.French(), v(p.Kind), v(orNone(p.Reason)),
+			reportText(p), p.State.Label(), v(r.Name(p.By)))
+	}
+	rw.section("Sanctions disciplinaires", len(r.Sanctions))
+	for _, x := range r.Sanctions {
+		erase := "jamais effacée du dossier"
+		if e, ok := x.Erasure(); ok {
+			erase = "effacée du dossier le " + e.French()
+		}
+		rw.line("  le %s, %s %s (%s) : %s ; %s", x.Date.French(), x.Kind.Label(), x.Measure(), x.Authority.Label(), v(x.Facts), erase)
+	}
+}
+
+func reportText(p model.Punishment) string {
+	if p.Kind != model.PunishExclusion {
+		return ""
+	}
+	return " ; rapport : " + model.Visible(orNone(p.Report))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -15,7 +16,7 @@ import (
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/activeterm"
 	bm "github.com/charmbracelet/wish/bubbletea"
-	"github.com/charmbracelet/wish/recover"
+	wishrecover "github.com/charmbracelet/wish/recover"
 	gossh "golang.org/x/crypto/ssh"
 
 	"appel/model"
@@ -43,6 +44,12 @@ type serverConfig struct {
 	Archive string
 	// YearEnd lets an administrator end the school year from the interface.
 	YearEnd *tui.YearEnd
+	// Health tells the administrators and the CPEs about the backups and
+	// the disk (nil: not known).
+	Health func() tui.ServerHealth
+	// Guard keeps the door: grace time, unauthenticated cap, penalties
+	// (nil: none).
+	Guard *doorGuard
 }
 
 // server serves the interface over SSH: public keys only, one Bubble Tea
@@ -67,10 +74,12 @@ func newServer(cfg serverConfig) (*server, error) {
 		wish.WithPublicKeyAuth(s.knownKey),
 		// Middlewares run last to first: recover wraps everything; the
 		// connection log, then the identity check, then commands (no PTY
-		// needed), then the PTY check, then the interface.
+		// needed), then the PTY check, then what a crashed interface tells
+		// its user, then the interface.
 		wish.WithMiddleware(
-			recover.MiddlewareWithLogger(slogPrintf{cfg.Log},
+			wishrecover.MiddlewareWithLogger(slogPrintf{cfg.Log},
 				bm.MiddlewareWithProgramHandler(s.program, 0),
+				s.afterCrash,
 				activeterm.Middleware(),
 				s.commands,
 				s.identity,
@@ -81,7 +90,13 @@ func newServer(cfg serverConfig) (*server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serveur SSH : %v", err)
 	}
-	srv.ConnCallback = keepAlive
+	srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
+		conn = keepAlive(ctx, conn)
+		if cfg.Guard == nil {
+			return conn
+		}
+		return cfg.Guard.admit(ctx, conn)
+	}
 	s.ssh = srv
 	return s, nil
 }
@@ -105,6 +120,9 @@ func (s *server) knownKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	login, known := s.owner(key)
 	user, year := splitUser(ctx.User())
 	if known && login == user && (year == "" || s.cfg.Archive == "" && s.mayReadPast(login, year)) {
+		if s.cfg.Guard != nil {
+			s.cfg.Guard.authenticated(ctx)
+		}
 		return true
 	}
 	fingerprint := ""
@@ -191,7 +209,45 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 				return
 			}
 		}
-		_ = sess.Exit(s.cfg.Command(sess, s.service(sess), args))
+		_ = sess.Exit(s.command(sess, args))
+	}
+}
+
+// command runs a command line for the session; a panic in it ends that
+// command only, with an incident number for the user and the stack in the
+// log.
+func (s *server) command(sess ssh.Session, args []string) (status int) {
+	defer func() {
+		if r := recover(); r != nil {
+			in := tui.NewIncident(sess.User(), r, debug.Stack())
+			s.logIncident(in)
+			fmt.Fprintf(sess.Stderr(), "appel : erreur interne (incident %s) : la commande s'est arrêtée ; donnez ce numéro à l'administrateur.\n", in.ID)
+			status = 1
+		}
+	}()
+	return s.cfg.Command(sess, s.service(sess), args)
+}
+
+// logIncident writes an incident to the log, stack included, under its number.
+func (s *server) logIncident(in tui.Incident) {
+	s.cfg.Log.Error("incident", "numéro", in.ID, "compte", in.Login, "session_fermée", in.Ended, "cause", in.Cause, "pile", string(in.Stack))
+}
+
+// appKey holds a session's interface in its context (afterCrash reads it).
+const appKey ctxKey = "appel-app"
+
+// afterCrash tells the user, once the interface has ended, that a panic
+// ended it, with the incident's number; the server and the other sessions
+// go on.
+func (s *server) afterCrash(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		next(sess)
+		if app, ok := sess.Context().Value(appKey).(*tui.App); ok {
+			if in := app.Incident(); in != nil {
+				fmt.Fprintf(sess, "\r\n%s\r\n", tui.IncidentText(*in))
+				_ = sess.Exit(1)
+			}
+		}
 	}
 }
 
@@ -202,6 +258,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 	cfg := tui.Config{
 		Ctx: sess.Context(), Service: s.service(sess), Renderer: sessionRenderer(sess),
 		Width: pty.Window.Width, Height: pty.Window.Height, Idle: s.cfg.Idle, Imports: s.cfg.Imports, YearEnd: s.cfg.YearEnd,
+		Health: s.cfg.Health, Incident: s.logIncident,
 	}
 	if yearOf(sess) != "" {
 		cfg.Imports, cfg.YearEnd = nil, nil
@@ -211,6 +268,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "appel : "+model.UserMessage(err))
 		return nil
 	}
+	sess.Context().SetValue(appKey, app)
 	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithFilter(noSuspend))
 	if s.cfg.FPS > 0 {
 		opts = append(opts, tea.WithFPS(s.cfg.FPS))

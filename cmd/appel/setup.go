@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"strings"
+	"time"
 
 	"appel/model"
 	"appel/model/calendar"
@@ -14,6 +17,15 @@ import (
 // runDemo creates the demo school in demo.db (or --db) if it has none, then
 // opens the interface.
 func runDemo(c *cli, in input) error {
+	path, err := c.dbFile("demo.db")
+	if err != nil {
+		return err
+	}
+	if in.on("reset") {
+		if err := resetDemo(path); err != nil {
+			return err
+		}
+	}
 	db, err := c.openNamed("demo.db")
 	if err != nil {
 		return err
@@ -23,8 +35,25 @@ func runDemo(c *cli, in input) error {
 		if err := installDemo(c, db); err != nil {
 			return err
 		}
+	} else if !in.on("reset") {
+		fmt.Fprintf(c.stderr, "Démonstration reprise : %s garde ce qui y a été fait ; appel demo --reset repart de zéro.\n", path)
 	}
 	return c.interact(db, in.str("imports"))
+}
+
+// resetDemo removes the demo's file, and only a demo's: a file that holds
+// another school is refused.
+func resetDemo(path string) error {
+	h, err := storage.CheckFile(path, time.Second)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case errors.Is(err, storage.ErrLocked):
+		return model.Conflict("%s est ouverte par un autre appel : quittez-le avant de repartir de zéro", path)
+	case err == nil && !strings.HasPrefix(h.School, demo.UAI):
+		return model.Invalid("%s contient l'établissement %s, pas la démonstration : rien n'a été effacé", path, h.School)
+	}
+	return os.Remove(path)
 }
 
 // runInit creates a school: the demo one, or an empty one for imports.
@@ -33,6 +62,7 @@ func runInit(c *cli, in input) error {
 	if !withDemo && (uai == "" || strings.TrimSpace(name) == "") {
 		return usageErr("appel init --demo, ou appel init --uai CODE --name NOM [--zone A|B|C]")
 	}
+	c.creating = true
 	db, err := c.open()
 	if err != nil {
 		return err

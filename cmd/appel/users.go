@@ -17,7 +17,7 @@ func withOperator(c *cli, fn func(*model.Service) error) error {
 	}
 	db, err := c.open()
 	if err != nil {
-		return lockedHint(err, c.remoteLine())
+		return c.lockedHint(err, c.remoteLine())
 	}
 	defer db.Close()
 	svc, err := c.operator(db)

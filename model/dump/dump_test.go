@@ -39,6 +39,21 @@ func sample() model.Dataset {
 		Status: model.StatusSent, Due: at.Add(16 * time.Minute), Attempts: 2, MessageID: "<a.1@exemple.fr>",
 		SentAt: at.Add(17 * time.Minute), Resent: true}}
 	d.Templates = map[string]string{model.TemplateAvis: "Absence de {{.Eleve}}\nBonjour,\n{{.Date}}"}
+	d.Incidents = []model.Incident{{ID: "inc-1", Date: modeltest.Monday, Time: 8*60 + 10, Place: "cour", Kind: "vol",
+		Description: "=trousse\tvolée", By: "aed", At: at,
+		Involved: []model.Involved{{Pupil: "E001", Role: model.InvolvedAuthor}, {Staff: "M. Petit", Role: model.InvolvedWitness}}}}
+	d.Detentions = []model.DetentionSession{{ID: "ret-1", Date: modeltest.Monday, Start: 13 * 60, End: 15 * 60, Room: "Perm",
+		Supervisor: "aed", Capacity: 10, Absent: []model.PupilID{"E002"}, TakenBy: "aed", TakenAt: at}}
+	d.Punishments = []model.Punishment{
+		{ID: "pun-1", Pupil: "E002", Kind: model.PunishDetention, Date: modeltest.Monday, Reason: "insolence", Incident: "inc-1",
+			Detention: "ret-1", State: model.PunishmentNotDone, By: "cpe", At: at},
+		{ID: "pun-2", Pupil: "E001", Kind: model.PunishExclusion, Date: modeltest.Monday, Seance: modeltest.MathsSeance(modeltest.Monday),
+			Report: "refus de travailler", By: "prof", At: at}}
+	d.Sanctions = []model.Sanction{{ID: "san-1", Pupil: "E001", Kind: model.SanctionTempExclusion, Date: modeltest.Monday,
+		Facts: "violences", Authority: model.AuthorityHead, Sursis: model.SursisPartial, SursisDays: 1, From: modeltest.Monday,
+		Days: 3, By: "direction", At: at}}
+	d.DisciplineLists = map[string][]model.DisciplineKind{model.ListIncidentKinds: {{Code: "vol", Label: "Vol"},
+		{Code: "autre", Label: "Autre", Retired: true}}}
 	return d
 }
 

@@ -98,6 +98,7 @@ var tables = []table[model.Dataset]{
 	divisionsTable, groupsTable, pupilsTable, guardiansTable, kinshipTable, accountsTable, keysTable,
 	motivesTable, coursesTable, changesTable, extrasTable, marksTable, rollCallsTable, noticesTable,
 	callsTable, reportsTable, settingsTable, familyNoticesTable, templatesTable,
+	incidentsTable, punishmentsTable, detentionsTable, sanctionsTable, disciplineListsTable,
 }
 
 var schoolTable = table[model.Dataset]{

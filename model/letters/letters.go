@@ -69,6 +69,29 @@ func Write(w io.Writer, b model.LetterBatch, tpl *template.Template, at time.Tim
 	return pdf.Output(w)
 }
 
+// WriteDiscipline prints the letters of punishments and sanctions
+// (model.DisciplineLetters), one page each, dated at the clock.
+func WriteDiscipline(w io.Writer, school model.School, set model.SettingValues, ls []model.DisciplineLetter, at time.Time) error {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin)
+	pdf.SetTitle("Courriers aux familles : punitions et sanctions", true)
+	pdf.SetCreator("appel", true)
+	pdf.SetCreationDate(at)
+	pdf.SetModificationDate(at)
+	b := model.LetterBatch{School: school, Settings: set}
+	for _, l := range ls {
+		page(pdf, b, model.Letter{Household: l.Household, Pupils: l.Pupils}, l.Message, at)
+	}
+	if len(ls) == 0 {
+		pdf.AddPage()
+		text(pdf, "", 11, "Aucun courrier de punition ou de sanction à imprimer.")
+	}
+	return pdf.Output(w)
+}
+
 func text(pdf *fpdf.Fpdf, style string, size float64, s string) {
 	pdf.SetFont("Go", style, size)
 	pdf.MultiCell(bodyWidth, lineHeight, s, "", "L", false)
@@ -90,8 +113,10 @@ func page(pdf *fpdf.Fpdf, b model.LetterBatch, l model.Letter, msg model.Message
 	pdf.Ln(3)
 	text(pdf, "", 10.5, strings.TrimSpace(msg.Text))
 	pdf.Ln(4)
-	table(pdf, l)
-	pdf.Ln(6)
+	if len(l.Lines) > 0 {
+		table(pdf, l)
+		pdf.Ln(6)
+	}
 	signature(pdf, b)
 }
 
