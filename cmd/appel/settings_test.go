@@ -81,3 +81,36 @@ func TestSettingsSlots(t *testing.T) {
 		t.Errorf("the audit lacks the grid:\n%s", audit)
 	}
 }
+
+// TestInitYear: --year creates the year asked; without it, from June on
+// the year that the next 1 September starts; init says where the db is.
+func TestInitYear(t *testing.T) {
+	cases := []struct {
+		now, year, want string
+	}{
+		{"2026-07-10T09:00", "", "2026-2027"},
+		{"2026-06-01T09:00", "", "2026-2027"},
+		{"2026-05-31T09:00", "", "2025-2026"},
+		{"2026-11-23T08:05", "", "2026-2027"},
+		{"2026-07-10T09:00", "2025-2026", "2025-2026"},
+	}
+	for _, c := range cases {
+		db := filepath.Join(t.TempDir(), "a.db")
+		args := []string{"init", "--uai", "0670001A", "--name", "Collège Test", "--db", db, "--now", c.now}
+		if c.year != "" {
+			args = append(args, "--year", c.year)
+		}
+		var out, errOut bytes.Buffer
+		if code := run(args, strings.NewReader(""), &out, &errOut); code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, code, errOut.String())
+		}
+		if msg := errOut.String(); !strings.Contains(msg, "créé pour "+c.want) || !strings.Contains(msg, db) {
+			t.Errorf("%s --year %q: %q, want %s and the db's path", c.now, c.year, msg, c.want)
+		}
+	}
+	var out, errOut bytes.Buffer
+	db := filepath.Join(t.TempDir(), "a.db")
+	if code := run([]string{"init", "--uai", "0670001A", "--name", "X", "--db", db, "--year", "2026-2028"}, strings.NewReader(""), &out, &errOut); code == 0 {
+		t.Errorf("--year 2026-2028 accepted")
+	}
+}
