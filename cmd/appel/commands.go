@@ -36,13 +36,15 @@ func commandTable() []command {
 			flags: []option{importsFolder, {name: "reset", usage: "repart d'une démonstration neuve (les appels faits dans demo.db sont effacés)"}},
 			run:   runDemo},
 		{path: "init", summary: "crée l'établissement : celui de démonstration, ou un établissement vide prêt pour les imports",
-			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire en cours est créée avec les " +
+			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire (--year, ou celle que commence le prochain 1er septembre dès juin) est créée avec les " +
 				"créneaux et les vacances de la zone. Une base qui a déjà un établissement est refusée.",
 			flags: []option{
 				{name: "demo", usage: "créer l'établissement de démonstration"},
 				{name: "uai", value: "CODE", usage: "code UAI de l'établissement, ex. 0670001A"},
 				{name: "name", value: "NOM", usage: "nom de l'établissement"},
 				{name: "zone", value: "A|B|C", def: "C", choices: []string{"A", "B", "C"}, usage: "zone des vacances scolaires"},
+				{name: "year", value: "AAAA-AAAA", usage: "l'année scolaire à créer, ex. 2026-2027",
+					defText: "celle que commence le prochain 1er septembre, dès juin"},
 			}, run: runInit},
 		{path: "serve", summary: "sert l'interface par SSH (clés publiques seulement)",
 			help: "Les commandes marquées « par SSH » dans « appel help » s'y lancent aussi : " +
