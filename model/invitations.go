@@ -56,6 +56,14 @@ func (inv Invitation) matches(code string) bool {
 // Invite gives login a one-time code valid for days, replacing any pending
 // one; it returns the code, shown once and never kept. Administrators only.
 func (s *Service) Invite(login string, days int) (code string, expires time.Time, err error) {
+	if err := s.requireAccounts(); err != nil {
+		return "", time.Time{}, err
+	}
+	return s.inviteAs(login, days)
+}
+
+// inviteAs writes login's invitation; callers check who may.
+func (s *Service) inviteAs(login string, days int) (code string, expires time.Time, err error) {
 	if days < 1 || days > 90 {
 		return "", time.Time{}, invalid("durée d'invitation de %d jours : entre 1 et 90", days)
 	}
@@ -65,17 +73,72 @@ func (s *Service) Invite(login string, days int) (code string, expires time.Time
 	expires = s.now().Add(time.Duration(days) * 24 * time.Hour)
 	inv := &Invitation{Salt: hex.EncodeToString(salt), Expires: expires}
 	inv.Hash = hashCode(inv.Salt, code)
-	_, err = s.EditAccount(login, func(a *Account) error {
+	if err := s.editOwn(login, "invitation", func(a *Account) error {
 		if a.Disabled {
 			return invalid("le compte %s est désactivé : réactivez-le d'abord", login)
 		}
 		a.Invitation = inv
 		return nil
-	})
-	if err != nil {
+	}); err != nil {
 		return "", time.Time{}, err
 	}
 	return code, expires, nil
+}
+
+// InviteMe gives the actor a code for a new computer of his own (« Mes
+// clés »): his next connection with a key the server does not know asks
+// for it.
+func (s *Service) InviteMe(days int) (string, time.Time, error) {
+	if s.actor.Login == "" {
+		return "", time.Time{}, Forbidden("aucun compte")
+	}
+	return s.inviteAs(s.actor.Login, days)
+}
+
+// MyKeys returns the actor's own keys.
+func (s *Service) MyKeys() ([]PublicKey, error) {
+	dir, err := s.Directory()
+	if err != nil {
+		return nil, err
+	}
+	a, ok := dir.Account(s.actor.Login)
+	if !ok {
+		return nil, NotFound("compte %q introuvable", s.actor.Login)
+	}
+	return a.Keys, nil
+}
+
+// RemoveMyKey withdraws one of the actor's own keys (a lost laptop); his
+// last key stays, or he could no longer connect.
+func (s *Service) RemoveMyKey(fingerprint string) error {
+	return s.editOwn(s.actor.Login, "clé retirée par son titulaire", func(a *Account) error {
+		i := slices.IndexFunc(a.Keys, func(k PublicKey) bool { return k.Fingerprint == fingerprint })
+		switch {
+		case i < 0:
+			return NotFound("clé %s introuvable", fingerprint)
+		case len(a.Keys) == 1:
+			return invalid("c'est votre dernière clé : sans elle vous ne pourriez plus vous connecter")
+		}
+		a.Keys = slices.Delete(a.Keys, i, i+1)
+		return nil
+	})
+}
+
+// editOwn changes one account in one audited change, without the
+// administrator's permission: the callers check who may.
+func (s *Service) editOwn(login, verb string, fn func(*Account) error) error {
+	_, err := s.update(verb, func(tx Tx) error {
+		a, ok, err := tx.Account(login)
+		if err != nil || !ok {
+			return firstErr(err, NotFound("compte %q introuvable", login))
+		}
+		a.Keys = slices.Clone(a.Keys)
+		if err := fn(&a); err != nil {
+			return err
+		}
+		return tx.PutAccount(a)
+	})
+	return err
 }
 
 // Invited reports whether login has an invitation still valid now (the

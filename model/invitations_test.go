@@ -62,3 +62,42 @@ func TestInvitationEnrolsOneKey(t *testing.T) {
 		t.Errorf("an expired code: %v", err)
 	}
 }
+
+// TestMyKeys: a teacher lists his keys, withdraws one but never his last,
+// and invites a new computer of his own; another's key is not his to take.
+func TestMyKeys(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(3))
+	at := modeltest.At(modeltest.Monday, 8, 0)
+	admin := model.NewService(db, model.Actor{Login: "admin", Session: "a"}, modeltest.Clock(at))
+	if _, err := admin.AddKeys("prof", []string{keyLine(1, "bureau"), keyLine(2, "portable")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.AddKey("prof2", keyLine(3, "autre")); err != nil {
+		t.Fatal(err)
+	}
+	prof := model.NewService(db, model.Actor{Login: "prof", Session: "p"}, modeltest.Clock(at))
+	keys, err := prof.MyKeys()
+	if err != nil || len(keys) != 2 {
+		t.Fatalf("my keys: %v %v", keys, err)
+	}
+	other, _ := model.NewService(db, model.Actor{Login: "prof2", Session: "q"}, modeltest.Clock(at)).MyKeys()
+	if err := prof.RemoveMyKey(other[0].Fingerprint); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("prof withdraws prof2's key: %v", err)
+	}
+	if err := prof.RemoveMyKey(keys[0].Fingerprint); err != nil {
+		t.Fatal(err)
+	}
+	if err := prof.RemoveMyKey(keys[1].Fingerprint); !errors.Is(err, model.ErrInvalid) {
+		t.Errorf("prof withdraws his last key: %v", err)
+	}
+	code, _, err := prof.InviteMe(7)
+	if err != nil || !prof.Invited("prof") {
+		t.Fatalf("invite me: %v", err)
+	}
+	if _, err := prof.Enrol("prof", code, keyLine(4, "nouveau")); err != nil {
+		t.Errorf("enrol the new computer: %v", err)
+	}
+	if keys, _ := prof.MyKeys(); len(keys) != 2 {
+		t.Errorf("after enrolling: %d keys", len(keys))
+	}
+}
