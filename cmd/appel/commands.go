@@ -36,13 +36,15 @@ func commandTable() []command {
 			flags: []option{importsFolder, {name: "reset", usage: "repart d'une démonstration neuve (les appels faits dans demo.db sont effacés)"}},
 			run:   runDemo},
 		{path: "init", summary: "crée l'établissement : celui de démonstration, ou un établissement vide prêt pour les imports",
-			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire en cours est créée avec les " +
+			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire (--year, ou celle que commence le prochain 1er septembre dès juin) est créée avec les " +
 				"créneaux et les vacances de la zone. Une base qui a déjà un établissement est refusée.",
 			flags: []option{
 				{name: "demo", usage: "créer l'établissement de démonstration"},
 				{name: "uai", value: "CODE", usage: "code UAI de l'établissement, ex. 0670001A"},
 				{name: "name", value: "NOM", usage: "nom de l'établissement"},
 				{name: "zone", value: "A|B|C", def: "C", choices: []string{"A", "B", "C"}, usage: "zone des vacances scolaires"},
+				{name: "year", value: "AAAA-AAAA", usage: "l'année scolaire à créer, ex. 2026-2027",
+					defText: "celle que commence le prochain 1er septembre, dès juin"},
 			}, run: runInit},
 		{path: "serve", summary: "sert l'interface par SSH (clés publiques seulement)",
 			help: "Les commandes marquées « par SSH » dans « appel help » s'y lancent aussi : " +
@@ -89,6 +91,14 @@ func commandTable() []command {
 				{name: "role", value: "RÔLE[,RÔLE]", required: true, usage: "rôles séparés par des virgules : enseignant, aed, cpe, direction, administrateur (teacher et admin sont lus aussi)"},
 				{name: "name", value: "NOM", required: true, usage: "nom affiché"},
 			}, run: runUserAdd},
+		{path: "user invite", remote: true, args: []arg{{name: "LOGIN", optional: true}},
+			summary: "un code d'activation à usage unique : la personne enregistre elle-même sa clé à sa première connexion",
+			help: "Le code s'affiche une fois ; à la connexion (ssh -p PORT LOGIN@serveur) avec une clé que le serveur ne " +
+				"connaît pas, appel demande « Code d'activation : » et, s'il est juste, enregistre cette clé. Cinq codes " +
+				"faux annulent l'invitation.",
+			flags: []option{{name: "days", value: "N", def: 14, usage: "jours de validité du code (1 à 90)"},
+				{name: "all", usage: "chaque compte actif sans clé"}},
+			run: runInvite},
 		{path: "user key", summary: "les clés SSH d'un compte"},
 		{path: "user key add", remote: true, args: []arg{{name: "LOGIN"}},
 			summary: "autorise les clés publiques OpenSSH d'un compte (une par ligne)",
@@ -155,7 +165,9 @@ func commandTable() []command {
 				{name: "to", value: "DATE", usage: "dernier jour", defText: "la fin du journal"},
 				{name: "login", value: "LOGIN", usage: "seulement ce compte", defText: "tous"},
 				{name: "limit", value: "N", def: 0, usage: "au plus N entrées, les plus récentes", defText: "toutes"},
-				{name: "json", usage: "dates ISO et enregistrements JSON tels que stockés (scripts)"},
+				{name: "format", value: "FORMAT", def: "texte", choices: []string{"texte", "json"},
+					usage: "texte : lisible (dates françaises, avant/après en mots) ; json : dates ISO et enregistrements tels que stockés (scripts)"},
+				{name: "json", usage: "comme --format json"},
 			}, run: runAudit},
 		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
 			flags:   []option{{name: "force", usage: "remplacer FICHIER s'il existe déjà"}},
