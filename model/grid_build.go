@@ -196,14 +196,25 @@ func (b *gridBuilder) noteNames(a Attendance) {
 	}
 }
 
-// place puts a cell on the slots that the séance overlaps, unless a cell of
+// place puts a cell on the slots that the séance covers, unless a cell of
 // more weight is there already (two séances at once: a timetable error).
 func (b *gridBuilder) place(cells []GridCell, s *Seance, c GridCell) {
 	for k, sl := range b.slots {
-		if s.Start < sl.End && s.End > sl.Start && c.Kind >= cells[k].Kind {
+		if covers(s.Start, s.End, sl) && c.Kind >= cells[k].Kind {
 			cells[k] = c
 		}
 	}
+}
+
+// covers reports whether a séance from start to end covers the slot: it
+// overlaps half the slot or more, or starts in it. A one-hour course at
+// 08:00 covers M1 (08:00–08:55) and not M2 (08:55–09:50), which it only grazes.
+func covers(start, end Clock, sl Slot) bool {
+	if start >= sl.Start && start < sl.End {
+		return true
+	}
+	overlap := min(end, sl.End) - max(start, sl.Start)
+	return overlap > 0 && 2*overlap >= sl.End-sl.Start
 }
 
 // dayCells fills one day's cells of every pupil: rows[i] is pupil i's slice

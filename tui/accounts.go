@@ -33,8 +33,10 @@ type accountsScreen struct {
 	accounts []model.Account
 	list     cursorList
 	filter   listFilter
-	detail   bool
-	form     *form
+	// setup is the set-up checklist (« Mise en route ») while a point is left.
+	setup  []model.SetupItem
+	detail bool
+	form   *form
 	// saveForm saves the form's values (create, edit or add a key).
 	saveForm func([]string) tea.Cmd
 	// confirm is the question a destructive key asks before it acts.
@@ -50,6 +52,7 @@ func newAccountsScreen(e *env) Screen {
 
 type accountsMsg struct {
 	accounts []model.Account
+	setup    []model.SetupItem
 	err      error
 }
 
@@ -64,7 +67,8 @@ func (s *accountsScreen) load() tea.Cmd {
 	svc := s.env.svc
 	return func() tea.Msg {
 		accs, err := svc.Accounts()
-		return accountsMsg{accs, err}
+		setup, _ := svc.SetupChecklist()
+		return accountsMsg{accounts: accs, setup: setup, err: err}
 	}
 }
 
@@ -75,8 +79,12 @@ func (s *accountsScreen) Capturing() bool {
 func (s *accountsScreen) Pending() int   { return s.busy }
 func (s *accountsScreen) HasPanes() bool { return false }
 
-// Interest: the list reloads when the accounts change.
-func (s *accountsScreen) Interest() model.Interest { return model.KindsInterest(model.ChangedAccounts) }
+// accountsReload is what reloads the screen: the accounts, and what the
+// set-up checklist reads (the structure, the guardians, the settings).
+const accountsReload = model.ChangedAccounts | model.ChangedStructure | model.ChangedFamily | model.ChangedSettings
+
+// Interest: the list and the checklist reload when what they show changes.
+func (s *accountsScreen) Interest() model.Interest { return model.KindsInterest(accountsReload) }
 
 func (s *accountsScreen) selected() (model.Account, bool) {
 	i, ok := s.list.selected()
@@ -94,7 +102,7 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return s, errorCmd(msg.err)
 		}
-		s.accounts = msg.accounts
+		s.accounts, s.setup = msg.accounts, msg.setup
 		s.refilter()
 	case accountSavedMsg:
 		s.busy = max(s.busy-1, 0)
@@ -108,7 +116,7 @@ func (s *accountsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.form = nil
 		return s, tea.Batch(statusCmd("%s", msg.text), s.load())
 	case changeMsg:
-		if model.Change(msg).Touches(model.ChangedAccounts) {
+		if model.Change(msg).Touches(accountsReload) {
 			return s, s.load()
 		}
 	case tea.KeyMsg:
@@ -265,6 +273,10 @@ func (s *accountsScreen) View(width, height int) string {
 	}
 	lines := []string{st.Header.Render(padRight(fmt.Sprintf("  %-14s %-28s %-24s %s", "Identifiant", "Nom", "Rôles", "Clés"), width))}
 	rows := height - 1
+	if setup := setupLines(st, s.setup, width); len(setup) > 0 {
+		lines = append(setup, lines...)
+		rows -= len(setup)
+	}
 	if f := s.filter.line(st); f != "" {
 		lines, rows = append(lines, f), rows-1
 	}
@@ -285,6 +297,22 @@ func (s *accountsScreen) View(width, height int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// setupLines is the « Mise en route » pane: the points left before the
+// first morning, each with what fixes it; nothing once all are done.
+func setupLines(st *Styles, items []model.SetupItem, width int) []string {
+	var out []string
+	for _, it := range items {
+		if !it.Done {
+			out = append(out, truncate("  ✗ "+it.What+" — "+it.Fix, width))
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	title := st.Warn.Render(fmt.Sprintf("Mise en route : %s avant le premier matin (appel doctor)", plural(len(out), "point reste", "points restent")))
+	return append(append([]string{title}, out...), "")
 }
 
 func (s *accountsScreen) accountLine(a model.Account, cursor bool, width int) string {

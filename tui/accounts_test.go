@@ -59,3 +59,20 @@ func TestAccountsAskBeforeDisabling(t *testing.T) {
 		t.Fatal("d on a disabled account did not re-enable it")
 	}
 }
+
+// TestSetupPaneOnTheAdministratorsScreen: the administrator's first screen
+// lists what the school lacks, and a point leaves it once given.
+func TestSetupPaneOnTheAdministratorsScreen(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := f.start(t, "admin", 140, 30)
+	v := d.WaitFor("Mise en route : 3 points restent", "✗ le relais de messagerie")
+	if !strings.Contains(v, "sans clé SSH") {
+		t.Errorf("the keys:\n%s", v)
+	}
+	for k, val := range map[string]string{"smtp.addr": "smtp.college.fr:587", "smtp.from": "vs@college.fr"} {
+		if _, err := f.service("admin").SetSetting(k, val); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.WaitFor("Mise en route : 2 points restent")
+}

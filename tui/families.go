@@ -27,10 +27,12 @@ var familyViewNames = [familyViews]string{"tous", "en attente", "envoyés", "en 
 // now (queued again first when held or failed; without a relay set it waits
 // for the server's next pass); h holds one still waiting.
 type familiesScreen struct {
-	env     *env
-	keys    familyKeys
-	lines   []model.FamilyNoticeLine
-	list    cursorList
+	env   *env
+	keys  familyKeys
+	lines []model.FamilyNoticeLine
+	list  cursorList
+	// words is the / filter, over the view's notices.
+	words   listFilter
 	view    int
 	preview *model.Message
 	// editor edits the templates (t, CPE and administrator).
@@ -84,7 +86,7 @@ func (s *familiesScreen) Init() tea.Cmd {
 
 func (s *familiesScreen) Title() string { return "Familles" }
 
-func (s *familiesScreen) Capturing() bool { return s.editor != nil }
+func (s *familiesScreen) Capturing() bool { return s.editor != nil || s.words.typing() }
 
 func (s *familiesScreen) Pending() int {
 	if s.editor != nil {
@@ -158,8 +160,8 @@ func familyIn(view int, n model.FamilyNotice) bool {
 
 func (s *familiesScreen) filter() {
 	var items []int
-	for i, l := range s.lines {
-		if familyIn(s.view, l.Notice) {
+	for _, i := range s.words.keep(len(s.lines), func(i int) string { return noticeText(s.lines[i].Notice) }) {
+		if familyIn(s.view, s.lines[i].Notice) {
 			items = append(items, i)
 		}
 	}
@@ -183,11 +185,19 @@ func (s *familiesScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if s.words.typing() && s.words.key(msg) {
+		s.filter()
+		return nil
+	}
 	if s.list.navigate(msg, s.env.nav, max(s.size.Height-appChrome-3, 1)) {
 		return nil
 	}
 	i, ok := s.list.selected()
 	switch {
+	case key.Matches(msg, s.env.nav.Filter):
+		s.words.start()
+	case msg.Type == tea.KeyEsc && s.words.clear():
+		s.filter()
 	case key.Matches(msg, s.keys.View):
 		s.view = (s.view + 1) % familyViews
 		s.filter()
@@ -266,12 +276,15 @@ func (s *familiesScreen) View(width, height int) string {
 		}
 		tabs = append(tabs, t)
 	}
-	lines := []string{st.Title.Render("Avis aux familles") + "  " + strings.Join(tabs, " · "),
-		st.Header.Render(padRight("  Demi-journée         Type     État            Canal     Élève(s) → responsable(s)", width))}
+	lines := []string{st.Title.Render("Avis aux familles") + "  " + strings.Join(tabs, " · ")}
+	if f := s.words.line(st); f != "" {
+		lines = append(lines, f)
+	}
+	lines = append(lines, st.Header.Render(padRight("  Demi-journée         Type     État            Canal     Élève(s) → responsable(s)", width)))
 	if len(s.list.items) == 0 {
 		lines = append(lines, st.Muted.Render("  Aucun avis dans cette vue."))
 	}
-	from, to := s.list.window(max(height-5, 1))
+	from, to := s.list.window(max(height-len(lines)-3, 1))
 	for pos := from; pos < to; pos++ {
 		lines = append(lines, s.line(s.lines[s.list.items[pos]], pos == s.list.cursor, width))
 	}

@@ -28,6 +28,11 @@ func (s service) Messages() ([]model.Notification, error) { return shownErr(s.Se
 // ReadMessages records that the actor read his messages up to upTo.
 func (s service) ReadMessages(upTo uint64) error { return s.Service.ReadMessages(upTo) }
 
+// SetupChecklist returns what the school still lacks, shown.
+func (s service) SetupChecklist() ([]model.SetupItem, error) {
+	return shownErr(s.Service.SetupChecklist())
+}
+
 // Accounts returns every account, shown.
 func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
 
@@ -405,3 +410,6 @@ func (s service) DisciplineStats(from, to model.Date) ([]model.DisciplineCount, 
 func (s service) PlaceInDetention(punishment, session string) (model.Punishment, error) {
 	return shownErr(s.Service.PlaceInDetention(punishment, session))
 }
+
+// CancelSanction withdraws a sanction (it returns no text of the store).
+func (s service) CancelSanction(id, reason string) error { return s.Service.CancelSanction(id, reason) }

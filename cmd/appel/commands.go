@@ -2,6 +2,7 @@ package main
 
 import (
 	"slices"
+	"time"
 
 	"appel/model/imports"
 	"appel/tui"
@@ -35,13 +36,15 @@ func commandTable() []command {
 			flags: []option{importsFolder, {name: "reset", usage: "repart d'une démonstration neuve (les appels faits dans demo.db sont effacés)"}},
 			run:   runDemo},
 		{path: "init", summary: "crée l'établissement : celui de démonstration, ou un établissement vide prêt pour les imports",
-			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire en cours est créée avec les " +
+			help: "Sans --demo, --uai et --name sont nécessaires ; l'année scolaire (--year, ou celle que commence le prochain 1er septembre dès juin) est créée avec les " +
 				"créneaux et les vacances de la zone. Une base qui a déjà un établissement est refusée.",
 			flags: []option{
 				{name: "demo", usage: "créer l'établissement de démonstration"},
 				{name: "uai", value: "CODE", usage: "code UAI de l'établissement, ex. 0670001A"},
 				{name: "name", value: "NOM", usage: "nom de l'établissement"},
 				{name: "zone", value: "A|B|C", def: "C", choices: []string{"A", "B", "C"}, usage: "zone des vacances scolaires"},
+				{name: "year", value: "AAAA-AAAA", usage: "l'année scolaire à créer, ex. 2026-2027",
+					defText: "celle que commence le prochain 1er septembre, dès juin"},
 			}, run: runInit},
 		{path: "serve", summary: "sert l'interface par SSH (clés publiques seulement)",
 			help: "Les commandes marquées « par SSH » dans « appel help » s'y lancent aussi : " +
@@ -54,6 +57,11 @@ func commandTable() []command {
 				{name: "fps", value: "N", def: 60, usage: "images par seconde au plus, par session (1 à 120)"},
 				{name: "diag", value: "127.0.0.1:PORT", usage: "diagnostics (JSON, profils Go) sur cette adresse locale",
 					defText: "aucun"},
+				{name: "login-grace", value: "DURÉE", def: 2 * time.Minute, usage: "ferme une connexion qui ne s'est pas authentifiée dans ce délai (0 : jamais)"},
+				{name: "max-startups", value: "DÉBUT:TAUX:PLEIN", def: "60:30:200",
+					usage: "connexions non authentifiées à la fois : au-delà de DÉBUT, TAUX % des nouvelles refusées, jusqu'à toutes à PLEIN"},
+				{name: "penalty-max", value: "DURÉE", def: 10 * time.Minute,
+					usage: "attente la plus longue imposée à une source qui échoue encore et encore (0 : aucune)"},
 				importsFolder,
 			}, run: runServe},
 		{path: "year", summary: "l'année scolaire : la clore, passer à la suivante"},
@@ -83,6 +91,14 @@ func commandTable() []command {
 				{name: "role", value: "RÔLE[,RÔLE]", required: true, usage: "rôles séparés par des virgules : enseignant, aed, cpe, direction, administrateur (teacher et admin sont lus aussi)"},
 				{name: "name", value: "NOM", required: true, usage: "nom affiché"},
 			}, run: runUserAdd},
+		{path: "user invite", remote: true, args: []arg{{name: "LOGIN", optional: true}},
+			summary: "un code d'activation à usage unique : la personne enregistre elle-même sa clé à sa première connexion",
+			help: "Le code s'affiche une fois ; à la connexion (ssh -p PORT LOGIN@serveur) avec une clé que le serveur ne " +
+				"connaît pas, appel demande « Code d'activation : » et, s'il est juste, enregistre cette clé. Cinq codes " +
+				"faux annulent l'invitation.",
+			flags: []option{{name: "days", value: "N", def: 14, usage: "jours de validité du code (1 à 90)"},
+				{name: "all", usage: "chaque compte actif sans clé"}},
+			run: runInvite},
 		{path: "user key", summary: "les clés SSH d'un compte"},
 		{path: "user key add", remote: true, args: []arg{{name: "LOGIN"}},
 			summary: "autorise les clés publiques OpenSSH d'un compte (une par ligne)",
@@ -154,6 +170,8 @@ func commandTable() []command {
 		command{path: "backup", remote: true, args: []arg{{name: "FICHIER", file: fileOut}},
 			flags:   []option{{name: "force", usage: "remplacer FICHIER s'il existe déjà"}},
 			summary: "une copie cohérente de la base, même pendant que le serveur tourne", run: runBackup},
+		command{path: "doctor", remote: true,
+			summary: "ce qui manque encore avant le premier matin, avec la commande qui le règle (administrateur)", run: runDoctor},
 		command{path: "restore", args: []arg{{name: "SAUVEGARDE", file: fileIn}},
 			flags:   []option{{name: "yes", usage: "sans demander de confirmation (scripts)"}},
 			summary: "remet une sauvegarde vérifiée à la place de la base (l'ancienne est gardée à côté)", run: runRestore},

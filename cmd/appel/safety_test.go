@@ -289,3 +289,31 @@ func TestOtherSchoolsFileSaysWhyFirst(t *testing.T) {
 		t.Errorf("%d lines for a file refused whole:\n%s", len(lines), out)
 	}
 }
+
+// TestDoctorShrinksWithEachImport: on an empty school appel doctor lists
+// everything and fails; each import takes its point off; on the demo only
+// what a demo lacks is left (keys, the mail relay, a backup).
+func TestDoctorShrinksWithEachImport(t *testing.T) {
+	db := emptySchool(t, "0750001A")
+	count := func() (int, string) {
+		out, _, code := appelRun(t, "", "doctor", "--db", db, "--now", cliNow)
+		if code == 0 {
+			t.Errorf("doctor exits 0 with points left:\n%s", out)
+		}
+		return strings.Count(out, "✗"), out
+	}
+	before, out := count()
+	if before < 5 || !strings.Contains(out, "✗ les élèves — appel import siecle") {
+		t.Fatalf("empty school:\n%s", out)
+	}
+	appelCmd(t, "import", "siecle", schoolfiles.Path(t, "eleves.zip"), "--db", db, "--now", cliNow, "--force")
+	if after, out := count(); after != before-1 || !strings.Contains(out, "✓ les élèves") {
+		t.Errorf("after SIECLE %d (was %d):\n%s", after, before, out)
+	}
+	demo := demoDB(t)
+	out, _, _ = appelRun(t, "", "doctor", "--db", demo)
+	missing := strings.Count(out, "✗")
+	if missing != 3 || !strings.Contains(out, "sans clé SSH") || !strings.Contains(out, "relais de messagerie") || !strings.Contains(out, "sauvegarde") {
+		t.Errorf("demo school:\n%s", out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	gossh "golang.org/x/crypto/ssh"
 	"log/slog"
 	"net"
 	"os"
@@ -20,7 +21,11 @@ import (
 // runServe serves the interface over SSH until SIGTERM or SIGINT.
 func runServe(c *cli, in input) error {
 	o := serveOptions{addr: in.str("addr"), diag: in.str("diag"), idle: in.duration("idle"), fps: in.num("fps"),
-		imports: in.str("imports")}
+		imports: in.str("imports"), grace: in.duration("login-grace"), startups: in.str("max-startups"),
+		penaltyMax: in.duration("penalty-max")}
+	if _, _, _, err := maxStartups(o.startups); err != nil {
+		return err
+	}
 	if o.fps < 1 || o.fps > 120 {
 		return usageErr("--fps %d : entre 1 et 120", o.fps)
 	}
@@ -38,6 +43,9 @@ type serveOptions struct {
 	addr, hostKey, diag, imports string
 	idle                         time.Duration
 	fps                          int
+	// The guards at the door (guard.go).
+	grace, penaltyMax time.Duration
+	startups          string
 }
 
 func (c *cli) hostKeyPath(path string) (string, error) {
@@ -82,6 +90,13 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	cfg := serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
 		Imports: folder, Command: remoteCommand(db, logger), Archive: c.year,
 		YearEnd: c.yearEndFor(db)}
+	guard, err := newDoorGuard(o.grace, o.startups, o.penaltyMax, func(motif string, fields ...any) {
+		logger.Warn("refus", append([]any{"motif", motif}, fields...)...)
+	})
+	if err != nil {
+		return err
+	}
+	cfg.Guard = guard
 	backupsDone := closedChan()
 	if c.year == "" {
 		var loop *backupLoop
@@ -114,7 +129,8 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 		notifier = closed
 		logger.Info("archive en lecture seule", "année", c.year, "comptes", "vie scolaire, direction, administrateurs")
 	}
-	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey)
+	logger.Info("appel écoute", "adresse", ln.Addr().String(), "base", db.Path(), "clé_hôte", o.hostKey,
+		"empreinte_clé_hôte", hostKeyFingerprint(o.hostKey), "gardes", guard.String())
 	done := make(chan error, 1)
 	go func() { done <- srv.serve(ln) }()
 	select {
@@ -137,4 +153,18 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	}
 	logger.Info("serveur arrêté")
 	return nil
+}
+
+// hostKeyFingerprint is the SHA256 fingerprint of the server's host key,
+// the one a teacher compares at the first connection ("" if unreadable).
+func hostKeyFingerprint(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	signer, err := gossh.ParsePrivateKey(data)
+	if err != nil {
+		return ""
+	}
+	return gossh.FingerprintSHA256(signer.PublicKey())
 }

@@ -47,6 +47,9 @@ type serverConfig struct {
 	// Health tells the administrators and the CPEs about the backups and
 	// the disk (nil: not known).
 	Health func() tui.ServerHealth
+	// Guard keeps the door: grace time, unauthenticated cap, penalties
+	// (nil: none).
+	Guard *doorGuard
 }
 
 // server serves the interface over SSH: public keys only, one Bubble Tea
@@ -69,6 +72,7 @@ func newServer(cfg serverConfig) (*server, error) {
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPublicKeyAuth(s.knownKey),
+		wish.WithKeyboardInteractiveAuth(s.enrol),
 		// Middlewares run last to first: recover wraps everything; the
 		// connection log, then the identity check, then commands (no PTY
 		// needed), then the PTY check, then what a crashed interface tells
@@ -87,7 +91,13 @@ func newServer(cfg serverConfig) (*server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serveur SSH : %v", err)
 	}
-	srv.ConnCallback = keepAlive
+	srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
+		conn = keepAlive(ctx, conn)
+		if cfg.Guard == nil {
+			return conn
+		}
+		return cfg.Guard.admit(ctx, conn)
+	}
 	s.ssh = srv
 	return s, nil
 }
@@ -111,11 +121,18 @@ func (s *server) knownKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	login, known := s.owner(key)
 	user, year := splitUser(ctx.User())
 	if known && login == user && (year == "" || s.cfg.Archive == "" && s.mayReadPast(login, year)) {
+		if s.cfg.Guard != nil {
+			s.cfg.Guard.authenticated(ctx)
+		}
 		return true
 	}
 	fingerprint := ""
 	if key != nil {
 		fingerprint = gossh.FingerprintSHA256(key)
+	}
+	if !known && s.invited(ctx) {
+		// Kept for enrol: the code the user types next binds this key.
+		ctx.SetValue(offeredKey{}, key)
 	}
 	if known {
 		s.refusal("autre_compte", "compte_demandé", ctx.User(), "compte_de_la_clé", login, "empreinte", fingerprint,

@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"appel/model"
+	"appel/model/formats/slotgrid"
 )
 
 // settingCommands are `appel settings list|set|reset`.
@@ -18,6 +20,12 @@ func settingCommands() []command {
 			summary: "donne une valeur à un réglage (vérifiée avant d'être enregistrée)", run: runSettingsSet},
 		{path: "settings reset", remote: true, args: []arg{key},
 			summary: "remet un réglage à sa valeur par défaut", run: runSettingsReset},
+		{path: "settings slots", remote: true,
+			summary: "la grille horaire de l'établissement, en CSV (code;debut;fin;demi_journee)", run: runSlotsShow},
+		{path: "settings slots set", remote: true, args: []arg{{name: "FICHIER", file: fileIn}},
+			flags:   []option{{name: "check", usage: "montrer ce que la nouvelle grille change, sans rien écrire"}},
+			summary: "remplace la grille horaire depuis un CSV code;debut;fin;demi_journee (« - » : l'entrée standard)",
+			run:     runSlotsSet},
 	}
 }
 
@@ -65,4 +73,79 @@ func printSetting(c *cli, l model.SettingLine) {
 		value += " (défaut)"
 	}
 	fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s (%s)\n", l.Def.Key, value, model.Visible(l.Def.Default), l.Def.Label, l.Def.KindName())
+}
+
+func runSlotsShow(c *cli, _ input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		if err := svc.Require(model.PermSetup); err != nil {
+			return err
+		}
+		dir, err := svc.Directory()
+		if err != nil {
+			return err
+		}
+		slots := dir.School.Slots
+		if len(slots) == 0 {
+			slots = model.DefaultSlots()
+		}
+		_, err = c.stdout.Write(slotgrid.Write(slots))
+		return err
+	})
+}
+
+func runSlotsSet(c *cli, in input) error {
+	src, err := readSource(c.stdin, in.arg(0))
+	if err != nil {
+		return err
+	}
+	slots, err := slotgrid.Parse(src.Name, src.Data)
+	if err != nil {
+		return err
+	}
+	hint := fmt.Sprintf("settings slots set - < %s", in.arg(0))
+	return c.withOperatorFor(hint, func(svc *model.Service) error {
+		preview, err := svc.SlotGridPreview(slots)
+		if err != nil {
+			return err
+		}
+		writeSlotChange(c.stdout, preview)
+		if in.on("check") {
+			fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
+			return nil
+		}
+		if _, err := svc.SetSlots(slots); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Grille horaire enregistrée : %d créneau%s.\n", len(slots), pluralX(len(slots)))
+		return nil
+	})
+}
+
+// writeSlotChange says what a new grid does to the timetable.
+func writeSlotChange(out io.Writer, ch model.SlotGridChange) {
+	for _, s := range ch.Slots {
+		fmt.Fprintf(out, "%s\t%s–%s\t%s\n", s.Code, s.Start, s.End, s.HalfDay)
+	}
+	if len(ch.Moved) > 0 {
+		fmt.Fprintf(out, "%d cours changeraient de demi-journée : grille refusée.\n", len(ch.Moved))
+	}
+	if len(ch.OffGrid) > 0 {
+		fmt.Fprintf(out, "%d cours ne commencent à aucun créneau de cette grille (affichés sur les créneaux qu'ils couvrent) :\n", len(ch.OffGrid))
+		for i, co := range ch.OffGrid {
+			if i == 10 {
+				fmt.Fprintf(out, "  … et %d autres\n", len(ch.OffGrid)-10)
+				break
+			}
+			fmt.Fprintf(out, "  %s %s–%s %s %s\n", model.FrenchWeekday(co.Weekday), co.Start, co.End, model.Visible(co.Target.Code), model.Visible(co.Subject))
+		}
+	}
+	fmt.Fprintln(out, "Les séances passées, leurs marques et les décomptes ne changent pas.")
+}
+
+// pluralX is the plural of créneau.
+func pluralX(n int) string {
+	if n > 1 {
+		return "x"
+	}
+	return ""
 }

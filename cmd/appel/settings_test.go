@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,76 @@ func TestSettingsCommands(t *testing.T) {
 	audit := inProcess(t, "audit", "--db", db, "--from", "2026-11-23")
 	if !strings.Contains(audit, "\tréglage\t") || !strings.Contains(audit, "\tessai.delai\t-\t30\n") {
 		t.Errorf("the audit lacks the setting:\n%s", audit)
+	}
+}
+
+// TestSettingsSlots: the grid is shown as CSV, replaced from the standard
+// input after a --check that writes nothing, refused in one French line when
+// it overlaps, and audited.
+func TestSettingsSlots(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	inProcess(t, "init", "--uai", "0670001A", "--name", "Collège Test", "--db", db, "--now", "2026-11-23T08:05")
+	plain := func(s string) string { return strings.ReplaceAll(strings.TrimPrefix(s, "\ufeff"), "\r\n", "\n") }
+	if got := plain(inProcess(t, "settings", "slots", "--db", db)); !strings.HasPrefix(got, "code;debut;fin;demi_journee\n") || !strings.Contains(got, "M1;08:00;08:55;matin\n") {
+		t.Errorf("settings slots = %q", got)
+	}
+	grid := "code;debut;fin;demi_journee\nM1;08:10;09:05;matin\nM2;09:05;10:00;matin\nM3;10:15;11:10;matin\nS1;13:40;14:35;après-midi\n"
+	run := func(stdin string, args ...string) (string, string, int) {
+		var out, errOut bytes.Buffer
+		code := run(append(args, "--db", db), strings.NewReader(stdin), &out, &errOut)
+		return out.String(), errOut.String(), code
+	}
+	if out, errOut, code := run(grid, "settings", "slots", "set", "-", "--check"); code != 0 || !strings.Contains(out, "rien n'a été écrit") {
+		t.Fatalf("--check: exit %d, %q %q", code, out, errOut)
+	}
+	if got := inProcess(t, "settings", "slots", "--db", db); !strings.Contains(got, "M1;08:00;") {
+		t.Errorf("--check wrote the grid: %q", got)
+	}
+	if out, errOut, code := run(grid, "settings", "slots", "set", "-"); code != 0 || !strings.Contains(out, "Grille horaire enregistrée : 4 créneaux.") {
+		t.Fatalf("set: exit %d, %q %q", code, out, errOut)
+	}
+	if got := plain(inProcess(t, "settings", "slots", "--db", db)); got != grid {
+		t.Errorf("after set: %q, want %q", got, grid)
+	}
+	bad := "code;debut;fin;demi_journee\nM1;08:00;09:00;matin\nM2;08:30;09:30;matin\n"
+	_, errOut, code := run(bad, "settings", "slots", "set", "-")
+	if code == 0 || !strings.Contains(errOut, "se chevauchent") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("overlapping grid: exit %d, %q", code, errOut)
+	}
+	if audit := inProcess(t, "audit", "--db", db, "--from", "2026-11-23"); !strings.Contains(audit, "grille horaire") {
+		t.Errorf("the audit lacks the grid:\n%s", audit)
+	}
+}
+
+// TestInitYear: --year creates the year asked; without it, from June on
+// the year that the next 1 September starts; init says where the db is.
+func TestInitYear(t *testing.T) {
+	cases := []struct {
+		now, year, want string
+	}{
+		{"2026-07-10T09:00", "", "2026-2027"},
+		{"2026-06-01T09:00", "", "2026-2027"},
+		{"2026-05-31T09:00", "", "2025-2026"},
+		{"2026-11-23T08:05", "", "2026-2027"},
+		{"2026-07-10T09:00", "2025-2026", "2025-2026"},
+	}
+	for _, c := range cases {
+		db := filepath.Join(t.TempDir(), "a.db")
+		args := []string{"init", "--uai", "0670001A", "--name", "Collège Test", "--db", db, "--now", c.now}
+		if c.year != "" {
+			args = append(args, "--year", c.year)
+		}
+		var out, errOut bytes.Buffer
+		if code := run(args, strings.NewReader(""), &out, &errOut); code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, code, errOut.String())
+		}
+		if msg := errOut.String(); !strings.Contains(msg, "créé pour "+c.want) || !strings.Contains(msg, db) {
+			t.Errorf("%s --year %q: %q, want %s and the db's path", c.now, c.year, msg, c.want)
+		}
+	}
+	var out, errOut bytes.Buffer
+	db := filepath.Join(t.TempDir(), "a.db")
+	if code := run([]string{"init", "--uai", "0670001A", "--name", "X", "--db", db, "--year", "2026-2028"}, strings.NewReader(""), &out, &errOut); code == 0 {
+		t.Errorf("--year 2026-2028 accepted")
 	}
 }

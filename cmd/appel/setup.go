@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,7 +75,7 @@ func runInit(c *cli, in input) error {
 	if withDemo {
 		return installDemo(c, db)
 	}
-	return installEmpty(c, db, uai, name, zone)
+	return installEmpty(c, db, in, uai, name, zone)
 }
 
 func installDemo(c *cli, db *storage.DB) error {
@@ -90,7 +91,7 @@ func installDemo(c *cli, db *storage.DB) error {
 	return nil
 }
 
-func installEmpty(c *cli, db *storage.DB, uai, name, zone string) error {
+func installEmpty(c *cli, db *storage.DB, in input, uai, name, zone string) error {
 	now, err := c.clock()
 	if err != nil {
 		return err
@@ -99,7 +100,11 @@ func installEmpty(c *cli, db *storage.DB, uai, name, zone string) error {
 	if err != nil {
 		return err
 	}
-	school, err := calendar.SchoolYear(calendar.StartYearOf(model.DateOf(now())), z)
+	start, err := initYear(in.str("year"), model.DateOf(now()))
+	if err != nil {
+		return err
+	}
+	school, err := calendar.SchoolYear(start, z)
 	if err != nil {
 		return err
 	}
@@ -108,8 +113,8 @@ func installEmpty(c *cli, db *storage.DB, uai, name, zone string) error {
 	if err := writeDataset(c, db, "établissement créé", data); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stderr, "Établissement %s créé pour %s (zone %s). Ajoutez un compte : appel user add LOGIN --role admin --name \"NOM\"\n",
-		school.UAI, school.YearLabel(), z)
+	fmt.Fprintf(c.stderr, "Établissement %s créé pour %s (zone %s, du %s au %s), base %s. Ajoutez un compte : appel user add LOGIN --role admin --name \"NOM\"\n",
+		school.UAI, school.YearLabel(), z, school.YearStart.French(), school.YearEnd.French(), db.Path())
 	return nil
 }
 
@@ -120,4 +125,20 @@ func writeDataset(c *cli, db *storage.DB, verb string, data model.Dataset) error
 	}
 	_, err = db.Update(context.Background(), svc.Actor(), verb, data.Write)
 	return err
+}
+
+// initYear is the first calendar year of the school year to create: the one
+// --year names (2026-2027), else the one that the next 1 September starts
+// from June on (on 10 July 2026, 2026-2027), the current one before.
+func initYear(flag string, today model.Date) (int, error) {
+	if flag == "" {
+		if today.Month >= time.June {
+			return today.Year, nil
+		}
+		return today.Year - 1, nil
+	}
+	if err := checkYear(flag); err != nil {
+		return 0, err
+	}
+	return strconv.Atoi(flag[:4])
 }

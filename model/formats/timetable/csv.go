@@ -92,14 +92,44 @@ func findSlot(slots []model.Slot, label string) (model.Slot, bool) {
 			return s, true
 		}
 	}
-	if c, err := model.ParseClock(label); err == nil && label != "" {
-		for _, s := range slots {
-			if s.Start == c {
-				return s, true
-			}
+	c, err := model.ParseClock(label)
+	if err != nil || label == "" {
+		return model.Slot{}, false
+	}
+	for _, s := range slots {
+		if s.Start == c {
+			return s, true
 		}
 	}
+	if !bareHour(label) {
+		return model.Slot{}, false
+	}
+	// « 8H » is the slot that begins in that hour (08:10 in a school whose
+	// bells ring at 08:10), when only one does.
+	var found []model.Slot
+	for _, s := range slots {
+		if s.Start/60 == c/60 {
+			found = append(found, s)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
 	return model.Slot{}, false
+}
+
+// bareHour reports whether label gives an hour without minutes: 8H, 14h, 08.
+func bareHour(label string) bool {
+	l := strings.TrimSuffix(strings.ToLower(label), "h")
+	if l == "" || len(l) > 2 {
+		return false
+	}
+	for _, r := range l {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func slotList(slots []model.Slot) string {

@@ -372,3 +372,28 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestUDTHourLabelsTakeTheSchoolsBells: « 8H » is the slot that begins in
+// that hour of the school's own grid (08:10), « M2 » its code; a label that
+// no slot or two slots match is refused, naming the grid.
+func TestUDTHourLabelsTakeTheSchoolsBells(t *testing.T) {
+	at := func(h, m int) model.Clock { return model.Clock(h*60 + m) }
+	bells := []model.Slot{
+		{Code: "M1", Start: at(8, 10), End: at(9, 5), HalfDay: model.Morning}, {Code: "M2", Start: at(9, 5), End: at(10, 0), HalfDay: model.Morning},
+		{Code: "M3", Start: at(10, 15), End: at(11, 10), HalfDay: model.Morning}, {Code: "S1", Start: at(14, 0), End: at(14, 30), HalfDay: model.Afternoon},
+		{Code: "S2", Start: at(14, 30), End: at(15, 0), HalfDay: model.Afternoon},
+	}
+	cases := []struct {
+		label string
+		want  string // slot code, "" when refused
+	}{
+		{"8H", "M1"}, {"9h", "M2"}, {"10H", "M3"}, {"M2", "M2"}, {"m3", "M3"}, {"10:15", "M3"},
+		{"14H", "S1"}, {"14:30", "S2"}, {"11H", ""}, {"8H30", ""}, {"X9", ""}, {"", ""},
+	}
+	for _, c := range cases {
+		got, ok := findSlot(bells, c.label)
+		if (c.want == "") == ok || (ok && got.Code != c.want) {
+			t.Errorf("%q: got %s %v, want %q", c.label, got.Code, ok, c.want)
+		}
+	}
+}
