@@ -42,6 +42,11 @@ func TestSiecleEdgeCases(t *testing.T) {
 			t.Errorf("skipped pupil %s stored: %+v", id, p)
 		}
 	}
+	for _, code := range []string{"4e 1", "4e 2"} {
+		if d, ok := dir.Division(code); !ok || d.Level != "4e" {
+			t.Errorf("division %s: level %q, want 4e from CODE_MEF 102…", code, d.Level)
+		}
+	}
 	if g, ok := dir.Group("ESP 4e12"); !ok || fmt.Sprint(g.Divisions) != "[4e 1 4e 2]" {
 		t.Errorf("group « ESP 4e12 »: %+v %v", g, ok)
 	}
