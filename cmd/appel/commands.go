@@ -23,7 +23,7 @@ func commandTable() []command {
 	out := option{name: "out", value: "FICHIER", usage: "le fichier à écrire", defText: "la sortie standard", file: fileOut}
 	importOptions := []option{
 		{name: "check", usage: "dire ce qui changerait, sans rien écrire"},
-		{name: "force", usage: "importer un fichier d'un autre établissement (UAJ)"},
+		{name: "force", usage: "importer un fichier d'un autre établissement (UAJ) ou d'une autre année scolaire (ANNEE_SCOLAIRE)"},
 		{name: "detail", usage: "lister chaque enregistrement, même créé ou inchangé"},
 		{name: "from", value: "DATE", usage: "SIECLE : le jour des changements de division ou de groupes, des arrivées et des départs",
 			defText: "la date d'export du fichier"},

@@ -78,7 +78,8 @@ type Source struct {
 
 // Options tune an import.
 type Options struct {
-	// Force accepts a file whose UAJ names another school.
+	// Force accepts a file whose UAJ names another school, or whose year is
+	// another school year.
 	Force bool
 	// From dates the changes of division and groups, the arrivals and the
 	// departures that a SIECLE re-import records (zero: the file's date of

@@ -23,9 +23,7 @@ func (in siecleInput) plan(e *env) *Plan {
 	e.p.Kind, e.p.File, e.p.Format = Siecle, f.File, "SIECLE Base élèves (BEE_ELEVES)"
 	e.checkSchool(f.UAJ)
 	e.notes(f.Notes)
-	if f.Year != 0 && f.Year != e.dir.School.YearStart.Year {
-		e.note("export de l'année %d-%d, établissement en %s", f.Year, f.Year+1, e.dir.School.YearLabel())
-	}
+	e.checkYear(f.Year)
 	e.changeDay(f.Exported)
 	seen := map[model.PupilID]bool{}
 	var kept []model.Pupil

@@ -21,6 +21,7 @@ func (in stsInput) plan(e *env) *Plan {
 	f := in.f
 	e.p.Kind, e.p.File, e.p.Format = STS, f.File, "STS-Web (STS_EDT)"
 	e.checkSchool(f.UAJ)
+	e.checkYear(f.Year)
 	e.notes(f.Notes)
 	e.teachers(f.Teachers)
 	for _, d := range f.Divisions {
