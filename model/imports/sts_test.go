@@ -251,3 +251,20 @@ func TestTimetableTeachersByName(t *testing.T) {
 		t.Errorf("details:\n%s", details(rep.Plan))
 	}
 }
+
+// TestTimetableSaysWhatIsMissing: a timetable imported before SIECLE names
+// the divisions without pupils; a course whose teacher has no account is
+// counted, with the commands that mend both.
+func TestTimetableSaysWhatIsMissing(t *testing.T) {
+	data := bare("0670001A")
+	data.Divisions = []model.Division{{Code: "4B"}, {Code: "3C"}}
+	f := newFixture(t, data)
+	rep := f.run(t, imports.Timetable, appelTimetable(
+		"lundi;08:00;08:55;4B;;Mathématiques;prof;104;toutes",
+		"mardi;09:00;09:55;3C;;Histoire;inconnu;;"), imports.Options{})
+	checkReport(t, rep, []string{
+		"2 division(s) ou groupe(s) sans élève : division 3C, division 4B",
+		"appel import siecle",
+		"1 cours sans enseignant qui ait un compte",
+	})
+}

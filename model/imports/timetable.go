@@ -27,14 +27,53 @@ func (in timetableInput) plan(e *env) *Plan {
 	teachers := newTeacherIndex(e.dir.Accounts)
 	inFile := map[string]bool{}
 	running := len(e.dir.Courses) > 0 && e.today.After(e.dir.School.YearStart)
+	var planned []model.Course
 	for i, entry := range t.Entries {
 		if c, ok := e.course(entry, teachers, running); ok {
 			inFile[c.ID] = true
+			planned = append(planned, c)
 		}
 		e.tick(i+1, len(t.Entries))
 	}
 	e.endCourses(inFile)
+	e.gaps(planned)
 	return e.p
+}
+
+// gaps notes what the timetable leaves to do: the divisions and groups
+// that have no pupil yet (the roll call would be empty) and the courses
+// without a teacher's account (nobody would call the roll).
+func (e *env) gaps(courses []model.Course) {
+	empty := map[string]bool{}
+	teacherless := 0
+	day := e.today
+	if day.Before(e.dir.School.YearStart) {
+		day = e.dir.School.YearStart
+	}
+	for _, c := range courses {
+		if len(e.dir.MembersBetween(c.Target, day, e.dir.School.YearEnd)) == 0 {
+			empty[targetWord(c.Target.Kind)+" "+c.Target.Code] = true
+		}
+		if len(c.Teachers) == 0 {
+			teacherless++
+		}
+	}
+	if len(empty) > 0 {
+		names := sortedSet(empty)
+		e.note("%d division(s) ou groupe(s) sans élève : %s ; leurs appels seront vides tant que SIECLE n'est pas importé (appel import siecle)",
+			len(names), strings.Join(firstN(names, 12), ", "))
+	}
+	if teacherless > 0 {
+		e.note("%d cours sans enseignant qui ait un compte : personne n'en fera l'appel (appel import sts, ou appel user add LOGIN --role teacher)", teacherless)
+	}
+}
+
+// firstN returns the first n of names, then « … et N autres ».
+func firstN(names []string, n int) []string {
+	if len(names) <= n {
+		return names
+	}
+	return append(names[:n:n], fmt.Sprintf("… et %d autres", len(names)-n))
 }
 
 // weeks merges the file's week calendar into the school's: its A/B weeks
