@@ -1,6 +1,7 @@
 package imports_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -267,4 +268,27 @@ func TestTimetableSaysWhatIsMissing(t *testing.T) {
 		"appel import siecle",
 		"1 cours sans enseignant qui ait un compte",
 	})
+}
+
+// TestSTSStaffWithoutTeaching: a CPE (FONCTION EDU) of STS-Web gets no
+// account unasked but is listed with the command that creates it; once the
+// account exists under his name, he is no longer listed.
+func TestSTSStaffWithoutTeaching(t *testing.T) {
+	data := strings.Replace(string(schoolfiles.Read(t, "sts_emp.xml")), "<FONCTION>DOC</FONCTION>", "<FONCTION>EDU</FONCTION>", 1)
+	src := imports.Source{Name: "sts_emp.xml", Data: []byte(data)}
+	f := newFixture(t, bare(schoolfiles.UAI))
+	rep := f.run(t, imports.STS, src, imports.Options{})
+	checkReport(t, rep, []string{`Paul LIVRE (EDU, sans enseignement) n'a pas de compte : appel user add plivre --role cpe --name "Paul LIVRE"`})
+	if _, ok := f.dir(t).Account("plivre"); ok {
+		t.Error("a CPE account was created unasked")
+	}
+	if _, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "compte", func(tx model.Tx) error {
+		return tx.PutAccount(model.Account{Login: "plivre", Name: "Paul LIVRE", Roles: []model.Role{model.RoleCPE}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	again := f.run(t, imports.STS, src, imports.Options{})
+	if strings.Contains(strings.Join(again.Notes, "\n"), "LIVRE") {
+		t.Errorf("an existing CPE is listed again: %v", again.Notes)
+	}
 }

@@ -118,6 +118,9 @@ func (p *parser) assemble() {
 			p.out.Notes.Add(t.Line, "%s (ID %s) n'a pas la fonction ENS mais assure un service : compté comme enseignant", t.DisplayName(), id)
 		default:
 			others++
+			if StaffRole(t.Function) != "" {
+				p.out.Staff = append(p.out.Staff, t)
+			}
 			continue
 		}
 		p.out.Teachers = append(p.out.Teachers, t)
@@ -127,6 +130,12 @@ func (p *parser) assemble() {
 	}
 	sortTeachers(p.out.Teachers)
 	AssignLogins(p.out.Teachers, nil)
+	taken := map[string]bool{}
+	for _, t := range p.out.Teachers {
+		taken[t.Login] = true
+	}
+	sortTeachers(p.out.Staff)
+	AssignLogins(p.out.Staff, func(l string) bool { return taken[l] })
 }
 
 func (p *parser) subjectLabel(sv Service) string {
