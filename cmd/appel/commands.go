@@ -133,9 +133,14 @@ func commandTable() []command {
 	table = append(table, disciplineCommands()...)
 	table = append(table, command{path: "import", summary: "les imports : fichiers de l'établissement, ou un export complet"})
 	for _, k := range imports.Kinds {
+		flags := importOptions
+		if k == imports.Timetable {
+			flags = append(slices.Clip(importOptions), option{name: "slots-from-file",
+				usage: "EDT, emp_sts : prendre la grille horaire que donnent les heures du fichier quand elles ne sont pas celles de l'établissement"})
+		}
 		table = append(table, command{path: "import " + string(k), remote: true,
 			args:    []arg{{name: "FICHIER", file: fileIn}},
-			summary: "importe un fichier : " + imports.KindLabel(k), flags: importOptions, run: runImport(k)})
+			summary: "importe un fichier : " + imports.KindLabel(k), flags: flags, run: runImport(k)})
 	}
 	return append(table,
 		command{path: "import all", remote: true, args: []arg{{name: "DOSSIER", file: folderIn}},
