@@ -81,16 +81,67 @@ func (s *Service) SlotGridPreview(slots []Slot) (SlotGridChange, error) {
 func slotGridChange(old School, courses []Course, slots []Slot) SlotGridChange {
 	next := old
 	next.Slots = slots
-	ch := SlotGridChange{Slots: slots}
+	ch := SlotGridChange{Slots: slots, Moved: MovedCourses(old, courses, slots)}
 	for _, c := range courses {
-		if old.HalfDayOf(c.Start) != next.HalfDayOf(c.Start) {
-			ch.Moved = append(ch.Moved, c)
-		}
 		if _, ok := next.SlotAt(c.Start); !ok {
 			ch.OffGrid = append(ch.OffGrid, c)
 		}
 	}
 	return ch
+}
+
+// MovedCourses returns the courses that the grid slots would place in the
+// other half-day than the school's grid does: a grid that moves any would
+// change past counts.
+func MovedCourses(school School, courses []Course, slots []Slot) []Course {
+	next := school
+	next.Slots = slots
+	var moved []Course
+	for _, c := range courses {
+		if school.HalfDayOf(c.Start) != next.HalfDayOf(c.Start) {
+			moved = append(moved, c)
+		}
+	}
+	return moved
+}
+
+// ImpliedSlots returns the grid that a timetable's courses imply: one slot
+// per distinct start, ending at the earliest end of the courses that start
+// then (never after the next start), morning before boundary (12:00 when
+// zero), coded M1, M2 … and S1, S2 ….
+func ImpliedSlots(courses []Course, boundary Clock) []Slot {
+	if boundary == 0 {
+		boundary = 12 * 60
+	}
+	ends := map[Clock]Clock{}
+	for _, c := range courses {
+		if e, ok := ends[c.Start]; !ok || c.End < e {
+			ends[c.Start] = c.End
+		}
+	}
+	starts := make([]Clock, 0, len(ends))
+	for st := range ends {
+		starts = append(starts, st)
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
+	var out []Slot
+	morning, afternoon := 0, 0
+	for i, st := range starts {
+		end := ends[st]
+		if i+1 < len(starts) && end > starts[i+1] {
+			end = starts[i+1]
+		}
+		sl := Slot{Start: st, End: end, HalfDay: Morning}
+		if st < boundary {
+			morning++
+			sl.Code = fmt.Sprintf("M%d", morning)
+		} else {
+			afternoon++
+			sl.Code, sl.HalfDay = fmt.Sprintf("S%d", afternoon), Afternoon
+		}
+		out = append(out, sl)
+	}
+	return out
 }
 
 // SetSlots replaces the school's bell grid. It refuses a grid that would move

@@ -104,3 +104,29 @@ func TestGridCellCover(t *testing.T) {
 		}
 	}
 }
+
+func TestImpliedSlots(t *testing.T) {
+	at := func(h, m int) model.Clock { return model.Clock(h*60 + m) }
+	course := func(s, e model.Clock) model.Course { return model.Course{Start: s, End: e} }
+	got := model.ImpliedSlots([]model.Course{
+		course(at(8, 10), at(10, 0)), course(at(8, 10), at(9, 5)), course(at(9, 5), at(10, 0)),
+		course(at(10, 15), at(12, 0)), course(at(13, 30), at(14, 25)), course(at(13, 30), at(15, 20)),
+	}, 0)
+	want := []model.Slot{
+		{Code: "M1", Start: at(8, 10), End: at(9, 5), HalfDay: model.Morning},
+		{Code: "M2", Start: at(9, 5), End: at(10, 0), HalfDay: model.Morning},
+		{Code: "M3", Start: at(10, 15), End: at(12, 0), HalfDay: model.Morning},
+		{Code: "S1", Start: at(13, 30), End: at(14, 25), HalfDay: model.Afternoon},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("slot %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if err := model.CheckSlots(got); err != nil {
+		t.Errorf("implied grid refused: %v", err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"appel/model"
 	"appel/model/modeltest"
+	"appel/storage/storagetest"
 )
 
 func storedMarks(t *testing.T, f fixture, id model.SeanceID) map[model.PupilID]model.Mark {
@@ -307,4 +308,17 @@ func TestTeacherOutingAndLateMinutes(t *testing.T) {
 	}
 	d.Press("up", "+")
 	d.WaitFor("n'est pas en retard")
+}
+
+// TestEmptyClassSaysToImportSIECLE: a roll call of a class without pupils
+// (timetable imported before SIECLE) says so, not that a filter hides them.
+func TestEmptyClassSaysToImportSIECLE(t *testing.T) {
+	data := modeltest.School(20)
+	data.Pupils = nil
+	f := fixture{db: storagetest.NewWith(t, data), now: modeltest.At(modeltest.Monday, 8, 5)}
+	d := f.start(t, "prof", 80, 24)
+	v := d.WaitFor("importez SIECLE")
+	if strings.Contains(v, "filtre") {
+		t.Errorf("an empty class is no filter's doing:\n%s", v)
+	}
 }

@@ -41,7 +41,7 @@ func (s *rollScreen) sheetView(width, height int) string {
 		lines = append(lines, s.rowLine(s.list.items[i], i == s.list.cursor, nameW, markW, width))
 	}
 	if len(s.list.items) == 0 {
-		lines = append(lines, st.Muted.Render("  Aucun élève ne correspond au filtre."))
+		lines = append(lines, st.Muted.Render("  "+s.emptyText()))
 	}
 	lines = append(lines, make([]string, max(rowsHeight-(to-from), 0))...)
 	return strings.Join(append(lines, s.summaryLine(width)), "\n")
@@ -232,4 +232,16 @@ func (s *rollScreen) FullHelp() []HelpSection {
 		{Title: "Appel", Keys: []key.Binding{k.Validate, k.Number, k.Prev, k.Next, k.Day}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}
+}
+
+// emptyText says why the roll call shows no pupil: none in the class or
+// group yet (the pupils come from SIECLE), or none that the filter matches.
+func (s *rollScreen) emptyText() string {
+	if len(s.sheet.Rows) > 0 {
+		return "Aucun élève ne correspond au filtre."
+	}
+	if s.sheet.Seance.Target.Kind == model.TargetGroup {
+		return "Aucun élève dans ce groupe : importez SIECLE (appel import siecle)."
+	}
+	return "Aucun élève dans cette division : importez SIECLE (appel import siecle)."
 }

@@ -23,7 +23,7 @@ func commandTable() []command {
 	out := option{name: "out", value: "FICHIER", usage: "le fichier à écrire", defText: "la sortie standard", file: fileOut}
 	importOptions := []option{
 		{name: "check", usage: "dire ce qui changerait, sans rien écrire"},
-		{name: "force", usage: "importer un fichier d'un autre établissement (UAJ)"},
+		{name: "force", usage: "importer un fichier d'un autre établissement (UAJ) ou d'une autre année scolaire (ANNEE_SCOLAIRE)"},
 		{name: "detail", usage: "lister chaque enregistrement, même créé ou inchangé"},
 		{name: "from", value: "DATE", usage: "SIECLE : le jour des changements de division ou de groupes, des arrivées et des départs",
 			defText: "la date d'export du fichier"},
@@ -141,9 +141,14 @@ func commandTable() []command {
 	table = append(table, disciplineCommands()...)
 	table = append(table, command{path: "import", summary: "les imports : fichiers de l'établissement, ou un export complet"})
 	for _, k := range imports.Kinds {
+		flags := importOptions
+		if k == imports.Timetable {
+			flags = append(slices.Clip(importOptions), option{name: "slots-from-file",
+				usage: "EDT, emp_sts : prendre la grille horaire que donnent les heures du fichier quand elles ne sont pas celles de l'établissement"})
+		}
 		table = append(table, command{path: "import " + string(k), remote: true,
 			args:    []arg{{name: "FICHIER", file: fileIn}},
-			summary: "importe un fichier : " + imports.KindLabel(k), flags: importOptions, run: runImport(k)})
+			summary: "importe un fichier : " + imports.KindLabel(k), flags: flags, run: runImport(k)})
 	}
 	return append(table,
 		command{path: "import all", remote: true, args: []arg{{name: "DOSSIER", file: folderIn}},

@@ -11,6 +11,8 @@ import (
 // importFlags are the options of `appel import`.
 type importFlags struct {
 	check, force, detail bool
+	// slots takes the timetable's own bell grid (--slots-from-file).
+	slots bool
 	// from dates a SIECLE re-import's changes (zero: the file's date).
 	from model.Date
 }
@@ -19,6 +21,9 @@ type importFlags struct {
 func runImport(kind imports.Kind) func(*cli, input) error {
 	return func(c *cli, in input) error {
 		f := importFlags{check: in.on("check"), force: in.on("force"), detail: in.on("detail")}
+		if kind == imports.Timetable {
+			f.slots = in.on("slots-from-file")
+		}
 		if v := in.str("from"); v != "" {
 			d, err := model.ParseDate(v)
 			if err != nil {
@@ -50,7 +55,7 @@ func readSource(stdin io.Reader, path string) (imports.Source, error) {
 // on out; progress, when not nil, shows how far it is. A refused file
 // returns its one-line error after the report has listed every refused row.
 func importFile(svc *model.Service, kind imports.Kind, src imports.Source, f importFlags, out io.Writer, progress *steps) error {
-	opt := imports.Options{Force: f.force, From: f.from}
+	opt := imports.Options{Force: f.force, From: f.from, SlotsFromFile: f.slots}
 	if progress != nil {
 		defer progress.done()
 		opt.Progress = progress.show

@@ -55,6 +55,20 @@ func (e *env) checkSchool(uaj string) {
 	}
 }
 
+// checkYear refuses a file of another school year (year is its first
+// calendar year, 0 when the file does not say), unless forced: last year's
+// export imported in August would bring back pupils who left.
+func (e *env) checkYear(year int) {
+	ours := e.dir.School.YearStart.Year
+	switch {
+	case year == 0 || year == ours:
+	case e.force:
+		e.note("fichier de l'année %d-%d importé dans l'année %s (--force)", year, year+1, e.dir.School.YearLabel())
+	default:
+		e.refuse(0, "ce fichier est de l'année scolaire %d-%d, l'établissement est en %s : rien n'est importé (exportez le fichier de l'année en cours, ou --force pour l'importer quand même)", year, year+1, e.dir.School.YearLabel())
+	}
+}
+
 // same compares two records as the store keeps them (JSON), so that an empty
 // list equals a missing one.
 func same(a, b any) bool {

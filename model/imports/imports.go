@@ -78,8 +78,12 @@ type Source struct {
 
 // Options tune an import.
 type Options struct {
-	// Force accepts a file whose UAJ names another school.
+	// Force accepts a file whose UAJ names another school, or whose year is
+	// another school year.
 	Force bool
+	// SlotsFromFile replaces the school's bell grid by the one a timetable's
+	// start times imply (EDT, emp_sts) when they match no slot of it.
+	SlotsFromFile bool
 	// From dates the changes of division and groups, the arrivals and the
 	// departures that a SIECLE re-import records (zero: the file's date of
 	// export, else today).
@@ -231,6 +235,7 @@ type env struct {
 	now      time.Time
 	login    string
 	force    bool
+	slots    bool
 	from     model.Date
 	progress func(Progress)
 	p        *Plan
@@ -240,6 +245,6 @@ func newEnv(svc *model.Service, dir *model.Directory, tx model.ReadTx, file stri
 	now := svc.Now()
 	return &env{
 		dir: dir, tx: tx, today: model.DateOf(now), now: now, login: svc.Actor().Login,
-		force: opt.Force, from: opt.From, progress: opt.Progress, p: &Plan{File: file},
+		force: opt.Force, slots: opt.SlotsFromFile, from: opt.From, progress: opt.Progress, p: &Plan{File: file},
 	}
 }

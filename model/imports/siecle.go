@@ -23,17 +23,17 @@ func (in siecleInput) plan(e *env) *Plan {
 	e.p.Kind, e.p.File, e.p.Format = Siecle, f.File, "SIECLE Base élèves (BEE_ELEVES)"
 	e.checkSchool(f.UAJ)
 	e.notes(f.Notes)
-	if f.Year != 0 && f.Year != e.dir.School.YearStart.Year {
-		e.note("export de l'année %d-%d, établissement en %s", f.Year, f.Year+1, e.dir.School.YearLabel())
-	}
+	e.checkYear(f.Year)
 	e.changeDay(f.Exported)
 	seen := map[model.PupilID]bool{}
 	var kept []model.Pupil
+	levels := map[string][]string{}
 	total := len(f.Pupils) + len(f.Skipped)
 	for i, pu := range f.Pupils {
 		seen[pu.ID] = true
 		if p, ok := e.pupil(pu); ok {
 			kept = append(kept, p)
+			levels[p.Division] = append(levels[p.Division], model.LevelOfMEF(pu.MEF))
 		}
 		e.tick(i+1, total)
 	}
@@ -42,7 +42,7 @@ func (in siecleInput) plan(e *env) *Plan {
 		e.inactive(s, f.Exported)
 		e.tick(len(f.Pupils)+i+1, total)
 	}
-	e.structures(kept)
+	e.structures(kept, levels)
 	e.missingPupils(seen)
 	return e.p
 }
@@ -139,8 +139,9 @@ func (e *env) inactive(s siecle.Skipped, exported model.Date) {
 }
 
 // structures plans the divisions and groups of the pupils kept: new codes
-// are created; a group learns the divisions its members come from.
-func (e *env) structures(pupils []model.Pupil) {
+// are created; a division takes the level most of its pupils' MEFs give
+// (levels by division); a group learns the divisions its members come from.
+func (e *env) structures(pupils []model.Pupil, levels map[string][]string) {
 	divisions := map[string]bool{}
 	groups := map[string]map[string]bool{}
 	for _, p := range pupils {
@@ -157,7 +158,7 @@ func (e *env) structures(pupils []model.Pupil) {
 		}
 	}
 	for _, code := range sortedSet(divisions) {
-		e.division(model.Division{Code: code}, 0)
+		e.division(model.Division{Code: code, Level: model.MainLevel(levels[code])}, 0)
 	}
 	for _, code := range sortedKeys(groups) {
 		e.group(model.Group{Code: code, Divisions: sortedSet(groups[code])}, 0)
@@ -175,7 +176,7 @@ func (e *env) division(d model.Division, line int) {
 	}
 	it := Item{Entity: model.EntityDivision, Key: d.Code, Line: line, Action: putOrKeep(had, old, d)}
 	if it.Action == Updated {
-		it.Detail = "libellé « " + d.Label + " »"
+		it.Detail = divisionChange(old, d)
 	}
 	e.add(it, func(tx model.Tx) error { return tx.PutDivision(d) })
 }
@@ -239,4 +240,16 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// divisionChange says what an import changes in a division.
+func divisionChange(a, b model.Division) string {
+	var parts []string
+	if a.Label != b.Label {
+		parts = append(parts, "libellé « "+b.Label+" »")
+	}
+	if a.Level != b.Level {
+		parts = append(parts, "niveau « "+b.Level+" »")
+	}
+	return strings.Join(parts, ", ")
 }

@@ -42,6 +42,11 @@ func TestSiecleEdgeCases(t *testing.T) {
 			t.Errorf("skipped pupil %s stored: %+v", id, p)
 		}
 	}
+	for _, code := range []string{"4e 1", "4e 2"} {
+		if d, ok := dir.Division(code); !ok || d.Level != "4e" {
+			t.Errorf("division %s: level %q, want 4e from CODE_MEF 102…", code, d.Level)
+		}
+	}
 	if g, ok := dir.Group("ESP 4e12"); !ok || fmt.Sprint(g.Divisions) != "[4e 1 4e 2]" {
 		t.Errorf("group « ESP 4e12 »: %+v %v", g, ok)
 	}
@@ -195,7 +200,7 @@ func TestSiecleDoubleStructure(t *testing.T) {
 			return
 		}
 		f := newFixture(t, bare("0660864F"))
-		f.run(t, imports.Siecle, src, imports.Options{})
+		f.run(t, imports.Siecle, src, imports.Options{Force: true}) // an export of 2019-2020
 		dir := f.dir(t)
 		checkPupil(t, dir, "1541944", "070876696HA|ESCAGLIA|Jeanine|301|[_301P1]")
 		if g, _ := dir.Group("_301P1"); fmt.Sprint(g.Divisions) != "[301]" {
@@ -275,5 +280,29 @@ func TestActionLabelsAgree(t *testing.T) {
 		if got := tc.a.Label(tc.entity, tc.n); got != tc.want {
 			t.Errorf("%v %s ×%d = %q, want %q", tc.a, tc.entity, tc.n, got, tc.want)
 		}
+	}
+}
+
+// TestSiecleOtherYearRefused: last year's export (ANNEE_SCOLAIRE 2025 in a
+// 2026-2027 school) is refused naming both years, nothing written; --force
+// imports it with a note.
+func TestSiecleOtherYearRefused(t *testing.T) {
+	data := schoolfiles.Read(t, "eleves.xml")
+	old := strings.Replace(string(data), "<ANNEE_SCOLAIRE>2026</ANNEE_SCOLAIRE>", "<ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE>", 1)
+	if old == string(data) {
+		t.Fatal("fixture without ANNEE_SCOLAIRE 2026")
+	}
+	src := imports.Source{Name: "eleves.xml", Data: []byte(old)}
+	f := newFixture(t, bare(schoolfiles.UAI))
+	_, err := imports.Run(f.svc, imports.Siecle, src, imports.Options{})
+	if err == nil || !strings.Contains(err.Error(), "2025-2026") || !strings.Contains(err.Error(), "2026-2027") || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("last year's export: %v, want a refusal naming both years and --force", err)
+	}
+	if n := len(f.dir(t).Pupils); n != 0 {
+		t.Errorf("refused import wrote %d pupils", n)
+	}
+	rep := f.run(t, imports.Siecle, src, imports.Options{Force: true})
+	if !rep.Applied || len(f.dir(t).Pupils) == 0 {
+		t.Errorf("--force: not applied")
 	}
 }

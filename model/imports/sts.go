@@ -21,8 +21,10 @@ func (in stsInput) plan(e *env) *Plan {
 	f := in.f
 	e.p.Kind, e.p.File, e.p.Format = STS, f.File, "STS-Web (STS_EDT)"
 	e.checkSchool(f.UAJ)
+	e.checkYear(f.Year)
 	e.notes(f.Notes)
 	e.teachers(f.Teachers)
+	e.staff(f.Staff)
 	for _, d := range f.Divisions {
 		e.division(d, 0)
 	}
@@ -137,4 +139,33 @@ func withRole(roles []model.Role, r model.Role) []model.Role {
 		}
 	}
 	return out
+}
+
+// staff lists the people without teaching (CPE, direction, surveillance)
+// who have no account yet, each with the command that creates it: STS-Web
+// does not say enough (their roles) for appel to create them unasked.
+func (e *env) staff(people []sts.Teacher) {
+	var fresh []sts.Teacher
+	for _, t := range people {
+		if _, ok := e.accountNamed(t); !ok {
+			fresh = append(fresh, t)
+		}
+	}
+	if len(fresh) == 0 {
+		return
+	}
+	planned := map[string]bool{}
+	for _, it := range e.p.Items {
+		if it.Entity == model.EntityAccount {
+			planned[it.Key] = true
+		}
+	}
+	sts.AssignLogins(fresh, func(login string) bool {
+		_, taken := e.dir.Account(login)
+		return taken || planned[login]
+	})
+	for _, t := range fresh {
+		e.note("%s (%s, sans enseignement) n'a pas de compte : appel user add %s --role %s --name %q",
+			t.DisplayName(), t.Function, t.Login, sts.StaffRole(t.Function), t.DisplayName())
+	}
 }

@@ -1,6 +1,7 @@
 package imports_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -249,5 +250,83 @@ func TestTimetableTeachersByName(t *testing.T) {
 	}
 	if !strings.Contains(details(rep.Plan), "enseignant Martin ambigu (mmartin2, prof) : ignoré") {
 		t.Errorf("details:\n%s", details(rep.Plan))
+	}
+}
+
+// TestTimetableSaysWhatIsMissing: a timetable imported before SIECLE names
+// the divisions without pupils; a course whose teacher has no account is
+// counted, with the commands that mend both.
+func TestTimetableSaysWhatIsMissing(t *testing.T) {
+	data := bare("0670001A")
+	data.Divisions = []model.Division{{Code: "4B"}, {Code: "3C"}}
+	f := newFixture(t, data)
+	rep := f.run(t, imports.Timetable, appelTimetable(
+		"lundi;08:00;08:55;4B;;Mathématiques;prof;104;toutes",
+		"mardi;09:00;09:55;3C;;Histoire;inconnu;;"), imports.Options{})
+	checkReport(t, rep, []string{
+		"2 division(s) ou groupe(s) sans élève : division 3C, division 4B",
+		"appel import siecle",
+		"1 cours sans enseignant qui ait un compte",
+	})
+}
+
+// TestSTSStaffWithoutTeaching: a CPE (FONCTION EDU) of STS-Web gets no
+// account unasked but is listed with the command that creates it; once the
+// account exists under his name, he is no longer listed.
+func TestSTSStaffWithoutTeaching(t *testing.T) {
+	data := strings.Replace(string(schoolfiles.Read(t, "sts_emp.xml")), "<FONCTION>DOC</FONCTION>", "<FONCTION>EDU</FONCTION>", 1)
+	src := imports.Source{Name: "sts_emp.xml", Data: []byte(data)}
+	f := newFixture(t, bare(schoolfiles.UAI))
+	rep := f.run(t, imports.STS, src, imports.Options{})
+	checkReport(t, rep, []string{`Paul LIVRE (EDU, sans enseignement) n'a pas de compte : appel user add plivre --role cpe --name "Paul LIVRE"`})
+	if _, ok := f.dir(t).Account("plivre"); ok {
+		t.Error("a CPE account was created unasked")
+	}
+	if _, err := f.db.Update(context.Background(), model.Actor{Login: "test"}, "compte", func(tx model.Tx) error {
+		return tx.PutAccount(model.Account{Login: "plivre", Name: "Paul LIVRE", Roles: []model.Role{model.RoleCPE}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	again := f.run(t, imports.STS, src, imports.Options{})
+	if strings.Contains(strings.Join(again.Notes, "\n"), "LIVRE") {
+		t.Errorf("an existing CPE is listed again: %v", again.Notes)
+	}
+}
+
+// TestTimetableSlotsFromFile: a school whose bells ring at 08:10, 09:05,
+// 10:15: without its grid the import names the times and the grid they
+// imply; --slots-from-file takes that grid, and every course starts at a slot
+// of it, once.
+func TestTimetableSlotsFromFile(t *testing.T) {
+	data := bare("0670001A")
+	data.Divisions = []model.Division{{Code: "4B"}}
+	rows := []string{
+		"lundi;08:10;09:05;4B;;Mathématiques;prof;104;toutes",
+		"lundi;09:05;10:00;4B;;Français;prof;104;toutes",
+		"lundi;10:15;11:10;4B;;Histoire;prof;104;toutes",
+		"mardi;08:10;10:00;4B;;SVT;prof;104;toutes",
+		"mardi;13:40;14:35;4B;;EPS;prof;;toutes",
+	}
+	f := newFixture(t, data)
+	rep := f.run(t, imports.Timetable, appelTimetable(rows...), imports.Options{})
+	checkReport(t, rep, []string{"4 heure(s) de début absente(s) de la grille horaire de l'établissement (08:10, 09:05, 10:15, 13:40)", "M1 08:10–09:05, M2 09:05–10:00, M3 10:15–11:10, S1 13:40–14:35", "--slots-from-file"})
+	rep = f.run(t, imports.Timetable, appelTimetable(rows...), imports.Options{SlotsFromFile: true})
+	if !rep.Applied {
+		t.Fatalf("not applied: %v", rep.Notes)
+	}
+	dir := f.dir(t)
+	if got := len(dir.School.Slots); got != 4 {
+		t.Fatalf("grid of %d slots, want 4: %+v", got, dir.School.Slots)
+	}
+	if len(dir.Courses) != len(rows) {
+		t.Errorf("%d courses, want %d", len(dir.Courses), len(rows))
+	}
+	for _, c := range dir.Courses {
+		if _, ok := dir.School.SlotAt(c.Start); !ok {
+			t.Errorf("course %s at %s starts at no slot", c.Subject, c.Start)
+		}
+		if n := len(model.CoveredSlots(dir.School.Slots, c.Start, c.End)); n != int(c.End-c.Start+54)/55 {
+			t.Errorf("course %s %s–%s shown on %d cells", c.Subject, c.Start, c.End, n)
+		}
 	}
 }

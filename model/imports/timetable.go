@@ -23,28 +23,116 @@ func (in timetableInput) plan(e *env) *Plan {
 	t := in.t
 	e.p.Kind, e.p.File, e.p.Format = Timetable, t.File, t.Format.Label()
 	e.notes(t.Notes)
-	e.weeks(t.WeekTypes, t.WeekSets)
+	e.weeks(t.WeekTypes, t.WeekSets, e.slotGrid(t))
 	teachers := newTeacherIndex(e.dir.Accounts)
 	inFile := map[string]bool{}
 	running := len(e.dir.Courses) > 0 && e.today.After(e.dir.School.YearStart)
+	var planned []model.Course
 	for i, entry := range t.Entries {
 		if c, ok := e.course(entry, teachers, running); ok {
 			inFile[c.ID] = true
+			planned = append(planned, c)
 		}
 		e.tick(i+1, len(t.Entries))
 	}
 	e.endCourses(inFile)
+	e.gaps(planned)
 	return e.p
+}
+
+// gaps notes what the timetable leaves to do: the divisions and groups
+// that have no pupil yet (the roll call would be empty) and the courses
+// without a teacher's account (nobody would call the roll).
+func (e *env) gaps(courses []model.Course) {
+	empty := map[string]bool{}
+	teacherless := 0
+	day := e.today
+	if day.Before(e.dir.School.YearStart) {
+		day = e.dir.School.YearStart
+	}
+	for _, c := range courses {
+		if len(e.dir.MembersBetween(c.Target, day, e.dir.School.YearEnd)) == 0 {
+			empty[targetWord(c.Target.Kind)+" "+c.Target.Code] = true
+		}
+		if len(c.Teachers) == 0 {
+			teacherless++
+		}
+	}
+	if len(empty) > 0 {
+		names := sortedSet(empty)
+		e.note("%d division(s) ou groupe(s) sans élève : %s ; leurs appels seront vides tant que SIECLE n'est pas importé (appel import siecle)",
+			len(names), strings.Join(firstN(names, 12), ", "))
+	}
+	if teacherless > 0 {
+		e.note("%d cours sans enseignant qui ait un compte : personne n'en fera l'appel (appel import sts, ou appel user add LOGIN --role teacher)", teacherless)
+	}
+}
+
+// firstN returns the first n of names, then « … et N autres ».
+func firstN(names []string, n int) []string {
+	if len(names) <= n {
+		return names
+	}
+	return append(names[:n:n], fmt.Sprintf("… et %d autres", len(names)-n))
+}
+
+// slotGrid checks the file's start times against the school's bell grid
+// (UDT names slots: already checked); times that start no slot are named
+// with the grid they imply, and with --slots-from-file that grid is
+// returned, to replace the school's (nil: the grid stays).
+func (e *env) slotGrid(t *timetable.Timetable) []model.Slot {
+	if t.Format == timetable.FormatUDT || len(t.Entries) == 0 {
+		return nil
+	}
+	courses := make([]model.Course, len(t.Entries))
+	off := map[string]bool{}
+	for i, en := range t.Entries {
+		courses[i] = en.Course
+		if _, ok := e.dir.School.SlotAt(en.Course.Start); !ok {
+			off[en.Course.Start.String()] = true
+		}
+	}
+	if len(off) == 0 {
+		return nil
+	}
+	implied := model.ImpliedSlots(courses, e.dir.School.Settings.MiddayBoundary)
+	if err := model.CheckSlots(implied); err != nil {
+		e.refuse(0, "heures de début absentes de la grille horaire (%s), et le fichier n'en donne pas une lisible : %s", strings.Join(sortedSet(off), ", "), err)
+		return nil
+	}
+	if !e.slots {
+		e.note("%d heure(s) de début absente(s) de la grille horaire de l'établissement (%s) : ces cours s'affichent sur les créneaux qu'ils couvrent ; pour prendre la grille du fichier (%s), réimportez avec --slots-from-file, ou réglez-la (appel settings slots set)",
+			len(off), strings.Join(sortedSet(off), ", "), slotText(implied))
+		return nil
+	}
+	if moved := model.MovedCourses(e.dir.School, e.dir.Courses, implied); len(moved) > 0 {
+		e.refuse(0, "la grille du fichier (%s) changerait la demi-journée de %d cours déjà enregistré(s) : leurs absences passées compteraient autrement", slotText(implied), len(moved))
+		return nil
+	}
+	return implied
+}
+
+// slotText writes a grid for a message: « M1 08:10–09:05, M2 … ».
+func slotText(slots []model.Slot) string {
+	parts := make([]string, len(slots))
+	for i, s := range slots {
+		parts[i] = fmt.Sprintf("%s %s–%s", s.Code, s.Start, s.End)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // weeks merges the file's week calendar into the school's: its A/B weeks
 // replace the school's for the same Mondays; its named sets are added.
-func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date) {
-	if len(types) == 0 && len(sets) == 0 {
+// slots, when not nil, replace the school's bell grid in the same write.
+func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date, slots []model.Slot) {
+	if len(types) == 0 && len(sets) == 0 && slots == nil {
 		return
 	}
 	school := e.dir.School
 	old := school
+	if slots != nil {
+		school.Slots = slots
+	}
 	school.WeekTypes = maps.Clone(school.WeekTypes)
 	if school.WeekTypes == nil {
 		school.WeekTypes = map[model.Date]string{}
@@ -59,6 +147,9 @@ func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date) {
 	if it.Action == Updated {
 		it.Detail = fmt.Sprintf("calendrier : %d semaines A ou B, ensembles de semaines : %s",
 			len(types), cmpOr(strings.Join(sortedKeys(sets), ", "), "aucun"))
+		if slots != nil {
+			it.Detail += " ; grille horaire du fichier : " + slotText(slots)
+		}
 	}
 	e.add(it, func(tx model.Tx) error { return tx.PutSchool(school) })
 }

@@ -33,11 +33,18 @@ func (p *parser) division(n *xmlin.Node) error {
 	if code == "" {
 		return formats.Errorf(p.out.File, n.Line, "division sans attribut CODE")
 	}
-	if _, dup := p.divs[code]; dup {
+	var levels []string
+	for _, m := range n.Find("MEFS_APPARTENANCE", "MEF_APPARTENANCE") {
+		levels = append(levels, model.LevelOfMEF(m.Attr("CODE")))
+	}
+	if i, dup := p.divs[code]; dup {
 		p.out.Notes.Add(n.Line, "division %s décrite deux fois : services réunis", code)
+		if d := &p.out.Divisions[i]; d.Level == "" {
+			d.Level = model.MainLevel(levels)
+		}
 	} else {
 		p.divs[code] = len(p.out.Divisions)
-		p.out.Divisions = append(p.out.Divisions, model.Division{Code: code, Label: n.Value("LIBELLE_LONG")})
+		p.out.Divisions = append(p.out.Divisions, model.Division{Code: code, Label: n.Value("LIBELLE_LONG"), Level: model.MainLevel(levels)})
 	}
 	p.readServices(n, model.Target{Kind: model.TargetDivision, Code: code})
 	return nil
@@ -111,6 +118,9 @@ func (p *parser) assemble() {
 			p.out.Notes.Add(t.Line, "%s (ID %s) n'a pas la fonction ENS mais assure un service : compté comme enseignant", t.DisplayName(), id)
 		default:
 			others++
+			if StaffRole(t.Function) != "" {
+				p.out.Staff = append(p.out.Staff, t)
+			}
 			continue
 		}
 		p.out.Teachers = append(p.out.Teachers, t)
@@ -120,6 +130,12 @@ func (p *parser) assemble() {
 	}
 	sortTeachers(p.out.Teachers)
 	AssignLogins(p.out.Teachers, nil)
+	taken := map[string]bool{}
+	for _, t := range p.out.Teachers {
+		taken[t.Login] = true
+	}
+	sortTeachers(p.out.Staff)
+	AssignLogins(p.out.Staff, func(l string) bool { return taken[l] })
 }
 
 func (p *parser) subjectLabel(sv Service) string {

@@ -29,7 +29,9 @@ type Teacher struct {
 	Login string
 	// MainDivisions are the divisions he is professeur principal of.
 	MainDivisions []string
-	Line          int
+	// Function is FONCTION: ENS (teaching), EDU (CPE), DIR (direction), SUR (surveillance)…
+	Function string
+	Line     int
 }
 
 // DisplayName returns « Prénom NOM ».
@@ -78,7 +80,10 @@ type File struct {
 	Year               int
 	YearStart, YearEnd model.Date
 	// Teachers are sorted by last name, first name, then ID, with logins assigned.
-	Teachers  []Teacher
+	Teachers []Teacher
+	// Staff are the people without teaching whose function appel has a
+	// role for (EDU, DIR, SUR), with logins assigned after the teachers'.
+	Staff     []Teacher
 	Divisions []model.Division
 	Groups    []model.Group
 	// Subjects maps subject codes to the nomenclature's entries.
@@ -161,7 +166,7 @@ func (p *parser) individual(n *xmlin.Node) error {
 	t := Teacher{
 		ID: id, LastName: cmpOr(n.Value("NOM_USAGE"), n.Value("NOM_PATRONYMIQUE")), FirstName: n.Value("PRENOM"),
 		Civility: civility(n.Value("CIVILITE")), MainDivisions: n.Values("PROFS_PRINC", "PROF_PRINC", "CODE_STRUCTURE"),
-		Line: n.Line,
+		Function: strings.ToUpper(n.Value("FONCTION")), Line: n.Line,
 	}
 	p.people[id] = t
 	p.order = append(p.order, id)
@@ -199,4 +204,18 @@ func sortTeachers(ts []Teacher) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+}
+
+// StaffRole returns the appel role of a function without teaching (EDU: cpe,
+// DIR: direction, SUR: aed), "" for the others.
+func StaffRole(function string) string {
+	switch strings.ToUpper(function) {
+	case "EDU":
+		return "cpe"
+	case "DIR":
+		return "direction"
+	case "SUR":
+		return "aed"
+	}
+	return ""
 }

@@ -134,7 +134,7 @@ func TestParseFixture(t *testing.T) {
 		`division:4A 999999 "999999" [13]`,
 		`division:4A 030602 "ESPAGNOL LV2" [11]`,
 	})
-	if fmt.Sprint(f.Groups) != "[{ESP 4AB  [4A 4B]}]" || fmt.Sprint(f.Divisions) != "[{4A  }]" {
+	if fmt.Sprint(f.Groups) != "[{ESP 4AB  [4A 4B]}]" || fmt.Sprint(f.Divisions) != "[{4A  4e}]" {
 		t.Errorf("groups %v divisions %v", f.Groups, f.Divisions)
 	}
 	var notes []string
