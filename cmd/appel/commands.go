@@ -60,6 +60,8 @@ func commandTable() []command {
 				{name: "login-grace", value: "DURÉE", def: 2 * time.Minute, usage: "ferme une connexion qui ne s'est pas authentifiée dans ce délai (0 : jamais)"},
 				{name: "max-startups", value: "DÉBUT:TAUX:PLEIN", def: "60:30:200",
 					usage: "connexions non authentifiées à la fois : au-delà de DÉBUT, TAUX % des nouvelles refusées, jusqu'à toutes à PLEIN"},
+				{name: "max-startups-per-source", value: "N", def: 20,
+					usage: "connexions non authentifiées à la fois depuis une même adresse (0 : pas de limite)"},
 				{name: "penalty-max", value: "DURÉE", def: 10 * time.Minute,
 					usage: "attente la plus longue imposée à une source qui échoue encore et encore (0 : aucune)"},
 				importsFolder,

@@ -36,7 +36,7 @@ func TestMaxStartupsReadsOpenSSHSyntax(t *testing.T) {
 // penaltyFree times in a row waits, longer each time, up to the maximum.
 func TestGuardCapAndPenalties(t *testing.T) {
 	var refusals []string
-	g, err := newDoorGuard(0, "2:50:4", 8*time.Second, func(m string, _ ...any) { refusals = append(refusals, m) })
+	g, err := newDoorGuard(0, "2:50:4", 0, 8*time.Second, func(m string, _ ...any) { refusals = append(refusals, m) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,8 +73,9 @@ func TestGuardCapAndPenalties(t *testing.T) {
 }
 
 // TestLoginGraceClosesIdleConnections: with --login-grace 1s, TCP
-// connections that never start SSH are closed after a second and logged,
-// while a teacher logs in and runs a command as usual.
+// connections that never start SSH are closed after a second and logged
+// (those past the per-source cap at once), while a teacher logs in from
+// another address and runs a command as usual.
 func TestLoginGraceClosesIdleConnections(t *testing.T) {
 	requireSSH(t)
 	s := &sshSchool{db: demoDB(t), keys: map[string]string{"prof": sshKey(t, "prof")}}
@@ -82,15 +83,18 @@ func TestLoginGraceClosesIdleConnections(t *testing.T) {
 	s.srv = startServe(t, s.db, "--login-grace", "1s", "--now", "2026-11-23T08:05")
 	srv := s.srv
 	var idle []net.Conn
-	for range 20 {
+	for range 40 {
 		c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", srv.port))
 		if err != nil {
 			t.Fatal(err)
 		}
 		idle = append(idle, c)
 	}
-	if out, errOut, code := s.ssh(t, "prof", "prof", nil, "help"); code != 0 || !strings.Contains(out, "appel") {
-		t.Fatalf("a login beside idle connections: %d %s", code, errOut)
+	// The teacher from another address (127.0.0.2): the idle ones fill
+	// their own source's share of the door, never his.
+	args := append(strings.Fields(sshArgs(srv.port, s.keys["prof"])), "-o", "BatchMode=yes", "-b", "127.0.0.2", "prof@127.0.0.1", "help")
+	if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil || !strings.Contains(string(out), "appel") {
+		t.Fatalf("a login beside idle connections: %v %s", err, out)
 	}
 	start := time.Now()
 	for _, c := range idle {
