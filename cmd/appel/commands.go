@@ -99,7 +99,10 @@ func commandTable() []command {
 				"connaît pas, appel demande « Code d'activation : » et, s'il est juste, enregistre cette clé. Cinq codes " +
 				"faux annulent l'invitation.",
 			flags: []option{{name: "days", value: "N", def: 14, usage: "jours de validité du code (1 à 90)"},
-				{name: "all", usage: "chaque compte actif sans clé"}},
+				{name: "all", usage: "chaque compte actif sans clé"},
+				{name: "out", value: "FICHIER.pdf", file: fileOut, usage: "une feuille imprimée par personne (code, comment créer sa clé, empreinte du serveur) au lieu des lignes", defText: "aucune"},
+				{name: "host", value: "HÔTE", def: "serveur", usage: "le nom du serveur sur les feuilles"},
+				{name: "port", value: "N", def: 2222, usage: "le port SSH sur les feuilles"}},
 			run: runInvite},
 		{path: "user key", summary: "les clés SSH d'un compte"},
 		{path: "user key add", remote: true, args: []arg{{name: "LOGIN"}},

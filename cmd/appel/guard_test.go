@@ -5,6 +5,8 @@ import (
 	"io"
 	"net"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -151,5 +153,35 @@ func TestEnrolWithACode(t *testing.T) {
 	}
 	if !strings.Contains(srv.log.String(), "clé enregistrée par code d'activation") || !strings.Contains(srv.log.String(), "motif=code_d_activation") {
 		t.Errorf("log:\n%s", srv.log)
+	}
+}
+
+// TestInvitationSheets: appel user invite --all --out writes one sheet per
+// account without a key, with its code, the command that connects and the
+// host key's fingerprint.
+func TestInvitationSheets(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext absent (poppler-utils) : les feuilles ne sont pas relues")
+	}
+	requireSSH(t)
+	db := demoDB(t)
+	hostKey := filepath.Join(filepath.Dir(db), "host_ed25519")
+	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen: %v %s", err, out)
+	}
+	pdf := filepath.Join(t.TempDir(), "invitations.pdf")
+	appelCmd(t, "user", "invite", "prof", "--out", pdf, "--host", "appel.college.fr", "--db", db)
+	text, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := hostKeyFingerprint(hostKey)
+	for _, want := range []string{"ssh -p 2222 prof@appel.college.fr", fp, "Code d'activation", "ssh-keygen -t ed25519"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the sheet lacks %q:\n%s", want, text)
+		}
+	}
+	if fp == "" || !regexp.MustCompile(`[A-Z2-9]{4}-[A-Z2-9]{4}`).Match(text) {
+		t.Errorf("no code or fingerprint:\n%s", text)
 	}
 }
