@@ -19,7 +19,9 @@ import (
 // lists as a backup passes the check, and the db itself still opens.
 func TestServeKilledDuringBackup(t *testing.T) {
 	written, unfinished := 0, 0
-	for _, delay := range []int{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 120, 140, 160, 200, 300, 600} {
+	// The last round (-1) waits for the new backup to be listed, whatever
+	// the machine's load, then kills: one kill at least after a finished one.
+	for _, delay := range []int{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 120, 140, 160, 200, 300, 600, -1} {
 		db := demoDB(t)
 		dir := filepath.Join(filepath.Dir(db), "sauvegardes")
 		old := writeOldBackup(t, db, dir)
@@ -28,7 +30,11 @@ func TestServeKilledDuringBackup(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(delay) * time.Millisecond)
+		if delay >= 0 {
+			time.Sleep(time.Duration(delay) * time.Millisecond)
+		} else {
+			waitForBackups(t, dir, 2)
+		}
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 		if fileSum(t, old) != oldSum {
@@ -84,4 +90,19 @@ func fileSum(t *testing.T, path string) [32]byte {
 		t.Fatal(err)
 	}
 	return sha256.Sum256(data)
+}
+
+// waitForBackups waits (up to a minute) until dir lists n verified backups.
+func waitForBackups(t *testing.T, dir string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if list, _ := backups.List(dir, time.Local); len(list) >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no new backup listed in %s after a minute", dir)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
