@@ -175,7 +175,7 @@ func TestCommandLineErrorsInFrench(t *testing.T) {
 	}{
 		{[]string{"frobnicate"}, `commande inconnue "frobnicate"`},
 		{[]string{"help", "frobnicate"}, `commande inconnue "frobnicate"`},
-		{[]string{"user"}, "précisez une commande (add, key, list"},
+		{[]string{"user"}, "précisez une commande (add, invite, key, list"},
 		{[]string{"user", "key", "frob"}, `commande inconnue "frob" (add, list, rm)`},
 		{[]string{"stats", "--frob"}, "option --frob inconnue"},
 		{[]string{"stats", "-db", "x"}, "option -db inconnue (les options s'écrivent avec deux tirets : --db)"},
