@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -123,5 +124,74 @@ func BenchmarkCheckFile(b *testing.B) {
 				b.ReportMetric(float64(yearMarks), "marks")
 			}
 		})
+	}
+}
+
+// BenchmarkCommitDuringBackup commits one mark per operation on the
+// year-sized school, with (« backup ») or without (« alone ») backups of that
+// db written back to back beside it the whole time, the way appel serve
+// writes its automatic ones; it reports the commits' p50 and p99.
+func BenchmarkCommitDuringBackup(b *testing.B) {
+	src := benchFile(b, "year2000", yearOf2000)
+	for _, withBackup := range []bool{false, true} {
+		name := map[bool]string{false: "alone", true: "backup"}[withBackup]
+		b.Run(name, func(b *testing.B) {
+			dir := b.TempDir()
+			path := filepath.Join(dir, "appel.db")
+			copyBench(b, src, path)
+			db, err := storage.Open(path, storage.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			stop, backups := make(chan struct{}), make(chan int, 1)
+			go func() {
+				n := 0
+				for withBackup {
+					select {
+					case <-stop:
+						backups <- n
+						return
+					default:
+					}
+					if err := db.Backup(filepath.Join(dir, "copie.db")); err == nil {
+						n++
+					}
+				}
+				backups <- n
+			}()
+			var lat []time.Duration
+			i := 0
+			day := model.NewDate(2027, 6, 1)
+			for b.Loop() {
+				i++
+				m := model.Mark{Seance: model.NewSeanceID(day, model.Clock(8*60), "bench"),
+					Pupil: model.PupilID(fmt.Sprintf("E%03d", i%2000+1)), Kind: model.KindLate, By: "prof", At: time.Now()}
+				start := time.Now()
+				if _, err := db.Update(context.Background(), model.Actor{Login: "bench"}, "marque",
+					func(tx model.Tx) error { return tx.PutMark(m) }); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			close(stop)
+			n := <-backups
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			b.ReportMetric(float64(n), "backups")
+		})
+	}
+}
+
+// copyBench copies the file src to dst.
+func copyBench(b *testing.B, src, dst string) {
+	b.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o600); err != nil {
+		b.Fatal(err)
 	}
 }

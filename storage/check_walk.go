@@ -51,7 +51,7 @@ func (h *Health) walkPages() error {
 	if err != nil || info.Size() <= 0 {
 		return fmt.Errorf("%s illisible : %w", h.Path, ErrDamaged)
 	}
-	data, err := syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, syscall.MAP_SHARED|syscall.MAP_POPULATE)
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, walkMapFlags)
 	if err != nil {
 		return fmt.Errorf("%s illisible (%v) : %w", h.Path, err, ErrDamaged)
 	}
