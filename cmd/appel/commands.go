@@ -143,6 +143,8 @@ func commandTable() []command {
 			summary: "importe un fichier : " + imports.KindLabel(k), flags: flags, run: runImport(k)})
 	}
 	return append(table,
+		command{path: "import undo", remote: true, run: runImportUndo,
+			summary: "annule le dernier import : ce qu'il a créé est supprimé, ce qu'il a modifié reprend sa valeur (si rien n'a été enregistré dessus depuis)"},
 		command{path: "import all", remote: true, args: []arg{{name: "DOSSIER", file: folderIn}},
 			summary: "reconstruit un établissement dans une base vide, depuis « export all » (dossier ou archive zip)",
 			flags: []option{

@@ -171,3 +171,35 @@ func TestBackupKeepsAnExistingFile(t *testing.T) {
 	appelCmd(t, "user", "list", "--db", copyPath) // fails the test unless the copy is a db
 
 }
+
+// TestImportUndo: a wrong SIECLE import taken back leaves the school as it
+// was (export all identical); a second undo is refused in one French line.
+func TestImportUndo(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	now := "2026-11-23T08:05"
+	inProcess(t, "init", "--uai", schoolfiles.UAI, "--name", "Collège Test", "--db", db, "--now", now)
+	eleves := filepath.Join(dir, "eleves.xml")
+	if err := os.WriteFile(eleves, schoolfiles.Read(t, "eleves.xml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, after := filepath.Join(dir, "avant"), filepath.Join(dir, "apres")
+	inProcess(t, "export", "all", "--out", before, "--db", db, "--now", now)
+	inProcess(t, "import", "siecle", eleves, "--db", db, "--now", now)
+	got := inProcess(t, "import", "undo", "--db", db, "--now", now)
+	if !strings.Contains(got, "Import annulé (import siecle") || !strings.Contains(got, "supprimés") {
+		t.Errorf("undo said %q", got)
+	}
+	inProcess(t, "export", "all", "--out", after, "--db", db, "--now", now)
+	for _, name := range []string{"eleves.csv", "divisions.csv", "groupes.csv", "etablissement.csv", "dataset.json"} {
+		a, errA := os.ReadFile(filepath.Join(before, name))
+		b, errB := os.ReadFile(filepath.Join(after, name))
+		if errA != nil || errB != nil || string(a) != string(b) {
+			t.Errorf("%s differs after undo (%v %v):\n%s\n---\n%s", name, errA, errB, a, b)
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"import", "undo", "--db", db, "--now", now}, strings.NewReader(""), &out, &errOut); code == 0 || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
+		t.Errorf("second undo: exit %d, %q", code, errOut.String())
+	}
+}
