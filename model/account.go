@@ -134,6 +134,9 @@ type Account struct {
 	// STSID is STS-Web's INDIVIDU @ID for a teacher created by an STS import:
 	// the stable key that re-imports and timetables use.
 	STSID string `json:"sts_id,omitempty"`
+	// Invitation, while pending, lets a key the server does not know yet
+	// enrol itself with a one-time code (appel user invite).
+	Invitation *Invitation `json:"invitation,omitempty"`
 }
 
 // Has reports whether the account holds the role.

@@ -3,6 +3,7 @@ package model_test
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -400,5 +401,145 @@ func TestTellFamilyOfASanction(t *testing.T) {
 		if err != nil || claimed.Status != model.StatusSending {
 			t.Errorf("claiming the e-mail: %+v %v", claimed.Status, err)
 		}
+	}
+}
+
+func TestEraseSanctionsAnonymises(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(6))
+	d := model.NewDate
+	if _, err := deskAt(db, "direction", d(2026, 10, 5), 9, 0).Pronounce(model.Sanction{Pupil: "E001", Kind: model.SanctionWarning,
+		Facts: "retards répétés", Date: d(2026, 10, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := deskAt(db, "direction", d(2026, 10, 5), 9, 0).Pronounce(model.Sanction{Pupil: "E002", Kind: model.SanctionBlame,
+		Facts: "insultes", Date: d(2026, 10, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := deskAt(db, "cpe", d(2027, 9, 2), 9, 0).EraseSanctions(); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("a CPE erased sanctions: %v", err)
+	}
+	later := deskAt(db, "direction", d(2027, 9, 2), 9, 0)
+	if n, err := later.EraseSanctions(); err != nil || n != 1 {
+		t.Fatalf("erased %d (%v), want the avertissement only", n, err)
+	}
+	all, _ := later.Sanctions(model.DisciplineQuery{}, true)
+	for _, x := range all {
+		if (x.Kind == model.SanctionWarning) != (x.Pupil == "" && x.Anonymised) {
+			t.Errorf("sanction %+v", x)
+		}
+	}
+	reg, err := later.SanctionRegister(d(2026, 10, 5))
+	if err != nil || len(reg) != 2 || reg[0].Facts != "retards répétés" {
+		t.Errorf("registre %+v %v", reg, err)
+	}
+	if rec, err := later.PupilRecord("E002"); err != nil || len(rec.Sanctions) != 1 {
+		t.Errorf("E002's record %+v %v", rec.Sanctions, err)
+	}
+	if n, _ := later.EraseSanctions(); n != 0 {
+		t.Errorf("erased again: %d", n)
+	}
+}
+
+// TestDisciplinePermissionsByRole is the policy's table: what each role may
+// do of the discipline (prof teaches 4B, E…; A001 is prof2's pupil in 4A).
+func TestDisciplinePermissionsByRole(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(6))
+	svc := func(login string) *model.Service { return deskAt(db, login, modeltest.Monday, 9, 0) }
+	type action func(s *model.Service) error
+	actions := map[string]action{
+		"report an incident": func(s *model.Service) error {
+			_, err := s.ReportIncident(model.Incident{Date: modeltest.Monday, Kind: "autre", Description: "x",
+				Involved: []model.Involved{{Pupil: "A001", Role: model.InvolvedWitness}}})
+			return err
+		},
+		"punish a pupil of 4B": func(s *model.Service) error {
+			// E002 is in 4B, not in ESP 4AB: prof's pupil, not prof2's.
+			_, err := s.Punish(model.Punishment{Pupil: "E002", Kind: model.PunishNote})
+			return err
+		},
+		"punish A001": func(s *model.Service) error {
+			_, err := s.Punish(model.Punishment{Pupil: "A001", Kind: model.PunishNote})
+			return err
+		},
+		"plan a detention": func(s *model.Service) error {
+			_, err := s.PlanDetention(model.DetentionSession{Date: modeltest.Monday, Start: 780, End: 840, Supervisor: "aed"})
+			return err
+		},
+		"read sanctions": func(s *model.Service) error {
+			_, err := s.Sanctions(model.DisciplineQuery{}, false)
+			return err
+		},
+		"pronounce": func(s *model.Service) error {
+			_, err := s.Pronounce(model.Sanction{Pupil: "E002", Kind: model.SanctionWarning, Facts: "x"})
+			return err
+		},
+		"edit the lists": func(s *model.Service) error {
+			_, err := s.SaveDisciplineKind(model.ListIncidentKinds, model.DisciplineKind{Label: "Fraude"})
+			return err
+		},
+		"erase sanctions": func(s *model.Service) error {
+			_, err := s.EraseSanctions()
+			return err
+		},
+	}
+	allowed := map[string][]string{
+		"report an incident":   {"prof", "prof2", "aed", "cpe", "direction", "admin"},
+		"punish a pupil of 4B": {"prof", "aed", "cpe", "direction", "admin"},
+		"punish A001":          {"prof2", "aed", "cpe", "direction", "admin"},
+		"plan a detention":     {"aed", "cpe", "direction", "admin"},
+		"read sanctions":       {"aed", "cpe", "direction", "admin"},
+		"pronounce":            {"direction"},
+		"edit the lists":       {"admin"},
+		"erase sanctions":      {"direction"},
+	}
+	for name, do := range actions {
+		for _, login := range []string{"prof", "prof2", "aed", "cpe", "direction", "admin"} {
+			err := do(svc(login))
+			want := slices.Contains(allowed[name], login)
+			if want && err != nil || !want && !errors.Is(err, model.ErrForbidden) {
+				t.Errorf("%s, %s: %v (allowed %v)", login, name, err, want)
+			}
+		}
+	}
+}
+
+func TestCancelSanctionRemovesItsMarks(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(6))
+	direction := deskAt(db, "direction", modeltest.Monday, 7, 0)
+	x, err := direction.Pronounce(model.Sanction{Pupil: "E001", Kind: model.SanctionTempExclusion, Facts: "violences",
+		From: modeltest.Monday, Days: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tuesday := modeltest.MathsSeance(modeltest.Monday.AddDays(1))
+	// The CPE corrects Tuesday's mark: it is no longer the sanction's.
+	if _, err := deskAt(db, "cpe", modeltest.Monday, 7, 5).SetMark(tuesday, "E001", model.KindAbsent); err != nil {
+		t.Fatal(err)
+	}
+	if err := deskAt(db, "cpe", modeltest.Monday, 7, 6).CancelSanction(x.ID, "erreur"); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("a CPE withdrew a sanction: %v", err)
+	}
+	if err := direction.CancelSanction(x.ID, ""); err == nil {
+		t.Error("withdrawn without a reason")
+	}
+	if err := direction.CancelSanction(x.ID, "annulée par le recteur"); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := direction.Sanctions(model.DisciplineQuery{}, true); len(l) != 0 {
+		t.Errorf("sanctions left %+v", l)
+	}
+	err = db.View(func(r model.ReadTx) error {
+		monday, ok, _ := r.Mark(model.MarkKey{Seance: modeltest.MathsSeance(modeltest.Monday), Pupil: "E001"})
+		if ok {
+			t.Errorf("Monday's E stayed: %+v", monday)
+		}
+		tue, ok, _ := r.Mark(model.MarkKey{Seance: tuesday, Pupil: "E001"})
+		if !ok || tue.Kind != model.KindAbsent {
+			t.Errorf("the CPE's Tuesday mark went: %+v %v", tue, ok)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -20,8 +20,8 @@ type PupilRecord struct {
 	Calls     []FamilyCall
 	Reports   []Report
 	Sent      []FamilyNotice
-	// Incidents that involve him, his punishments and his sanctions (erased
-	// ones included: the school still holds them, in the registre).
+	// Incidents that involve him, his punishments and his sanctions not yet
+	// erased (an erased one is no longer in his file: R511-13).
 	Incidents   []Incident
 	Punishments []Punishment
 	Sanctions   []Sanction
@@ -138,8 +138,9 @@ func (r *PupilRecord) readDiscipline(tx ReadTx) error {
 	if err != nil {
 		return err
 	}
+	today := DateOf(r.At)
 	for _, x := range sanctions {
-		if x.Pupil == id {
+		if x.Pupil == id && !x.Erased(today) {
 			r.Sanctions = append(r.Sanctions, x)
 		}
 	}

@@ -151,6 +151,11 @@ type Sanction struct {
 	Hours      int       `json:"hours,omitempty"`
 	By         string    `json:"by"`
 	At         time.Time `json:"at"`
+	// Level is the pupil's level (his division's) when pronounced, which
+	// the registre keeps; Anonymised is set once the erased sanction lost
+	// the pupil's identifier (Pupil is then empty).
+	Level      string `json:"level,omitempty"`
+	Anonymised bool   `json:"anonymised,omitempty"`
 }
 
 // Erasure returns the first day the sanction no longer shows in the
@@ -185,7 +190,7 @@ func (s Sanction) Validate() error {
 	case !ok:
 		_, err := ParseSanctionKind(string(s.Kind))
 		return err
-	case s.ID == "" || s.Pupil == "":
+	case s.ID == "" || s.Pupil == "" && !s.Anonymised:
 		return invalid("sanction sans identifiant ou sans élève")
 	case s.Date.IsZero():
 		return invalid("sanction sans date")

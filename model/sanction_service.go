@@ -34,7 +34,10 @@ func (s *Service) Pronounce(x Sanction) (Sanction, error) {
 		x.Authority = AuthorityHead
 	}
 	now := s.now().In(dir.Location())
-	x.By, x.At = s.actor.Login, now
+	x.By, x.At, x.Anonymised = s.actor.Login, now, false
+	if d, ok := dir.Division(pupil.DivisionOn(x.Date)); ok {
+		x.Level = d.Level
+	}
 	_, err = s.update("sanction", func(tx Tx) error {
 		all, err := tx.Sanctions()
 		if err != nil {
@@ -143,8 +146,8 @@ func (s *Service) SanctionRegister(day Date) ([]RegisterLine, error) {
 			continue
 		}
 		line := RegisterLine{Number: len(out) + 1, Date: x.Date, Kind: x.Kind, Authority: x.Authority,
-			Facts: x.Facts, Sursis: x.Sursis, Measure: x.Measure()}
-		if p, ok := dir.Pupil(x.Pupil); ok {
+			Facts: x.Facts, Sursis: x.Sursis, Measure: x.Measure(), Level: x.Level}
+		if p, ok := dir.Pupil(x.Pupil); ok && line.Level == "" {
 			if d, ok := dir.Division(p.DivisionOn(x.Date)); ok {
 				line.Level = d.Level
 			}
@@ -182,4 +185,91 @@ func countOf(n int, unit string) string {
 		unit += "s"
 	}
 	return fmt.Sprintf("%d %s", n, unit)
+}
+
+// EraseSanctions anonymises the sanctions erased by the clock (R511-13):
+// each loses the pupil's identifier and keeps its facts, level and dates
+// for the registre des sanctions. It returns how many it anonymised; run it
+// at the start of each school year (appel sanction erase).
+func (s *Service) EraseSanctions() (int, error) {
+	if err := s.Require(PermSanction); err != nil {
+		return 0, err
+	}
+	today := s.Today()
+	n := 0
+	_, err := s.update("sanctions effacées", func(tx Tx) error {
+		n = 0
+		all, err := tx.Sanctions()
+		if err != nil {
+			return err
+		}
+		for _, x := range all {
+			if x.Anonymised || !x.Erased(today) {
+				continue
+			}
+			x.Pupil, x.Incident, x.Anonymised = "", "", true
+			if err := tx.PutSanction(x); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// CancelSanction withdraws a sanction that should not stand (annulled on
+// appeal, pronounced by mistake): the direction only. It is removed (the
+// audit keeps it, with the reason as the action's verb), and the E marks
+// it wrote that nobody changed since are removed with it.
+func (s *Service) CancelSanction(id, reason string) error {
+	dir, pol, err := s.Session()
+	if err != nil {
+		return err
+	}
+	if err := pol.Require(PermSanction); err != nil {
+		return Forbidden("seule la direction retire une sanction")
+	}
+	reason = strings.TrimSpace(reason)
+	if err := CheckField("motif du retrait", reason, Plain); err != nil {
+		return err
+	}
+	if reason == "" {
+		return invalid("motif du retrait manquant (annulée en appel, erreur…)")
+	}
+	_, err = s.update("sanction retirée : "+reason, func(tx Tx) error {
+		all, err := tx.Sanctions()
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(all, func(x Sanction) bool { return x.ID == id })
+		if i < 0 {
+			return NotFound("sanction %s introuvable", Visible(id))
+		}
+		x := all[i]
+		if p, ok := dir.Pupil(x.Pupil); ok {
+			if err := dropExclusionMarks(tx, dir, p, x); err != nil {
+				return err
+			}
+		}
+		return tx.DeleteSanction(x.ID)
+	})
+	return err
+}
+
+// dropExclusionMarks removes the E marks that pronouncing x wrote, when
+// they are still as written.
+func dropExclusionMarks(tx Tx, dir *Directory, p Pupil, x Sanction) error {
+	for _, se := range ExclusionSeances(dir, p, x) {
+		m, ok, err := tx.Mark(MarkKey{se.ID, p.ID})
+		if err != nil {
+			return err
+		}
+		if ok && m.Kind == KindExcluded && m.By == x.By && m.At.Equal(x.At) {
+			if err := tx.DeleteMark(m.Key()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

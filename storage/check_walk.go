@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"syscall"
 )
 
 // bbolt's page layout (go.etcd.io/bbolt/internal/common), little-endian:
@@ -27,13 +28,15 @@ const (
 // (the process dies with a Go trace): the walk runs first, so that bbolt's
 // check only ever reads pages inside the file.
 type pageWalk struct {
-	f        *os.File
+	// data is the file, mapped read-only; every page read is inside it.
+	data     []byte
 	pageSize uint64
 	pages    uint64
-	seen     map[uint64]bool
+	seen     []bool
 }
 
 // walkPages walks the file's pages; its error says the first fault found.
+// It runs under guarded (a fault in the mapping is a recovered panic).
 func (h *Health) walkPages() error {
 	f, err := os.Open(h.Path)
 	if err != nil {
@@ -44,8 +47,21 @@ func (h *Health) walkPages() error {
 	if !ok {
 		return nil // bbolt's open has refused it already
 	}
+	info, err := f.Stat()
+	if err != nil || info.Size() <= 0 {
+		return fmt.Errorf("%s illisible : %w", h.Path, ErrDamaged)
+	}
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, syscall.MAP_SHARED|syscall.MAP_POPULATE)
+	if err != nil {
+		return fmt.Errorf("%s illisible (%v) : %w", h.Path, err, ErrDamaged)
+	}
+	defer syscall.Munmap(data)
 	le := binary.LittleEndian
-	w := &pageWalk{f: f, pageSize: uint64(le.Uint32(m[offPageSize:])), pages: le.Uint64(m[offPgid:]), seen: map[uint64]bool{}}
+	w := &pageWalk{data: data, pageSize: uint64(le.Uint32(m[offPageSize:])), pages: le.Uint64(m[offPgid:])}
+	if w.pageSize == 0 || w.pages > uint64(len(data))/w.pageSize {
+		return fmt.Errorf("%s est tronqué : %w", h.Path, ErrDamaged)
+	}
+	w.seen = make([]bool, w.pages)
 	err = w.freelist(le.Uint64(m[offFreelist:]))
 	if err == nil {
 		err = w.page(le.Uint64(m[offRoot:]), 0)
@@ -84,26 +100,19 @@ func (w *pageWalk) read(id uint64) ([]byte, error) {
 	if w.seen[id] {
 		return nil, fmt.Errorf("page %d atteinte deux fois", id)
 	}
-	head := make([]byte, pageHeader)
-	if _, err := w.f.ReadAt(head, int64(id*w.pageSize)); err != nil {
-		return nil, fmt.Errorf("page %d illisible", id)
-	}
+	at := id * w.pageSize
 	le := binary.LittleEndian
-	if got := le.Uint64(head); got != id {
+	if got := le.Uint64(w.data[at:]); got != id {
 		return nil, fmt.Errorf("la page %d porte le numéro %d", id, got)
 	}
-	overflow := uint64(le.Uint32(head[12:]))
+	overflow := uint64(le.Uint32(w.data[at+12:]))
 	if overflow >= w.pages-id {
 		return nil, fmt.Errorf("page %d : %d pages de suite au-delà du fichier", id, overflow)
-	}
-	buf := make([]byte, (overflow+1)*w.pageSize)
-	if _, err := w.f.ReadAt(buf, int64(id*w.pageSize)); err != nil {
-		return nil, fmt.Errorf("page %d illisible", id)
 	}
 	for i := id; i <= id+overflow; i++ {
 		w.seen[i] = true
 	}
-	return buf, nil
+	return w.data[at : at+(overflow+1)*w.pageSize], nil
 }
 
 // freelist checks the free pages' list (none: noFreelist).

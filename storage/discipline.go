@@ -83,6 +83,8 @@ func (t *tx) PutDisciplineList(name string, list []model.DisciplineKind) error {
 
 func (t *tx) touchPupils(ids ...model.PupilID) {
 	for _, id := range ids {
-		t.touchPupil(id)
+		if id != "" {
+			t.touchPupil(id)
+		}
 	}
 }

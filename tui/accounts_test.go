@@ -1,6 +1,10 @@
 package tui_test
 
 import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -75,4 +79,42 @@ func TestSetupPaneOnTheAdministratorsScreen(t *testing.T) {
 		}
 	}
 	d.WaitFor("Mise en route : 2 points restent")
+}
+
+// TestMyKeysFromAnyScreen: K opens « Mes clés » from the teacher's roll
+// call: his keys, one withdrawn after a question, a code for a new computer
+// shown once; esc goes back.
+func TestMyKeysFromAnyScreen(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 8, 5))
+	admin := f.service("admin")
+	if _, err := admin.AddKeys("prof", []string{testKey(1, "bureau"), testKey(2, "portable")}); err != nil {
+		t.Fatal(err)
+	}
+	d := f.start(t, "prof", 100, 30)
+	d.WaitFor("appel non fait")
+	d.Press("K")
+	d.WaitFor("Mes clés SSH", "bureau", "portable")
+	d.Press("x")
+	d.WaitFor("Retirer la clé")
+	d.Press("o")
+	d.WaitUntil(func(v string) bool {
+		return strings.Contains(v, "Mes clés SSH") && strings.Contains(v, "portable") && !strings.Contains(v, "bureau")
+	}, "the key withdrawn gone")
+	d.Press("n")
+	d.WaitFor("Code pour votre nouvel ordinateur : ")
+	d.Press("esc")
+	d.WaitFor("appel non fait")
+	if !f.service("prof").Invited("prof") {
+		t.Error("no invitation after n")
+	}
+}
+
+// testKey is a well-formed ssh-ed25519 public key line, from seed.
+func testKey(seed byte, comment string) string {
+	pub := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{'a' + seed}, ed25519.SeedSize)).Public().(ed25519.PublicKey)
+	blob := binary.BigEndian.AppendUint32(nil, uint32(len("ssh-ed25519")))
+	blob = append(blob, "ssh-ed25519"...)
+	blob = binary.BigEndian.AppendUint32(blob, uint32(len(pub)))
+	blob = append(blob, pub...)
+	return "ssh-ed25519 " + base64.StdEncoding.EncodeToString(blob) + " " + comment
 }

@@ -76,6 +76,8 @@ type App struct {
 	// health, for the roles that look after the server, gives the status
 	// line its note when it has nothing else to say.
 	health func() ServerHealth
+	// mine is « Mes clés », open over the screen (K), nil when closed.
+	mine *myKeys
 	// incident is the panic that ended the session; onIncident logs each.
 	incident   *Incident
 	onIncident func(Incident)
@@ -207,6 +209,11 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return errCmd(msg.err)
 	case messagesReadMsg:
 		return errCmd(msg.err)
+	case myKeysMsg:
+		if a.mine != nil {
+			a.mine.onLoaded(msg)
+		}
+		return nil
 	case changeMsg:
 		a.notice(model.Change(msg))
 		return tea.Batch(a.broadcast(msg), waitFeed(a.feed))
@@ -336,6 +343,13 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		a.showHelp = false
 		return nil
 	}
+	if a.mine != nil {
+		cmd, closed := a.myKeysKey(msg)
+		if closed {
+			a.mine = nil
+		}
+		return cmd
+	}
 	if msg.String() == "ctrl+c" {
 		return a.tryQuit()
 	}
@@ -359,6 +373,8 @@ func (a *App) globalKey(msg tea.KeyMsg, cur Screen) (tea.Cmd, bool) {
 	case key.Matches(msg, a.keys.Help):
 		a.showHelp = true
 		return nil, true
+	case key.Matches(msg, a.keys.MyKeys):
+		return a.openMyKeys(), true
 	case key.Matches(msg, a.keys.Screen) && !consumesDigits(cur):
 		slot := slotOf(msg.Runes[0])
 		if a.slots[slot] == nil {

@@ -47,7 +47,7 @@ type disciplineScreen struct {
 }
 
 type disciplineKeys struct {
-	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell, Punish, Place key.Binding
+	Tab, PrevTab, New, Division, Kind, Period, Done, NotDone, Open, Tell, Punish, Place, Withdraw key.Binding
 }
 
 // disciplineData is everything the screen shows, read at once.
@@ -96,6 +96,7 @@ func newDisciplineScreen(e *env) Screen {
 		Tell:     newKey("f", "prévenir la famille", "f"),
 		Punish:   newKey("p", "punir l'auteur de l'incident", "p"),
 		Place:    newKey("r", "placer dans la prochaine retenue libre", "r"),
+		Withdraw: newKey("X", "retirer la sanction (direction)", "X"),
 	}}
 }
 
@@ -234,6 +235,9 @@ func (s *disciplineScreen) rowKey(msg tea.KeyMsg) tea.Cmd {
 		return s.tell(r.id)
 	case s.tab == tabPunishments && key.Matches(msg, s.keys.Place):
 		return s.place(r.id)
+	case s.tab == tabSanctions && s.canSanction && key.Matches(msg, s.keys.Withdraw):
+		s.add = &discForm{tab: tabSanctions, record: r.id, form: newForm(s.env.styles, "Retirer la sanction "+r.id+" (annulée en appel, erreur)",
+			formField{label: "Motif", hint: "il reste au journal ; les marques E de la sanction sont retirées"})}
 	case s.tab == tabDetentions && key.Matches(msg, s.keys.Open):
 		s.roll = newDetentionRoll(r.id)
 		s.roll.refresh(s.data)

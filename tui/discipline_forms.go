@@ -18,6 +18,8 @@ type discForm struct {
 	form *form
 	// incident is the incident a punishment comes from ("" for none).
 	incident string
+	// record is the sanction a withdrawal form is about.
+	record string
 	// kinds are the codes behind the Nature field's choices, in order.
 	kinds []model.DisciplineKind
 }
@@ -156,6 +158,12 @@ func (f *discForm) kindOf(label string) string {
 // save writes the values the form held (read before, on the screen's
 // goroutine); it runs off the screen's goroutine and reads only f.kinds.
 func (f *discForm) save(svc service, today model.Date, v []string) (string, error) {
+	if f.record != "" {
+		if err := svc.CancelSanction(f.record, v[0]); err != nil {
+			return "", err
+		}
+		return "✓ Sanction " + f.record + " retirée.", nil
+	}
 	switch f.tab {
 	case tabIncidents:
 		return saveIncident(svc, f, v, today)

@@ -118,6 +118,10 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	dir.WaitFor("✓ Exclusion temporaire de l'établissement prononcé(e) pour CARON Zoé.", "effacée le 01/09/2029")
 	dir.Press("f")
 	dir.WaitFor("✓ Famille avisée : aucun (injoignable).")
+	dir.Press("X")
+	dir.WaitFor("Retirer la sanction san-20261123-1")
+	dir.Press("esc")
+	dir.WaitFor("[Sanctions]", "violences")
 	dir.Press("tab")
 	v := dir.WaitFor("[Statistiques]", "Violence verbale")
 	for _, want := range []string{"incident", "punition", "sanction", "Exclusion temporaire de l'établissement"} {
@@ -128,6 +132,11 @@ func TestVieDeLEleveScreen(t *testing.T) {
 	marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1)))
 	if marks["E003"].Kind != model.KindExcluded {
 		t.Errorf("E003 on Tuesday: %+v", marks["E003"])
+	}
+	dir.Press("shift+tab", "X", "annulée par le recteur", "enter")
+	dir.WaitFor("✓ Sanction san-20261123-1 retirée.", "Rien à montrer")
+	if marks := storedMarks(t, f, modeltest.MathsSeance(modeltest.Monday.AddDays(1))); marks["E003"].Kind == model.KindExcluded {
+		t.Errorf("the withdrawn sanction's E stayed: %+v", marks["E003"])
 	}
 }
 
@@ -244,4 +253,33 @@ func TestVieDeLEleveFilters(t *testing.T) {
 	if n := count(); n != 0 {
 		t.Errorf("this month: %d lines:\n%s", n, d.View())
 	}
+}
+
+// TestTeacherSupervisesADetention: a teacher who supervises a detention
+// finds it on his Retenues tab and takes its roll call.
+func TestTeacherSupervisesADetention(t *testing.T) {
+	f := newFixture(t, 12, modeltest.At(modeltest.Monday, 16, 5))
+	cpe := f.service("cpe")
+	s, err := cpe.PlanDetention(model.DetentionSession{Date: modeltest.Monday, Start: 16 * 60, End: 17 * 60, Room: "B12", Supervisor: "prof2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cpe.PlanDetention(model.DetentionSession{Date: modeltest.Monday, Start: 16 * 60, End: 17 * 60, Room: "B13", Supervisor: "aed"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []model.PupilID{"E002", "A003"} {
+		if _, err := cpe.Punish(model.Punishment{Pupil: p, Kind: model.PunishDetention, Detention: s.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := f.start(t, "prof2", 140, 30)
+	d.Press("7", "tab", "tab")
+	v := d.WaitFor("[Retenues]", "B12", "2 élève(s)")
+	if strings.Contains(v, "B13") {
+		t.Errorf("prof2 sees another supervisor's detention:\n%s", v)
+	}
+	d.Press("enter")
+	d.WaitFor("Retenue · lun. 23/11 16:00–17:00 · B12", "AUTRE", "BÉNARD")
+	d.Press("2", "a", "enter")
+	d.WaitFor("✓ Appel de la retenue fait : 1 absent(s) à suivre.")
 }

@@ -82,6 +82,9 @@ func (s *disciplineScreen) ShortHelp() []key.Binding {
 		out = append(out, k.Done, k.NotDone, k.Place, k.Tell)
 	case tabSanctions:
 		out = append(out, k.Tell)
+		if s.canSanction {
+			out = append(out, k.Withdraw)
+		}
 	case tabDetentions:
 		out = append(out, k.Open)
 	}
@@ -101,7 +104,7 @@ func (s *disciplineScreen) FullHelp() []HelpSection {
 	}
 	return []HelpSection{
 		{Title: "Vie de l'élève", Keys: []key.Binding{k.New, k.Tab, k.PrevTab, k.Division, k.Kind, k.Period}},
-		{Title: "Incidents, punitions, retenues, sanctions", Keys: []key.Binding{k.Punish, k.Done, k.NotDone, k.Place, k.Open, k.Tell}},
+		{Title: "Incidents, punitions, retenues, sanctions", Keys: []key.Binding{k.Punish, k.Done, k.NotDone, k.Place, k.Open, k.Tell, k.Withdraw}},
 		{Title: "Se déplacer", Keys: s.env.nav.bindings()},
 	}
 }

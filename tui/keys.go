@@ -9,6 +9,7 @@ type GlobalKeys struct {
 	Back   key.Binding
 	Tab    key.Binding
 	Screen key.Binding
+	MyKeys key.Binding
 }
 
 // DefaultGlobalKeys returns the shared keys.
@@ -19,6 +20,7 @@ func DefaultGlobalKeys() GlobalKeys {
 		Back:   newKey("esc", "retour", "esc"),
 		Tab:    newKey("tab", "écran/volet suivant", "tab"),
 		Screen: newKey("1-9, 0", "écrans", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0"),
+		MyKeys: newKey("K", "mes clés SSH", "K"),
 	}
 }
 

@@ -33,6 +33,15 @@ func (s service) SetupChecklist() ([]model.SetupItem, error) {
 	return shownErr(s.Service.SetupChecklist())
 }
 
+// InviteMe gives the actor a code for a new computer (the code is appel's).
+func (s service) InviteMe(days int) (string, time.Time, error) { return s.Service.InviteMe(days) }
+
+// RemoveMyKey withdraws one of the actor's own keys.
+func (s service) RemoveMyKey(fingerprint string) error { return s.Service.RemoveMyKey(fingerprint) }
+
+// MyKeys returns the actor's own keys, shown.
+func (s service) MyKeys() ([]model.PublicKey, error) { return shownErr(s.Service.MyKeys()) }
+
 // Accounts returns every account, shown.
 func (s service) Accounts() ([]model.Account, error) { return shownErr(s.Service.Accounts()) }
 
@@ -410,3 +419,6 @@ func (s service) DisciplineStats(from, to model.Date) ([]model.DisciplineCount, 
 func (s service) PlaceInDetention(punishment, session string) (model.Punishment, error) {
 	return shownErr(s.Service.PlaceInDetention(punishment, session))
 }
+
+// CancelSanction withdraws a sanction (it returns no text of the store).
+func (s service) CancelSanction(id, reason string) error { return s.Service.CancelSanction(id, reason) }

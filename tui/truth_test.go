@@ -237,7 +237,8 @@ func TestEditedAnnouncementAsksFirst(t *testing.T) {
 	d.Press("tab")
 	d.WaitFor("[Annoncées 1]")
 	d.Press("enter")
-	d.WaitFor("Modifier l'absence annoncée", "Maintenant : 2 séances, 1 commencée (l'autre comptera quand elle commencera)")
+	// The motives' keys are loaded with the desk: wait for them before p.
+	d.WaitFor("Modifier l'absence annoncée", "Maintenant : 2 séances, 1 commencée (l'autre comptera quand elle commencera)", "p Panne de réveil")
 	d.Press("p")
 	d.WaitFor("Absence annoncée déjà justifiée par aed (Maladie) : le remplacer par « Panne de réveil » ? o/n")
 	d.Press("n")

@@ -46,9 +46,12 @@ func (a *App) frame() string {
 	messages := a.inbox.lines(a.env.styles, a.width)
 	bodyHeight := a.height - appChrome - len(messages)
 	var body string
-	if a.showHelp {
+	switch {
+	case a.showHelp:
 		body = a.helpView(cur, bodyHeight)
-	} else {
+	case a.mine != nil:
+		body = a.mine.view(a.env.styles, a.width)
+	default:
 		body = cur.View(a.width, bodyHeight)
 	}
 	parts := append(append([]string{top}, messages...), fitHeight(body, bodyHeight), status, footer)
@@ -155,7 +158,7 @@ func (a *App) HelpSections() []HelpSection {
 	}
 	return append(sections, HelpSection{
 		Title: sharedKeysTitle,
-		Keys:  []key.Binding{a.keys.Screen, a.keys.Tab, a.keys.Back, a.keys.Help, a.keys.Quit},
+		Keys:  []key.Binding{a.keys.Screen, a.keys.Tab, a.keys.Back, a.keys.Help, a.keys.MyKeys, a.keys.Quit},
 	})
 }
 

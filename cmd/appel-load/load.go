@@ -29,8 +29,10 @@ type loadResult struct {
 func runLoad(args []string, out io.Writer) error {
 	var ty typing
 	var bare, notices bool
-	var relayDelay time.Duration
+	var relayDelay, backupEvery time.Duration
 	w, err := setUp("load", args, 300, func(fs *flag.FlagSet) {
+		fs.DurationVar(&backupEvery, "backups", 0,
+			"mesurer appel sans sauvegarde automatique puis avec une toutes les DURÉE (réglage backup.every), chaque fois sur une école neuve")
 		ty.flags(fs)
 		bareFlag(fs, &bare)
 		fs.BoolVar(&notices, "notices", false, "mesurer aussi appel avec les avis aux familles (relais SMTP lent), sur une école neuve")
@@ -50,6 +52,16 @@ func runLoad(args []string, out io.Writer) error {
 			return err
 		}
 		results = append(results, r)
+	}
+	if backupEvery > 0 {
+		off, on, err := w.measureBackups(plan, backupEvery)
+		results = append(results, off, on)
+		if err != nil {
+			return err
+		}
+		defer fmt.Fprintf(out, "rapport sauvegardes / sans : p50 %.2f, p99 %.2f, max %.2f\n",
+			ratio(on.keys.P50, off.keys.P50), ratio(on.keys.P99, off.keys.P99), ratio(on.keys.Max, off.keys.Max))
+		return reportLoad(out, results)
 	}
 	r, err := w.measure(plan, true)
 	if err != nil {

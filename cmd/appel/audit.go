@@ -10,7 +10,7 @@ import (
 
 // runAudit lists the audit log: who changed what, when, from where, before and after.
 func runAudit(c *cli, in input) error {
-	from, to, login, limit, raw := in.str("from"), in.str("to"), in.str("login"), in.num("limit"), in.on("json")
+	from, to, login, limit, raw := in.str("from"), in.str("to"), in.str("login"), in.num("limit"), in.on("json") || in.str("format") == "json"
 	return withOperator(c, func(svc *model.Service) error {
 		q, err := auditQuery(svc, from, to, login, limit)
 		if err != nil {

@@ -138,6 +138,9 @@ func openArchive(path, year string, now func() time.Time) (*storage.DB, error) {
 	if _, err := os.Stat(archive); err != nil {
 		return nil, model.NotFound("aucune archive de l'année %s : %s n'existe pas", year, archive)
 	}
+	if err := checkArchive(archive); err != nil {
+		return nil, err
+	}
 	db, err := storage.OpenArchive(archive, storage.Options{Timeout: time.Second, Now: now})
 	if err != nil {
 		return nil, err

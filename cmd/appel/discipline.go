@@ -91,6 +91,12 @@ func disciplineCommands() []command {
 			flags: []option{{name: "year", value: "DATE", usage: "un jour de l'année scolaire voulue", defText: "l'année en cours"},
 				format, out},
 			run: runSanctionRegister},
+		{path: "sanction cancel", remote: true, args: []arg{{name: "SANCTION"}, {name: "MOTIF", many: true}},
+			summary: "retire une sanction (annulée en appel, erreur ; direction) : ses marques E sont retirées, le journal garde tout",
+			run:     runSanctionCancel},
+		{path: "sanction erase", remote: true, summary: "anonymise les sanctions effacées du dossier (R511-13) : le registre garde les faits, plus l'élève",
+			help: "À lancer à chaque rentrée : une sanction dont la date d'effacement est passée perd l'identifiant de l'élève.",
+			run:  runSanctionErase},
 		{path: "discipline", summary: "les listes de la discipline et ses statistiques"},
 		{path: "discipline kind", summary: "les listes de natures d'incident et de punition"},
 		{path: "discipline kind list", remote: true, args: []arg{list}, summary: "une liste : code, libellé, retiré",
@@ -613,6 +619,26 @@ func runDisciplineLetters(c *cli, in input) error {
 			return err
 		}
 		fmt.Fprintf(c.stderr, "%d courrier(s) imprimé(s)\n", len(ls))
+		return nil
+	})
+}
+
+func runSanctionErase(c *cli, _ input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		n, err := svc.EraseSanctions()
+		if err == nil {
+			fmt.Fprintf(c.stdout, "%d sanction(s) effacée(s) du dossier des élèves et anonymisée(s)\n", n)
+		}
+		return err
+	})
+}
+
+func runSanctionCancel(c *cli, in input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		if err := svc.CancelSanction(in.arg(0), strings.Join(in.args[1:], " ")); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "sanction %s retirée\n", in.arg(0))
 		return nil
 	})
 }

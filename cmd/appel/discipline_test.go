@@ -66,6 +66,11 @@ func TestDisciplineCommandsRoundTrip(t *testing.T) {
 	if strings.Contains(register, pupil) || !strings.Contains(register, "violences") {
 		t.Errorf("registre des sanctions:\n%s", register)
 	}
+	ods := filepath.Join(t.TempDir(), "registre.ods")
+	appelCmd(t, "sanction", "register", "--format", "ods", "--out", ods, "--db", first, "--now", "2026-11-23T09:00")
+	if data, err := os.ReadFile(ods); err != nil || !strings.HasPrefix(string(data), "PK") || !strings.Contains(string(data), "mimetypeapplication/vnd.oasis.opendocument.spreadsheet") {
+		t.Errorf("registre ODS: %v, %d bytes", err, len(data))
+	}
 	dir := filepath.Join(t.TempDir(), "export")
 	appelCmd(t, "export", "all", "--out", dir, "--db", first)
 	for _, name := range []string{"incidents.csv", "punitions.csv", "retenues.csv", "sanctions.csv", "listes_discipline.csv"} {

@@ -40,8 +40,9 @@ type penalty struct {
 }
 
 // penaltyFree is how many failed connections in a row a source makes
-// before it waits (a teacher whose agent offers the wrong key first).
-const penaltyFree = 3
+// before it waits: many teachers may share one address (a school's NAT),
+// and any success from it starts the count again.
+const penaltyFree = 10
 
 // maxStartups reads « start:rate:full » (OpenSSH's syntax), or one number.
 func maxStartups(s string) (start, rate, full int, err error) {
@@ -145,7 +146,7 @@ func (g *doorGuard) closed(gc *guardedConn) {
 	if g.grace > 0 && g.now().Sub(gc.opened) >= g.grace {
 		g.refusal("délai_de_connexion_dépassé", "depuis", gc.RemoteAddr().String(), "délai", g.grace.String())
 	}
-	if g.penaltyMax <= 0 {
+	if g.penaltyMax <= 0 || isLoopback(gc.source) {
 		return
 	}
 	p := g.sources[gc.source]
@@ -188,6 +189,12 @@ func (c *guardedConn) SetDeadline(t time.Time) error {
 func (c *guardedConn) Close() error {
 	c.once.Do(func() { c.guard.closed(c) })
 	return c.Conn.Close()
+}
+
+// isLoopback reports whether source is this machine (never penalised).
+func isLoopback(source string) bool {
+	ip := net.ParseIP(source)
+	return ip != nil && ip.IsLoopback()
 }
 
 // hostOf is the address's host, the unit of penalties.

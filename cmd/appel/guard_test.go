@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -31,8 +32,8 @@ func TestMaxStartupsReadsOpenSSHSyntax(t *testing.T) {
 }
 
 // TestGuardCapAndPenalties: past start the cap refuses with the growing
-// chance OpenSSH gives; at full it refuses all; a source that fails three
-// times waits, longer each time, up to the maximum; a success forgets it.
+// chance OpenSSH gives; at full it refuses all; a source that fails
+// penaltyFree times in a row waits, longer each time, up to the maximum.
 func TestGuardCapAndPenalties(t *testing.T) {
 	var refusals []string
 	g, err := newDoorGuard(0, "2:50:4", 8*time.Second, func(m string, _ ...any) { refusals = append(refusals, m) })
@@ -55,7 +56,7 @@ func TestGuardCapAndPenalties(t *testing.T) {
 	now := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
 	g.now = func() time.Time { return now }
 	waits := []time.Duration{}
-	for range 6 {
+	for range penaltyFree + 3 {
 		gc := &guardedConn{guard: g, source: "203.0.113.9", opened: now}
 		g.unauthenticated++
 		g.closed(gc)
@@ -105,5 +106,46 @@ func TestLoginGraceClosesIdleConnections(t *testing.T) {
 	srv.stop()
 	if !strings.Contains(srv.log.String(), "motif=délai_de_connexion_dépassé") {
 		t.Errorf("no refusal logged:\n%s", srv.log)
+	}
+}
+
+// TestEnrolWithACode: the administrator invites prof; prof connects with a
+// key the server does not know, types the code at « Code d'activation : »
+// and lands on his roll call; the same key then logs in without a code; a
+// wrong code is refused with the tries left; the code is in neither the
+// log nor the audit.
+func TestEnrolWithACode(t *testing.T) {
+	requireSSH(t)
+	db := demoDB(t)
+	out := appelCmd(t, "user", "invite", "prof", "--db", db, "--now", "2026-11-23T08:00")
+	fields := strings.Fields(out)
+	if len(fields) < 2 || len(fields[1]) != 9 {
+		t.Fatalf("invite printed %q", out)
+	}
+	code := fields[1]
+	key := sshKey(t, "prof")
+	srv := startServe(t, db, "--now", "2026-11-23T08:05")
+	// The default log level, as a teacher has it: OpenSSH shows the server's
+	// instructions only from INFO on.
+	login := strings.Replace(sshArgs(srv.port, key), "-o LogLevel=ERROR ", "", 1) + " prof@127.0.0.1"
+	term := newTerminal(t, 100, 30, nil, login)
+	term.waitFor("Code d'activation")
+	term.send("AAAA-BBBB", "Enter")
+	term.waitFor("code d'activation faux", "Code d'activation")
+	term.send(code, "Enter")
+	term.waitFor("08:00–08:55")
+	term.send("q")
+	term.waitExit()
+	args := append(strings.Fields(sshArgs(srv.port, key)), "-o", "BatchMode=yes", "prof@127.0.0.1", "help")
+	if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil || !strings.Contains(string(out), "appel") {
+		t.Errorf("the enrolled key without a code: %v\n%s", err, out)
+	}
+	srv.stop()
+	audit := appelCmd(t, "audit", "--db", db)
+	if strings.Contains(srv.log.String(), code) || strings.Contains(audit, code) {
+		t.Error("the code appears in the log or the audit")
+	}
+	if !strings.Contains(srv.log.String(), "clé enregistrée par code d'activation") || !strings.Contains(srv.log.String(), "motif=code_d_activation") {
+		t.Errorf("log:\n%s", srv.log)
 	}
 }

@@ -28,6 +28,8 @@ type unusableDB struct {
 	newest    *backups.Backup
 	// detail lists every fault (appel check).
 	detail bool
+	// archive: the file is an ended year's archive, which no live backup replaces.
+	archive bool
 }
 
 // faultCount is « 3 défauts », or « un défaut de lecture » when the check
@@ -70,6 +72,10 @@ func (u *unusableDB) lines() []string {
 	if errors.Is(u.cause, storage.ErrNewerSchema) {
 		return out
 	}
+	if u.archive {
+		return append(out, "C'est l'archive d'une année close : remettez-en une copie à sa place (toute copie faite "+
+			"depuis la clôture convient ; vérifiez-la d'abord : appel check FICHIER).")
+	}
 	if u.newest == nil {
 		return append(out, "Aucune sauvegarde vérifiée dans "+u.backupDir+".",
 			"Pour une base neuve : appel init ; pour reprendre une sauvegarde : appel restore FICHIER.")
@@ -104,6 +110,16 @@ func checkDB(path string, creating bool) error {
 		u.newest = &list[0]
 	}
 	return u
+}
+
+// checkArchive runs the consistency check on an ended year's archive before
+// it is opened: any fault refuses it, with the archive's own way out.
+func checkArchive(path string) error {
+	h, err := storage.CheckFile(path, time.Second)
+	if err == nil || errors.Is(err, storage.ErrLocked) {
+		return nil
+	}
+	return &unusableDB{health: h, cause: err, archive: true}
 }
 
 // defaultBackupDir is the sauvegardes/ folder beside the db.

@@ -72,6 +72,7 @@ func newServer(cfg serverConfig) (*server, error) {
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPublicKeyAuth(s.knownKey),
+		wish.WithKeyboardInteractiveAuth(s.enrol),
 		// Middlewares run last to first: recover wraps everything; the
 		// connection log, then the identity check, then commands (no PTY
 		// needed), then the PTY check, then what a crashed interface tells
@@ -128,6 +129,10 @@ func (s *server) knownKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	fingerprint := ""
 	if key != nil {
 		fingerprint = gossh.FingerprintSHA256(key)
+	}
+	if !known && s.invited(ctx) {
+		// Kept for enrol: the code the user types next binds this key.
+		ctx.SetValue(offeredKey{}, key)
 	}
 	if known {
 		s.refusal("autre_compte", "compte_demandé", ctx.User(), "compte_de_la_clé", login, "empreinte", fingerprint,

@@ -45,6 +45,12 @@ func (p *pastYears) get(year string) (*storage.DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, model.NotFound("aucune archive de l'année %s sur ce serveur", year)
 	}
+	// A damaged archive must not take the server down with it: a spoiled
+	// page number is a memory fault in bbolt that no recover catches.
+	if err := checkArchive(path); err != nil {
+		return nil, model.Invalid("l'archive de l'année %s est endommagée sur ce serveur : prévenez l'administrateur "+
+			"(appel check sur le serveur)", year)
+	}
 	db, err := storage.OpenArchive(path, storage.Options{})
 	if err != nil {
 		return nil, err

@@ -22,10 +22,18 @@ func runArgs(args ...string) (string, string, int) {
 // dispatched lists the command paths that the dispatch runs (groups and
 // cobra's hidden commands aside).
 func dispatched() []string {
+	runs := map[string]bool{}
+	for _, e := range commandTable() {
+		if e.run != nil {
+			runs["appel "+e.path] = true
+		}
+	}
 	var paths []string
 	var walk func(*cobra.Command)
 	walk = func(cc *cobra.Command) {
-		if cc.Runnable() && !cc.HasSubCommands() || !cc.HasParent() {
+		// A command that runs and also has sub-commands (settings slots,
+		// settings slots set) is listed as both; a mere group is not.
+		if cc.Runnable() && (!cc.HasSubCommands() || runs["appel "+strings.Join(strings.Fields(cc.CommandPath())[1:], " ")]) || !cc.HasParent() {
 			paths = append(paths, cc.CommandPath())
 		}
 		for _, sub := range cc.Commands() {

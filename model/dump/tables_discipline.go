@@ -74,7 +74,8 @@ var sanctionsTable = table[model.Dataset]{
 		{"autorite", "chef (chef d'établissement) ou conseil (conseil de discipline)"}, {"sursis", "vide, total ou partiel"},
 		{"sursis_duree", "sursis partiel : jours ou heures suspendus"}, {"premier_jour", "exclusion : premier jour"},
 		{"jours", "exclusion : jours"}, {"heures", "responsabilisation : heures"}, {"effacement", "jour où elle quitte le dossier (vide : jamais)"},
-		{"par", "compte"}, {"le", "quand"}},
+		{"par", "compte"}, {"le", "quand"}, {"niveau", "niveau de l'élève quand elle a été prononcée"},
+		{"anonymisee", "oui quand, effacée, elle a perdu l'identifiant de l'élève (registre des sanctions)"}},
 	rows: func(d model.Dataset, loc *time.Location) rows {
 		var out rows
 		for _, x := range d.Sanctions {
@@ -88,7 +89,7 @@ var sanctionsTable = table[model.Dataset]{
 			}
 			out = append(out, []export.Value{text(x.ID), text(string(x.Pupil)), text(string(x.Kind)), date(x.Date), text(x.Facts),
 				text(x.Incident), text(string(x.Authority)), text(string(x.Sursis)), num(x.SursisDays), from, num(x.Days),
-				num(x.Hours), erase, text(x.By), instant(x.At, loc)})
+				num(x.Hours), erase, text(x.By), instant(x.At, loc), text(x.Level), yes(x.Anonymised)})
 		}
 		return out
 	},

@@ -145,3 +145,37 @@ func TestPassCancelsWhenJustified(t *testing.T) {
 		t.Errorf("after the motive: %+v (%v), sent %d", done, err, len(relay.got))
 	}
 }
+
+// TestPunishmentNoticeSentAndTexted: a punishment's notice leaves by the
+// same pass as the absences' (it is not cancelled for lack of an absence),
+// with its own template, and its text message tells of the punishment.
+func TestPunishmentNoticeSentAndTexted(t *testing.T) {
+	db := school(t)
+	svc := at(db, modeltest.At(modeltest.WeekA, 10, 0))
+	p, err := svc.Punish(model.Punishment{Pupil: "E001", Kind: model.PunishHomework, Reason: "leçon non apprise"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, err := svc.TellFamily(p.ID)
+	if err != nil || len(sent) == 0 {
+		t.Fatalf("notices %+v %v", sent, err)
+	}
+	var buf bytes.Buffer
+	if n, err := notify.WriteSMS(&buf, svc, sent); err != nil || n != 1 ||
+		!strings.Contains(buf.String(), "Léa ABADIE, punition le 16/11/2026 (Devoir supplémentaire)") {
+		t.Errorf("SMS (%d, %v):\n%s", n, err, buf.String())
+	}
+	relay := &fakeRelay{}
+	if _, err := notify.Pass(context.Background(), svc, relay); err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, m := range relay.got {
+		if strings.Contains(m.Message.Subject, "Punition de Léa ABADIE") && strings.Contains(m.Message.Text, "leçon non apprise") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the punishment's notice was not sent: %+v", relay.got)
+	}
+}

@@ -63,6 +63,10 @@ func smsText(n model.FamilyNotice, d model.NoticeData) string {
 		what = "en retard"
 	}
 	text := fmt.Sprintf("%s : %s %s le %s %s. Merci de contacter la vie scolaire", d.Etablissement, d.Eleve, what, n.Date.French(), n.Half)
+	if n.Record != "" {
+		// A punishment's or a sanction's notice tells of its measure.
+		text = fmt.Sprintf("%s : %s, %s le %s (%s). Merci de contacter la vie scolaire", d.Etablissement, d.Eleve, n.Kind, n.Date.French(), d.Mesure)
+	}
 	if d.Telephone != "" {
 		text += " (" + d.Telephone + ")"
 	}
