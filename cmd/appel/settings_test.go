@@ -114,3 +114,32 @@ func TestInitYear(t *testing.T) {
 		t.Errorf("--year 2026-2028 accepted")
 	}
 }
+
+// TestSettingsCounting: the rules shown, a --check that writes nothing,
+// then the change, audited; a bad value refused in one French line.
+func TestSettingsCounting(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	now := "2026-11-23T08:05"
+	inProcess(t, "init", "--uai", "0670001A", "--name", "Collège Test", "--db", db, "--now", now)
+	if got := inProcess(t, "settings", "counting", "--db", db); got != "méthode\tbrute\nmidi\t12:00\nretard compté comme absence\tjamais\n" {
+		t.Errorf("settings counting = %q", got)
+	}
+	got := inProcess(t, "settings", "counting", "set", "--method", "toutes", "--late-as-absent", "10", "--check", "--db", db, "--now", now)
+	if !strings.Contains(got, "0 élève sur 0 verra ses chiffres changer") || !strings.Contains(got, "rien n'a été écrit") {
+		t.Errorf("--check = %q", got)
+	}
+	inProcess(t, "settings", "counting", "set", "--method", "toutes", "--late-as-absent", "10", "--midday", "12:30", "--db", db, "--now", now)
+	if got := inProcess(t, "settings", "counting", "--db", db); got != "méthode\ttoutes\nmidi\t12:30\nretard compté comme absence\taprès 10 min\n" {
+		t.Errorf("after set: %q", got)
+	}
+	for _, args := range [][]string{{"--method", "hasard"}, {"--midday", "25:00"}, {"--late-as-absent", "-3"}} {
+		var out, errOut bytes.Buffer
+		code := run(append([]string{"settings", "counting", "set", "--db", db}, args...), strings.NewReader(""), &out, &errOut)
+		if code == 0 || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
+			t.Errorf("%v: exit %d, %q", args, code, errOut.String())
+		}
+	}
+	if audit := inProcess(t, "audit", "--db", db, "--from", "2026-11-23"); !strings.Contains(audit, "règles de décompte") {
+		t.Errorf("the audit lacks the rules:\n%s", audit)
+	}
+}
