@@ -203,3 +203,24 @@ func TestImportUndo(t *testing.T) {
 		t.Errorf("second undo: exit %d, %q", code, errOut.String())
 	}
 }
+
+// TestMinistryLevelsFromImports: after an STS-Web and a SIECLE import, the
+// ministry's monthly table has its level rows (the MEF of the files).
+func TestMinistryLevelsFromImports(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	now := "2026-11-23T08:05"
+	inProcess(t, "init", "--uai", schoolfiles.UAI, "--name", "Collège Test", "--db", db, "--now", now, "--year", "2026-2027")
+	for _, name := range []string{"sts_emp.xml", "eleves.xml"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, schoolfiles.Read(t, name), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		kind := map[string]string{"sts_emp.xml": "sts", "eleves.xml": "siecle"}[name]
+		inProcess(t, "import", kind, path, "--db", db, "--now", now)
+	}
+	out := inProcess(t, "stats", "--by", "month", "--from", "2026-11-01", "--to", "2026-11-30", "--db", db, "--now", now)
+	if !strings.Contains(out, ";4e;niveau;") {
+		t.Errorf("no level row 4e in the monthly table:\n%s", out)
+	}
+}
