@@ -202,6 +202,27 @@ func TestImportUndo(t *testing.T) {
 	if code := run([]string{"import", "undo", "--db", db, "--now", now}, strings.NewReader(""), &out, &errOut); code == 0 || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
 		t.Errorf("second undo: exit %d, %q", code, errOut.String())
 	}
+	// A re-import that changes a pupil: the undo gives him his name back.
+	inProcess(t, "import", "siecle", eleves, "--db", db, "--now", now)
+	first := filepath.Join(dir, "premier")
+	inProcess(t, "export", "all", "--out", first, "--db", db, "--now", now)
+	changed := filepath.Join(dir, "eleves2.xml")
+	data := strings.Replace(string(schoolfiles.Read(t, "eleves.xml")), "SANSCLASSE<", "SANSCLASSES<", 1)
+	if err := os.WriteFile(changed, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	inProcess(t, "import", "siecle", changed, "--db", db, "--now", now)
+	got = inProcess(t, "import", "undo", "--db", db, "--now", now)
+	if !strings.Contains(got, "remis dans leur état d'avant") {
+		t.Errorf("undo of a change said %q", got)
+	}
+	second := filepath.Join(dir, "second")
+	inProcess(t, "export", "all", "--out", second, "--db", db, "--now", now)
+	a, _ := os.ReadFile(filepath.Join(first, "dataset.json"))
+	b, _ := os.ReadFile(filepath.Join(second, "dataset.json"))
+	if len(a) == 0 || string(a) != string(b) {
+		t.Errorf("the changed pupil did not come back:\n%s\n---\n%s", a, b)
+	}
 }
 
 // TestMinistryLevelsFromImports: after an STS-Web and a SIECLE import, the
