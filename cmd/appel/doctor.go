@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"net"
+	"os"
+	"strings"
 	"time"
 
 	"appel/model"
@@ -22,6 +25,9 @@ func runDoctor(c *cli, _ input) error {
 			items = append(items, model.SetupItem{Done: len(list) > 0, What: "une sauvegarde vérifiée",
 				Fix: "appel serve en fait une au démarrage puis toutes les heures (backup.every)"})
 		}
+		if item, ok := listenItem(serviceDefaults); ok {
+			items = append(items, item)
+		}
 		missing := 0
 		for _, it := range items {
 			if it.Done {
@@ -40,4 +46,27 @@ func runDoctor(c *cli, _ input) error {
 		fmt.Fprintln(c.stdout, "Tout est prêt.")
 		return nil
 	})
+}
+
+// serviceDefaults is the settings file of the packaged service.
+const serviceDefaults = "/etc/default/appel"
+
+// listenItem says whether the packaged service listens beyond this
+// machine (APPEL_ADDR of its settings file); ok is false without the file.
+func listenItem(path string) (model.SetupItem, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return model.SetupItem{}, false
+	}
+	addr := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, found := strings.CutPrefix(strings.TrimSpace(line), "APPEL_ADDR="); found {
+			addr = strings.Trim(v, `"' `)
+		}
+	}
+	host, _, _ := net.SplitHostPort(addr)
+	ip := net.ParseIP(host)
+	local := host == "localhost" || ip != nil && ip.IsLoopback()
+	return model.SetupItem{Done: addr != "" && !local, What: "le serveur joignable depuis le réseau de l'établissement (APPEL_ADDR=" + addr + ")",
+		Fix: "APPEL_ADDR=0.0.0.0:2222 dans " + path + ", puis systemctl restart appel"}, true
 }

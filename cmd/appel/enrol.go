@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
 	"appel/model"
+	"appel/model/letters"
 )
 
 // offeredKey holds in a connection's context the last unknown key its
@@ -66,7 +68,7 @@ func (s *server) enrol(ctx ssh.Context, challenge gossh.KeyboardInteractiveChall
 // one-time code for its first connection, printed once with what the
 // member of staff needs: the command to type and the server's fingerprint.
 func runInvite(c *cli, in input) error {
-	login, all, days := in.arg(0), in.on("all"), in.num("days")
+	login, all, days, out := in.arg(0), in.on("all"), in.num("days"), in.str("out")
 	if (login == "") == !all {
 		return usageErr("appel user invite LOGIN, ou appel user invite --all")
 	}
@@ -90,12 +92,26 @@ func runInvite(c *cli, in input) error {
 				}
 			}
 		}
+		var sheets []letters.Invitation
 		for _, l := range logins {
 			code, expires, err := svc.Invite(l, days)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "%s\t%s\tvalable jusqu'au %s\n", l, code, expires.Format("02/01/2006 15:04"))
+			sheets = append(sheets, letters.Invitation{Login: l, Name: accountName(svc, l), Code: code, Expires: expires})
+			if out == "" {
+				fmt.Fprintf(c.stdout, "%s\t%s\tvalable jusqu'au %s\n", l, code, expires.Format("02/01/2006 15:04"))
+			}
+		}
+		if out != "" {
+			access := letters.Access{School: schoolName(svc), Host: in.str("host"), Port: in.num("port"), Fingerprint: fingerprint}
+			if access.Fingerprint == "" {
+				access.Fingerprint = "(voir le journal du serveur : empreinte_clé_hôte)"
+			}
+			if err := c.output(out, func(w io.Writer) error { return letters.WriteInvitations(w, access, sheets, svc.Now()) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stderr, "%d feuille(s) d'invitation écrite(s).\n", len(sheets))
 		}
 		fmt.Fprintln(c.stderr, "Chaque personne crée sa clé (ssh-keygen -t ed25519, sous Windows 10/11, macOS ou Linux),")
 		fmt.Fprintln(c.stderr, "se connecte (ssh -p PORT LOGIN@serveur) et tape son code quand appel le demande.")
@@ -104,4 +120,23 @@ func runInvite(c *cli, in input) error {
 		}
 		return nil
 	})
+}
+
+// accountName is login's display name, or login when unknown.
+func accountName(svc *model.Service, login string) string {
+	if dir, err := svc.Directory(); err == nil {
+		if a, ok := dir.Account(login); ok && a.Name != "" {
+			return a.Name
+		}
+	}
+	return login
+}
+
+// schoolName is « Collège … (UAI) » for the sheets.
+func schoolName(svc *model.Service) string {
+	dir, err := svc.Directory()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(dir.School.Name + " (" + dir.School.UAI + ")")
 }

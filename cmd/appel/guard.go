@@ -23,13 +23,18 @@ import (
 type doorGuard struct {
 	grace             time.Duration
 	start, rate, full int
-	penaltyMax        time.Duration
-	refusal           func(motif string, fields ...any)
-	now               func() time.Time
-	roll              func() int // 0..99
-	mu                sync.Mutex
-	unauthenticated   int
-	sources           map[string]*penalty
+	// perSource caps the connections not yet authenticated from one
+	// address (OpenSSH's PerSourceMaxStartups): a flood from one machine
+	// never fills the door for the others.
+	perSource       int
+	pendingFrom     map[string]int
+	penaltyMax      time.Duration
+	refusal         func(motif string, fields ...any)
+	now             func() time.Time
+	roll            func() int // 0..99
+	mu              sync.Mutex
+	unauthenticated int
+	sources         map[string]*penalty
 }
 
 // penalty is what a source earned by failing: how many connections in a
@@ -65,12 +70,13 @@ func maxStartups(s string) (start, rate, full int, err error) {
 	return 0, 0, 0, usageErr("--max-startups %q : début:taux:plein, par ex. 10:30:100", s)
 }
 
-func newDoorGuard(grace time.Duration, startups string, penaltyMax time.Duration, refusal func(string, ...any)) (*doorGuard, error) {
+func newDoorGuard(grace time.Duration, startups string, perSource int, penaltyMax time.Duration, refusal func(string, ...any)) (*doorGuard, error) {
 	start, rate, full, err := maxStartups(startups)
 	if err != nil {
 		return nil, err
 	}
-	return &doorGuard{grace: grace, start: start, rate: rate, full: full, penaltyMax: penaltyMax, refusal: refusal,
+	return &doorGuard{grace: grace, start: start, rate: rate, full: full, perSource: perSource, pendingFrom: map[string]int{},
+		penaltyMax: penaltyMax, refusal: refusal,
 		now: time.Now, roll: func() int { return rand.IntN(100) }, sources: map[string]*penalty{}}, nil
 }
 
@@ -88,12 +94,18 @@ func (g *doorGuard) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		_ = conn.Close()
 		return nil
 	}
+	if g.perSource > 0 && g.pendingFrom[source] >= g.perSource {
+		g.refusal("trop_de_connexions_de_la_source", "depuis", conn.RemoteAddr().String(), "en_attente", g.pendingFrom[source])
+		_ = conn.Close()
+		return nil
+	}
 	if g.overCap() {
 		g.refusal("trop_de_connexions", "depuis", conn.RemoteAddr().String(), "en_attente", g.unauthenticated)
 		_ = conn.Close()
 		return nil
 	}
 	g.unauthenticated++
+	g.pendingFrom[source]++
 	gc := &guardedConn{Conn: conn, guard: g, source: source, opened: g.now()}
 	if g.grace > 0 {
 		gc.graceEnd = gc.opened.Add(g.grace)
@@ -128,7 +140,7 @@ func (g *doorGuard) authenticated(ctx ssh.Context) {
 	if gc.authed.Swap(true) {
 		return
 	}
-	g.unauthenticated--
+	g.leave(gc.source)
 	delete(g.sources, gc.source)
 	_ = gc.Conn.SetDeadline(time.Time{})
 }
@@ -142,7 +154,7 @@ func (g *doorGuard) closed(gc *guardedConn) {
 	if gc.authed.Swap(true) { // counted once
 		return
 	}
-	g.unauthenticated--
+	g.leave(gc.source)
 	if g.grace > 0 && g.now().Sub(gc.opened) >= g.grace {
 		g.refusal("délai_de_connexion_dépassé", "depuis", gc.RemoteAddr().String(), "délai", g.grace.String())
 	}
@@ -191,6 +203,14 @@ func (c *guardedConn) Close() error {
 	return c.Conn.Close()
 }
 
+// leave counts a connection out of the ones not yet authenticated (g.mu held).
+func (g *doorGuard) leave(source string) {
+	g.unauthenticated--
+	if g.pendingFrom[source]--; g.pendingFrom[source] <= 0 {
+		delete(g.pendingFrom, source)
+	}
+}
+
 // isLoopback reports whether source is this machine (never penalised).
 func isLoopback(source string) bool {
 	ip := net.ParseIP(source)
@@ -208,5 +228,6 @@ func hostOf(a net.Addr) string {
 
 // String describes the guards for the start-up log.
 func (g *doorGuard) String() string {
-	return fmt.Sprintf("délai %s, non authentifiées %d:%d:%d, pénalité jusqu'à %s", g.grace, g.start, g.rate, g.full, g.penaltyMax)
+	return fmt.Sprintf("délai %s, non authentifiées %d:%d:%d (%d par source), pénalité jusqu'à %s",
+		g.grace, g.start, g.rate, g.full, g.perSource, g.penaltyMax)
 }

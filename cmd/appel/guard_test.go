@@ -5,6 +5,8 @@ import (
 	"io"
 	"net"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -36,7 +38,7 @@ func TestMaxStartupsReadsOpenSSHSyntax(t *testing.T) {
 // penaltyFree times in a row waits, longer each time, up to the maximum.
 func TestGuardCapAndPenalties(t *testing.T) {
 	var refusals []string
-	g, err := newDoorGuard(0, "2:50:4", 8*time.Second, func(m string, _ ...any) { refusals = append(refusals, m) })
+	g, err := newDoorGuard(0, "2:50:4", 0, 8*time.Second, func(m string, _ ...any) { refusals = append(refusals, m) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,8 +75,9 @@ func TestGuardCapAndPenalties(t *testing.T) {
 }
 
 // TestLoginGraceClosesIdleConnections: with --login-grace 1s, TCP
-// connections that never start SSH are closed after a second and logged,
-// while a teacher logs in and runs a command as usual.
+// connections that never start SSH are closed after a second and logged
+// (those past the per-source cap at once), while a teacher logs in from
+// another address and runs a command as usual.
 func TestLoginGraceClosesIdleConnections(t *testing.T) {
 	requireSSH(t)
 	s := &sshSchool{db: demoDB(t), keys: map[string]string{"prof": sshKey(t, "prof")}}
@@ -82,15 +85,18 @@ func TestLoginGraceClosesIdleConnections(t *testing.T) {
 	s.srv = startServe(t, s.db, "--login-grace", "1s", "--now", "2026-11-23T08:05")
 	srv := s.srv
 	var idle []net.Conn
-	for range 20 {
+	for range 40 {
 		c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", srv.port))
 		if err != nil {
 			t.Fatal(err)
 		}
 		idle = append(idle, c)
 	}
-	if out, errOut, code := s.ssh(t, "prof", "prof", nil, "help"); code != 0 || !strings.Contains(out, "appel") {
-		t.Fatalf("a login beside idle connections: %d %s", code, errOut)
+	// The teacher from another address (127.0.0.2): the idle ones fill
+	// their own source's share of the door, never his.
+	args := append(strings.Fields(sshArgs(srv.port, s.keys["prof"])), "-o", "BatchMode=yes", "-b", "127.0.0.2", "prof@127.0.0.1", "help")
+	if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil || !strings.Contains(string(out), "appel") {
+		t.Fatalf("a login beside idle connections: %v %s", err, out)
 	}
 	start := time.Now()
 	for _, c := range idle {
@@ -147,5 +153,35 @@ func TestEnrolWithACode(t *testing.T) {
 	}
 	if !strings.Contains(srv.log.String(), "clé enregistrée par code d'activation") || !strings.Contains(srv.log.String(), "motif=code_d_activation") {
 		t.Errorf("log:\n%s", srv.log)
+	}
+}
+
+// TestInvitationSheets: appel user invite --all --out writes one sheet per
+// account without a key, with its code, the command that connects and the
+// host key's fingerprint.
+func TestInvitationSheets(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext absent (poppler-utils) : les feuilles ne sont pas relues")
+	}
+	requireSSH(t)
+	db := demoDB(t)
+	hostKey := filepath.Join(filepath.Dir(db), "host_ed25519")
+	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen: %v %s", err, out)
+	}
+	pdf := filepath.Join(t.TempDir(), "invitations.pdf")
+	appelCmd(t, "user", "invite", "prof", "--out", pdf, "--host", "appel.college.fr", "--db", db)
+	text, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := hostKeyFingerprint(hostKey)
+	for _, want := range []string{"ssh -p 2222 prof@appel.college.fr", fp, "Code d'activation", "ssh-keygen -t ed25519"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the sheet lacks %q:\n%s", want, text)
+		}
+	}
+	if fp == "" || !regexp.MustCompile(`[A-Z2-9]{4}-[A-Z2-9]{4}`).Match(text) {
+		t.Errorf("no code or fingerprint:\n%s", text)
 	}
 }

@@ -317,3 +317,25 @@ func TestDoctorShrinksWithEachImport(t *testing.T) {
 		t.Errorf("demo school:\n%s", out)
 	}
 }
+
+func TestDoctorListenItem(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		file string
+		done bool
+	}{
+		{"APPEL_ADDR=0.0.0.0:2222\n", true},
+		{"# réglages\nAPPEL_ADDR=127.0.0.1:2222\n", false},
+		{"APPEL_ADDR=\"localhost:2222\"\n", false},
+		{"APPEL_ADDR=192.168.1.10:22\n", true},
+	} {
+		path := filepath.Join(dir, "appel")
+		writeFile(t, path, tc.file)
+		if item, ok := listenItem(path); !ok || item.Done != tc.done {
+			t.Errorf("%q: %+v %v", tc.file, item, ok)
+		}
+	}
+	if _, ok := listenItem(filepath.Join(dir, "absent")); ok {
+		t.Error("no settings file, yet an item")
+	}
+}

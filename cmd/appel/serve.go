@@ -22,7 +22,7 @@ import (
 func runServe(c *cli, in input) error {
 	o := serveOptions{addr: in.str("addr"), diag: in.str("diag"), idle: in.duration("idle"), fps: in.num("fps"),
 		imports: in.str("imports"), grace: in.duration("login-grace"), startups: in.str("max-startups"),
-		penaltyMax: in.duration("penalty-max")}
+		penaltyMax: in.duration("penalty-max"), perSource: in.num("max-startups-per-source")}
 	if _, _, _, err := maxStartups(o.startups); err != nil {
 		return err
 	}
@@ -46,6 +46,7 @@ type serveOptions struct {
 	// The guards at the door (guard.go).
 	grace, penaltyMax time.Duration
 	startups          string
+	perSource         int
 }
 
 func (c *cli) hostKeyPath(path string) (string, error) {
@@ -90,7 +91,7 @@ func (c *cli) serve(ctx context.Context, o serveOptions) error {
 	cfg := serverConfig{DB: db, HostKey: o.hostKey, Idle: o.idle, FPS: o.fps, Now: now, Log: logger,
 		Imports: folder, Command: remoteCommand(db, logger), Archive: c.year,
 		YearEnd: c.yearEndFor(db)}
-	guard, err := newDoorGuard(o.grace, o.startups, o.penaltyMax, func(motif string, fields ...any) {
+	guard, err := newDoorGuard(o.grace, o.startups, o.perSource, o.penaltyMax, func(motif string, fields ...any) {
 		logger.Warn("refus", append([]any{"motif", motif}, fields...)...)
 	})
 	if err != nil {
