@@ -86,6 +86,11 @@ func commandTable() []command {
 		{path: "year holiday", remote: true, args: []arg{{name: "NOM"}, {name: "DEBUT"}, {name: "FIN", optional: true}},
 			summary: "corrige (ou ajoute) une période sans cours : premier et dernier jour, ex. \"Vacances d'hiver\" 2028-02-12 2028-02-27",
 			run:     runYearHoliday},
+		{path: "year periods", remote: true, summary: "les périodes de l'année (trimestres ou semestres), en CSV nom;debut;fin",
+			run: runPeriodsShow},
+		{path: "year periods set", remote: true, args: []arg{{name: "FICHIER", file: fileIn}},
+			summary: "remplace les périodes de l'année (trimestres, semestres) depuis un CSV nom;debut;fin (« - » : l'entrée standard)",
+			run:     runPeriodsSet},
 		{path: "user", summary: "les comptes et leurs clés SSH"},
 		{path: "user list", remote: true, summary: "un compte par ligne : identifiant, rôles, nom", run: runUserList},
 		{path: "user add", remote: true, args: []arg{{name: "LOGIN"}}, summary: "crée un compte",
@@ -156,6 +161,8 @@ func commandTable() []command {
 			summary: "importe un fichier : " + imports.KindLabel(k), flags: flags, run: runImport(k)})
 	}
 	return append(table,
+		command{path: "import undo", remote: true, run: runImportUndo,
+			summary: "annule le dernier import : ce qu'il a créé est supprimé, ce qu'il a modifié reprend sa valeur (si rien n'a été enregistré dessus depuis)"},
 		command{path: "import all", remote: true, args: []arg{{name: "DOSSIER", file: folderIn}},
 			summary: "reconstruit un établissement dans une base vide, depuis « export all » (dossier ou archive zip)",
 			flags: []option{

@@ -143,3 +143,16 @@ func plural(n int) string {
 	}
 	return ""
 }
+
+// runImportUndo takes back the last import.
+func runImportUndo(c *cli, _ input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		u, err := svc.UndoLastImport()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Import annulé (%s) : %d enregistrement%s supprimé%s, %d remis dans leur état d'avant.\n",
+			model.Visible(u.Verb), u.Deleted, plural(u.Deleted), plural(u.Deleted), u.Restored)
+		return nil
+	})
+}

@@ -171,3 +171,77 @@ func TestBackupKeepsAnExistingFile(t *testing.T) {
 	appelCmd(t, "user", "list", "--db", copyPath) // fails the test unless the copy is a db
 
 }
+
+// TestImportUndo: a wrong SIECLE import taken back leaves the school as it
+// was (export all identical); a second undo is refused in one French line.
+func TestImportUndo(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	now := "2026-11-23T08:05"
+	inProcess(t, "init", "--uai", schoolfiles.UAI, "--name", "Collège Test", "--db", db, "--now", now)
+	eleves := filepath.Join(dir, "eleves.xml")
+	if err := os.WriteFile(eleves, schoolfiles.Read(t, "eleves.xml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, after := filepath.Join(dir, "avant"), filepath.Join(dir, "apres")
+	inProcess(t, "export", "all", "--out", before, "--db", db, "--now", now)
+	inProcess(t, "import", "siecle", eleves, "--db", db, "--now", now)
+	got := inProcess(t, "import", "undo", "--db", db, "--now", now)
+	if !strings.Contains(got, "Import annulé (import siecle") || !strings.Contains(got, "supprimés") {
+		t.Errorf("undo said %q", got)
+	}
+	inProcess(t, "export", "all", "--out", after, "--db", db, "--now", now)
+	for _, name := range []string{"eleves.csv", "divisions.csv", "groupes.csv", "etablissement.csv", "dataset.json"} {
+		a, errA := os.ReadFile(filepath.Join(before, name))
+		b, errB := os.ReadFile(filepath.Join(after, name))
+		if errA != nil || errB != nil || string(a) != string(b) {
+			t.Errorf("%s differs after undo (%v %v):\n%s\n---\n%s", name, errA, errB, a, b)
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"import", "undo", "--db", db, "--now", now}, strings.NewReader(""), &out, &errOut); code == 0 || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
+		t.Errorf("second undo: exit %d, %q", code, errOut.String())
+	}
+	// A re-import that changes a pupil: the undo gives him his name back.
+	inProcess(t, "import", "siecle", eleves, "--db", db, "--now", now)
+	first := filepath.Join(dir, "premier")
+	inProcess(t, "export", "all", "--out", first, "--db", db, "--now", now)
+	changed := filepath.Join(dir, "eleves2.xml")
+	data := strings.Replace(string(schoolfiles.Read(t, "eleves.xml")), "SANSCLASSE<", "SANSCLASSES<", 1)
+	if err := os.WriteFile(changed, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	inProcess(t, "import", "siecle", changed, "--db", db, "--now", now)
+	got = inProcess(t, "import", "undo", "--db", db, "--now", now)
+	if !strings.Contains(got, "remis dans leur état d'avant") {
+		t.Errorf("undo of a change said %q", got)
+	}
+	second := filepath.Join(dir, "second")
+	inProcess(t, "export", "all", "--out", second, "--db", db, "--now", now)
+	a, _ := os.ReadFile(filepath.Join(first, "dataset.json"))
+	b, _ := os.ReadFile(filepath.Join(second, "dataset.json"))
+	if len(a) == 0 || string(a) != string(b) {
+		t.Errorf("the changed pupil did not come back:\n%s\n---\n%s", a, b)
+	}
+}
+
+// TestMinistryLevelsFromImports: after an STS-Web and a SIECLE import, the
+// ministry's monthly table has its level rows (the MEF of the files).
+func TestMinistryLevelsFromImports(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	now := "2026-11-23T08:05"
+	inProcess(t, "init", "--uai", schoolfiles.UAI, "--name", "Collège Test", "--db", db, "--now", now, "--year", "2026-2027")
+	for _, name := range []string{"sts_emp.xml", "eleves.xml"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, schoolfiles.Read(t, name), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		kind := map[string]string{"sts_emp.xml": "sts", "eleves.xml": "siecle"}[name]
+		inProcess(t, "import", kind, path, "--db", db, "--now", now)
+	}
+	out := inProcess(t, "stats", "--by", "month", "--from", "2026-11-01", "--to", "2026-11-30", "--db", db, "--now", now)
+	if !strings.Contains(out, ";4e;niveau;") {
+		t.Errorf("no level row 4e in the monthly table:\n%s", out)
+	}
+}

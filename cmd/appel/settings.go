@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"appel/model"
 	"appel/model/formats/slotgrid"
@@ -20,6 +21,18 @@ func settingCommands() []command {
 			summary: "donne une valeur à un réglage (vérifiée avant d'être enregistrée)", run: runSettingsSet},
 		{path: "settings reset", remote: true, args: []arg{key},
 			summary: "remet un réglage à sa valeur par défaut", run: runSettingsReset},
+		{path: "settings counting", remote: true,
+			summary: "les règles de décompte : méthode, limite de midi, retard compté comme absence", run: runCountingShow},
+		{path: "settings counting set", remote: true,
+			flags: []option{
+				{name: "method", value: "brute|toutes", choices: []string{"brute", "toutes"},
+					usage: "brute : une séance manquée fait la demi-journée ; toutes : il faut les avoir toutes manquées"},
+				{name: "midday", value: "HH:MM", usage: "limite entre matin et après-midi des séances hors grille"},
+				{name: "late-as-absent", value: "N", def: -1, usage: "un retard de plus de N minutes compte comme absence (0 : jamais)"},
+				{name: "check", usage: "dire combien d'élèves verraient leurs chiffres changer, sans rien écrire"},
+			},
+			summary: "change les règles de décompte, après avoir dit combien d'élèves verront leurs chiffres changer",
+			run:     runCountingSet},
 		{path: "settings slots", remote: true,
 			summary: "la grille horaire de l'établissement, en CSV (code;debut;fin;demi_journee)", run: runSlotsShow},
 		{path: "settings slots set", remote: true, args: []arg{{name: "FICHIER", file: fileIn}},
@@ -148,4 +161,88 @@ func pluralX(n int) string {
 		return "x"
 	}
 	return ""
+}
+
+func runCountingShow(c *cli, _ input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		if err := svc.Require(model.PermSetup); err != nil {
+			return err
+		}
+		dir, err := svc.Directory()
+		if err != nil {
+			return err
+		}
+		writeCounting(c.stdout, dir.School.Settings)
+		return nil
+	})
+}
+
+func writeCounting(out io.Writer, st model.Settings) {
+	late := "jamais"
+	if st.LateAsAbsentAfter > 0 {
+		late = fmt.Sprintf("après %d min", st.LateAsAbsentAfter)
+	}
+	midday := st.MiddayBoundary
+	if midday == 0 {
+		midday = 12 * 60
+	}
+	fmt.Fprintf(out, "méthode\t%s\nmidi\t%s\nretard compté comme absence\t%s\n", st.Method, midday, late)
+}
+
+func runCountingSet(c *cli, in input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		if err := svc.Require(model.PermSetup); err != nil {
+			return err
+		}
+		dir, err := svc.Directory()
+		if err != nil {
+			return err
+		}
+		next, err := countingFlags(in, dir.School.Settings)
+		if err != nil {
+			return err
+		}
+		ch, err := svc.CountingPreview(next)
+		if err != nil {
+			return err
+		}
+		writeCounting(c.stdout, next)
+		verb := "verra ses"
+		if ch.Changed > 1 {
+			verb = "verront leurs"
+		}
+		fmt.Fprintf(c.stdout, "%d élève%s sur %d %s chiffres changer (du %s au %s).\n", ch.Changed, plural(ch.Changed),
+			ch.Pupils, verb, ch.From.French(), ch.To.French())
+		if in.on("check") {
+			fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
+			return nil
+		}
+		if _, err := svc.SetCounting(next); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.stdout, "Règles de décompte enregistrées.")
+		return nil
+	})
+}
+
+// countingFlags applies the flags given to the rules in force.
+func countingFlags(in input, st model.Settings) (model.Settings, error) {
+	if in.changed("method") {
+		st.Method = model.CountingMethod(strings.ToLower(in.str("method")))
+	}
+	if in.changed("midday") {
+		c, err := model.ParseClock(in.str("midday"))
+		if err != nil {
+			return st, usageErr("--midday %q illisible (attendu 12:00)", in.str("midday"))
+		}
+		st.MiddayBoundary = c
+	}
+	if in.changed("late-as-absent") {
+		n := in.num("late-as-absent")
+		if n < 0 {
+			return st, usageErr("--late-as-absent : un nombre de minutes, 0 pour jamais")
+		}
+		st.LateAsAbsentAfter = n
+	}
+	return st, nil
 }

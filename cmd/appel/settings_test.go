@@ -114,3 +114,61 @@ func TestInitYear(t *testing.T) {
 		t.Errorf("--year 2026-2028 accepted")
 	}
 }
+
+// TestSettingsCounting: the rules shown, a --check that writes nothing,
+// then the change, audited; a bad value refused in one French line.
+func TestSettingsCounting(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	now := "2026-11-23T08:05"
+	inProcess(t, "init", "--uai", "0670001A", "--name", "Collège Test", "--db", db, "--now", now)
+	if got := inProcess(t, "settings", "counting", "--db", db); got != "méthode\tbrute\nmidi\t12:00\nretard compté comme absence\tjamais\n" {
+		t.Errorf("settings counting = %q", got)
+	}
+	got := inProcess(t, "settings", "counting", "set", "--method", "toutes", "--late-as-absent", "10", "--check", "--db", db, "--now", now)
+	if !strings.Contains(got, "0 élève sur 0 verra ses chiffres changer") || !strings.Contains(got, "rien n'a été écrit") {
+		t.Errorf("--check = %q", got)
+	}
+	inProcess(t, "settings", "counting", "set", "--method", "toutes", "--late-as-absent", "10", "--midday", "12:30", "--db", db, "--now", now)
+	if got := inProcess(t, "settings", "counting", "--db", db); got != "méthode\ttoutes\nmidi\t12:30\nretard compté comme absence\taprès 10 min\n" {
+		t.Errorf("after set: %q", got)
+	}
+	for _, args := range [][]string{{"--method", "hasard"}, {"--midday", "25:00"}, {"--late-as-absent", "-3"}} {
+		var out, errOut bytes.Buffer
+		code := run(append([]string{"settings", "counting", "set", "--db", db}, args...), strings.NewReader(""), &out, &errOut)
+		if code == 0 || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
+			t.Errorf("%v: exit %d, %q", args, code, errOut.String())
+		}
+	}
+	if audit := inProcess(t, "audit", "--db", db, "--from", "2026-11-23"); !strings.Contains(audit, "règles de décompte") {
+		t.Errorf("the audit lacks the rules:\n%s", audit)
+	}
+}
+
+// TestYearPeriods: a school with semestres sets them from a CSV on the
+// standard input; overlapping periods are refused in one French line.
+func TestYearPeriods(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	inProcess(t, "init", "--uai", "0670001A", "--name", "Collège Test", "--db", db, "--now", "2026-11-23T08:05", "--year", "2026-2027")
+	if got := inProcess(t, "year", "periods", "--db", db); strings.Count(got, "\n") != 4 {
+		t.Errorf("year periods: %q, want the three trimestres", got)
+	}
+	sem := "nom;debut;fin\nSemestre 1;01/09/2026;24/01/2027\nSemestre 2;25/01/2027;02/07/2027\n"
+	var out, errOut bytes.Buffer
+	if code := run([]string{"year", "periods", "set", "-", "--db", db}, strings.NewReader(sem), &out, &errOut); code != 0 {
+		t.Fatalf("set: %d %s", code, errOut.String())
+	}
+	got := strings.ReplaceAll(strings.TrimPrefix(inProcess(t, "year", "periods", "--db", db), "\ufeff"), "\r\n", "\n")
+	if got != "nom;debut;fin\nSemestre 1;01/09/2026;24/01/2027\nSemestre 2;25/01/2027;02/07/2027\n" {
+		t.Errorf("after set: %q", got)
+	}
+	inProcess(t, "year", "holiday", "Pont de l'Ascension", "2027-05-07", "--db", db)
+	if again := strings.ReplaceAll(strings.TrimPrefix(inProcess(t, "year", "periods", "--db", db), "\ufeff"), "\r\n", "\n"); again != got {
+		t.Errorf("a holiday redrew the school's own periods: %q", again)
+	}
+	out.Reset()
+	errOut.Reset()
+	bad := "nom;debut;fin\nS1;01/09/2026;25/01/2027\nS2;25/01/2027;02/07/2027\n"
+	if code := run([]string{"year", "periods", "set", "-", "--db", db}, strings.NewReader(bad), &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "se chevauchent") {
+		t.Errorf("overlap: exit %d, %q", code, errOut.String())
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"appel/model"
 	"appel/model/calendar"
+	"appel/model/formats/periods"
 	"appel/model/register"
 	"appel/storage"
 	"appel/tui"
@@ -250,11 +251,24 @@ func withHoliday(s model.School, h model.Holiday, weeks bool) model.School {
 	holidays = append(holidays, h)
 	slices.SortStableFunc(holidays, func(a, b model.Holiday) int { return a.From.Compare(b.From) })
 	s.Holidays = holidays
-	s.Periods = calendar.Trimestres(s)
+	if drawnPeriods(s.Periods) {
+		s.Periods = calendar.Trimestres(s)
+	}
 	if weeks {
 		s.WeekTypes = calendar.WeekTypes(s)
 	}
 	return s
+}
+
+// drawnPeriods reports whether the periods are appel's trimestres (drawn
+// again with the holidays), not the school's own (appel year periods set).
+func drawnPeriods(ps []model.Period) bool {
+	for i, p := range ps {
+		if p.Name != fmt.Sprintf("Trimestre %d", i+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // runYearPurge lists the archives of ended years beside the db, and deletes,
@@ -420,4 +434,39 @@ func (c *cli) yearEndFor(db *storage.DB) *tui.YearEnd {
 			return y.run(c)
 		},
 	}
+}
+
+func runPeriodsShow(c *cli, _ input) error {
+	return withOperator(c, func(svc *model.Service) error {
+		if err := svc.Require(model.PermSetup); err != nil {
+			return err
+		}
+		dir, err := svc.Directory()
+		if err != nil {
+			return err
+		}
+		_, err = c.stdout.Write(periods.Write(dir.School.Periods))
+		return err
+	})
+}
+
+func runPeriodsSet(c *cli, in input) error {
+	src, err := readSource(c.stdin, in.arg(0))
+	if err != nil {
+		return err
+	}
+	ps, err := periods.Parse(src.Name, src.Data)
+	if err != nil {
+		return err
+	}
+	return c.withOperatorFor("year periods set - < "+in.arg(0), func(svc *model.Service) error {
+		if err := svc.SetPeriods(ps); err != nil {
+			return err
+		}
+		for _, p := range ps {
+			fmt.Fprintf(c.stdout, "%s : du %s au %s\n", model.Visible(p.Name), p.From.French(), p.To.French())
+		}
+		fmt.Fprintf(c.stdout, "Périodes enregistrées : %d. Les décomptes ne changent pas, seul leur regroupement par période.\n", len(ps))
+		return nil
+	})
 }

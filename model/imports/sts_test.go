@@ -330,3 +330,31 @@ func TestTimetableSlotsFromFile(t *testing.T) {
 		}
 	}
 }
+
+// TestTimetableTeachingWeeks: the weeks an emp_sts file leaves out of its
+// every-week alternation get no séance from now on; a past week left out
+// keeps its séances (the past never changes).
+func TestTimetableTeachingWeeks(t *testing.T) {
+	data := string(schoolfiles.Read(t, "emp_sts.xml"))
+	for _, week := range []string{"2026-09-14", "2027-03-08"} {
+		data = strings.Replace(data, "<DATE_DEBUT_SEMAINE>"+week+"</DATE_DEBUT_SEMAINE>", "", 1) // the H alternation comes first
+	}
+	f := newFixture(t, bare(schoolfiles.UAI))
+	f.run(t, imports.STS, synthetic(t, "sts_emp.xml"), imports.Options{})
+	rep := f.run(t, imports.Timetable, imports.Source{Name: "emp_sts.xml", Data: []byte(data)}, imports.Options{})
+	checkReport(t, rep, []string{"Semaine sans cours du 08/03/2027 (emploi du temps)"})
+	dir := f.dir(t)
+	if _, off := dir.School.HolidayOn(model.NewDate(2027, 3, 10)); !off {
+		t.Error("the week of 08/03/2027, left out of the file, still has courses")
+	}
+	if _, off := dir.School.HolidayOn(model.NewDate(2026, 9, 16)); off {
+		t.Error("a past week became a holiday")
+	}
+	if got := seancesOf(dir, model.NewDate(2027, 3, 10)); got != "" {
+		t.Errorf("séances on 10/03/2027: %s", got)
+	}
+	again := f.run(t, imports.Timetable, imports.Source{Name: "emp_sts.xml", Data: []byte(data)}, imports.Options{})
+	if again.Written != 0 {
+		t.Errorf("re-import wrote %d changes:\n%s", again.Written, details(again.Plan))
+	}
+}

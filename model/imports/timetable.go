@@ -23,7 +23,7 @@ func (in timetableInput) plan(e *env) *Plan {
 	t := in.t
 	e.p.Kind, e.p.File, e.p.Format = Timetable, t.File, t.Format.Label()
 	e.notes(t.Notes)
-	e.weeks(t.WeekTypes, t.WeekSets, e.slotGrid(t))
+	e.weeks(t.WeekTypes, t.WeekSets, e.slotGrid(t), e.weeksOff(t.TeachingWeeks))
 	teachers := newTeacherIndex(e.dir.Accounts)
 	inFile := map[string]bool{}
 	running := len(e.dir.Courses) > 0 && e.today.After(e.dir.School.YearStart)
@@ -112,6 +112,37 @@ func (e *env) slotGrid(t *timetable.Timetable) []model.Slot {
 	return implied
 }
 
+// weeksOff returns, for a file that lists its teaching weeks, the coming
+// weeks of the school year that it leaves out and that still have school
+// days: they become weeks without courses. Weeks begun or past never change.
+func (e *env) weeksOff(teaching []model.Date) []model.Holiday {
+	if len(teaching) == 0 {
+		return nil
+	}
+	school := e.dir.School
+	listed := map[model.Date]bool{}
+	for _, m := range teaching {
+		listed[m] = true
+	}
+	var off []model.Holiday
+	for m := e.today.Monday().AddDays(7); !school.YearEnd.Before(m); m = m.AddDays(7) {
+		if listed[m] || !hasSchoolDay(school, m) {
+			continue
+		}
+		off = append(off, model.Holiday{Name: "Semaine sans cours du " + m.French() + " (emploi du temps)", From: m, To: m.AddDays(6)})
+	}
+	return off
+}
+
+func hasSchoolDay(s model.School, monday model.Date) bool {
+	for d := 0; d < 7; d++ {
+		if s.IsSchoolDay(monday.AddDays(d)) {
+			return true
+		}
+	}
+	return false
+}
+
 // slotText writes a grid for a message: « M1 08:10–09:05, M2 … ».
 func slotText(slots []model.Slot) string {
 	parts := make([]string, len(slots))
@@ -124,14 +155,18 @@ func slotText(slots []model.Slot) string {
 // weeks merges the file's week calendar into the school's: its A/B weeks
 // replace the school's for the same Mondays; its named sets are added.
 // slots, when not nil, replace the school's bell grid in the same write.
-func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date, slots []model.Slot) {
-	if len(types) == 0 && len(sets) == 0 && slots == nil {
+func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date, slots []model.Slot, off []model.Holiday) {
+	if len(types) == 0 && len(sets) == 0 && slots == nil && len(off) == 0 {
 		return
 	}
 	school := e.dir.School
 	old := school
 	if slots != nil {
 		school.Slots = slots
+	}
+	if len(off) > 0 {
+		school.Holidays = append(slices.Clone(school.Holidays), off...)
+		slices.SortStableFunc(school.Holidays, func(a, b model.Holiday) int { return a.From.Compare(b.From) })
 	}
 	school.WeekTypes = maps.Clone(school.WeekTypes)
 	if school.WeekTypes == nil {
@@ -149,6 +184,9 @@ func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date, s
 			len(types), cmpOr(strings.Join(sortedKeys(sets), ", "), "aucun"))
 		if slots != nil {
 			it.Detail += " ; grille horaire du fichier : " + slotText(slots)
+		}
+		for _, h := range off {
+			it.Detail += " ; " + h.Name
 		}
 	}
 	e.add(it, func(tx model.Tx) error { return tx.PutSchool(school) })

@@ -119,6 +119,9 @@ func (p *empParser) calendar() (map[string]string, error) {
 		weeks[code] = kind
 		switch kind {
 		case "":
+			if len(a.mondays) > 0 {
+				tt.TeachingWeeks = slices.Compact(slices.SortedFunc(slices.Values(a.mondays), model.Date.Compare))
+			}
 		case "A", "B":
 			if err := p.setWeekType(a, kind); err != nil {
 				return nil, err

@@ -128,7 +128,10 @@ type Timetable struct {
 	WeekTypes map[model.Date]string
 	// WeekSets are the file's other alternations: code → Mondays.
 	WeekSets map[string][]model.Date
-	Notes    formats.Notes
+	// TeachingWeeks are the Mondays of the weeks with courses, when the file
+	// lists them (emp_sts's every-week alternation); nil when it does not.
+	TeachingWeeks []model.Date
+	Notes         formats.Notes
 }
 
 // Options are what some formats need beside the file.
