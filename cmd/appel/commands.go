@@ -146,6 +146,7 @@ func commandTable() []command {
 			run: runExportAll},
 	}
 	table = append(table, settingCommands()...)
+	table = append(table, academieCommands()...)
 	table = append(table, familyCommands()...)
 	table = append(table, templateCommands()...)
 	table = append(table, disciplineCommands()...)
