@@ -153,7 +153,7 @@ func (s *importScreen) FullHelp() []HelpSection {
 	return []HelpSection{
 		{Title: "Import", Keys: []key.Binding{s.keys.Check, s.keys.Apply, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Reload, s.keys.Back}},
 		{Title: "Année scolaire", Keys: []key.Binding{yearEndKey}},
-		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolMethodKey, schoolLateKey, schoolCloseKey}},
+		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolMethodKey, schoolLateKey}},
 		{Title: "Fichiers, compte rendu", Keys: []key.Binding{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Home, nav.End}},
 	}
 }
