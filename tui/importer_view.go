@@ -135,7 +135,7 @@ func (s *importScreen) reportLine(l string, width int) string {
 // ShortHelp is the footer.
 func (s *importScreen) ShortHelp() []key.Binding {
 	if s.school != nil {
-		return []key.Binding{schoolMethodKey, schoolLateKey, schoolCloseKey}
+		return []key.Binding{schoolMethodKey, schoolLateKey, schoolMiddayKey, schoolCloseKey}
 	}
 	if s.year != nil {
 		return yearHelp()
@@ -153,7 +153,7 @@ func (s *importScreen) FullHelp() []HelpSection {
 	return []HelpSection{
 		{Title: "Import", Keys: []key.Binding{s.keys.Check, s.keys.Apply, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Reload, s.keys.Back}},
 		{Title: "Année scolaire", Keys: []key.Binding{yearEndKey}},
-		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolMethodKey, schoolLateKey}},
+		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolMethodKey, schoolLateKey, schoolMiddayKey}},
 		{Title: "Fichiers, compte rendu", Keys: []key.Binding{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Home, nav.End}},
 	}
 }

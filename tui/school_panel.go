@@ -12,8 +12,8 @@ import (
 
 // schoolPanel is « Établissement », opened by E on the Imports screen
 // (administrator): the bell grid, the periods and the counting rules. m
-// switches the counting method and t the lateness counted as absence (never
-// ↔ after 10 minutes); each change first says how many pupils' figures of
+// switches the counting method, t the lateness counted as absence (never
+// ↔ after 10 minutes), [ and ] move the midday boundary by 15 minutes; each change first says how many pupils' figures of
 // the year change, and is applied only on « o ».
 type schoolPanel struct {
 	school  model.School
@@ -30,6 +30,7 @@ var (
 	schoolKey       = newKey("E", "établissement : grille horaire, périodes, règles de décompte", "E")
 	schoolMethodKey = newKey("m", "changer la méthode de décompte (aperçu, puis o)", "m")
 	schoolLateKey   = newKey("t", "retard compté en absence : jamais ↔ après 10 min (aperçu, puis o)", "t")
+	schoolMiddayKey = newKey("[/]", "limite de midi : 15 min plus tôt / plus tard (aperçu, puis o)", "[", "]")
 	schoolCloseKey  = newKey("esc", "revenir aux imports", "esc")
 )
 
@@ -123,6 +124,15 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if p.school.Settings.LateAsAbsentAfter > 0 {
 			next.LateAsAbsentAfter = 0
 		}
+	case key.Matches(msg, schoolMiddayKey):
+		if next.MiddayBoundary == 0 {
+			next.MiddayBoundary = 12 * 60
+		}
+		step := model.Clock(15)
+		if msg.String() == "[" {
+			step = -15
+		}
+		next.MiddayBoundary += step
 	default:
 		return nil, false
 	}
@@ -188,7 +198,7 @@ func (s *importScreen) schoolView(width int) string {
 		lines = append(lines, "", st.Error.Render(truncate("✗ "+p.err, width)))
 	}
 	lines = append(lines, "", st.Muted.Render(truncate("grille et périodes : appel settings slots set / appel settings periods set", width)),
-		st.Muted.Render(bindingsText([]key.Binding{schoolMethodKey, schoolLateKey, schoolCloseKey})))
+		st.Muted.Render(bindingsText([]key.Binding{schoolMethodKey, schoolLateKey, schoolMiddayKey, schoolCloseKey})))
 	return strings.Join(lines, "\n")
 }
 

@@ -36,6 +36,13 @@ func TestSchoolPanel(t *testing.T) {
 	if rules := schoolRules(t, admin); rules.Method != model.CountAllSeances {
 		t.Fatalf("o did not apply the rules: %+v", rules)
 	}
+	d.Press("]")
+	d.WaitFor("midi à 12:15", "Appliquer ces règles ?")
+	d.Press("o")
+	d.WaitFor("✓ Règles enregistrées", "midi à 12:15")
+	if rules := schoolRules(t, admin); rules.MiddayBoundary != 12*60+15 || rules.Method != model.CountAllSeances {
+		t.Fatalf("] did not move the boundary alone: %+v", rules)
+	}
 	d.Press("esc")
 	d.WaitFor("Importer un fichier")
 }
