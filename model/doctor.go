@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"time"
 )
 
 // SetupItem is one point of the set-up checklist: what a school needs
@@ -46,7 +47,7 @@ func (s *Service) SetupChecklist() ([]SetupItem, error) {
 		{len(guardians) > 0, "les responsables des élèves", "appel import responsables FICHIER (export SIECLE)"},
 		{len(dir.Courses) > 0, "l'emploi du temps", "appel import timetable FICHIER (EDT, UDT ou emp_sts)"},
 		teachersWithoutAccount(dir),
-		teachersWithoutKey(dir),
+		teachersWithoutKey(dir, s.now()),
 		{set.IsSet(SettingSMTPAddr) && set.IsSet(SettingSMTPFrom), "le relais de messagerie des avis aux familles",
 			"appel settings set smtp.addr HÔTE:PORT ; appel settings set smtp.from ADRESSE"},
 	}, nil
@@ -70,18 +71,28 @@ func teachersWithoutAccount(dir *Directory) SetupItem {
 	return item
 }
 
-// teachersWithoutKey counts the teachers who cannot log in yet.
-func teachersWithoutKey(dir *Directory) SetupItem {
-	n := 0
+// teachersWithoutKey counts the teachers who cannot log in yet: no key and
+// no invitation still valid at now (an invited teacher enrols his own key at
+// his first connection).
+func teachersWithoutKey(dir *Directory, now time.Time) SetupItem {
+	n, invited := 0, 0
 	for _, a := range dir.Accounts {
-		if a.Has(RoleTeacher) && !a.Disabled && len(a.Keys) == 0 {
+		if !a.Has(RoleTeacher) || a.Disabled || len(a.Keys) > 0 {
+			continue
+		}
+		if a.Invitation != nil && now.Before(a.Invitation.Expires) {
+			invited++
+		} else {
 			n++
 		}
 	}
-	item := SetupItem{Done: n == 0, What: "une clé SSH pour chaque enseignant",
-		Fix: "appel user key add LOGIN --key-file CLÉ.pub (la clé publique de l'enseignant)"}
+	item := SetupItem{Done: n == 0, What: "une clé SSH ou une invitation pour chaque enseignant",
+		Fix: "appel user invite --all --out invitations.pdf (un code par personne), ou appel user key add LOGIN --key-file CLÉ.pub"}
 	if n > 0 {
-		item.What = fmt.Sprintf("%d enseignant(s) sans clé SSH : ils ne peuvent pas se connecter", n)
+		item.What = fmt.Sprintf("%d enseignant(s) sans clé SSH ni invitation : ils ne peuvent pas se connecter", n)
+	}
+	if invited > 0 {
+		item.What += fmt.Sprintf(" (%d invitation(s) en attente)", invited)
 	}
 	return item
 }

@@ -3,7 +3,9 @@ package model_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"appel/model"
 	"appel/model/modeltest"
@@ -67,5 +69,60 @@ func TestSetupChecklist(t *testing.T) {
 	}
 	if _, err := svc(db, "cpe").SetupChecklist(); !errors.Is(err, model.ErrForbidden) {
 		t.Errorf("a CPE reads the checklist: %v", err)
+	}
+}
+
+// TestSetupChecklistCountsInvitations: a teacher with an invitation still
+// valid can log in (he enrols his own key), so only the teachers with
+// neither a key nor a valid invitation are counted; an expired invitation
+// counts as none.
+func TestSetupChecklistCountsInvitations(t *testing.T) {
+	monday := modeltest.At(modeltest.Monday, 10, 0)
+	for _, tc := range []struct {
+		name    string
+		invite  []string
+		days    int
+		later   time.Duration
+		done    bool
+		missing string
+	}{
+		{name: "nobody invited", missing: "sans clé SSH ni invitation"},
+		{name: "one invited", invite: []string{"prof"}, days: 14, missing: "(1 invitation(s) en attente)"},
+		{name: "all invited", invite: []string{"prof", "prof2"}, days: 14, done: true},
+		{name: "invitations expired", invite: []string{"prof", "prof2"}, days: 1, later: 48 * time.Hour,
+			missing: "2 enseignant(s) sans clé SSH ni invitation"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := modeltest.School(5)
+			teachers := 0
+			for _, a := range ds.Accounts {
+				if a.Has(model.RoleTeacher) {
+					teachers++
+				}
+			}
+			if teachers != 2 {
+				t.Fatalf("the fixture has %d teachers, the cases assume prof and prof2", teachers)
+			}
+			db := storagetest.NewWith(t, ds)
+			for _, login := range tc.invite {
+				if _, _, err := svc(db, "admin").Invite(login, tc.days); err != nil {
+					t.Fatal(err)
+				}
+			}
+			at := model.NewService(db, model.Actor{Login: "admin"}, modeltest.Clock(monday.Add(tc.later)))
+			items, err := at.SetupChecklist()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var keys model.SetupItem
+			for _, it := range items {
+				if strings.Contains(it.What, "enseignant") && strings.Contains(it.Fix, "invite") {
+					keys = it
+				}
+			}
+			if keys.Done != tc.done || !strings.Contains(keys.What, tc.missing) {
+				t.Errorf("keys point %+v, want done %v and %q", keys, tc.done, tc.missing)
+			}
+		})
 	}
 }

@@ -18,6 +18,7 @@ import (
 // backup that was there is byte for byte intact, every file the folder
 // lists as a backup passes the check, and the db itself still opens.
 func TestServeKilledDuringBackup(t *testing.T) {
+	t.Parallel()
 	written, unfinished := 0, 0
 	// The last round (-1) waits for the new backup to be listed, whatever
 	// the machine's load, then kills: one kill at least after a finished one.

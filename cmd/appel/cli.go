@@ -41,6 +41,8 @@ type cli struct {
 type remoteSession struct {
 	svc   *model.Service
 	store backuper
+	// hostKey is the fingerprint of the server's host key (SHA256:…), "" when unknown.
+	hostKey string
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {

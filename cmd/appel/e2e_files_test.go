@@ -152,6 +152,7 @@ func fileCases(path string) []fileCase {
 // refused with a line that says how to use standard input or output; nothing
 // appears in the folder, the db does not change, the server still serves.
 func TestSSHNamesNoServerFile(t *testing.T) {
+	t.Parallel()
 	s := serveDemo(t, demoRoles...)
 	watched := t.TempDir()
 	before := fileState(t, s.db)

@@ -45,6 +45,7 @@ func TestSSHNewYear(t *testing.T) {
 // finds the old year's absences, a teacher is refused, and a write over SSH
 // gets the one message of a closed year.
 func TestSSHArchive(t *testing.T) {
+	t.Parallel()
 	requireSSH(t)
 	db := demoDB(t)
 	keys := map[string]string{}
@@ -97,7 +98,10 @@ func TestSSHYearEndFromTheInterface(t *testing.T) {
 	admin.send("C-u", "o", "u", "i", "Enter")
 	admin.waitFor("Année 2026-2027 close", "Registres d'appel : 24 divisions", "La base tient l'année 2027-2028")
 	cpe.waitFor("Absences 0")
-	admin.send("Escape", "q")
+	// Escape then q sent at once reach the program as alt+q: one, then the other.
+	admin.send("Escape")
+	admin.waitFor("Importer un fichier")
+	admin.send("q")
 	admin.waitExit()
 	cpe.send("q")
 	cpe.waitExit()

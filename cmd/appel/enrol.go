@@ -73,10 +73,10 @@ func runInvite(c *cli, in input) error {
 		return usageErr("appel user invite LOGIN, ou appel user invite --all")
 	}
 	fingerprint := ""
-	if c.session == nil {
-		if path, err := c.hostKeyPath(""); err == nil {
-			fingerprint = hostKeyFingerprint(path)
-		}
+	if c.session != nil {
+		fingerprint = c.session.hostKey
+	} else if path, err := c.hostKeyPath(""); err == nil {
+		fingerprint = hostKeyFingerprint(path)
 	}
 	return withOperator(c, func(svc *model.Service) error {
 		logins := []string{login}

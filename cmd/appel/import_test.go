@@ -107,6 +107,7 @@ func TestImportAbsencesRefusedWritesNothing(t *testing.T) {
 // TestLockedDatabase: while another process holds the db (appel serve),
 // backup and import say how to run them through the server.
 func TestLockedDatabase(t *testing.T) {
+	t.Parallel()
 	db := emptySchool(t, "0750001A")
 	held, err := storage.Open(db, storage.Options{Timeout: time.Second})
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 // with dpkg, runs the installed appel, and checks the installed unit with
 // systemd-analyze: verify is clean and the sandbox's exposure is low.
 func TestDebianPackage(t *testing.T) {
+	t.Parallel()
 	for _, tool := range []string{"dpkg-deb", "dpkg", "systemd-analyze"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s absent : le paquet n'est pas vérifié (.ci/run l'installe)", tool)

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
 
 	"appel/model"
 )
@@ -16,7 +17,7 @@ import (
 func remoteCommand(store backuper, log *slog.Logger) func(ssh.Session, *model.Service, []string) int {
 	return func(sess ssh.Session, svc *model.Service, args []string) int {
 		c := newCLI(sess, sess, sess.Stderr())
-		c.session = &remoteSession{svc: svc, store: store}
+		c.session = &remoteSession{svc: svc, store: store, hostKey: serverFingerprint(sess)}
 		c.args = args
 		err := c.dispatch(args)
 		var r *refusal
@@ -28,6 +29,15 @@ func remoteCommand(store backuper, log *slog.Logger) func(ssh.Session, *model.Se
 		}
 		return c.report(err)
 	}
+}
+
+// serverFingerprint is the fingerprint of the host key that serves sess.
+func serverFingerprint(sess ssh.Session) string {
+	srv, ok := sess.Context().Value(ssh.ContextKeyServer).(*ssh.Server)
+	if !ok || srv == nil || len(srv.HostSigners) == 0 {
+		return ""
+	}
+	return gossh.FingerprintSHA256(srv.HostSigners[0].PublicKey())
 }
 
 // logRefusal logs a command refused to a session (README.md documents the format).

@@ -61,6 +61,7 @@ func sameCell(csvCell, shown string) bool {
 // monthly) and of `appel export explain`, converted back by LibreOffice, show
 // the cells of the CSV of the same command.
 func TestODSExportsReadByLibreOffice(t *testing.T) {
+	t.Parallel()
 	db := statsDemoDB(t)
 	_, pupils := table(t, inProcess(t, "--db", db, "--now", demoNow, "stats", "--division", "5F"))
 	commands := map[string][]string{
