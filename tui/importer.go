@@ -56,6 +56,8 @@ type importScreen struct {
 	size   tea.WindowSizeMsg
 	// year is the end of the school year being confirmed (nil: not shown).
 	year *yearEndConfirm
+	// school is the « Établissement » panel (nil: not shown).
+	school *schoolPanel
 }
 
 func newImportScreen(e *env) Screen { return &importScreen{env: e, keys: defaultImportKeys()} }
@@ -80,7 +82,7 @@ type importAppliedMsg struct {
 
 func (s *importScreen) Init() tea.Cmd   { return s.load() }
 func (s *importScreen) Title() string   { return "Imports" }
-func (s *importScreen) Capturing() bool { return s.year != nil }
+func (s *importScreen) Capturing() bool { return s.year != nil || s.school != nil }
 
 // Pending counts the import being written: quitting waits for it.
 // Interest: imports show no committed change.
@@ -118,7 +120,16 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if s.year != nil {
 			return s, s.yearKey(msg)
 		}
+		if s.school != nil {
+			cmd, closed := s.schoolKeyPressed(msg)
+			if closed {
+				s.school = nil
+			}
+			return s, cmd
+		}
 		return s, s.key(msg)
+	case schoolLoadedMsg, schoolPreviewMsg:
+		return s, s.onSchoolMsg(msg)
 	case yearDescribedMsg, yearEndedMsg:
 		return s, s.onYearMsg(msg)
 	case importListedMsg:
@@ -148,6 +159,8 @@ func (s *importScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return s.load()
 	case key.Matches(msg, yearEndKey):
 		return s.openYearEnd()
+	case key.Matches(msg, schoolKey):
+		return s.openSchool()
 	case key.Matches(msg, s.keys.Check):
 		return s.check()
 	case key.Matches(msg, s.keys.Apply):

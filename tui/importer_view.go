@@ -16,6 +16,9 @@ const importChrome = 5
 // View draws the choices (kind, file, force), then the imports folder's
 // files, or the report of the last check or import.
 func (s *importScreen) View(width, height int) string {
+	if s.school != nil {
+		return s.schoolView(width)
+	}
 	if s.year != nil {
 		return s.yearView(width, height)
 	}
@@ -131,6 +134,9 @@ func (s *importScreen) reportLine(l string, width int) string {
 
 // ShortHelp is the footer.
 func (s *importScreen) ShortHelp() []key.Binding {
+	if s.school != nil {
+		return []key.Binding{schoolMethodKey, schoolLateKey, schoolMiddayKey, schoolCloseKey}
+	}
 	if s.year != nil {
 		return yearHelp()
 	}
@@ -147,6 +153,7 @@ func (s *importScreen) FullHelp() []HelpSection {
 	return []HelpSection{
 		{Title: "Import", Keys: []key.Binding{s.keys.Check, s.keys.Apply, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Reload, s.keys.Back}},
 		{Title: "Année scolaire", Keys: []key.Binding{yearEndKey}},
+		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolMethodKey, schoolLateKey, schoolMiddayKey}},
 		{Title: "Fichiers, compte rendu", Keys: []key.Binding{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Home, nav.End}},
 	}
 }

@@ -422,3 +422,13 @@ func (s service) PlaceInDetention(punishment, session string) (model.Punishment,
 
 // CancelSanction withdraws a sanction (it returns no text of the store).
 func (s service) CancelSanction(id, reason string) error { return s.Service.CancelSanction(id, reason) }
+
+// CountingPreview says how many pupils' figures new counting rules change (no text of the store).
+func (s service) CountingPreview(next model.Settings) (model.CountingChange, error) {
+	return s.Service.CountingPreview(next)
+}
+
+// SetCounting applies new counting rules (no text of the store).
+func (s service) SetCounting(next model.Settings) (model.CountingChange, error) {
+	return s.Service.SetCounting(next)
+}
