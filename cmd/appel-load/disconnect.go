@@ -133,8 +133,17 @@ func (res *disconnectResult) resume(t *target, tc teacher, s *sheet, cut int) er
 	return validateAndQuit(c, true)
 }
 
-// gotoRow types the pupil's number, digit by digit, as a teacher would.
+// gotoRow types « : » then the pupil's number, digit by digit, as a
+// teacher would (the roll call's numbers mode; the marks that follow keep it,
+// ↵ ends it).
 func gotoRow(c *client, row int) error {
+	off, _, err := c.press(":")
+	if err != nil {
+		return err
+	}
+	if _, ok := c.screen.waitFor("n° ▏", off, keyTimeout); !ok {
+		return c.lost("mode des numéros non montré")
+	}
 	typed := ""
 	for _, d := range strconv.Itoa(row + 1) {
 		typed += string(d)
@@ -142,7 +151,7 @@ func gotoRow(c *client, row int) error {
 		if err != nil {
 			return err
 		}
-		if _, ok := c.screen.waitFor("élève n° "+typed, off, keyTimeout); !ok {
+		if _, ok := c.screen.waitFor("n° "+typed+"▏", off, keyTimeout); !ok {
 			return c.lost("numéro d'élève non montré")
 		}
 	}

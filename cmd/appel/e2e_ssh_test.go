@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,7 +17,26 @@ type sshServer struct {
 	t    *testing.T
 	cmd  *exec.Cmd
 	port int
-	log  *strings.Builder
+	log  *syncLog
+}
+
+// syncLog is the server's standard error, read by the test while the
+// process writes it.
+type syncLog struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (l *syncLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *syncLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }
 
 func freePort(t *testing.T) int {
@@ -32,7 +52,7 @@ func freePort(t *testing.T) int {
 func startServe(t *testing.T, db string, extra ...string) *sshServer {
 	t.Helper()
 	port := freePort(t)
-	s := &sshServer{t: t, port: port, log: &strings.Builder{}}
+	s := &sshServer{t: t, port: port, log: &syncLog{}}
 	args := append([]string{"serve", "--db", db, "--addr", fmt.Sprintf("127.0.0.1:%d", port),
 		"--host-key", filepath.Join(t.TempDir(), "host_ed25519")}, extra...)
 	s.cmd = exec.Command(appelBin, args...)
