@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -433,36 +434,55 @@ func (b justifyBar) motiveLines(st *Styles, width int) []string {
 // motiveLines lists motives' keys with their validity, folded to width
 // (labels shortened more on narrow screens).
 func motiveLines(st *Styles, motives []model.Motive, width int) []string {
-	// Labels as long as two lines of legend allow (at least 10 runes).
-	for size := 60; size > 10; size -= 5 {
-		if lines := motiveLegend(st, motives, width, size); len(lines) <= 2 {
-			return lines
+	size := 10
+	for try := 60; try > 10; try -= 5 {
+		if legendRows(motives, width, try) <= 2 {
+			size = try
+			break
 		}
 	}
-	return motiveLegend(st, motives, width, 10)
-}
-
-// motiveLegend lays out the motives, their labels cut to size runes.
-func motiveLegend(st *Styles, motives []model.Motive, width, size int) []string {
 	var lines []string
 	cur, used := "", 0
 	for _, m := range motives {
-		valid := "✗"
-		if m.Valid {
-			valid = "✓"
-		}
-		label := cutLabel(m.Label, size)
-		w := len([]rune(m.Key+" "+label+" "+valid)) + 2
+		label, w := legendItem(m, size)
 		if used > 0 && used+w > width {
 			lines, cur, used = append(lines, cur), "", 0
 		}
 		if used > 0 {
 			cur += "  "
 		}
-		cur += st.Key.Render(m.Key) + " " + label + " " + valid
+		cur += st.Key.Render(m.Key) + " " + label + " " + validMark(m)
 		used += w
 	}
 	return append(lines, cur)
+}
+
+// legendRows counts the lines of the legend with labels cut to size runes,
+// without drawing it: the frame draws it once, at the size chosen.
+func legendRows(motives []model.Motive, width, size int) int {
+	rows, used := 1, 0
+	for _, m := range motives {
+		_, w := legendItem(m, size)
+		if used > 0 && used+w > width {
+			rows, used = rows+1, 0
+		}
+		used += w
+	}
+	return rows
+}
+
+// legendItem is a motive's label cut to size runes and the cells its entry
+// takes, separator included.
+func legendItem(m model.Motive, size int) (string, int) {
+	label := cutLabel(m.Label, size)
+	return label, utf8.RuneCountInString(m.Key+" "+label+" "+validMark(m)) + 2
+}
+
+func validMark(m model.Motive) string {
+	if m.Valid {
+		return "✓"
+	}
+	return "✗"
 }
 
 // shortLabel keeps a motive's label up to its first " /" or " (" and 16 runes.

@@ -88,7 +88,9 @@ func printSetting(c *cli, l model.SettingLine) {
 	fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s (%s)\n", l.Def.Key, value, model.Visible(l.Def.Default), l.Def.Label, l.Def.KindName())
 }
 
-func runSlotsShow(c *cli, _ input) error {
+// withSchoolSetup runs fn for an administrator (PermSetup) with the school
+// as it stands: what the commands that show or change its settings share.
+func withSchoolSetup(c *cli, fn func(svc *model.Service, dir *model.Directory) error) error {
 	return withOperator(c, func(svc *model.Service) error {
 		if err := svc.Require(model.PermSetup); err != nil {
 			return err
@@ -97,11 +99,17 @@ func runSlotsShow(c *cli, _ input) error {
 		if err != nil {
 			return err
 		}
+		return fn(svc, dir)
+	})
+}
+
+func runSlotsShow(c *cli, _ input) error {
+	return withSchoolSetup(c, func(svc *model.Service, dir *model.Directory) error {
 		slots := dir.School.Slots
 		if len(slots) == 0 {
 			slots = model.DefaultSlots()
 		}
-		_, err = c.stdout.Write(slotgrid.Write(slots))
+		_, err := c.stdout.Write(slotgrid.Write(slots))
 		return err
 	})
 }
@@ -164,14 +172,7 @@ func pluralX(n int) string {
 }
 
 func runCountingShow(c *cli, _ input) error {
-	return withOperator(c, func(svc *model.Service) error {
-		if err := svc.Require(model.PermSetup); err != nil {
-			return err
-		}
-		dir, err := svc.Directory()
-		if err != nil {
-			return err
-		}
+	return withSchoolSetup(c, func(svc *model.Service, dir *model.Directory) error {
 		writeCounting(c.stdout, dir.School.Settings)
 		return nil
 	})
@@ -190,14 +191,7 @@ func writeCounting(out io.Writer, st model.Settings) {
 }
 
 func runCountingSet(c *cli, in input) error {
-	return withOperator(c, func(svc *model.Service) error {
-		if err := svc.Require(model.PermSetup); err != nil {
-			return err
-		}
-		dir, err := svc.Directory()
-		if err != nil {
-			return err
-		}
+	return withSchoolSetup(c, func(svc *model.Service, dir *model.Directory) error {
 		next, err := countingFlags(in, dir.School.Settings)
 		if err != nil {
 			return err

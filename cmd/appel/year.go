@@ -437,15 +437,8 @@ func (c *cli) yearEndFor(db *storage.DB) *tui.YearEnd {
 }
 
 func runPeriodsShow(c *cli, _ input) error {
-	return withOperator(c, func(svc *model.Service) error {
-		if err := svc.Require(model.PermSetup); err != nil {
-			return err
-		}
-		dir, err := svc.Directory()
-		if err != nil {
-			return err
-		}
-		_, err = c.stdout.Write(periods.Write(dir.School.Periods))
+	return withSchoolSetup(c, func(svc *model.Service, dir *model.Directory) error {
+		_, err := c.stdout.Write(periods.Write(dir.School.Periods))
 		return err
 	})
 }

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Invitation is one member of staff's sheet: who, his one-time code, until
@@ -28,15 +26,7 @@ type Access struct {
 // letters, how to make a key on Windows 10/11, macOS and Linux, the command
 // that connects, the fingerprint to compare.
 func WriteInvitations(w io.Writer, a Access, sheets []Invitation, at time.Time) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(true, margin)
-	pdf.SetTitle("Codes d'activation appel", true)
-	pdf.SetCreator("appel", true)
-	pdf.SetCreationDate(at)
-	pdf.SetModificationDate(at)
+	pdf := newDocument("Codes d'activation appel", at)
 	for _, s := range sheets {
 		invitationPage(pdf, a, s)
 	}

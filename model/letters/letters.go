@@ -45,15 +45,7 @@ func Write(w io.Writer, b model.LetterBatch, tpl *template.Template, at time.Tim
 			return err
 		}
 	}
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(true, margin)
-	pdf.SetTitle("Courriers aux familles "+b.From.French()+" – "+b.To.French(), true)
-	pdf.SetCreator("appel", true)
-	pdf.SetCreationDate(at)
-	pdf.SetModificationDate(at)
+	pdf := newDocument("Courriers aux familles "+b.From.French()+" – "+b.To.French(), at)
 	for _, l := range b.Letters {
 		msg, err := model.Render(tpl, b.Data(l))
 		if err != nil {
@@ -72,15 +64,7 @@ func Write(w io.Writer, b model.LetterBatch, tpl *template.Template, at time.Tim
 // WriteDiscipline prints the letters of punishments and sanctions
 // (model.DisciplineLetters), one page each, dated at the clock.
 func WriteDiscipline(w io.Writer, school model.School, set model.SettingValues, ls []model.DisciplineLetter, at time.Time) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(true, margin)
-	pdf.SetTitle("Courriers aux familles : punitions et sanctions", true)
-	pdf.SetCreator("appel", true)
-	pdf.SetCreationDate(at)
-	pdf.SetModificationDate(at)
+	pdf := newDocument("Courriers aux familles : punitions et sanctions", at)
 	b := model.LetterBatch{School: school, Settings: set}
 	for _, l := range ls {
 		page(pdf, b, model.Letter{Household: l.Household, Pupils: l.Pupils}, l.Message, at)
@@ -90,6 +74,21 @@ func WriteDiscipline(w io.Writer, school model.School, set model.SettingValues, 
 		text(pdf, "", 11, "Aucun courrier de punition ou de sanction à imprimer.")
 	}
 	return pdf.Output(w)
+}
+
+// newDocument is an A4 document in the Go fonts (UTF-8), with appel's
+// margins, its title and its date: what every PDF appel prints starts from.
+func newDocument(title string, at time.Time) *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("appel", true)
+	pdf.SetCreationDate(at)
+	pdf.SetModificationDate(at)
+	return pdf
 }
 
 func text(pdf *fpdf.Fpdf, style string, size float64, s string) {
