@@ -227,19 +227,19 @@ func (d *Directory) SeancesOn(day Date) []Seance {
 }
 
 func (d *Directory) expand(day Date) []Seance {
-	out := make([]Seance, 0, len(d.coursesByDay[day.Weekday()])+len(d.extrasByDate[day]))
-	if d.School.IsSchoolDay(day) {
-		for _, i := range d.coursesByDay[day.Weekday()] {
-			c := d.Courses[i]
-			if !d.runsOn(c, day) {
-				continue
+	plan, open := d.School.dayPlan(day)
+	out := make([]Seance, 0, len(d.coursesByDay[plan.weekday])+len(d.extrasByDate[day]))
+	then := d.School.On(day)
+	if open {
+		for _, i := range d.coursesByDay[plan.weekday] {
+			if c := d.Courses[i]; plan.runs(c, day) {
+				out = append(out, d.withChange(d.seanceOf(then, c, day)))
 			}
-			out = append(out, d.withChange(d.seanceOf(c, day)))
 		}
 	}
 	for _, s := range d.extrasByDate[day] {
 		// An added séance is placed like the others: by its slot, else the midday boundary.
-		s.HalfDay = d.School.HalfDayOf(s.Start)
+		s.HalfDay = then.HalfDayOf(s.Start)
 		out = append(out, d.withChange(s))
 	}
 	if len(out) == 0 {
@@ -249,18 +249,12 @@ func (d *Directory) expand(day Date) []Seance {
 	return out
 }
 
-func (d *Directory) runsOn(c Course, day Date) bool {
-	if !c.From.IsZero() && day.Before(c.From) || !c.To.IsZero() && day.After(c.To) {
-		return false
-	}
-	return d.School.InWeeks(c.Weeks, day)
-}
-
-func (d *Directory) seanceOf(c Course, day Date) Seance {
+// seanceOf is the séance of course c on day, placed by the grid then in force.
+func (d *Directory) seanceOf(then School, c Course, day Date) Seance {
 	return Seance{
 		ID: NewSeanceID(day, c.Start, c.ID), Date: day, Start: c.Start, End: c.End,
 		Course: c.ID, Target: c.Target, Teachers: c.Teachers, Subject: c.Subject,
-		Room: c.Room, HalfDay: d.School.HalfDayOf(c.Start),
+		Room: c.Room, HalfDay: then.HalfDayOf(c.Start),
 	}
 }
 

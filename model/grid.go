@@ -220,7 +220,8 @@ func targetExists(dir *Directory, t Target) (string, bool) {
 func weekDays(s School, monday Date) []Date {
 	var out []Date
 	for i := 0; i < 7; i++ {
-		if d := monday.AddDays(i); s.HasWeekday(d.Weekday()) {
+		d := monday.AddDays(i)
+		if _, extra := s.ExtraDayOn(d); extra || s.On(d).HasWeekday(d.Weekday()) {
 			out = append(out, d)
 		}
 	}

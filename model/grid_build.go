@@ -34,11 +34,8 @@ type placement struct {
 func newGridBuilder(dir *Directory, pol Policy, now time.Time, pupils []Pupil, days []Date) *gridBuilder {
 	b := &gridBuilder{
 		dir: dir, pol: pol, now: now, loc: dir.Location(), pupils: pupils, days: days,
-		slots: dir.School.Slots, marks: map[MarkKey]*Mark{}, notices: make([][]Notice, len(pupils)),
+		slots: slotsFor(dir.School, days), marks: map[MarkKey]*Mark{}, notices: make([][]Notice, len(pupils)),
 		done: map[SeanceID]bool{}, names: map[string]string{},
-	}
-	if len(b.slots) == 0 {
-		b.slots = DefaultSlots()
 	}
 	audience := map[Target][]int{}
 	for i, p := range pupils {
@@ -317,4 +314,16 @@ func (b *gridBuilder) pupilGrid() Grid {
 	}
 	g.Totals = f.Figures()
 	return g
+}
+
+// slotsFor returns the bell grid in force on the first of days (the latest
+// when days is empty), the default grid when the school has none.
+func slotsFor(s School, days []Date) []Slot {
+	if len(days) > 0 {
+		s = s.On(days[0])
+	}
+	if len(s.Slots) == 0 {
+		return DefaultSlots()
+	}
+	return s.Slots
 }

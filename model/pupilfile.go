@@ -112,10 +112,7 @@ func (f *PupilFile) identity(dir *Directory) {
 
 func (f *PupilFile) timetable(dir *Directory, week Date) {
 	monday := week.Monday()
-	f.Slots = dir.School.Slots
-	if len(f.Slots) == 0 {
-		f.Slots = DefaultSlots()
-	}
+	f.Slots = slotsFor(dir.School, []Date{monday})
 	b := gridBuilder{dir: dir}
 	for _, d := range weekDays(dir.School, monday) {
 		f.Week = append(f.Week, b.gridDay(d))

@@ -86,6 +86,14 @@ type School struct {
 	Slots     []Slot    `json:"slots"`
 	// Weekdays are the days with courses (Monday to Friday, sometimes Saturday).
 	Weekdays []time.Weekday `json:"weekdays"`
+	// ClosedHalfDays are the half-days of those days without courses every
+	// week (Wednesday afternoon, Saturday afternoon).
+	ClosedHalfDays []WeekHalfDay `json:"closed_half_days,omitempty"`
+	// ExtraDays are dates with courses outside the usual week.
+	ExtraDays []ExtraDay `json:"extra_days,omitempty"`
+	// Earlier are the bell grids and weeks in force before a change, by date:
+	// Slots, Weekdays and ClosedHalfDays are those in force after the last.
+	Earlier []CalendarEra `json:"earlier,omitempty"`
 	// WeekTypes maps the Monday of a week to its type ("A", "B", or a named set).
 	WeekTypes map[Date]string `json:"week_types"`
 	// WeekSets are named sets of weeks (by their Monday) beyond the A/B types,
@@ -142,15 +150,10 @@ func (s School) HolidayOn(d Date) (Holiday, bool) {
 }
 
 // IsSchoolDay reports whether courses take place on d: inside the year, on a
-// weekday of the school, outside holidays.
+// weekday of the school's week then, outside holidays, or an extra day.
 func (s School) IsSchoolDay(d Date) bool {
-	if !d.Within(s.YearStart, s.YearEnd) {
-		return false
-	}
-	if _, off := s.HolidayOn(d); off {
-		return false
-	}
-	return s.HasWeekday(d.Weekday())
+	_, ok := s.TimetableDay(d)
+	return ok
 }
 
 // HasWeekday reports whether the school has courses on that day of the week.

@@ -50,59 +50,182 @@ func SortedSlots(slots []Slot) []Slot {
 	return out
 }
 
-// SlotGridChange is what replacing the bell grid does to the timetable: the
-// courses that the new grid places in another half-day (refused: their past
-// séances would count otherwise) and those whose start is no slot of it (kept,
-// shown over the slots they cover).
+// SlotGridChange is what replacing the bell grid from a date does to the
+// timetable. Every date before From keeps the grid it had.
 type SlotGridChange struct {
 	Slots []Slot
-	// Moved are courses whose half-day the new grid changes.
+	From  Date
+	// Follow are the courses that keep their slot (same code) at its new times.
+	Follow []CourseMove
+	// Moved are courses that the new grid places in the other half-day.
 	Moved []Course
 	// OffGrid are courses that start at no slot of the new grid.
 	OffGrid []Course
 }
 
-// SlotGridPreview tells what replacing the grid by slots would change,
-// without writing anything.
-func (s *Service) SlotGridPreview(slots []Slot) (SlotGridChange, error) {
-	if err := s.Require(PermSetup); err != nil {
+// CourseMove is a course before and after a change of the bell grid.
+type CourseMove struct{ Before, After Course }
+
+// SlotGridPreview tells what replacing the grid by slots from the date from
+// would change, without writing anything.
+func (s *Service) SlotGridPreview(slots []Slot, from Date) (SlotGridChange, error) {
+	dir, err := s.requireSetup()
+	if err != nil {
 		return SlotGridChange{}, err
 	}
 	if err := CheckSlots(slots); err != nil {
 		return SlotGridChange{}, err
 	}
-	dir, err := s.store.Directory()
-	if err != nil {
+	if err := s.checkChangeDate(dir.School, from); err != nil {
 		return SlotGridChange{}, err
 	}
-	return slotGridChange(dir.School, dir.Courses, SortedSlots(slots)), nil
+	return slotGridChange(dir.School, dir.Courses, SortedSlots(slots), from), nil
 }
 
-func slotGridChange(old School, courses []Course, slots []Slot) SlotGridChange {
+// SetSlots replaces the school's bell grid from the date from: every earlier
+// date keeps the grid it had, so no past séance, mark or count changes. The
+// courses that start at a slot follow its code to the new times from that
+// date. The change is audited with the school.
+func (s *Service) SetSlots(slots []Slot, from Date) (SlotGridChange, error) {
+	if _, err := s.requireSetup(); err != nil {
+		return SlotGridChange{}, err
+	}
+	if err := CheckSlots(slots); err != nil {
+		return SlotGridChange{}, err
+	}
+	sorted := SortedSlots(slots)
+	var ch SlotGridChange
+	_, err := s.update("grille horaire", func(tx Tx) error {
+		dir, err := s.store.Directory()
+		if err != nil {
+			return err
+		}
+		if err := s.checkChangeDate(dir.School, from); err != nil {
+			return err
+		}
+		ch = slotGridChange(dir.School, dir.Courses, sorted, from)
+		school := dir.School.withEra(from)
+		school.Slots = sorted
+		if err := tx.PutSchool(school); err != nil {
+			return err
+		}
+		return putMoves(tx, ch.Follow, from)
+	})
+	return ch, err
+}
+
+// checkChangeDate refuses a change of the grid or the week that would reach
+// a day already begun, or come before a change already planned.
+func (s *Service) checkChangeDate(school School, from Date) error {
+	today := DateOf(s.now().In(school.Location()))
+	if !from.After(today) && !today.Before(school.YearStart) {
+		return invalid("le changement doit s'appliquer après aujourd'hui (%s) : le passé ne change pas", today.French())
+	}
+	if from.After(school.YearEnd) {
+		return invalid("le %s est après la fin de l'année (%s)", from.French(), school.YearEnd.French())
+	}
+	for _, e := range school.Earlier {
+		if !from.After(e.Until) {
+			return invalid("un changement s'applique déjà à partir du %s : choisissez une date à partir de celle-là", e.Until.AddDays(1).French())
+		}
+	}
+	return nil
+}
+
+// putMoves writes the courses that follow their slot: a course that ran
+// before from ends the day before and continues as a new course; one that
+// never ran takes its new times.
+func putMoves(tx Tx, moves []CourseMove, from Date) error {
+	for _, m := range moves {
+		if err := tx.PutCourse(m.After); err != nil {
+			return err
+		}
+		if m.After.ID == m.Before.ID {
+			continue
+		}
+		ended := m.Before
+		ended.To = from.AddDays(-1)
+		if err := tx.PutCourse(ended); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func slotGridChange(old School, courses []Course, slots []Slot, from Date) SlotGridChange {
+	before := old
+	if from.After(old.YearStart) {
+		before = old.On(from.AddDays(-1))
+	}
 	next := old
 	next.Slots = slots
-	ch := SlotGridChange{Slots: slots, Moved: MovedCourses(old, courses, slots)}
+	ch := SlotGridChange{Slots: slots, From: from}
 	for _, c := range courses {
-		if _, ok := next.SlotAt(c.Start); !ok {
-			ch.OffGrid = append(ch.OffGrid, c)
+		if !c.To.IsZero() && c.To.Before(from) {
+			continue
+		}
+		after, follows := followSlot(before, slots, c)
+		if follows {
+			if runsBefore(old, c, from) {
+				after.ID, after.From = c.ID+"."+from.Compact(), from
+			}
+			ch.Follow = append(ch.Follow, CourseMove{Before: c, After: after})
+		}
+		if before.HalfDayOf(c.Start) != next.HalfDayOf(after.Start) {
+			ch.Moved = append(ch.Moved, after)
+		}
+		if _, ok := next.SlotAt(after.Start); !ok {
+			ch.OffGrid = append(ch.OffGrid, after)
 		}
 	}
 	return ch
 }
 
-// MovedCourses returns the courses that the grid slots would place in the
-// other half-day than the school's grid does: a grid that moves any would
-// change past counts.
-func MovedCourses(school School, courses []Course, slots []Slot) []Course {
-	next := school
-	next.Slots = slots
-	var moved []Course
-	for _, c := range courses {
-		if school.HalfDayOf(c.Start) != next.HalfDayOf(c.Start) {
-			moved = append(moved, c)
+// followSlot returns c at the times that the new grid gives its slot (the
+// slot of the same code): its start that slot's, its end the end of the
+// slot of the same code as the one it ended with, else shifted as much.
+func followSlot(before School, slots []Slot, c Course) (Course, bool) {
+	first, ok := before.SlotAt(c.Start)
+	if !ok {
+		return c, false
+	}
+	now, ok := slotByCode(slots, first.Code)
+	if !ok || now.Start == first.Start {
+		return c, false
+	}
+	moved := c
+	moved.Start, moved.End = now.Start, c.End+(now.Start-first.Start)
+	for _, sl := range before.Slots {
+		if sl.End == c.End {
+			if last, ok := slotByCode(slots, sl.Code); ok && last.End > moved.Start {
+				moved.End = last.End
+			}
 		}
 	}
-	return moved
+	return moved, true
+}
+
+func slotByCode(slots []Slot, code string) (Slot, bool) {
+	for _, sl := range slots {
+		if strings.EqualFold(sl.Code, code) {
+			return sl, true
+		}
+	}
+	return Slot{}, false
+}
+
+// runsBefore reports whether c had a séance before from.
+func runsBefore(s School, c Course, from Date) bool {
+	first := s.YearStart
+	if !c.From.IsZero() && c.From.After(first) {
+		first = c.From
+	}
+	for d := first; d.Before(from); d = d.AddDays(1) {
+		if s.CourseRunsOn(c, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // ImpliedSlots returns the grid that a timetable's courses imply: one slot
@@ -142,34 +265,6 @@ func ImpliedSlots(courses []Course, boundary Clock) []Slot {
 		out = append(out, sl)
 	}
 	return out
-}
-
-// SetSlots replaces the school's bell grid. It refuses a grid that would move
-// a course to the other half-day: past séances, marks and counts never change
-// with the grid. The change is audited with the school.
-func (s *Service) SetSlots(slots []Slot) (SlotGridChange, error) {
-	if err := s.Require(PermSetup); err != nil {
-		return SlotGridChange{}, err
-	}
-	if err := CheckSlots(slots); err != nil {
-		return SlotGridChange{}, err
-	}
-	sorted := SortedSlots(slots)
-	var ch SlotGridChange
-	_, err := s.update("grille horaire", func(tx Tx) error {
-		dir, err := s.store.Directory()
-		if err != nil {
-			return err
-		}
-		ch = slotGridChange(dir.School, dir.Courses, sorted)
-		if len(ch.Moved) > 0 {
-			return invalid("la nouvelle grille change la demi-journée de %d cours (%s) : leurs absences passées compteraient autrement ; gardez leur créneau dans la même demi-journée", len(ch.Moved), courseList(ch.Moved))
-		}
-		school := dir.School
-		school.Slots = sorted
-		return tx.PutSchool(school)
-	})
-	return ch, err
 }
 
 // courseList names a few courses for a message: « lundi 08:10 6A ».

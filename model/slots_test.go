@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"appel/model"
 	"appel/model/modeltest"
@@ -34,51 +33,44 @@ func TestCheckSlots(t *testing.T) {
 	}
 }
 
-func TestSetSlotsKeepsHalfDaysAndIsAdminOnly(t *testing.T) {
+// TestSetSlotsFromADate: a new grid applies from the date given, courses
+// follow their slot's code; a grid that changes half-days is accepted (only
+// coming dates see it); only an administrator sets it.
+func TestSetSlotsFromADate(t *testing.T) {
 	db := storagetest.New(t)
 	data := modeltest.School(2)
 	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
 		t.Fatal(err)
 	}
-	clock := modeltest.Clock(time.Now())
+	clock := modeltest.Clock(modeltest.At(modeltest.Monday, 10, 0))
 	admin := model.NewService(db, model.Actor{Login: "admin"}, clock)
 	at := func(h, m int) model.Clock { return model.Clock(h*60 + m) }
-	// Every course start keeps its half-day; bells move ten minutes on.
+	tomorrow := modeltest.Monday.AddDays(1)
 	var shifted []model.Slot
 	for _, sl := range model.DefaultSlots() {
 		sl.Start += 10
 		sl.End += 10
 		shifted = append(shifted, sl)
 	}
-	if len(data.Courses) == 0 {
-		t.Fatal("fixture without courses")
-	}
-	pre, err := admin.SlotGridPreview(shifted)
-	if err != nil || len(pre.Moved) != 0 || len(pre.OffGrid) == 0 {
-		t.Fatalf("preview: moved %d, off grid %d, %v; want 0 moved, courses off grid", len(pre.Moved), len(pre.OffGrid), err)
-	}
-	got, err := admin.SetSlots(shifted)
-	if err != nil || len(got.OffGrid) != len(pre.OffGrid) {
-		t.Fatalf("SetSlots: %v, off grid %d, preview said %d", err, len(got.OffGrid), len(pre.OffGrid))
+	got, err := admin.SetSlots(shifted, tomorrow)
+	if err != nil || len(got.Follow) != len(data.Courses) || len(got.Moved) != 0 {
+		t.Fatalf("SetSlots: %v, %d follow, %d moved", err, len(got.Follow), len(got.Moved))
 	}
 	dir, _ := admin.Directory()
-	if dir.School.Slots[0].Start != at(8, 10) {
-		t.Errorf("grid not stored: first slot %s", dir.School.Slots[0].Start)
+	if dir.School.Slots[0].Start != at(8, 10) || dir.School.On(modeltest.Monday).Slots[0].Start != at(8, 0) {
+		t.Errorf("grid not stored from tomorrow: now %s, today %s", dir.School.Slots[0].Start, dir.School.On(modeltest.Monday).Slots[0].Start)
 	}
-	// A grid that makes every séance an afternoon one is refused and changes nothing.
-	late := []model.Slot{{Code: "X", Start: at(7, 0), End: at(8, 0), HalfDay: model.Afternoon}, {Code: "Y", Start: at(8, 0), End: at(18, 0), HalfDay: model.Afternoon}}
-	if data.Courses[0].Start >= at(12, 0) {
-		late = []model.Slot{{Code: "X", Start: at(7, 0), End: at(23, 0), HalfDay: model.Morning}}
+	// A grid that makes every séance an afternoon one applies too, a week on.
+	late := []model.Slot{{Code: "X", Start: at(8, 10), End: at(23, 0), HalfDay: model.Afternoon}}
+	ch, err := admin.SetSlots(late, tomorrow.AddDays(7))
+	if err != nil || len(ch.Moved) == 0 {
+		t.Errorf("grid moving courses to the afternoon: %v, %d moved", err, len(ch.Moved))
 	}
-	if _, err := admin.SetSlots(late); !errors.Is(err, model.ErrInvalid) {
-		t.Errorf("grid moving courses to another half-day: %v, want refused", err)
-	}
-	dir, _ = admin.Directory()
-	if dir.School.Slots[0].Start != at(8, 10) {
-		t.Errorf("refused grid was stored")
+	if _, err := admin.SetSlots(shifted, tomorrow); !errors.Is(err, model.ErrInvalid) {
+		t.Errorf("a grid before a planned change: %v, want refused", err)
 	}
 	prof := model.NewService(db, model.Actor{Login: "prof"}, clock)
-	if _, err := prof.SetSlots(shifted); !errors.Is(err, model.ErrForbidden) {
+	if _, err := prof.SetSlots(shifted, tomorrow.AddDays(14)); !errors.Is(err, model.ErrForbidden) {
 		t.Errorf("prof: %v, want forbidden", err)
 	}
 }

@@ -148,6 +148,7 @@ func commandTable() []command {
 	table = append(table, settingCommands()...)
 	table = append(table, academieCommands()...)
 	table = append(table, closureCommands()...)
+	table = append(table, weekCommands()...)
 	table = append(table, familyCommands()...)
 	table = append(table, templateCommands()...)
 	table = append(table, disciplineCommands()...)

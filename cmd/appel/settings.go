@@ -36,8 +36,9 @@ func settingCommands() []command {
 		{path: "settings slots", remote: true,
 			summary: "la grille horaire de l'établissement, en CSV (code;debut;fin;demi_journee)", run: runSlotsShow},
 		{path: "settings slots set", remote: true, args: []arg{{name: "FICHIER", file: fileIn}},
-			flags:   []option{{name: "check", usage: "montrer ce que la nouvelle grille change, sans rien écrire"}},
-			summary: "remplace la grille horaire depuis un CSV code;debut;fin;demi_journee (« - » : l'entrée standard)",
+			flags: []option{fromOption,
+				{name: "check", usage: "montrer ce que la nouvelle grille change, sans rien écrire"}},
+			summary: "remplace la grille horaire à partir d'une date depuis un CSV code;debut;fin;demi_journee (« - » : l'entrée standard)",
 			run:     runSlotsSet},
 	}
 }
@@ -125,7 +126,11 @@ func runSlotsSet(c *cli, in input) error {
 	}
 	hint := fmt.Sprintf("settings slots set - < %s", in.arg(0))
 	return c.withOperatorFor(hint, func(svc *model.Service) error {
-		preview, err := svc.SlotGridPreview(slots)
+		from, err := changeDate(in, svc)
+		if err != nil {
+			return err
+		}
+		preview, err := svc.SlotGridPreview(slots, from)
 		if err != nil {
 			return err
 		}
@@ -134,10 +139,10 @@ func runSlotsSet(c *cli, in input) error {
 			fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
 			return nil
 		}
-		if _, err := svc.SetSlots(slots); err != nil {
+		if _, err := svc.SetSlots(slots, from); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "Grille horaire enregistrée : %d créneau%s.\n", len(slots), pluralX(len(slots)))
+		fmt.Fprintf(c.stdout, "Grille horaire enregistrée à partir du %s : %d créneau%s.\n", from.French(), len(slots), pluralX(len(slots)))
 		return nil
 	})
 }
@@ -147,20 +152,55 @@ func writeSlotChange(out io.Writer, ch model.SlotGridChange) {
 	for _, s := range ch.Slots {
 		fmt.Fprintf(out, "%s\t%s–%s\t%s\n", s.Code, s.Start, s.End, s.HalfDay)
 	}
+	fmt.Fprintf(out, "À partir du %s :\n", ch.From.French())
+	if len(ch.Follow) > 0 {
+		fmt.Fprintf(out, "%d cours suivent leur créneau à ses nouvelles heures :\n", len(ch.Follow))
+		courses := make([]model.Course, len(ch.Follow))
+		for i, m := range ch.Follow {
+			courses[i] = m.After
+		}
+		writeCourses(out, courses)
+	}
 	if len(ch.Moved) > 0 {
-		fmt.Fprintf(out, "%d cours changeraient de demi-journée : grille refusée.\n", len(ch.Moved))
+		fmt.Fprintf(out, "%d cours changent de demi-journée :\n", len(ch.Moved))
+		writeCourses(out, ch.Moved)
 	}
 	if len(ch.OffGrid) > 0 {
 		fmt.Fprintf(out, "%d cours ne commencent à aucun créneau de cette grille (affichés sur les créneaux qu'ils couvrent) :\n", len(ch.OffGrid))
-		for i, co := range ch.OffGrid {
-			if i == 10 {
-				fmt.Fprintf(out, "  … et %d autres\n", len(ch.OffGrid)-10)
-				break
-			}
-			fmt.Fprintf(out, "  %s %s–%s %s %s\n", model.FrenchWeekday(co.Weekday), co.Start, co.End, model.Visible(co.Target.Code), model.Visible(co.Subject))
-		}
+		writeCourses(out, ch.OffGrid)
 	}
-	fmt.Fprintln(out, "Les séances passées, leurs marques et les décomptes ne changent pas.")
+	fmt.Fprintf(out, "Avant le %s, les séances, leurs marques et les décomptes ne changent pas.\n", ch.From.French())
+}
+
+// writeCourses lists up to ten courses, one a line.
+func writeCourses(out io.Writer, courses []model.Course) {
+	for i, co := range courses {
+		if i == 10 {
+			fmt.Fprintf(out, "  … et %d autres\n", len(courses)-10)
+			break
+		}
+		fmt.Fprintf(out, "  %s %s–%s %s %s\n", model.FrenchWeekday(co.Weekday), co.Start, co.End, model.Visible(co.Target.Code), model.Visible(co.Subject))
+	}
+}
+
+// fromOption is --from, the date from which a change of the grid or the
+// week applies.
+var fromOption = option{name: "from", value: "AAAA-MM-JJ", usage: "date à partir de laquelle le changement s'applique (défaut : demain, ou la rentrée)"}
+
+// changeDate reads --from, else the first day a change may apply.
+func changeDate(in input, svc *model.Service) (model.Date, error) {
+	if in.str("from") != "" {
+		d, err := model.ParseDate(in.str("from"))
+		if err != nil {
+			return d, usageErr("--from %q illisible (attendu AAAA-MM-JJ)", in.str("from"))
+		}
+		return d, nil
+	}
+	dir, err := svc.Directory()
+	if err != nil {
+		return model.Date{}, err
+	}
+	return dir.School.FirstChangeDay(svc.Today()), nil
 }
 
 // pluralX is the plural of créneau.

@@ -57,7 +57,7 @@ func TestSettingsSlots(t *testing.T) {
 	grid := "code;debut;fin;demi_journee\nM1;08:10;09:05;matin\nM2;09:05;10:00;matin\nM3;10:15;11:10;matin\nS1;13:40;14:35;après-midi\n"
 	run := func(stdin string, args ...string) (string, string, int) {
 		var out, errOut bytes.Buffer
-		code := run(append(args, "--db", db), strings.NewReader(stdin), &out, &errOut)
+		code := run(append(args, "--db", db, "--now", "2026-11-23T10:00"), strings.NewReader(stdin), &out, &errOut)
 		return out.String(), errOut.String(), code
 	}
 	if out, errOut, code := run(grid, "settings", "slots", "set", "-", "--check"); code != 0 || !strings.Contains(out, "rien n'a été écrit") {
@@ -66,7 +66,7 @@ func TestSettingsSlots(t *testing.T) {
 	if got := inProcess(t, "settings", "slots", "--db", db); !strings.Contains(got, "M1;08:00;") {
 		t.Errorf("--check wrote the grid: %q", got)
 	}
-	if out, errOut, code := run(grid, "settings", "slots", "set", "-"); code != 0 || !strings.Contains(out, "Grille horaire enregistrée : 4 créneaux.") {
+	if out, errOut, code := run(grid, "settings", "slots", "set", "-"); code != 0 || !strings.Contains(out, "Grille horaire enregistrée à partir du 24/11/2026 : 4 créneaux.") {
 		t.Fatalf("set: exit %d, %q %q", code, out, errOut)
 	}
 	if got := plain(inProcess(t, "settings", "slots", "--db", db)); got != grid {
@@ -79,6 +79,53 @@ func TestSettingsSlots(t *testing.T) {
 	}
 	if audit := inProcess(t, "audit", "--db", db, "--from", "2026-11-23"); !strings.Contains(audit, "grille horaire") {
 		t.Errorf("the audit lacks the grid:\n%s", audit)
+	}
+	if _, errOut, code := run(grid, "settings", "slots", "set", "-", "--from", "2026-11-23"); code == 0 || !strings.Contains(errOut, "le passé ne change pas") {
+		t.Errorf("a grid from today: exit %d, %q", code, errOut)
+	}
+}
+
+// TestSettingsWeekAndDays: the usual week changed from a date with its
+// preview (the courses it drops), shown with the change planned; an extra
+// day added after a --check that lists its séances, then removed.
+func TestSettingsWeekAndDays(t *testing.T) {
+	db := demoDB(t)
+	run := func(args ...string) (string, string, int) {
+		var out, errOut bytes.Buffer
+		code := run(append(args, "--db", db, "--now", "2026-11-23T10:00"), strings.NewReader(""), &out, &errOut)
+		return out.String(), errOut.String(), code
+	}
+	if out, _, _ := run("settings", "week"); out != "semaine en vigueur : lundi mardi mercredi jeudi vendredi\n" {
+		t.Errorf("settings week = %q", out)
+	}
+	out, errOut, code := run("settings", "week", "set", "lun mar mer-matin jeu ven", "--from", "2026-11-30", "--check")
+	if code != 0 || !strings.Contains(out, "À partir du 30/11/2026 : lundi mardi mercredi-matin jeudi vendredi") || !strings.Contains(out, "rien n'a été écrit") {
+		t.Fatalf("week --check: exit %d, %q %q", code, out, errOut)
+	}
+	if out, errOut, code = run("settings", "week", "set", "lun mar mer-matin jeu ven", "--from", "2026-11-30"); code != 0 || !strings.Contains(out, "Semaine de cours enregistrée à partir du 30/11/2026") {
+		t.Fatalf("week set: exit %d, %q %q", code, out, errOut)
+	}
+	if out, _, _ := run("settings", "week"); !strings.Contains(out, "à partir du 30/11/2026 : lundi mardi mercredi-matin jeudi vendredi") {
+		t.Errorf("settings week after the change = %q", out)
+	}
+	if _, errOut, code := run("settings", "week", "set", "lundi samedi-soir"); code == 0 || !strings.HasPrefix(errOut, "appel : ") {
+		t.Errorf("bad week: exit %d, %q", code, errOut)
+	}
+	out, errOut, code = run("settings", "days", "add", "2026-12-05", "Rattrapage", "--follows", "vendredi", "--half", "matin", "--check")
+	if code != 0 || !strings.Contains(out, "samedi 05/12/2026 : emploi du temps du vendredi (matin)") || !strings.Contains(out, "rien n'a été écrit") {
+		t.Fatalf("days add --check: exit %d, %q %q", code, out, errOut)
+	}
+	if out, errOut, code = run("settings", "days", "add", "2026-12-05", "Rattrapage", "--follows", "vendredi", "--half", "matin"); code != 0 {
+		t.Fatalf("days add: exit %d, %q %q", code, out, errOut)
+	}
+	if out, _, _ := run("settings", "days"); !strings.Contains(out, "2026-12-05;Rattrapage;vendredi;matin\n") {
+		t.Errorf("settings days = %q", out)
+	}
+	if _, errOut, code := run("settings", "days", "add", "2026-11-24", "Mardi", "--follows", "vendredi"); code == 0 || !strings.Contains(errOut, "déjà un jour de cours") {
+		t.Errorf("a usual day added: exit %d, %q", code, errOut)
+	}
+	if out, errOut, code := run("settings", "days", "remove", "2026-12-05"); code != 0 || !strings.Contains(out, "retiré") {
+		t.Errorf("days remove: exit %d, %q %q", code, out, errOut)
 	}
 }
 

@@ -28,7 +28,7 @@ func importAll(tb testing.TB, f fixture, files []step) []*imports.Report {
 	tb.Helper()
 	var out []*imports.Report
 	for _, st := range files {
-		out = append(out, f.run(tb, st.kind, st.src, imports.Options{}))
+		out = append(out, f.run(tb, st.kind, st.src, imports.Options{SlotsFromFile: st.kind == imports.Timetable}))
 	}
 	return out
 }

@@ -117,7 +117,7 @@ func TestTimetable(t *testing.T) {
 	f := newFixture(t, bare(schoolfiles.UAI))
 	f.run(t, imports.STS, synthetic(t, "sts_emp.xml"), imports.Options{})
 	src := synthetic(t, "emp_sts.xml")
-	rep := f.run(t, imports.Timetable, src, imports.Options{})
+	rep := f.run(t, imports.Timetable, src, imports.Options{SlotsFromFile: true})
 	if got := fmt.Sprint(rep.Summary()); got != "[établissement : 1 mis à jour cours : 9 créés, 1 ignoré]" {
 		t.Errorf("summary %s:\n%s", got, details(rep.Plan))
 	}
@@ -131,7 +131,7 @@ func TestTimetable(t *testing.T) {
 	if got := seancesOf(dir, today); got != "08:00 3 A MATHÉMATIQUES [eoeuvrard], 08:00 4e 1 FRANÇAIS [jlefevre], 09:00 4e 2 FRANÇAIS [jlefevre]" {
 		t.Errorf("Monday séances: %s", got)
 	}
-	again := f.run(t, imports.Timetable, src, imports.Options{})
+	again := f.run(t, imports.Timetable, src, imports.Options{SlotsFromFile: true})
 	if again.Changes() != 0 || again.Written != 0 {
 		t.Errorf("re-import changed:\n%s", details(again.Plan))
 	}
@@ -143,7 +143,7 @@ func TestTimetable(t *testing.T) {
 		}
 		f := newFixture(t, bare("0750001A"))
 		f.run(t, imports.STS, sts, imports.Options{})
-		rep := f.run(t, imports.Timetable, emp, imports.Options{})
+		rep := f.run(t, imports.Timetable, emp, imports.Options{SlotsFromFile: true})
 		if got := rep.Count(model.EntityCourse, imports.Created); got != 10 {
 			t.Errorf("%d courses created, want 10:\n%s", got, details(rep.Plan))
 		}
@@ -167,7 +167,7 @@ func seancesOf(dir *model.Directory, day model.Date) string {
 // does not have are skipped and counted, not refused.
 func TestTimetableUnknownAudience(t *testing.T) {
 	f := newFixture(t, bare(schoolfiles.UAI))
-	rep := f.run(t, imports.Timetable, synthetic(t, "emp_sts.xml"), imports.Options{})
+	rep := f.run(t, imports.Timetable, synthetic(t, "emp_sts.xml"), imports.Options{SlotsFromFile: true})
 	if rep.Count(model.EntityCourse, imports.Skipped) != 10 || rep.Count(model.EntityCourse, imports.Created) != 0 {
 		t.Errorf("summary %v", rep.Summary())
 	}
@@ -188,7 +188,7 @@ func TestTimetableNewerFile(t *testing.T) {
 	f := newFixture(t, data)
 	f.run(t, imports.Timetable, appelTimetable(
 		"lundi;08:00;08:55;4B;;Mathématiques;prof;104;toutes",
-		"mardi;09:00;09:55;4B;;Histoire;prof2;;A"), imports.Options{})
+		"mardi;08:55;09:50;4B;;Histoire;prof2;;A"), imports.Options{})
 	rep := f.run(t, imports.Timetable, appelTimetable(
 		"lundi;08:00;08:55;4B;;Mathématiques;prof2;105;toutes",
 		"jeudi;10:05;11:00;4B;;SVT;prof;;"), imports.Options{})
@@ -213,7 +213,7 @@ func TestTimetableNewerFile(t *testing.T) {
 	if len(dir.SeancesOn(model.NewDate(2026, 11, 3))) != 1 || len(dir.SeancesOn(model.NewDate(2026, 12, 1))) != 0 {
 		t.Error("the ended course's séances moved")
 	}
-	last := f.run(t, imports.Timetable, appelTimetable("lundi;08:00;08:55;4B;;Mathématiques;prof2;105;toutes"), imports.Options{})
+	last := f.run(t, imports.Timetable, appelTimetable("lundi;08:00;08:55;4B;;Mathématiques;prof2;105;toutes"), imports.Options{SlotsFromFile: true})
 	if last.Count(model.EntityCourse, imports.Deleted) != 1 {
 		t.Errorf("the course that never took place should go: %v\n%s", last.Summary(), details(last.Plan))
 	}
@@ -231,7 +231,7 @@ func TestTimetableTeachersByName(t *testing.T) {
 		"NUMERO;JOUR;H.DEBUT;DUREE;FREQUENCE;MAT_LIBELLE;PROF_NOM;PROF_PRENOM;CLASSE;SALLE",
 		"1;lundi;  09h00;1h00;H;Français;DURAND;;4B G1;12",
 		"2;mardi;  09h00;1h00;H;Français;Martin;;4B;12")
-	rep := f.run(t, imports.Timetable, src, imports.Options{})
+	rep := f.run(t, imports.Timetable, src, imports.Options{SlotsFromFile: true})
 	dir := f.dir(t)
 	if len(dir.Courses) != 2 {
 		t.Fatalf("courses %+v\n%s", dir.Courses, details(rep.Plan))
@@ -262,7 +262,7 @@ func TestTimetableSaysWhatIsMissing(t *testing.T) {
 	f := newFixture(t, data)
 	rep := f.run(t, imports.Timetable, appelTimetable(
 		"lundi;08:00;08:55;4B;;Mathématiques;prof;104;toutes",
-		"mardi;09:00;09:55;3C;;Histoire;inconnu;;"), imports.Options{})
+		"mardi;08:55;09:50;3C;;Histoire;inconnu;;"), imports.Options{})
 	checkReport(t, rep, []string{
 		"2 division(s) ou groupe(s) sans élève : division 3C, division 4B",
 		"appel import siecle",
@@ -308,9 +308,12 @@ func TestTimetableSlotsFromFile(t *testing.T) {
 		"mardi;13:40;14:35;4B;;EPS;prof;;toutes",
 	}
 	f := newFixture(t, data)
-	rep := f.run(t, imports.Timetable, appelTimetable(rows...), imports.Options{})
-	checkReport(t, rep, []string{"4 heure(s) de début absente(s) de la grille horaire de l'établissement (08:10, 09:05, 10:15, 13:40)", "M1 08:10–09:05, M2 09:05–10:00, M3 10:15–11:10, S1 13:40–14:35", "--slots-from-file"})
-	rep = f.run(t, imports.Timetable, appelTimetable(rows...), imports.Options{SlotsFromFile: true})
+	_, err := imports.Run(f.svc, imports.Timetable, appelTimetable(rows...), imports.Options{})
+	checkError(t, err, []string{"4 heure(s) de début absente(s) de la grille horaire de l'établissement (08:10, 09:05, 10:15, 13:40)", "M1 08:10–09:05, M2 09:05–10:00, M3 10:15–11:10, S1 13:40–14:35", "--slots-from-file", "rien n'a été écrit"})
+	if dir := f.dir(t); len(dir.Courses) != 0 {
+		t.Fatalf("refused file wrote %d courses", len(dir.Courses))
+	}
+	rep := f.run(t, imports.Timetable, appelTimetable(rows...), imports.Options{SlotsFromFile: true})
 	if !rep.Applied {
 		t.Fatalf("not applied: %v", rep.Notes)
 	}
@@ -341,7 +344,7 @@ func TestTimetableTeachingWeeks(t *testing.T) {
 	}
 	f := newFixture(t, bare(schoolfiles.UAI))
 	f.run(t, imports.STS, synthetic(t, "sts_emp.xml"), imports.Options{})
-	rep := f.run(t, imports.Timetable, imports.Source{Name: "emp_sts.xml", Data: []byte(data)}, imports.Options{})
+	rep := f.run(t, imports.Timetable, imports.Source{Name: "emp_sts.xml", Data: []byte(data)}, imports.Options{SlotsFromFile: true})
 	checkReport(t, rep, []string{"Semaine sans cours du 08/03/2027 (emploi du temps)"})
 	dir := f.dir(t)
 	if _, off := dir.School.HolidayOn(model.NewDate(2027, 3, 10)); !off {
@@ -353,8 +356,20 @@ func TestTimetableTeachingWeeks(t *testing.T) {
 	if got := seancesOf(dir, model.NewDate(2027, 3, 10)); got != "" {
 		t.Errorf("séances on 10/03/2027: %s", got)
 	}
-	again := f.run(t, imports.Timetable, imports.Source{Name: "emp_sts.xml", Data: []byte(data)}, imports.Options{})
+	again := f.run(t, imports.Timetable, imports.Source{Name: "emp_sts.xml", Data: []byte(data)}, imports.Options{SlotsFromFile: true})
 	if again.Written != 0 {
 		t.Errorf("re-import wrote %d changes:\n%s", again.Written, details(again.Plan))
+	}
+}
+
+func checkError(t *testing.T, err error, want []string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error, want one saying %q", want)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error lacks %q: %v", w, err)
+		}
 	}
 }

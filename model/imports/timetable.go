@@ -101,12 +101,8 @@ func (e *env) slotGrid(t *timetable.Timetable) []model.Slot {
 		return nil
 	}
 	if !e.slots {
-		e.note("%d heure(s) de début absente(s) de la grille horaire de l'établissement (%s) : ces cours s'affichent sur les créneaux qu'ils couvrent ; pour prendre la grille du fichier (%s), réimportez avec --slots-from-file, ou réglez-la (appel settings slots set)",
+		e.refuse(0, "%d heure(s) de début absente(s) de la grille horaire de l'établissement (%s) : rien n'est importé ; la grille que le fichier implique est %s : réimportez avec --slots-from-file pour la prendre à partir d'aujourd'hui, ou réglez la grille (appel settings slots set)",
 			len(off), strings.Join(sortedSet(off), ", "), slotText(implied))
-		return nil
-	}
-	if moved := model.MovedCourses(e.dir.School, e.dir.Courses, implied); len(moved) > 0 {
-		e.refuse(0, "la grille du fichier (%s) changerait la demi-journée de %d cours déjà enregistré(s) : leurs absences passées compteraient autrement", slotText(implied), len(moved))
 		return nil
 	}
 	return implied
@@ -162,7 +158,7 @@ func (e *env) weeks(types map[model.Date]string, sets map[string][]model.Date, s
 	school := e.dir.School
 	old := school
 	if slots != nil {
-		school.Slots = slots
+		school = school.WithGrid(slots, e.today)
 	}
 	if len(off) > 0 {
 		school.Holidays = append(slices.Clone(school.Holidays), off...)
@@ -291,7 +287,7 @@ func (e *env) ranBefore(c model.Course, day model.Date) bool {
 		first = c.From
 	}
 	for d := first; d.Before(day); d = d.AddDays(1) {
-		if d.Weekday() == c.Weekday && e.dir.School.IsSchoolDay(d) && e.dir.School.InWeeks(c.Weeks, d) {
+		if e.dir.School.CourseRunsOn(c, d) {
 			return true
 		}
 	}

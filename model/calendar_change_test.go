@@ -1,0 +1,195 @@
+package model_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"appel/model"
+	"appel/model/modeltest"
+	"appel/storage/storagetest"
+)
+
+func TestParseWeek(t *testing.T) {
+	cases := []struct {
+		spec   string
+		text   string // WeekText of what was read; "" when refused
+		closed int
+	}{
+		{"lundi mardi mercredi jeudi vendredi", "lundi mardi mercredi jeudi vendredi", 0},
+		{"lun,mar,mer-matin,jeu,ven", "lundi mardi mercredi-matin jeudi vendredi", 1},
+		{"Lundi mardi mercredi-matin jeudi vendredi samedi-matin", "lundi mardi mercredi-matin jeudi vendredi samedi-matin", 2},
+		{"MER-APRÈS-MIDI lun", "lundi mercredi-après-midi", 1},
+		{"", "", 0},
+		{"lundi lundi", "", 0},
+		{"lundi dimanch mardi", "lundi mardi dimanche", 0},
+		{"lu", "", 0},
+		{"mercredi-soir", "", 0},
+	}
+	for _, c := range cases {
+		days, closed, err := model.ParseWeek(c.spec)
+		if c.text == "" {
+			if err == nil {
+				t.Errorf("%q: read %v, want refused", c.spec, days)
+			}
+			continue
+		}
+		if err != nil || model.WeekText(days, closed) != c.text || len(closed) != c.closed {
+			t.Errorf("%q: %q %v (%v), want %q with %d closed", c.spec, model.WeekText(days, closed), closed, err, c.text, c.closed)
+		}
+	}
+}
+
+// TestSchoolOnADate: the grid and the week in force on a date are those of
+// the era that covers it; an extra day runs the timetable it follows.
+func TestSchoolOnADate(t *testing.T) {
+	d := model.NewDate
+	at := func(h, m int) model.Clock { return model.Clock(h*60 + m) }
+	school := modeltest.School(2).School
+	later := school.WithGrid([]model.Slot{{Code: "M1", Start: at(8, 10), End: at(9, 5)}, {Code: "S1", Start: at(13, 0), End: at(14, 0), HalfDay: model.Afternoon}}, d(2026, 12, 7))
+	later.ClosedHalfDays = []model.WeekHalfDay{{Weekday: time.Wednesday, HalfDay: model.Afternoon}}
+	later.ExtraDays = []model.ExtraDay{{Date: d(2026, 12, 12), Name: "rattrapage", Follows: time.Friday}, {Date: d(2026, 12, 19), Name: "matinée", Follows: time.Monday, HalfDays: []model.HalfDay{model.Morning}}}
+	wed := func(start model.Clock) model.Course {
+		return model.Course{ID: "c", Weekday: time.Wednesday, Start: start, End: start + 55}
+	}
+	cases := []struct {
+		name string
+		c    model.Course
+		day  model.Date
+		runs bool
+	}{
+		{"Wednesday afternoon before the change", wed(at(14, 25)), d(2026, 12, 2), true},
+		{"Wednesday afternoon after it", wed(at(14, 25)), d(2026, 12, 9), false},
+		{"Wednesday morning after it", wed(at(8, 10)), d(2026, 12, 9), true},
+		{"Friday course on the extra Saturday", model.Course{ID: "f", Weekday: time.Friday, Start: at(8, 10), End: at(9, 5)}, d(2026, 12, 12), true},
+		{"Saturday course on the extra Saturday", model.Course{ID: "s", Weekday: time.Saturday, Start: at(8, 10), End: at(9, 5)}, d(2026, 12, 12), false},
+		{"Monday morning on the morning-only extra day", model.Course{ID: "m", Weekday: time.Monday, Start: at(8, 10), End: at(9, 5)}, d(2026, 12, 19), true},
+		{"Monday afternoon on the morning-only extra day", model.Course{ID: "m", Weekday: time.Monday, Start: at(13, 0), End: at(14, 0)}, d(2026, 12, 19), false},
+		{"a course ended before", model.Course{ID: "e", Weekday: time.Wednesday, Start: at(8, 0), End: at(9, 0), To: d(2026, 12, 1)}, d(2026, 12, 2), false},
+	}
+	for _, c := range cases {
+		if got := later.CourseRunsOn(c.c, c.day); got != c.runs {
+			t.Errorf("%s: runs %v, want %v", c.name, got, c.runs)
+		}
+	}
+	if got := later.On(d(2026, 12, 6)).Slots; !reflect.DeepEqual(got, model.DefaultSlots()) {
+		t.Errorf("grid on 6/12 is the new one: %v", got)
+	}
+	if got := later.On(d(2026, 12, 7)).Slots[0].Start; got != at(8, 10) {
+		t.Errorf("grid on 7/12 starts at %s, want 08:10", got)
+	}
+	if got := later.FirstChangeDay(d(2026, 12, 3)); got != d(2026, 12, 7) {
+		t.Errorf("first change day %s, want the day of the planned change", got)
+	}
+}
+
+// TestChangingTheSchoolKeepsThePast: on a school with history, changing the
+// bell grid and the week from a coming date, the periods and adding an
+// extra day leave every past séance and figure as it was, each preview
+// says what the change then does, and the counting preview's number of
+// pupils equals the pupils whose figures change.
+func TestChangingTheSchoolKeepsThePast(t *testing.T) {
+	d := model.NewDate
+	at := func(h, m int) model.Clock { return model.Clock(h*60 + m) }
+	data := modeltest.School(8)
+	modeltest.History(&data)
+	div := model.Target{Kind: model.TargetDivision, Code: modeltest.Division4B}
+	data.Courses = append(data.Courses, model.Course{ID: "c-mer-pm", Weekday: time.Wednesday, Start: at(14, 25), End: at(15, 20), Target: div, Teachers: []string{"prof"}, Subject: "Arts"})
+	wedPM := model.NewSeanceID(d(2026, 11, 25), at(14, 25), "c-mer-pm")
+	data.Marks = append(data.Marks, model.Mark{Seance: wedPM, Pupil: "E003", Kind: model.KindAbsent, By: "prof", At: modeltest.HistoryAt})
+	db := storagetest.New(t)
+	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
+		t.Fatal(err)
+	}
+	today := d(2026, 12, 3)
+	admin := model.NewService(db, model.Actor{Login: "admin"}, modeltest.Clock(modeltest.At(today, 10, 0)))
+	from := d(2026, 12, 7)
+	year := d(2026, 9, 1)
+	pastSeances, pastFigures := seancesAndFigures(t, admin, year, today)
+
+	var shifted []model.Slot
+	for _, sl := range model.DefaultSlots() {
+		sl.Start, sl.End = sl.Start+10, sl.End+10
+		shifted = append(shifted, sl)
+	}
+	if _, err := admin.SlotGridPreview(shifted, today); !errors.Is(err, model.ErrInvalid) {
+		t.Errorf("a grid from today: %v, want refused", err)
+	}
+	grid, err := admin.SlotGridPreview(shifted, from)
+	if err != nil || len(grid.Follow) != len(data.Courses) || len(grid.OffGrid) != 0 {
+		t.Fatalf("grid preview: %d courses follow, %d off grid, %v; want all %d follow", len(grid.Follow), len(grid.OffGrid), err, len(data.Courses))
+	}
+	applied, err := admin.SetSlots(shifted, from)
+	if err != nil || !reflect.DeepEqual(applied, grid) {
+		t.Fatalf("SetSlots: %v, or it did other than its preview", err)
+	}
+	days, closed, _ := model.ParseWeek("lundi mardi mercredi-matin jeudi vendredi")
+	week, err := admin.WeekPreview(days, closed, from)
+	if err != nil || len(week.Dropped) != 1 || week.Dropped[0].ID != "c-mer-pm."+from.Compact() {
+		t.Fatalf("week preview: dropped %v, %v; want the Wednesday afternoon course", week.Dropped, err)
+	}
+	if got, err := admin.SetWeek(days, closed, from); err != nil || !reflect.DeepEqual(got, week) {
+		t.Fatalf("SetWeek: %v, or it did other than its preview", err)
+	}
+	if err := admin.SetPeriods([]model.Period{{Name: "Semestre 1", From: year, To: d(2027, 1, 22)}, {Name: "Semestre 2", From: d(2027, 1, 23), To: d(2027, 7, 3)}}); err != nil {
+		t.Fatal(err)
+	}
+	saturday := model.ExtraDay{Date: d(2026, 12, 12), Name: "Rattrapage du vendredi", Follows: time.Friday}
+	preview, err := admin.ExtraDaySeances(saturday)
+	if err != nil || len(preview) != 1 || preview[0].Start != at(8, 10) {
+		t.Fatalf("extra day preview: %v, %v; want Friday's maths at 08:10", preview, err)
+	}
+	if err := admin.AddExtraDay(saturday); err != nil {
+		t.Fatal(err)
+	}
+
+	gotSeances, gotFigures := seancesAndFigures(t, admin, year, today)
+	if !reflect.DeepEqual(gotSeances, pastSeances) || !reflect.DeepEqual(gotFigures, pastFigures) {
+		t.Fatal("the past changed with the grid, the week, the periods or an extra day")
+	}
+	dir, _ := admin.Directory()
+	if got := dir.SeancesOn(d(2026, 12, 12)); !reflect.DeepEqual(got, preview) {
+		t.Errorf("extra Saturday: %v, preview said %v", got, preview)
+	}
+	next := dir.SeancesOn(d(2026, 12, 9))
+	if len(next) == 0 || slices.ContainsFunc(next, func(s model.Seance) bool { return s.HalfDay == model.Afternoon || s.Start == at(8, 0) }) {
+		t.Errorf("Wednesday 9/12: %v; want morning séances at the new times only", next)
+	}
+
+	counting := model.DefaultSettings()
+	counting.Method = model.CountAllSeances
+	counting.LateAsAbsentAfter = 5
+	ch, err := admin.CountingPreview(counting)
+	if err != nil || ch.Changed == 0 {
+		t.Fatalf("counting preview: %+v, %v; want some pupils' figures to change", ch, err)
+	}
+	if _, err := admin.SetCounting(counting); err != nil {
+		t.Fatal(err)
+	}
+	_, after := seancesAndFigures(t, admin, year, today)
+	changed := 0
+	for i := range after {
+		if after[i].Explanation.Totals != pastFigures[i].Explanation.Totals {
+			changed++
+		}
+	}
+	if changed != ch.Changed {
+		t.Errorf("the preview said %d pupils' figures change, %d did", ch.Changed, changed)
+	}
+}
+
+func seancesAndFigures(t *testing.T, svc *model.Service, from, to model.Date) ([]model.Seance, []model.PupilFigures) {
+	t.Helper()
+	dir, err := svc.Directory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures, err := svc.SchoolFigures(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return slices.Clone(dir.SeancesBetween(from, to)), figures
+}
