@@ -12,7 +12,7 @@ import (
 
 // importKeys are the import screen's keys.
 type importKeys struct {
-	Check, Apply, PrevKind, NextKind, Force, Reload, Back key.Binding
+	Check, Apply, PrevKind, NextKind, Force, Grid, Reload, Back key.Binding
 	// Kind shows PrevKind and NextKind as one footer entry.
 	Kind key.Binding
 }
@@ -25,6 +25,7 @@ func defaultImportKeys() importKeys {
 		NextKind: newKey("→/l", "type de fichier suivant", "right", "l"),
 		Kind:     newKey("←/→", "type de fichier", "left", "h", "right", "l"),
 		Force:    newKey("f", "forcer (fichier d'un autre établissement)", "f"),
+		Grid:     newKey("S", "prendre la grille horaire du fichier d'emploi du temps (dès aujourd'hui)", "S"),
 		Reload:   newKey("r", "relire le dossier d'imports", "r"),
 		Back:     newKey("esc", "revenir à la liste des fichiers", "esc"),
 	}
@@ -40,6 +41,8 @@ type importScreen struct {
 	keys  importKeys
 	kind  int
 	force bool
+	// slots takes a timetable file's own bell grid (--slots-from-file).
+	slots bool
 	// files are the folder's files, listed by load; listErr why they are not.
 	files   []imports.FileInfo
 	listErr error
@@ -155,6 +158,9 @@ func (s *importScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Force):
 		s.force = !s.force
 		s.forget()
+	case key.Matches(msg, s.keys.Grid):
+		s.slots = !s.slots
+		s.forget()
 	case key.Matches(msg, s.keys.Reload):
 		return s.load()
 	case key.Matches(msg, yearEndKey):
@@ -207,7 +213,7 @@ func (s *importScreen) check() tea.Cmd {
 	s.forget()
 	s.chosen, s.busy = name, busyChecking
 	svc, kind, gen := s.env.svc, imports.Kinds[s.kind], s.work.next()
-	opt := imports.Options{Force: s.force}
+	opt := imports.Options{Force: s.force, SlotsFromFile: s.slots}
 	return func() tea.Msg {
 		read, err := folder.Read(name)
 		if err != nil {
@@ -242,7 +248,7 @@ func (s *importScreen) apply() tea.Cmd {
 	}
 	s.busy, s.ready = busyApplying, false
 	svc, kind, src, gen := s.env.svc, imports.Kinds[s.kind], *s.src, s.work.next()
-	opt := imports.Options{Force: s.force}
+	opt := imports.Options{Force: s.force, SlotsFromFile: s.slots}
 	return func() tea.Msg {
 		rep, err := imports.Run(svc.Service, kind, src, opt)
 		return importAppliedMsg{gen: gen, rep: shown(rep), err: err}

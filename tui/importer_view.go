@@ -32,11 +32,15 @@ func (s *importScreen) View(width, height int) string {
 	if s.force {
 		force = st.Warn.Render("oui : un fichier d'un autre établissement est accepté")
 	}
+	grid := "celle de l'établissement"
+	if s.slots {
+		grid = st.Warn.Render("celle du fichier, dès aujourd'hui")
+	}
 	lines := []string{
 		st.Title.Render(truncate("Importer un fichier", width)),
 		truncate("Type    : ‹ "+string(kind)+" › "+imports.KindLabel(kind), width),
 		truncate("Fichier : "+file, width),
-		truncate("Forcer  : "+force, width),
+		truncate("Forcer  : "+force+" · grille horaire : "+grid, width),
 		st.Rule.Render(strings.Repeat("─", max(width, 0))),
 	}
 	body := height - importChrome
@@ -144,14 +148,14 @@ func (s *importScreen) ShortHelp() []key.Binding {
 	apply.SetEnabled(s.ready)
 	back := s.keys.Back
 	back.SetEnabled(s.chosen != "")
-	return []key.Binding{s.keys.Check, apply, s.keys.Kind, s.keys.Force, back}
+	return []key.Binding{s.keys.Check, apply, s.keys.Kind, s.keys.Force, s.keys.Grid, back}
 }
 
 // FullHelp lists every key of the screen.
 func (s *importScreen) FullHelp() []HelpSection {
 	nav := s.env.nav
 	return []HelpSection{
-		{Title: "Import", Keys: []key.Binding{s.keys.Check, s.keys.Apply, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Reload, s.keys.Back}},
+		{Title: "Import", Keys: []key.Binding{s.keys.Check, s.keys.Apply, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Grid, s.keys.Reload, s.keys.Back}},
 		{Title: "Année scolaire", Keys: []key.Binding{yearEndKey}},
 		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolMethodKey, schoolLateKey, schoolMiddayKey}},
 		{Title: "Fichiers, compte rendu", Keys: []key.Binding{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Home, nav.End}},

@@ -65,7 +65,7 @@ func TestImportCommands(t *testing.T) {
 	if !strings.Contains(out, "responsable : 3 créés, 1 ignoré") {
 		t.Errorf("responsables:\n%s", out)
 	}
-	out = appelCmd(t, "import", "timetable", emp, "--db", db, "--now", cliNow)
+	out = appelCmd(t, "import", "timetable", emp, "--slots-from-file", "--db", db, "--now", cliNow)
 	if !strings.Contains(out, "cours : 9 créés, 1 ignoré") {
 		t.Errorf("timetable:\n%s", out)
 	}

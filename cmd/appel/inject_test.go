@@ -167,7 +167,7 @@ func TestImportRefusesControlCharacters(t *testing.T) {
 	db := emptySchool(t, schoolfiles.UAI)
 	appelCmd(t, "import", "siecle", schoolfiles.Path(t, "eleves.zip"), "--db", db, "--now", cliNow)
 	appelCmd(t, "import", "sts", schoolfiles.Path(t, "sts_emp.xml"), "--db", db, "--now", cliNow)
-	appelCmd(t, "import", "timetable", schoolfiles.Path(t, "emp_sts.xml"), "--db", db, "--now", cliNow)
+	appelCmd(t, "import", "timetable", schoolfiles.Path(t, "emp_sts.xml"), "--slots-from-file", "--db", db, "--now", cliNow)
 	eleves := strings.Replace(charset.Latin9.Decode(schoolfiles.Read(t, "eleves.xml")), "<PRENOM>No", "<PRENOM>\x1b[2J\x1b[41mNo", 1)
 	empSTS := strings.Replace(string(schoolfiles.Read(t, "emp_sts.xml")), `<GROUPE CODE="LATIN 4e">`, "<GROUPE CODE=\"LATIN\u202e 4e\">", 1)
 	tests := []struct {

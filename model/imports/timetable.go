@@ -101,7 +101,7 @@ func (e *env) slotGrid(t *timetable.Timetable) []model.Slot {
 		return nil
 	}
 	if !e.slots {
-		e.refuse(0, "%d heure(s) de début absente(s) de la grille horaire de l'établissement (%s) : rien n'est importé ; la grille que le fichier implique est %s : réimportez avec --slots-from-file pour la prendre à partir d'aujourd'hui, ou réglez la grille (appel settings slots set)",
+		e.refuse(0, "%d heure(s) de début absente(s) de la grille horaire de l'établissement (%s) : rien n'est importé ; la grille que le fichier implique est %s : réimportez avec --slots-from-file (touche S à l'écran Imports) pour la prendre à partir d'aujourd'hui, ou réglez la grille (appel settings slots set)",
 			len(off), strings.Join(sortedSet(off), ", "), slotText(implied))
 		return nil
 	}
