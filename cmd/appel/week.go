@@ -16,7 +16,7 @@ func weekCommands() []command {
 		{path: "settings week", remote: true,
 			summary: "la semaine de cours : ses jours et demi-journées, et tout changement prévu", run: runWeekShow},
 		{path: "settings week set", remote: true, args: []arg{{name: "SEMAINE"}},
-			flags: []option{fromOption, {name: "check", usage: "montrer ce que la nouvelle semaine change, sans rien écrire"}},
+			flags:   []option{fromOption, {name: "check", usage: "montrer ce que la nouvelle semaine change, sans rien écrire"}},
 			summary: "change la semaine de cours à partir d'une date : « lundi mardi mercredi-matin jeudi vendredi samedi-matin »",
 			run:     runWeekSet},
 		{path: "settings days", remote: true,
