@@ -220,8 +220,7 @@ func targetExists(dir *Directory, t Target) (string, bool) {
 func weekDays(s School, monday Date) []Date {
 	var out []Date
 	for i := 0; i < 7; i++ {
-		d := monday.AddDays(i)
-		if _, extra := s.ExtraDayOn(d); extra || s.On(d).HasWeekday(d.Weekday()) {
+		if d := monday.AddDays(i); s.HasRow(d) {
 			out = append(out, d)
 		}
 	}
@@ -247,7 +246,7 @@ func (s *Service) PupilGrid(id PupilID, from, to Date) (Grid, error) {
 	}
 	var days []Date
 	for d := from; !d.After(to); d = d.AddDays(1) {
-		if dir.School.HasWeekday(d.Weekday()) {
+		if dir.School.HasRow(d) {
 			days = append(days, d)
 		}
 	}

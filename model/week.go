@@ -73,6 +73,13 @@ func (s School) TimetableDay(d Date) (time.Weekday, bool) {
 	return d.Weekday(), s.On(d).HasWeekday(d.Weekday())
 }
 
+// HasRow reports whether grids and timetables show d: a day of the week
+// in force then (holidays included, marked), or an extra day.
+func (s School) HasRow(d Date) bool {
+	_, extra := s.ExtraDayOn(d)
+	return extra || s.On(d).HasWeekday(d.Weekday())
+}
+
 // HalfDayOpen reports whether courses take place on the half-day h of d: a
 // school day (or an extra day), outside the closed half-days of the week in
 // force then (and, on an extra day, among the half-days it names).

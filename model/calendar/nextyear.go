@@ -8,8 +8,8 @@ import (
 )
 
 // NextYear returns the school of the year after cur's: the same
-// établissement, zone, time zone, bell grid, weekdays, subjects and counting
-// settings, with the next year's calendar. When that calendar is not known
+// établissement, zone, time zone, bell grid, usual week (the one in force at
+// the end of cur), subjects and counting settings, with the next year's calendar. When that calendar is not known
 // (KnownYears), it is provisional: rentrée on the first weekday of September,
 // end of classes before the first Saturday from 3 July, the jours fériés
 // only; known is false and the vacances come from `appel import calendrier`.
@@ -19,7 +19,13 @@ func NextYear(cur model.School, zone string) (next model.School, known bool, err
 	}
 	z, err := ParseZone(zone)
 	if err != nil {
-		return model.School{}, false, err
+		a, ok := model.LookupAcademie(zone)
+		if !ok {
+			return model.School{}, false, err
+		}
+		// Corse and the overseas académies: no calendar built in, the
+		// vacances come from the ministry's file.
+		z = a.Zone
 	}
 	start := cur.YearStart.Year + 1
 	next, err = SchoolYear(start, z)
@@ -32,7 +38,7 @@ func NextYear(cur model.School, zone string) (next model.School, known bool, err
 		next.Slots = cur.Slots
 	}
 	if len(cur.Weekdays) > 0 {
-		next.Weekdays = cur.Weekdays
+		next.Weekdays, next.ClosedHalfDays = cur.Weekdays, cur.ClosedHalfDays
 	}
 	next.Subjects, next.Settings = cur.Subjects, cur.Settings
 	next.WeekTypes = WeekTypes(next)

@@ -150,3 +150,25 @@ func TestStartYearOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNextYearKeepsTheAcademie: a school of Corse or overseas gets its next
+// year without --zone: provisional (its vacances come from the ministry's
+// file), its zone, time zone and usual week kept.
+func TestNextYearKeepsTheAcademie(t *testing.T) {
+	for _, a := range []model.Academie{{Zone: "Corse", TimeZone: "Europe/Paris"}, {Zone: "La Réunion", TimeZone: "Indian/Reunion"}, {Zone: "B", TimeZone: "Europe/Paris"}} {
+		cur := mustYear(t, 2026, "B")
+		cur.UAI, cur.Zone, cur.TimeZone = "9740001A", a.Zone, a.TimeZone
+		cur.Weekdays = append(cur.Weekdays, time.Saturday)
+		cur.ClosedHalfDays = []model.WeekHalfDay{{Weekday: time.Saturday, HalfDay: model.Afternoon}}
+		next, known, err := NextYear(cur, "")
+		if err != nil {
+			t.Fatalf("%s: %v", a.Zone, err)
+		}
+		if next.Zone != a.Zone || next.TimeZone != a.TimeZone || next.YearStart.Year != 2027 || len(next.ClosedHalfDays) != 1 || len(next.Weekdays) != 6 {
+			t.Errorf("%s: next year %s zone %q tz %q week %v %v", a.Zone, next.YearLabel(), next.Zone, next.TimeZone, next.Weekdays, next.ClosedHalfDays)
+		}
+		if known != (a.Zone == "B") && known {
+			t.Errorf("%s: a calendar claimed known", a.Zone)
+		}
+	}
+}
