@@ -5,6 +5,25 @@ import (
 	"strings"
 )
 
+// ClosurePreview checks a closure as AddClosure would and returns how many
+// séances it would cancel, writing nothing.
+func (s *Service) ClosurePreview(h Holiday) (int, error) {
+	dir, err := s.requireSetup()
+	if err != nil {
+		return 0, err
+	}
+	if _, err := s.withClosure(dir.School, h); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, se := range dir.SeancesBetween(h.From, h.To) {
+		if !se.Cancelled {
+			n++
+		}
+	}
+	return n, nil
+}
+
 // AddClosure adds a local closure to the school's calendar (administrator),
 // audited with the school (« fermeture »): no séance takes place from From
 // to To, both included. It must begin after today, so that no past séance,
@@ -14,28 +33,36 @@ func (s *Service) AddClosure(h Holiday) error {
 	if err != nil {
 		return err
 	}
-	h.Name = strings.TrimSpace(h.Name)
-	if err := CheckField("nom de la fermeture", h.Name, Plain); err != nil {
+	school, err := s.withClosure(dir.School, h)
+	if err != nil {
 		return err
 	}
-	school := dir.School
+	_, err = s.update("fermeture", func(tx Tx) error { return tx.PutSchool(school) })
+	return err
+}
+
+// withClosure checks h against the school and returns the school with it.
+func (s *Service) withClosure(school School, h Holiday) (School, error) {
+	h.Name = strings.TrimSpace(h.Name)
+	if err := CheckField("nom de la fermeture", h.Name, Plain); err != nil {
+		return school, err
+	}
 	today := DateOf(s.now().In(school.Location()))
 	switch {
 	case h.Name == "":
-		return invalid("fermeture sans nom")
+		return school, invalid("fermeture sans nom")
 	case h.To.Before(h.From):
-		return invalid("fermeture %s : fin le %s avant le début le %s", h.Name, h.To.French(), h.From.French())
+		return school, invalid("fermeture %s : fin le %s avant le début le %s", h.Name, h.To.French(), h.From.French())
 	case !today.Before(h.From):
-		return invalid("fermeture %s : elle doit commencer après aujourd'hui (%s), le passé ne change pas", h.Name, today.French())
+		return school, invalid("fermeture %s : elle doit commencer après aujourd'hui (%s), le passé ne change pas", h.Name, today.French())
 	case h.From.Before(school.YearStart) || school.YearEnd.Before(h.To):
-		return invalid("fermeture %s hors de l'année scolaire (%s → %s)", h.Name, school.YearStart.French(), school.YearEnd.French())
+		return school, invalid("fermeture %s hors de l'année scolaire (%s → %s)", h.Name, school.YearStart.French(), school.YearEnd.French())
 	case slices.ContainsFunc(school.Holidays, func(x Holiday) bool { return strings.EqualFold(x.Name, h.Name) }):
-		return invalid("une période sans cours s'appelle déjà %s", h.Name)
+		return school, invalid("une période sans cours s'appelle déjà %s", h.Name)
 	}
 	school.Holidays = append(slices.Clone(school.Holidays), h)
 	slices.SortStableFunc(school.Holidays, func(a, b Holiday) int { return a.From.Compare(b.From) })
-	_, err = s.update("fermeture", func(tx Tx) error { return tx.PutSchool(school) })
-	return err
+	return school, nil
 }
 
 // RemoveClosure takes a period without courses off the calendar by its name

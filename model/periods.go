@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // CheckPeriods reports the first inconsistency of the school's periods
 // (trimestres, semestres): a period without name or outside the year, one
@@ -56,4 +59,23 @@ func (s *Service) SetPeriods(periods []Period) error {
 		return tx.PutSchool(school)
 	})
 	return err
+}
+
+// PeriodLine writes a period as ParsePeriodLine reads it:
+// « Trimestre 1 ; 01/09/2026 ; 04/12/2026 ».
+func PeriodLine(p Period) string { return p.Name + " ; " + p.From.French() + " ; " + p.To.French() }
+
+// ParsePeriodLine reads « NOM ; DÉBUT ; FIN », dates as JJ/MM/AAAA or
+// AAAA-MM-JJ.
+func ParsePeriodLine(line string) (Period, error) {
+	parts := strings.Split(line, ";")
+	if len(parts) != 3 {
+		return Period{}, invalid("période %q : attendu « NOM ; JJ/MM/AAAA ; JJ/MM/AAAA »", Visible(line))
+	}
+	from, err1 := ParseDate(parts[1])
+	to, err2 := ParseDate(parts[2])
+	if err1 != nil || err2 != nil {
+		return Period{}, invalid("période %q : dates illisibles (JJ/MM/AAAA)", Visible(line))
+	}
+	return Period{Name: strings.TrimSpace(parts[0]), From: from, To: to}, nil
 }

@@ -294,3 +294,38 @@ func CoveredSlots(slots []Slot, start, end Clock) []string {
 	}
 	return out
 }
+
+// SlotLine writes a slot as ParseSlotLine reads it: « M1 08:00-08:55 matin ».
+func SlotLine(sl Slot) string {
+	return fmt.Sprintf("%s %s-%s %s", sl.Code, sl.Start, sl.End, sl.HalfDay)
+}
+
+// ParseSlotLine reads « CODE HH:MM-HH:MM matin|après-midi » (the half-day
+// may be left out: before 12:00 is morning).
+func ParseSlotLine(line string) (Slot, error) {
+	f := strings.Fields(line)
+	if len(f) < 2 || len(f) > 3 {
+		return Slot{}, invalid("créneau %q : attendu « CODE HH:MM-HH:MM matin|après-midi »", Visible(line))
+	}
+	start, end, ok := strings.Cut(strings.ReplaceAll(f[1], "–", "-"), "-")
+	a, err1 := ParseClock(start)
+	b, err2 := ParseClock(end)
+	if !ok || err1 != nil || err2 != nil {
+		return Slot{}, invalid("créneau %s : horaires %q illisibles (attendu HH:MM-HH:MM)", Visible(f[0]), Visible(f[1]))
+	}
+	sl := Slot{Code: f[0], Start: a, End: b, HalfDay: Morning}
+	if a >= 12*60 {
+		sl.HalfDay = Afternoon
+	}
+	if len(f) == 3 {
+		switch FoldAccents(f[2]) {
+		case "matin":
+			sl.HalfDay = Morning
+		case "apres-midi", "am":
+			sl.HalfDay = Afternoon
+		default:
+			return Slot{}, invalid("créneau %s : demi-journée %q (matin ou après-midi)", Visible(f[0]), Visible(f[2]))
+		}
+	}
+	return sl, nil
+}

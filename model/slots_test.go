@@ -122,3 +122,37 @@ func TestImpliedSlots(t *testing.T) {
 		t.Errorf("implied grid refused: %v", err)
 	}
 }
+
+func TestSlotAndPeriodLines(t *testing.T) {
+	for _, sl := range model.DefaultSlots() {
+		got, err := model.ParseSlotLine(model.SlotLine(sl))
+		if err != nil || got != sl {
+			t.Errorf("%q read as %+v, %v", model.SlotLine(sl), got, err)
+		}
+	}
+	cases := []struct {
+		line string
+		ok   bool
+		half model.HalfDay
+	}{
+		{"M1 08:10-09:05", true, model.Morning},
+		{"S1 13h40–14h35", true, model.Afternoon},
+		{"X 11:30-12:30 après-midi", true, model.Afternoon},
+		{"M1 08:10", false, 0},
+		{"M1 8-9 soir", false, 0},
+		{"", false, 0},
+	}
+	for _, c := range cases {
+		sl, err := model.ParseSlotLine(c.line)
+		if (err == nil) != c.ok || c.ok && sl.HalfDay != c.half {
+			t.Errorf("%q: %+v, %v; want ok=%v", c.line, sl, err, c.ok)
+		}
+	}
+	p := model.Period{Name: "Trimestre 1", From: model.NewDate(2026, 9, 1), To: model.NewDate(2026, 12, 4)}
+	if got, err := model.ParsePeriodLine(model.PeriodLine(p)); err != nil || got != p {
+		t.Errorf("%q read as %+v, %v", model.PeriodLine(p), got, err)
+	}
+	if _, err := model.ParsePeriodLine("Trimestre 1 ; 01/09/2026"); err == nil {
+		t.Error("a period without its end read")
+	}
+}

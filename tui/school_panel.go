@@ -11,13 +11,18 @@ import (
 )
 
 // schoolPanel is « Établissement », opened by E on the Imports screen
-// (administrator): the bell grid, the periods and the counting rules. m
-// switches the counting method, t the lateness counted as absence (never
-// ↔ after 10 minutes), [ and ] move the midday boundary by 15 minutes; each change first says how many pupils' figures of
-// the year change, and is applied only on « o ».
+// (administrator): the bell grid, the usual week, the periods, the extra
+// days and closures, and the counting rules. m switches the counting
+// method, t the lateness counted as absence (never ↔ after 10 minutes), [
+// and ] move the midday boundary by 15 minutes; each change first says how
+// many pupils' figures of the year change, and is applied only on « o ».
+// The other keys open a form (school_edit.go) whose change is shown the
+// same way before it is applied.
 type schoolPanel struct {
 	school  model.School
+	today   model.Date
 	loaded  bool
+	edit    *schoolEdit
 	confirm *confirmation
 	// preview says what the rules asked about do, while confirm is pending.
 	preview []string
@@ -27,7 +32,7 @@ type schoolPanel struct {
 
 // The panel's keys.
 var (
-	schoolKey       = newKey("E", "établissement : grille horaire, périodes, règles de décompte", "E")
+	schoolKey       = newKey("E", "établissement : grille horaire, semaine, périodes, jours, règles de décompte", "E")
 	schoolMethodKey = newKey("m", "changer la méthode de décompte (aperçu, puis o)", "m")
 	schoolLateKey   = newKey("t", "retard compté en absence : jamais ↔ après 10 min (aperçu, puis o)", "t")
 	schoolMiddayKey = newKey("[/]", "limite de midi : 15 min plus tôt / plus tard (aperçu, puis o)", "[", "]")
@@ -36,6 +41,7 @@ var (
 
 type schoolLoadedMsg struct {
 	school model.School
+	today  model.Date
 	note   string
 	err    error
 }
@@ -62,7 +68,7 @@ func loadSchool(svc service, note string, err error) tea.Cmd {
 		if dir != nil {
 			school = dir.School
 		}
-		return schoolLoadedMsg{school: school, note: note, err: err}
+		return schoolLoadedMsg{school: school, today: svc.Today(), note: note, err: err}
 	}
 }
 
@@ -74,10 +80,12 @@ func (s *importScreen) onSchoolMsg(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case schoolLoadedMsg:
-		p.school, p.loaded, p.note, p.err = msg.school, true, msg.note, ""
+		p.school, p.today, p.loaded, p.note, p.err = msg.school, msg.today, true, msg.note, ""
 		if msg.err != nil {
 			p.err = model.UserMessage(msg.err)
 		}
+	case schoolChangeMsg:
+		p.onChange(msg, s.env.svc)
 	case schoolPreviewMsg:
 		if msg.err != nil {
 			p.err = model.UserMessage(msg.err)
@@ -109,6 +117,13 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	if !p.loaded {
 		return nil, msg.Type == tea.KeyEsc
+	}
+	if p.edit != nil {
+		return p.editKeyPressed(msg), false
+	}
+	if e := schoolEditFor(msg, s.env.styles, svc, p.school, p.today); e != nil {
+		p.edit, p.note, p.err = e, "", ""
+		return nil, false
 	}
 	next := p.school.Settings
 	switch {
@@ -165,41 +180,139 @@ func rulesText(r model.Settings) string {
 
 func (s *importScreen) schoolView(width int) string {
 	p, st := s.school, s.env.styles
-	if p.confirm != nil {
-		lines := []string{st.Title.Render("Établissement"), ""}
+	lines := []string{st.Title.Render("Établissement"), ""}
+	switch {
+	case p.edit != nil:
+		return strings.Join(append(lines, p.edit.form.lines(width)...), "\n")
+	case p.confirm != nil:
 		for _, l := range p.preview {
 			lines = append(lines, wrapText(l, width)...)
 		}
 		return strings.Join(lines, "\n") + "\n" + p.confirm.view(st, width)
-	}
-	lines := []string{st.Title.Render("Établissement"), ""}
-	if !p.loaded {
+	case !p.loaded:
 		return strings.Join(append(lines, st.Muted.Render("lecture…")), "\n")
 	}
 	sc := p.school
-	lines = append(lines, truncate(fmt.Sprintf("%s %s · année %s · zone %s", model.Visible(sc.UAI), model.Visible(sc.Name), sc.YearLabel(), model.Visible(sc.Zone)), width), "",
-		st.Header.Render("Grille horaire :"))
-	slots := sc.Slots
+	lines = append(lines, truncate(fmt.Sprintf("%s %s · année %s · zone %s", model.Visible(sc.UAI), model.Visible(sc.Name), sc.YearLabel(), model.Visible(sc.Zone)), width))
+	section := func(title string, k key.Binding, texts ...string) {
+		lines = append(lines, st.Header.Render(truncate(title+" ("+k.Help().Key+") :", width)))
+		for _, t := range texts {
+			for _, l := range wrapText(t, width-2) {
+				lines = append(lines, "  "+l)
+			}
+		}
+	}
+	now := sc.On(p.today)
+	section("Grille horaire", schoolGridKey, append([]string{slotsText(now.Slots)}, plannedGrids(sc, p.today)...)...)
+	section("Semaine de cours", schoolWeekKey, append([]string{model.WeekText(now.Weekdays, now.ClosedHalfDays)}, plannedWeeks(sc, p.today)...)...)
+	section("Périodes", schoolPeriodsKey, periodsText(sc.Periods))
+	section("Jours de cours ajoutés", schoolDayKey, extraDaysText(sc.ExtraDays))
+	section("Sans cours à venir", schoolClosureKey, comingClosures(sc, p.today))
+	section("Règles de décompte", schoolMethodKey, rulesText(sc.Settings))
+	if p.note != "" {
+		lines = append(lines, st.Ok.Render(truncate("✓ "+p.note, width)))
+	}
+	if p.err != "" {
+		lines = append(lines, st.Error.Render(truncate("✗ "+p.err, width)))
+	}
+	for _, l := range wrapText(schoolKeysText(), width) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// schoolKeysText is the panel's line of keys, a word each (? shows them whole).
+func schoolKeysText() string {
+	keys := []struct {
+		k    key.Binding
+		word string
+	}{
+		{schoolGridKey, "grille"}, {schoolWeekKey, "semaine"}, {schoolPeriodsKey, "périodes"},
+		{schoolDayKey, "jour ajouté"}, {schoolClosureKey, "fermeture"}, {schoolRemoveKey, "retirer"},
+		{schoolMethodKey, "méthode"}, {schoolLateKey, "retard"}, {schoolMiddayKey, "midi"}, {schoolCloseKey, "retour"},
+	}
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k.k.Help().Key + " " + k.word
+	}
+	return strings.Join(parts, " · ")
+}
+
+// slotsText writes a grid on one line: « M1 08:00–08:55 · M2 … ».
+func slotsText(slots []model.Slot) string {
 	if len(slots) == 0 {
 		slots = model.DefaultSlots()
 	}
-	for _, sl := range slots {
-		lines = append(lines, truncate(fmt.Sprintf("  %-4s %s–%s  %s", model.Visible(sl.Code), sl.Start, sl.End, sl.HalfDay), width))
+	parts := make([]string, len(slots))
+	for i, sl := range slots {
+		parts[i] = fmt.Sprintf("%s %s–%s", model.Visible(sl.Code), sl.Start, sl.End)
 	}
-	lines = append(lines, "", st.Header.Render("Périodes :"))
-	for _, pe := range sc.Periods {
-		lines = append(lines, truncate(fmt.Sprintf("  %s : du %s au %s", model.Visible(pe.Name), pe.From.French(), pe.To.French()), width))
+	return strings.Join(parts, " · ")
+}
+
+// plannedGrids says the grids that apply from a date still to come.
+func plannedGrids(sc model.School, today model.Date) []string {
+	var out []string
+	for _, from := range plannedDates(sc, today) {
+		then := sc.On(from)
+		if before := sc.On(from.AddDays(-1)); slotsText(before.Slots) != slotsText(then.Slots) {
+			out = append(out, "à partir du "+from.French()+" : "+slotsText(then.Slots))
+		}
 	}
-	lines = append(lines, "", st.Header.Render("Règles de décompte :"), truncate("  "+rulesText(sc.Settings), width))
-	if p.note != "" {
-		lines = append(lines, "", st.Ok.Render(truncate("✓ "+p.note, width)))
+	return out
+}
+
+// plannedWeeks says the weeks that apply from a date still to come.
+func plannedWeeks(sc model.School, today model.Date) []string {
+	var out []string
+	for _, from := range plannedDates(sc, today) {
+		then, before := sc.On(from), sc.On(from.AddDays(-1))
+		if text := model.WeekText(then.Weekdays, then.ClosedHalfDays); text != model.WeekText(before.Weekdays, before.ClosedHalfDays) {
+			out = append(out, "à partir du "+from.French()+" : "+text)
+		}
 	}
-	if p.err != "" {
-		lines = append(lines, "", st.Error.Render(truncate("✗ "+p.err, width)))
+	return out
+}
+
+// plannedDates are the dates after today from which a change applies.
+func plannedDates(sc model.School, today model.Date) []model.Date {
+	var out []model.Date
+	for _, e := range sc.Earlier {
+		if from := e.Until.AddDays(1); from.After(today) {
+			out = append(out, from)
+		}
 	}
-	lines = append(lines, "", st.Muted.Render(truncate("grille et périodes : appel settings slots set / appel settings periods set", width)),
-		st.Muted.Render(bindingsText([]key.Binding{schoolMethodKey, schoolLateKey, schoolMiddayKey, schoolCloseKey})))
-	return strings.Join(lines, "\n")
+	return out
+}
+
+func extraDaysText(xs []model.ExtraDay) string {
+	if len(xs) == 0 {
+		return "aucun"
+	}
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		half := ""
+		if len(x.HalfDays) == 1 {
+			half = " " + x.HalfDays[0].String()
+		}
+		parts[i] = fmt.Sprintf("%s %s (%s%s)", x.Date.French(), model.Visible(x.Name), model.FrenchWeekday(x.Follows), half)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// comingClosures names the next periods without courses (vacances, jours
+// fériés, closures) that have not begun.
+func comingClosures(sc model.School, today model.Date) string {
+	var parts []string
+	for _, h := range sc.Holidays {
+		if h.From.After(today) && len(parts) < 4 {
+			parts = append(parts, fmt.Sprintf("%s %s", model.Visible(h.Name), h.From.French()))
+		}
+	}
+	if len(parts) == 0 {
+		return "aucune"
+	}
+	return strings.Join(parts, " · ")
 }
 
 // wrapText breaks a line at spaces so that no piece is wider than width.

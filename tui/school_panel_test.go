@@ -21,7 +21,7 @@ func TestSchoolPanel(t *testing.T) {
 	d.Press("0")
 	d.WaitFor("Importer un fichier")
 	d.Press("E")
-	d.WaitFor("Établissement", "Grille horaire :", "M1   08:00–08:55  matin", "Règles de décompte :", "Méthode brute")
+	d.WaitFor("Établissement", "Grille horaire (c) :", "M1 08:00–08:55 · M2 08:55–09:50", "Semaine de cours (s) :", "lundi mardi mercredi jeudi vendredi", "Règles de décompte (m) :", "Méthode brute")
 	d.Press("t")
 	d.WaitFor("Nouvelles règles : Méthode brute", "min compté en absence", "Les chiffres de 0 élève(s) sur 9 changent", "Appliquer ces règles ?", "o : oui")
 	d.Press("n")
@@ -54,4 +54,62 @@ func schoolRules(t *testing.T, svc *model.Service) model.Settings {
 		t.Fatal(err)
 	}
 	return dir.School.Settings
+}
+
+// TestSchoolPanelEdits: the panel's forms change the bell grid and the
+// week from a date, add an extra day and take it back, each shown before
+// « o » applies it; a change reaching today is refused under its form,
+// which stays open; esc leaves a form with nothing written.
+func TestSchoolPanelEdits(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	admin := f.service("admin")
+	d := tuitest.StartWith(t, tui.Config{Service: admin}, 120, 50)
+	d.WaitFor("Identifiant")
+	d.Press("0")
+	d.WaitFor("Importer un fichier")
+	d.Press("E")
+	d.WaitFor("Grille horaire (c) :")
+
+	d.Press("c")
+	d.WaitFor("Grille horaire : un créneau par ligne", "À partir du", "24/11/2026", "Créneau 1", "M1 08:00-08:55 matin", "Nouveau")
+	d.Press("ctrl+u", "23/11/2026", "enter")
+	d.WaitFor("✗ le changement doit s'appliquer après aujourd'hui (23/11/2026)", "Créneau 1")
+	d.Press("ctrl+u", "24/11/2026", "tab", "ctrl+u", "M1 08:05-08:55 matin", "enter")
+	d.WaitFor("À partir du 24/11/2026 : M1 08:05–08:55 · M2 08:55–09:50", "cours suivent leur créneau", "Avant le 24/11/2026, séances, marques et décomptes ne changent pas.", "Appliquer cette grille ?")
+	d.Press("o")
+	d.WaitFor("✓ Grille horaire enregistrée à partir du 24/11/2026.", "à partir du 24/11/2026 : M1 08:05–08:55")
+	dir, err := admin.Directory()
+	if err != nil || dir.School.On(modeltest.Monday).Slots[0].Start != 8*60 || dir.School.Slots[0].Start != 8*60+5 {
+		t.Fatalf("grid: today %v, from tomorrow %v (%v)", dir.School.On(modeltest.Monday).Slots[0], dir.School.Slots[0], err)
+	}
+
+	d.Press("s")
+	d.WaitFor("Semaine de cours", "‹ journée ›", "samedi")
+	d.Press("tab", "tab", "tab", " ")
+	d.WaitFor("‹ matin ›")
+	d.Press("enter")
+	d.WaitFor("À partir du 24/11/2026 : lundi mardi mercredi-matin jeudi vendredi", "Appliquer cette semaine ?")
+	d.Press("o")
+	d.WaitFor("✓ Semaine de cours enregistrée à partir du 24/11/2026.", "à partir du 24/11/2026 : lundi mardi mercredi-matin jeudi vendredi")
+
+	d.Press("A")
+	d.WaitFor("Ajouter un jour de cours", "Emploi du temps du", "‹ vendredi ›")
+	d.Press("28/11/2026", "tab", "Rattrapage", "enter")
+	d.WaitFor("samedi 28/11/2026, Rattrapage : emploi du temps du vendredi (journée), 1 séance(s).", "Ajouter ce jour de cours ?")
+	d.Press("o")
+	d.WaitFor("✓ Jour de cours du 28/11/2026 ajouté.", "28/11/2026 Rattrapage (vendredi)")
+	dir, _ = admin.Directory()
+	if got := len(dir.SeancesOn(model.NewDate(2026, 11, 28))); got != 1 {
+		t.Errorf("the extra Saturday has %d séances, want Friday's one", got)
+	}
+
+	d.Press("R", "28/11/2026", "enter")
+	d.WaitFor("Le 28/11/2026 (Rattrapage) redevient un jour sans cours.", "Retirer ce jour de cours ?")
+	d.Press("n")
+	d.WaitFor("Rien n'a été fait.", "28/11/2026 Rattrapage (vendredi)")
+	d.Press("F", "Travaux", "esc")
+	d.WaitFor("Sans cours à venir (F) :")
+	if dir, _ := admin.Directory(); len(dir.School.ExtraDays) != 1 || len(dir.School.Holidays) != len(modeltest.School(5).School.Holidays) {
+		t.Errorf("n or esc wrote: %d extra days, %d holidays", len(dir.School.ExtraDays), len(dir.School.Holidays))
+	}
 }

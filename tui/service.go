@@ -432,3 +432,46 @@ func (s service) CountingPreview(next model.Settings) (model.CountingChange, err
 func (s service) SetCounting(next model.Settings) (model.CountingChange, error) {
 	return s.Service.SetCounting(next)
 }
+
+// SlotGridPreview says what a new bell grid does to the timetable, shown.
+func (s service) SlotGridPreview(slots []model.Slot, from model.Date) (model.SlotGridChange, error) {
+	return shownErr(s.Service.SlotGridPreview(slots, from))
+}
+
+// SetSlots replaces the bell grid from a date; what it did comes back shown.
+func (s service) SetSlots(slots []model.Slot, from model.Date) (model.SlotGridChange, error) {
+	return shownErr(s.Service.SetSlots(slots, from))
+}
+
+// WeekPreview says what a new usual week does to the timetable, shown.
+func (s service) WeekPreview(days []time.Weekday, closed []model.WeekHalfDay, from model.Date) (model.WeekChange, error) {
+	return shownErr(s.Service.WeekPreview(days, closed, from))
+}
+
+// SetWeek changes the usual week from a date; what it did comes back shown.
+func (s service) SetWeek(days []time.Weekday, closed []model.WeekHalfDay, from model.Date) (model.WeekChange, error) {
+	return shownErr(s.Service.SetWeek(days, closed, from))
+}
+
+// SetPeriods replaces the year's periods (a write).
+func (s service) SetPeriods(periods []model.Period) error { return s.Service.SetPeriods(periods) }
+
+// ExtraDaySeances lists the séances an extra day would have, shown.
+func (s service) ExtraDaySeances(x model.ExtraDay) ([]model.Seance, error) {
+	return shownErr(s.Service.ExtraDaySeances(x))
+}
+
+// AddExtraDay adds a day with courses (a write).
+func (s service) AddExtraDay(x model.ExtraDay) error { return s.Service.AddExtraDay(x) }
+
+// RemoveExtraDay takes an extra day off the calendar (a write).
+func (s service) RemoveExtraDay(d model.Date) error { return s.Service.RemoveExtraDay(d) }
+
+// ClosurePreview counts the séances a closure would cancel (no text).
+func (s service) ClosurePreview(h model.Holiday) (int, error) { return s.Service.ClosurePreview(h) }
+
+// AddClosure adds a closure (a write).
+func (s service) AddClosure(h model.Holiday) error { return s.Service.AddClosure(h) }
+
+// RemoveClosure takes a closure off the calendar (a write).
+func (s service) RemoveClosure(name string) error { return s.Service.RemoveClosure(name) }
