@@ -193,3 +193,32 @@ func seancesAndFigures(t *testing.T, svc *model.Service, from, to model.Date) ([
 	}
 	return slices.Clone(dir.SeancesBetween(from, to)), figures
 }
+
+// TestSchoolCalendarValidates: a school file written by hand (export all
+// edited) with an unknown half-day or weekday is refused, not expanded.
+func TestSchoolCalendarValidates(t *testing.T) {
+	base := modeltest.School(1).School
+	cases := []struct {
+		name string
+		edit func(*model.School)
+		ok   bool
+	}{
+		{"as it is", func(*model.School) {}, true},
+		{"slot half-day 5", func(s *model.School) { s.Slots = []model.Slot{{Code: "M1", Start: 480, End: 535, HalfDay: 5}} }, false},
+		{"closed half-day of day 9", func(s *model.School) { s.ClosedHalfDays = []model.WeekHalfDay{{Weekday: 9}} }, false},
+		{"extra day following day -1", func(s *model.School) { s.ExtraDays = []model.ExtraDay{{Name: "x", Follows: -1}} }, false},
+		{"eras out of order", func(s *model.School) {
+			s.Earlier = []model.CalendarEra{{Until: model.NewDate(2026, 12, 1)}, {Until: model.NewDate(2026, 11, 1)}}
+		}, false},
+		{"closed Wednesday afternoon", func(s *model.School) {
+			s.ClosedHalfDays = []model.WeekHalfDay{{Weekday: time.Wednesday, HalfDay: model.Afternoon}}
+		}, true},
+	}
+	for _, c := range cases {
+		s := base
+		c.edit(&s)
+		if err := s.Validate(); (err == nil) != c.ok {
+			t.Errorf("%s: %v, want ok=%v", c.name, err, c.ok)
+		}
+	}
+}

@@ -121,6 +121,9 @@ func (s School) Validate() error {
 			return invalid("créneau %s : fin %s avant le début %s", sl.Code, sl.End, sl.Start)
 		}
 	}
+	if err := s.checkCalendar(); err != nil {
+		return err
+	}
 	if s.Settings.Method != CountAnySeance && s.Settings.Method != CountAllSeances {
 		return invalid("méthode de décompte inconnue %q", s.Settings.Method)
 	}

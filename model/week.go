@@ -121,7 +121,8 @@ func (p dayPlan) runs(c Course, d Date) bool {
 	if c.Weekday != p.weekday || !c.From.IsZero() && d.Before(c.From) || !c.To.IsZero() && d.After(c.To) {
 		return false
 	}
-	return p.then.InWeeks(c.Weeks, d) && p.open[p.then.HalfDayOf(c.Start)]
+	h := p.then.HalfDayOf(c.Start)
+	return p.then.InWeeks(c.Weeks, d) && (h == Morning || h == Afternoon) && p.open[h]
 }
 
 // WithGrid returns the school with the bell grid slots from the date from
@@ -167,4 +168,34 @@ func (s School) FirstChangeDay(today Date) Date {
 		}
 	}
 	return day
+}
+
+// checkCalendar reports the first inconsistency of the school's week, added
+// days and earlier eras: what a file written by hand could hold.
+func (s School) checkCalendar() error {
+	valid := func(h HalfDay) bool { return h == Morning || h == Afternoon }
+	for _, sl := range s.Slots {
+		if !valid(sl.HalfDay) {
+			return invalid("créneau %s : demi-journée inconnue", sl.Code)
+		}
+	}
+	for _, h := range s.ClosedHalfDays {
+		if !valid(h.HalfDay) || h.Weekday < time.Sunday || h.Weekday > time.Saturday {
+			return invalid("demi-journée sans cours invalide")
+		}
+	}
+	for _, x := range s.ExtraDays {
+		if x.Follows < time.Sunday || x.Follows > time.Saturday || slices.ContainsFunc(x.HalfDays, func(h HalfDay) bool { return !valid(h) }) {
+			return invalid("jour de cours ajouté du %s invalide", x.Date.French())
+		}
+	}
+	for i, e := range s.Earlier {
+		if i > 0 && !s.Earlier[i-1].Until.Before(e.Until) {
+			return invalid("grilles et semaines successives dans le désordre (%s)", e.Until.French())
+		}
+		if err := (School{Slots: e.Slots, ClosedHalfDays: e.ClosedHalfDays}).checkCalendar(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
