@@ -157,7 +157,7 @@ func (s *importScreen) FullHelp() []HelpSection {
 	return []HelpSection{
 		{Title: "Import", Keys: []key.Binding{s.keys.Check, s.keys.Apply, s.keys.PrevKind, s.keys.NextKind, s.keys.Force, s.keys.Grid, s.keys.Reload, s.keys.Back}},
 		{Title: "Année scolaire", Keys: []key.Binding{yearEndKey}},
-		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolGridKey, schoolWeekKey, schoolPeriodsKey, schoolDayKey, schoolClosureKey, schoolRemoveKey, schoolMethodKey, schoolLateKey, schoolMiddayKey}},
+		{Title: "Établissement", Keys: []key.Binding{schoolKey, schoolGridKey, schoolWeekKey, schoolPeriodsKey, schoolDayKey, schoolClosureKey, schoolRemoveKey, schoolZoneKey, schoolMethodKey, schoolLateKey, schoolMiddayKey}},
 		{Title: "Fichiers, compte rendu", Keys: []key.Binding{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Home, nav.End}},
 	}
 }

@@ -21,6 +21,7 @@ var (
 	schoolDayKey     = newKey("A", "ajouter un jour de cours (rattrapage d'un pont…)", "A")
 	schoolClosureKey = newKey("F", "ajouter une fermeture de l'établissement", "F")
 	schoolRemoveKey  = newKey("R", "retirer une fermeture ou un jour ajouté à venir", "R")
+	schoolZoneKey    = newKey("z", "académie : zone de vacances et fuseau horaire", "z")
 )
 
 // schoolEdit is a form of the panel and how its values become a change.
@@ -59,6 +60,8 @@ func schoolEditFor(k tea.KeyMsg, st *Styles, svc service, sc model.School, today
 		return closureEdit(st, svc)
 	case key.Matches(k, schoolRemoveKey):
 		return removeEdit(st, svc, sc)
+	case key.Matches(k, schoolZoneKey):
+		return zoneEdit(st, svc, sc)
 	}
 	return nil
 }
@@ -377,4 +380,28 @@ func schoolSlots(sc model.School) []model.Slot {
 		return model.DefaultSlots()
 	}
 	return sc.Slots
+}
+
+func zoneEdit(st *Styles, svc service, sc model.School) *schoolEdit {
+	zones := make([]string, len(model.Academies))
+	for i, a := range model.Academies {
+		zones[i] = a.Zone
+	}
+	current := zones[0]
+	if a, ok := model.LookupAcademie(sc.Zone); ok {
+		current = a.Zone
+	}
+	f := newForm(st, "Académie", formField{label: "Zone", value: current, choices: zones, hint: "espace : la suivante"})
+	return &schoolEdit{form: f, plan: func(v []string) (schoolChange, error) {
+		a, ok := model.LookupAcademie(v[0])
+		if !ok {
+			return schoolChange{}, model.Invalid("académie %q inconnue", v[0])
+		}
+		lines := []string{"Nouvelle académie : " + a.String() + ".",
+			"Les séances gardent leurs dates et heures ; les vacances de la zone viennent du calendrier du ministère (appel import calendrier)."}
+		return schoolChange{lines: lines, question: "Changer d'académie ?", apply: func() (string, error) {
+			_, err := svc.SetAcademie(a.Zone)
+			return "Académie enregistrée : " + a.String() + ".", err
+		}}, nil
+	}}
 }

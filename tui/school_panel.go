@@ -193,7 +193,7 @@ func (s *importScreen) schoolView(width int) string {
 		return strings.Join(append(lines, st.Muted.Render("lecture…")), "\n")
 	}
 	sc := p.school
-	lines = append(lines, truncate(fmt.Sprintf("%s %s · année %s · zone %s", model.Visible(sc.UAI), model.Visible(sc.Name), sc.YearLabel(), model.Visible(sc.Zone)), width))
+	lines = append(lines, truncate(fmt.Sprintf("%s %s · année %s · zone %s (z) · fuseau %s", model.Visible(sc.UAI), model.Visible(sc.Name), sc.YearLabel(), model.Visible(sc.Zone), sc.Location()), width))
 	section := func(title string, k key.Binding, texts ...string) {
 		lines = append(lines, st.Header.Render(truncate(title+" ("+k.Help().Key+") :", width)))
 		for _, t := range texts {
@@ -228,7 +228,7 @@ func schoolKeysText() string {
 		word string
 	}{
 		{schoolGridKey, "grille"}, {schoolWeekKey, "semaine"}, {schoolPeriodsKey, "périodes"},
-		{schoolDayKey, "jour ajouté"}, {schoolClosureKey, "fermeture"}, {schoolRemoveKey, "retirer"},
+		{schoolDayKey, "jour ajouté"}, {schoolClosureKey, "fermeture"}, {schoolRemoveKey, "retirer"}, {schoolZoneKey, "académie"},
 		{schoolMethodKey, "méthode"}, {schoolLateKey, "retard"}, {schoolMiddayKey, "midi"}, {schoolCloseKey, "retour"},
 	}
 	parts := make([]string, len(keys))

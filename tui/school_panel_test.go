@@ -107,6 +107,12 @@ func TestSchoolPanelEdits(t *testing.T) {
 	d.WaitFor("Le 28/11/2026 (Rattrapage) redevient un jour sans cours.", "Retirer ce jour de cours ?")
 	d.Press("n")
 	d.WaitFor("Rien n'a été fait.", "28/11/2026 Rattrapage (vendredi)")
+	d.Press("z", " ", " ")
+	d.WaitFor("Académie", "‹ Corse ›")
+	d.Press("enter")
+	d.WaitFor("Nouvelle académie : Corse (fuseau Europe/Paris).", "Changer d'académie ?")
+	d.Press("o")
+	d.WaitFor("✓ Académie enregistrée : Corse (fuseau Europe/Paris).", "zone Corse (z)")
 	d.Press("F", "Travaux", "esc")
 	d.WaitFor("Sans cours à venir (F) :")
 	if dir, _ := admin.Directory(); len(dir.School.ExtraDays) != 1 || len(dir.School.Holidays) != len(modeltest.School(5).School.Holidays) {

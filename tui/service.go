@@ -475,3 +475,6 @@ func (s service) AddClosure(h model.Holiday) error { return s.Service.AddClosure
 
 // RemoveClosure takes a closure off the calendar (a write).
 func (s service) RemoveClosure(name string) error { return s.Service.RemoveClosure(name) }
+
+// SetAcademie sets the school's zone and time zone (a write).
+func (s service) SetAcademie(name string) (model.Academie, error) { return s.Service.SetAcademie(name) }
