@@ -81,7 +81,7 @@ func commandTable() []command {
 		{path: "year purge", summary: "supprime les archives d'année gardées plus longtemps que le réglage archives.retention (10 ans)",
 			help:  "Liste les archives appel-AAAA-AAAA.db à côté de la base, avec la date jusqu'à laquelle chacune est gardée, puis demande avant de supprimer celles dont la conservation est échue.",
 			flags: []option{{name: "yes", usage: "ne pas demander de confirmation (scripts)"}}, run: runYearPurge},
-		{path: "year show", remote: true, summary: "le calendrier de l'année : rentrée, fin des cours, trimestres, vacances et jours fériés",
+		{path: "year show", remote: true, summary: "le calendrier de l'année : rentrée, fin des cours, trimestres, vacances et jours fériés, semaine de cours, jours ajoutés",
 			run: runYearShow},
 		{path: "year holiday", remote: true, args: []arg{{name: "NOM"}, {name: "DEBUT"}, {name: "FIN", optional: true}},
 			summary: "corrige (ou ajoute) une période sans cours : premier et dernier jour, ex. \"Vacances d'hiver\" 2028-02-12 2028-02-27",

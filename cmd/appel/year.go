@@ -202,6 +202,10 @@ func writeCalendar(w io.Writer, s model.School) {
 	for _, h := range s.Holidays {
 		fmt.Fprintf(w, "  %s\t%s\t%s\n", h.From.French(), h.To.French(), model.Visible(h.Name))
 	}
+	fmt.Fprintf(w, "  Semaine de cours : %s\n", model.WeekText(s.Weekdays, s.ClosedHalfDays))
+	for _, x := range s.ExtraDays {
+		fmt.Fprintf(w, "  %s\tjour de cours\t%s (emploi du temps du %s, %s)\n", x.Date.French(), model.Visible(x.Name), model.FrenchWeekday(x.Follows), halfDaysText(x.HalfDays))
+	}
 }
 
 // runYearHoliday sets the dates of a period without classes (or adds it):
