@@ -68,6 +68,14 @@ func NewSeanceID(d Date, start Clock, course string) SeanceID {
 	return SeanceID(d.Compact() + "-" + start.Compact() + "-" + course)
 }
 
+// Course returns the course encoded in the identifier ("" when malformed).
+func (id SeanceID) Course() string {
+	if len(id) < 14 || id[8] != '-' || id[13] != '-' {
+		return ""
+	}
+	return string(id[14:])
+}
+
 // Date returns the date encoded in the identifier.
 func (id SeanceID) Date() (Date, error) {
 	s := string(id)

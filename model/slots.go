@@ -109,9 +109,61 @@ func (s *Service) SetSlots(slots []Slot, from Date) (SlotGridChange, error) {
 		if err := tx.PutSchool(school); err != nil {
 			return err
 		}
-		return putMoves(tx, ch.Follow, from)
+		if err := putMoves(tx, ch.Follow, from); err != nil {
+			return err
+		}
+		return moveAhead(tx, dir, ch.Follow, from, dir.School.YearEnd)
 	})
 	return ch, err
+}
+
+// moveAhead carries what is already recorded on the coming séances of the
+// courses that follow their slot — an exclusion's marks, a cancellation, a
+// substitute — to the same séances at their new times: from from on their
+// identifiers change with their start and course.
+func moveAhead(tx Tx, dir *Directory, moves []CourseMove, from, to Date) error {
+	if len(moves) == 0 {
+		return nil
+	}
+	byCourse := make(map[string]CourseMove, len(moves))
+	for _, m := range moves {
+		byCourse[m.Before.ID] = m
+	}
+	renamed := func(id SeanceID) (SeanceID, bool) {
+		day, err := id.Date()
+		m, ok := byCourse[id.Course()]
+		if err != nil || !ok || day.Before(from) || id != NewSeanceID(day, m.Before.Start, m.Before.ID) {
+			return "", false
+		}
+		return NewSeanceID(day, m.After.Start, m.After.ID), true
+	}
+	marks, err := tx.MarksBetween(from, to)
+	if err != nil {
+		return err
+	}
+	for _, mk := range marks {
+		if id, ok := renamed(mk.Seance); ok {
+			if err := tx.DeleteMark(mk.Key()); err != nil {
+				return err
+			}
+			mk.Seance = id
+			if err := tx.PutMark(mk); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range dir.Changes {
+		if id, ok := renamed(c.Seance); ok {
+			if err := tx.DeleteSeanceChange(c.Seance); err != nil {
+				return err
+			}
+			c.Seance = id
+			if err := tx.PutSeanceChange(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // checkChangeDate refuses a change of the grid or the week that would reach

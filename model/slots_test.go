@@ -52,9 +52,36 @@ func TestSetSlotsFromADate(t *testing.T) {
 		sl.End += 10
 		shifted = append(shifted, sl)
 	}
+	// Already recorded on coming séances: an exclusion's mark on Thursday's
+	// maths, Wednesday's maths cancelled.
+	thursday, wednesday := modeltest.Monday.AddDays(3), modeltest.Monday.AddDays(2)
+	excluded := model.Mark{Seance: modeltest.MathsSeance(thursday), Pupil: "E001", Kind: model.KindExcluded, By: "direction", At: modeltest.HistoryAt}
+	cancelled := model.SeanceChange{Seance: modeltest.MathsSeance(wednesday), Cancelled: true}
+	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", func(tx model.Tx) error {
+		return errors.Join(tx.PutMark(excluded), tx.PutSeanceChange(cancelled))
+	}); err != nil {
+		t.Fatal(err)
+	}
 	got, err := admin.SetSlots(shifted, tomorrow)
 	if err != nil || len(got.Follow) != len(data.Courses) || len(got.Moved) != 0 {
 		t.Fatalf("SetSlots: %v, %d follow, %d moved", err, len(got.Follow), len(got.Moved))
+	}
+	moved := func(day model.Date) model.Seance {
+		dir, _ := admin.Directory()
+		for _, se := range dir.SeancesOn(day) {
+			if se.Target.Code == modeltest.Division4B && se.Start == at(8, 10) {
+				return se
+			}
+		}
+		t.Fatalf("no 08:10 maths on %s", day)
+		return model.Seance{}
+	}
+	if se := moved(wednesday); !se.Cancelled {
+		t.Errorf("Wednesday's maths at 08:10 is not cancelled: the cancellation stayed on the 08:00 séance")
+	}
+	var marks []model.Mark
+	if err := db.View(func(tx model.ReadTx) (err error) { marks, err = tx.MarksOfSeance(moved(thursday).ID); return err }); err != nil || len(marks) != 1 || marks[0].Kind != model.KindExcluded {
+		t.Errorf("Thursday's 08:10 maths has marks %v (%v), want the exclusion's", marks, err)
 	}
 	dir, _ := admin.Directory()
 	if dir.School.Slots[0].Start != at(8, 10) || dir.School.On(modeltest.Monday).Slots[0].Start != at(8, 0) {
