@@ -106,9 +106,13 @@ func withSchoolSetup(c *cli, fn func(svc *model.Service, dir *model.Directory) e
 
 func runSlotsShow(c *cli, _ input) error {
 	return withSchoolSetup(c, func(svc *model.Service, dir *model.Directory) error {
-		slots := dir.School.Slots
+		sc := dir.School
+		slots := sc.Slots
 		if len(slots) == 0 {
 			slots = model.DefaultSlots()
+		}
+		if last := len(sc.Earlier) - 1; last >= 0 && !sc.Earlier[last].Until.Before(svc.Today()) {
+			fmt.Fprintf(c.stderr, "Grille qui s'applique à partir du %s (appel settings slots set la remplace à partir d'une date).\n", sc.Earlier[last].Until.AddDays(1).French())
 		}
 		_, err := c.stdout.Write(slotgrid.Write(slots))
 		return err

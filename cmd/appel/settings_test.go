@@ -72,6 +72,9 @@ func TestSettingsSlots(t *testing.T) {
 	if got := plain(inProcess(t, "settings", "slots", "--db", db)); got != grid {
 		t.Errorf("after set: %q, want %q", got, grid)
 	}
+	if _, errOut, _ := run("", "settings", "slots"); !strings.Contains(errOut, "Grille qui s'applique à partir du 24/11/2026") {
+		t.Errorf("the planned grid is not said to be planned: %q", errOut)
+	}
 	bad := "code;debut;fin;demi_journee\nM1;08:00;09:00;matin\nM2;08:30;09:30;matin\n"
 	_, errOut, code := run(bad, "settings", "slots", "set", "-")
 	if code == 0 || !strings.Contains(errOut, "se chevauchent") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
