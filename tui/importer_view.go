@@ -138,8 +138,11 @@ func (s *importScreen) reportLine(l string, width int) string {
 
 // ShortHelp is the footer.
 func (s *importScreen) ShortHelp() []key.Binding {
-	if s.school != nil {
-		return []key.Binding{schoolMethodKey, schoolLateKey, schoolMiddayKey, schoolCloseKey}
+	if p := s.school; p != nil {
+		if p.edit != nil {
+			return p.edit.form.bindings()
+		}
+		return []key.Binding{schoolGridKey, schoolWeekKey, schoolPeriodsKey, schoolDayKey, schoolMethodKey, schoolCloseKey}
 	}
 	if s.year != nil {
 		return yearHelp()

@@ -197,7 +197,7 @@ func (s *importScreen) schoolView(width int) string {
 	section := func(title string, k key.Binding, texts ...string) {
 		lines = append(lines, st.Header.Render(truncate(title+" ("+k.Help().Key+") :", width)))
 		for _, t := range texts {
-			for _, l := range wrapText(t, width-2) {
+			for _, l := range wrapItems(t, width-2) {
 				lines = append(lines, "  "+l)
 			}
 		}
@@ -205,7 +205,11 @@ func (s *importScreen) schoolView(width int) string {
 	now := sc.On(p.today)
 	section("Grille horaire", schoolGridKey, append([]string{slotsText(now.Slots)}, plannedGrids(sc, p.today)...)...)
 	section("Semaine de cours", schoolWeekKey, append([]string{model.WeekText(now.Weekdays, now.ClosedHalfDays)}, plannedWeeks(sc, p.today)...)...)
-	section("Périodes", schoolPeriodsKey, periodsText(sc.Periods))
+	periods := periodsText(sc.Periods)
+	if periods == "" {
+		periods = "aucune"
+	}
+	section("Périodes", schoolPeriodsKey, periods)
 	section("Jours de cours ajoutés", schoolDayKey, extraDaysText(sc.ExtraDays))
 	section("Sans cours à venir", schoolClosureKey, comingClosures(sc, p.today))
 	section("Règles de décompte", schoolMethodKey, rulesText(sc.Settings))
@@ -215,7 +219,7 @@ func (s *importScreen) schoolView(width int) string {
 	if p.err != "" {
 		lines = append(lines, st.Error.Render(truncate("✗ "+p.err, width)))
 	}
-	for _, l := range wrapText(schoolKeysText(), width) {
+	for _, l := range wrapItems(schoolKeysText(), width) {
 		lines = append(lines, st.Muted.Render(l))
 	}
 	return strings.Join(lines, "\n")
@@ -313,6 +317,25 @@ func comingClosures(sc model.School, today model.Date) string {
 		return "aucune"
 	}
 	return strings.Join(parts, " · ")
+}
+
+// wrapItems breaks a list « a · b · c » between its items where it can,
+// so that no item is cut, and a longer item at spaces.
+func wrapItems(text string, width int) []string {
+	var out []string
+	line := ""
+	for _, item := range strings.Split(text, " · ") {
+		switch {
+		case line == "":
+			line = item
+		case len([]rune(line))+3+len([]rune(item)) > width:
+			out = append(out, wrapText(line, width)...)
+			line = item
+		default:
+			line += " · " + item
+		}
+	}
+	return append(out, wrapText(line, width)...)
 }
 
 // wrapText breaks a line at spaces so that no piece is wider than width.
