@@ -343,15 +343,15 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		a.showHelp = false
 		return nil
 	}
+	if msg.String() == "ctrl+c" {
+		return a.tryQuit()
+	}
 	if a.mine != nil {
 		cmd, closed := a.myKeysKey(msg)
 		if closed {
 			a.mine = nil
 		}
 		return cmd
-	}
-	if msg.String() == "ctrl+c" {
-		return a.tryQuit()
 	}
 	if len(a.inbox.msgs) > 0 && (msg.Type == tea.KeyEnter || msg.Type == tea.KeyEsc) {
 		return a.inbox.read(a.env.svc)
