@@ -319,19 +319,6 @@ func ImpliedSlots(courses []Course, boundary Clock) []Slot {
 	return out
 }
 
-// courseList names a few courses for a message: « lundi 08:10 6A ».
-func courseList(cs []Course) string {
-	var parts []string
-	for i, c := range cs {
-		if i == 3 {
-			parts = append(parts, fmt.Sprintf("et %d autres", len(cs)-3))
-			break
-		}
-		parts = append(parts, fmt.Sprintf("%s %s %s", FrenchWeekday(c.Weekday), c.Start, c.Target.Code))
-	}
-	return strings.Join(parts, ", ")
-}
-
 // FrenchWeekday returns the French name of a day of the week (« lundi »).
 func FrenchWeekday(w time.Weekday) string { return frenchWeekdays[int(w)%7] }
 
