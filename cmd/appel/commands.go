@@ -42,7 +42,7 @@ func commandTable() []command {
 				{name: "demo", usage: "créer l'établissement de démonstration"},
 				{name: "uai", value: "CODE", usage: "code UAI de l'établissement, ex. 0670001A"},
 				{name: "name", value: "NOM", usage: "nom de l'établissement"},
-				{name: "zone", value: "A|B|C", def: "C", choices: []string{"A", "B", "C"}, usage: "zone des vacances scolaires"},
+				{name: "zone", value: "ZONE", def: "C", usage: "zone des vacances scolaires : A, B, C, Corse ou une académie d'outre-mer (Guadeloupe, La Réunion…)"},
 				{name: "year", value: "AAAA-AAAA", usage: "l'année scolaire à créer, ex. 2026-2027",
 					defText: "celle que commence le prochain 1er septembre, dès juin"},
 			}, run: runInit},
@@ -74,7 +74,7 @@ func commandTable() []command {
 				"Une année ne se clôt qu'une fois ; refusé pendant que le serveur tient la base (un administrateur la clôt alors " +
 				"depuis l'interface : N sur l'écran Imports). Les années closes s'ouvrent avec --year, ou par ssh COMPTE+AAAA-AAAA@hôte.",
 			flags: []option{
-				{name: "zone", value: "A|B|C", choices: []string{"A", "B", "C"}, usage: "zone des vacances de l'année suivante",
+				{name: "zone", value: "ZONE", usage: "zone des vacances de l'année suivante (A, B, C, Corse, une académie d'outre-mer)",
 					defText: "celle de l'établissement"},
 				{name: "yes", usage: "ne pas demander de confirmation (scripts)"},
 			}, run: runYearNew},

@@ -222,3 +222,22 @@ func TestYearPeriods(t *testing.T) {
 		t.Errorf("overlap: exit %d, %q", code, errOut.String())
 	}
 }
+
+// TestInitOverseas: a school of La Réunion is created in its time zone,
+// with a provisional calendar that init says to replace.
+func TestInitOverseas(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"init", "--uai", "9740001A", "--name", "Collège de Saint-Denis", "--zone", "la reunion", "--db", db, "--now", "2026-07-10T09:00"}, strings.NewReader(""), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if msg := errOut.String(); !strings.Contains(msg, "(zone La Réunion,") || !strings.Contains(msg, "Calendrier provisoire") || !strings.Contains(msg, "appel import calendrier") {
+		t.Errorf("init said %q", msg)
+	}
+	if got := inProcess(t, "settings", "academie", "--db", db); !strings.Contains(got, "Indian/Reunion") {
+		t.Errorf("settings academie = %q", got)
+	}
+	if code := run([]string{"init", "--uai", "9740001A", "--name", "X", "--zone", "Atlantide", "--db", filepath.Join(t.TempDir(), "b.db")}, strings.NewReader(""), &out, &errOut); code == 0 {
+		t.Error("an unknown zone was accepted")
+	}
+}

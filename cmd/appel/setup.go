@@ -61,7 +61,7 @@ func resetDemo(path string) error {
 func runInit(c *cli, in input) error {
 	withDemo, uai, name, zone := in.on("demo"), in.str("uai"), in.str("name"), in.str("zone")
 	if !withDemo && (uai == "" || strings.TrimSpace(name) == "") {
-		return usageErr("appel init --demo, ou appel init --uai CODE --name NOM [--zone A|B|C]")
+		return usageErr("appel init --demo, ou appel init --uai CODE --name NOM [--zone ZONE]")
 	}
 	c.creating = true
 	db, err := c.open()
@@ -96,25 +96,24 @@ func installEmpty(c *cli, db *storage.DB, in input, uai, name, zone string) erro
 	if err != nil {
 		return err
 	}
-	z, err := calendar.ParseZone(zone)
-	if err != nil {
-		return err
-	}
 	start, err := initYear(in.str("year"), model.DateOf(now()))
 	if err != nil {
 		return err
 	}
-	school, err := calendar.SchoolYear(start, z)
+	school, known, err := calendar.SchoolYearOf(start, zone)
 	if err != nil {
 		return err
 	}
-	school.UAI, school.Name, school.Zone = strings.ToUpper(uai), strings.TrimSpace(name), z
+	school.UAI, school.Name = strings.ToUpper(uai), strings.TrimSpace(name)
 	data := model.Dataset{School: school, Motives: model.DefaultMotives()}
 	if err := writeDataset(c, db, "établissement créé", data); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stderr, "Établissement %s créé pour %s (zone %s, du %s au %s), base %s. Ajoutez un compte : appel user add LOGIN --role admin --name \"NOM\"\n",
-		school.UAI, school.YearLabel(), z, school.YearStart.French(), school.YearEnd.French(), db.Path())
+		school.UAI, school.YearLabel(), school.Zone, school.YearStart.French(), school.YearEnd.French(), db.Path())
+	if !known {
+		fmt.Fprintln(c.stderr, "Calendrier provisoire (jours fériés seulement) : importez celui du ministère, appel import calendrier FICHIER.")
+	}
 	return nil
 }
 

@@ -8,32 +8,25 @@ import (
 )
 
 // NextYear returns the school of the year after cur's: the same
-// établissement, zone, time zone, bell grid, usual week (the one in force at
-// the end of cur), subjects and counting settings, with the next year's calendar. When that calendar is not known
+// établissement, zone and time zone (or zone's, when given), bell grid, usual
+// week (the one in force at the end of cur), subjects and counting settings,
+// with the next year's calendar. When that calendar is not known
 // (KnownYears), it is provisional: rentrée on the first weekday of September,
 // end of classes before the first Saturday from 3 July, the jours fériés
 // only; known is false and the vacances come from `appel import calendrier`.
 func NextYear(cur model.School, zone string) (next model.School, known bool, err error) {
-	if zone == "" {
+	keepTimeZone := zone == ""
+	if keepTimeZone {
 		zone = cur.Zone
 	}
-	z, err := ParseZone(zone)
+	next, known, err = SchoolYearOf(cur.YearStart.Year+1, zone)
 	if err != nil {
-		a, ok := model.LookupAcademie(zone)
-		if !ok {
-			return model.School{}, false, err
-		}
-		// Corse and the overseas académies: no calendar built in, the
-		// vacances come from the ministry's file.
-		z = a.Zone
+		return model.School{}, false, err
 	}
-	start := cur.YearStart.Year + 1
-	next, err = SchoolYear(start, z)
-	known = err == nil
-	if !known {
-		next = provisional(start, z)
+	next.UAI, next.Name = cur.UAI, cur.Name
+	if keepTimeZone {
+		next.TimeZone = cur.TimeZone
 	}
-	next.UAI, next.Name, next.TimeZone = cur.UAI, cur.Name, cur.TimeZone
 	if len(cur.Slots) > 0 {
 		next.Slots = cur.Slots
 	}
@@ -43,6 +36,27 @@ func NextYear(cur model.School, zone string) (next model.School, known bool, err
 	next.Subjects, next.Settings = cur.Subjects, cur.Settings
 	next.WeekTypes = WeekTypes(next)
 	return next, known, nil
+}
+
+// SchoolYearOf returns the calendar of the year that begins in startYear
+// for a zone or académie (A, B, C, Corse, an overseas académie, with its
+// time zone): the built-in one when appel knows it (known), else a
+// provisional one whose vacances come from the ministry's file.
+func SchoolYearOf(startYear int, zone string) (school model.School, known bool, err error) {
+	z, err := ParseZone(zone)
+	if err != nil {
+		a, ok := model.LookupAcademie(zone)
+		if !ok {
+			return model.School{}, false, model.Invalid("zone ou académie %q inconnue (%s)", model.Visible(zone), model.AcademieNames())
+		}
+		s := provisional(startYear, a.Zone)
+		s.TimeZone = a.TimeZone
+		return s, false, nil
+	}
+	if s, err := SchoolYear(startYear, z); err == nil {
+		return s, true, nil
+	}
+	return provisional(startYear, z), false, nil
 }
 
 // provisional is a year whose vacances are not known yet.
