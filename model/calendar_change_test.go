@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"appel/model"
+	"appel/model/demo"
 	"appel/model/modeltest"
 	"appel/storage/storagetest"
 )
@@ -221,4 +222,73 @@ func TestSchoolCalendarValidates(t *testing.T) {
 			t.Errorf("%s: %v, want ok=%v", c.name, err, c.ok)
 		}
 	}
+}
+
+// TestDemoCalendarChangesKeepThePast: on the demo collège (606 pupils,
+// history to 23/11/2026), the bell grid rung ten minutes later and Thursday
+// afternoons closed from 30/11, semestres, an added Saturday: every séance
+// and figure up to today is unchanged; the counting preview's number of
+// pupils is the number whose figures then change.
+func TestDemoCalendarChangesKeepThePast(t *testing.T) {
+	d := model.NewDate
+	now := time.Date(2026, time.November, 23, 8, 5, 0, 0, time.UTC)
+	data := demo.Build(now)
+	db := storagetest.New(t)
+	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "demo", data.Write); err != nil {
+		t.Fatal(err)
+	}
+	admin := model.NewService(db, model.Actor{Login: "admin"}, func() time.Time { return now })
+	year, today, from := data.School.YearStart, d(2026, 11, 23), d(2026, 11, 30)
+	pastSeances, pastFigures := seancesAndFigures(t, admin, year, today)
+
+	var later []model.Slot
+	for _, sl := range data.School.Slots {
+		sl.Start, sl.End = sl.Start+10, sl.End+10
+		later = append(later, sl)
+	}
+	if ch, err := admin.SetSlots(later, from); err != nil || len(ch.Follow) == 0 || len(ch.Moved) != 0 {
+		t.Fatalf("grid: %v, %d follow, %d moved", err, len(ch.Follow), len(ch.Moved))
+	}
+	days, closed, _ := model.ParseWeek("lundi mardi mercredi jeudi-matin vendredi")
+	if ch, err := admin.SetWeek(days, closed, from); err != nil || len(ch.Dropped) == 0 {
+		t.Fatalf("week: %v, %d dropped", err, len(ch.Dropped))
+	}
+	if err := admin.SetPeriods([]model.Period{{Name: "Semestre 1", From: year, To: d(2027, 1, 22)}, {Name: "Semestre 2", From: d(2027, 1, 23), To: data.School.YearEnd}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := admin.AddExtraDay(model.ExtraDay{Date: d(2026, 11, 28), Name: "Rattrapage", Follows: time.Friday}); err != nil {
+		t.Fatal(err)
+	}
+	gotSeances, gotFigures := seancesAndFigures(t, admin, year, today)
+	if !reflect.DeepEqual(gotSeances, pastSeances) || !reflect.DeepEqual(gotFigures, pastFigures) {
+		t.Fatal("the demo's past changed with its calendar")
+	}
+	dir, _ := admin.Directory()
+	if thursday := dir.SeancesOn(d(2026, 12, 3)); slices.ContainsFunc(thursday, func(s model.Seance) bool { return s.HalfDay == model.Afternoon }) || len(thursday) == 0 {
+		t.Errorf("Thursday 03/12 has %d séances, afternoon ones among them", len(thursday))
+	}
+
+	counting := model.DefaultSettings()
+	counting.Method, counting.LateAsAbsentAfter = model.CountAllSeances, 10
+	ch, err := admin.CountingPreview(counting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.SetCounting(counting); err != nil {
+		t.Fatal(err)
+	}
+	_, after := seancesAndFigures(t, admin, year, today)
+	changed := 0
+	for i := range after {
+		if after[i].Pupil.ID != pastFigures[i].Pupil.ID {
+			t.Fatalf("pupils in another order: %s, %s", after[i].Pupil.ID, pastFigures[i].Pupil.ID)
+		}
+		if after[i].Explanation.Totals != pastFigures[i].Explanation.Totals {
+			changed++
+		}
+	}
+	if changed != ch.Changed || changed == 0 || ch.Pupils != len(after) {
+		t.Errorf("the preview said %d of %d pupils change, %d of %d did", ch.Changed, ch.Pupils, changed, len(after))
+	}
+	t.Logf("counting rules: %d of %d pupils' figures changed, as previewed", changed, len(after))
 }
