@@ -193,9 +193,19 @@ func (s *importScreen) schoolView(width int) string {
 		return strings.Join(append(lines, st.Muted.Render("lecture…")), "\n")
 	}
 	sc := p.school
-	lines = append(lines, truncate(fmt.Sprintf("%s %s · année %s · zone %s (z) · fuseau %s", model.Visible(sc.UAI), model.Visible(sc.Name), sc.YearLabel(), model.Visible(sc.Zone), sc.Location()), width))
+	zone := "zone " + model.Visible(sc.Zone)
+	if tz := sc.Location().String(); tz != "Europe/Paris" {
+		zone += ", " + tz
+	}
+	lines = append(lines, truncate(fmt.Sprintf("%s %s · %s · %s (z)", model.Visible(sc.UAI), model.Visible(sc.Name), sc.YearLabel(), zone), width))
+	// A section holds on its title's line when it fits, else under it.
 	section := func(title string, k key.Binding, texts ...string) {
-		lines = append(lines, st.Header.Render(truncate(title+" ("+k.Help().Key+") :", width)))
+		head := title + " (" + k.Help().Key + ") :"
+		if len(texts) == 1 && len([]rune(head))+1+len([]rune(texts[0])) <= width {
+			lines = append(lines, st.Header.Render(head)+" "+texts[0])
+			return
+		}
+		lines = append(lines, st.Header.Render(truncate(head, width)))
 		for _, t := range texts {
 			for _, l := range wrapItems(t, width-2) {
 				lines = append(lines, "  "+l)
@@ -205,7 +215,7 @@ func (s *importScreen) schoolView(width int) string {
 	now := sc.On(p.today)
 	section("Grille horaire", schoolGridKey, append([]string{slotsText(now.Slots)}, plannedGrids(sc, p.today)...)...)
 	section("Semaine de cours", schoolWeekKey, append([]string{model.WeekText(now.Weekdays, now.ClosedHalfDays)}, plannedWeeks(sc, p.today)...)...)
-	periods := periodsText(sc.Periods)
+	periods := shortPeriodsText(sc.Periods)
 	if periods == "" {
 		periods = "aucune"
 	}
@@ -238,6 +248,15 @@ func schoolKeysText() string {
 	parts := make([]string, len(keys))
 	for i, k := range keys {
 		parts[i] = k.k.Help().Key + " " + k.word
+	}
+	return strings.Join(parts, " · ")
+}
+
+// shortPeriodsText writes periods on one line: « Trimestre 1 01/09–03/01 · … ».
+func shortPeriodsText(ps []model.Period) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = fmt.Sprintf("%s %02d/%02d–%02d/%02d", model.Visible(p.Name), p.From.Day, int(p.From.Month), p.To.Day, int(p.To.Month))
 	}
 	return strings.Join(parts, " · ")
 }

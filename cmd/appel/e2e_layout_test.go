@@ -7,8 +7,9 @@ import (
 
 // TestLayoutFitsTheTerminal: on the demo school, in a real terminal at
 // 80×24 and 200×50, the roll call's footer always holds the key that ends
-// it, and at 200 columns nothing is cut on the roll call, the desk, the
-// planning grid and the pupil's file.
+// it and the administrator's school panel holds whole with its keys, and at
+// 200 columns nothing is cut on the roll call, the desk, the planning grid
+// and the pupil's file.
 func TestLayoutFitsTheTerminal(t *testing.T) {
 	db := demoDB(t)
 	for _, size := range [][2]int{{80, 24}, {200, 50}} {
@@ -26,6 +27,17 @@ func TestLayoutFitsTheTerminal(t *testing.T) {
 		}
 		prof.send("q")
 		prof.waitExit()
+		admin := newTerminal(t, w, h, nil, appelBin+" --db "+db+" --now 2026-11-23T10:05 --as admin")
+		admin.waitFor("Comptes")
+		admin.send("0")
+		admin.waitFor("Importer un fichier")
+		admin.send("E")
+		// The school panel, with its line of keys, holds in the terminal.
+		noCut(t, "school panel", admin.waitFor("Grille horaire (c)", "Règles de décompte (m)", "esc retour"))
+		admin.send("Escape")
+		admin.waitFor("Forcer")
+		admin.send("q")
+		admin.waitExit()
 		if w != 200 {
 			continue
 		}
