@@ -112,16 +112,18 @@ func (s *Service) SetSlots(slots []Slot, from Date) (SlotGridChange, error) {
 		if err := putMoves(tx, ch.Follow, from); err != nil {
 			return err
 		}
-		return moveAhead(tx, dir, ch.Follow, from, dir.School.YearEnd)
+		return CarryAhead(tx, dir, ch.Follow, from, dir.School.YearEnd)
 	})
 	return ch, err
 }
 
-// moveAhead carries what is already recorded on the coming séances of the
-// courses that follow their slot — an exclusion's marks, a cancellation, a
-// substitute — to the same séances at their new times: from from on their
-// identifiers change with their start and course.
-func moveAhead(tx Tx, dir *Directory, moves []CourseMove, from, to Date) error {
+// CarryAhead carries what is already recorded on the séances dated from
+// from to to of the courses moves replace — an exclusion's marks, a
+// cancellation, a substitute — to the same dates' séances of the courses
+// that replace them: their identifiers change with their start and course.
+// A bell grid change (courses that follow their slot) and a timetable
+// import (a course that leaves the file for one at other hours) use it.
+func CarryAhead(tx Tx, dir *Directory, moves []CourseMove, from, to Date) error {
 	if len(moves) == 0 {
 		return nil
 	}

@@ -78,7 +78,7 @@ func undoable(last, later []AuditEntry) error {
 	keys := map[string]bool{}
 	var created []string
 	for _, e := range last {
-		if !revertible(e.Entity) {
+		if !revertible(e) {
 			return invalid("cet import a écrit des %s (%s) : il ne peut pas être annulé ; corrigez à la main", e.Entity, Visible(e.Key))
 		}
 		keys[e.Entity+"\x00"+e.Key] = true
@@ -101,10 +101,16 @@ func undoable(last, later []AuditEntry) error {
 	return nil
 }
 
-func revertible(entity string) bool {
-	switch entity {
+// revertible reports whether an undo takes e back: the school's structure
+// always; marks and exceptions to the timetable only when the import
+// carried them to other séances (a timetable whose hours changed), not an
+// absence history's marks.
+func revertible(e AuditEntry) bool {
+	switch e.Entity {
 	case EntityPupil, EntityGuardian, EntityCourse, EntityDivision, EntityGroup, EntityAccount, EntitySchool:
 		return true
+	case EntityMark, EntitySeanceChange:
+		return !strings.HasPrefix(e.Verb, "import absences")
 	}
 	return false
 }
@@ -112,13 +118,22 @@ func revertible(entity string) bool {
 // revert gives one record its value before e: deleted when e created it.
 func revert(tx Tx, e AuditEntry) (deleted bool, err error) {
 	if e.Before == "" {
-		return true, deleteRecord(tx, e.Entity, e.Key)
+		return true, deleteRecord(tx, e)
 	}
 	return false, putRecord(tx, e.Entity, e.Before)
 }
 
-func deleteRecord(tx Tx, entity, key string) error {
+func deleteRecord(tx Tx, e AuditEntry) error {
+	entity, key := e.Entity, e.Key
 	switch entity {
+	case EntityMark:
+		var m Mark
+		if err := json.Unmarshal([]byte(e.After), &m); err != nil {
+			return fmt.Errorf("audit illisible : %w", err)
+		}
+		return tx.DeleteMark(m.Key())
+	case EntitySeanceChange:
+		return tx.DeleteSeanceChange(SeanceID(key))
 	case EntityPupil:
 		return tx.DeletePupil(PupilID(key))
 	case EntityGuardian:
@@ -151,6 +166,10 @@ func putRecord(tx Tx, entity, before string) error {
 		return putJSON(before, tx.PutAccount)
 	case EntitySchool:
 		return putJSON(before, tx.PutSchool)
+	case EntityMark:
+		return putJSON(before, tx.PutMark)
+	case EntitySeanceChange:
+		return putJSON(before, tx.PutSeanceChange)
 	}
 	return invalid("%s : modification impossible à annuler", entity)
 }

@@ -22,7 +22,9 @@ func TestUndoable(t *testing.T) {
 		{"other records since", append(base, imp(EntityPupil, "1001", ""), later(EntityPupil, "1002", "{}")), ""},
 		{"pupil changed since", append(base, imp(EntityPupil, "1001", ""), later(EntityPupil, "1001", "{}")), "a changé depuis"},
 		{"mark on a created pupil", append(base, imp(EntityPupil, "1001", ""), later(EntityMark, "s1|1001", `{"pupil":"1001"}`)), "a déjà des enregistrements"},
-		{"marks import", append(base, imp(EntityMark, "s1|1001", "")), "ne peut pas être annulé"},
+		{"marks import", append(base, AuditEntry{Action: 7, Verb: "import absences : h.csv", Entity: EntityMark, Key: "s1|1001", After: "{}"}), "ne peut pas être annulé"},
+		{"marks a timetable import carried", append(base, AuditEntry{Action: 7, Verb: "import timetable : edt.csv", Entity: EntityMark, Key: "s2|1001", After: "{}"}), ""},
+		{"carried mark changed since", append(base, AuditEntry{Action: 7, Verb: "import timetable : edt.csv", Entity: EntityMark, Key: "s2|1001", After: "{}"}, later(EntityMark, "s2|1001", "{}")), "a changé depuis"},
 	}
 	for _, c := range cases {
 		last, rest := lastImport(c.entries)

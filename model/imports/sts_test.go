@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -371,5 +372,60 @@ func checkError(t *testing.T, err error, want []string) {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error lacks %q: %v", w, err)
 		}
+	}
+}
+
+// TestTimetableHoursChangeCarriesWhatIsAhead: a re-imported timetable whose
+// course moves from 08:00 to 08:55 carries what was already recorded on its
+// coming séances (an exclusion's mark next Monday, a cancellation the
+// Monday after) to the new séances, says so, and an undo puts everything
+// back as it was (export identical).
+func TestTimetableHoursChangeCarriesWhatIsAhead(t *testing.T) {
+	data := bare("0670001A")
+	data.Divisions = []model.Division{{Code: "4B"}}
+	data.Pupils = []model.Pupil{{ID: "E001", LastName: "Martin", FirstName: "Léa", Division: "4B"}}
+	f := newFixture(t, data)
+	f.run(t, imports.Timetable, appelTimetable("lundi;08:00;08:55;4B;;Mathématiques;prof;104;toutes"), imports.Options{})
+	old := f.dir(t).Courses[0]
+	next, after := today.AddDays(7), today.AddDays(14)
+	excluded := model.Mark{Seance: model.NewSeanceID(next, old.Start, old.ID), Pupil: "E001", Kind: model.KindExcluded, By: "direction", At: now}
+	cancelled := model.SeanceChange{Seance: model.NewSeanceID(after, old.Start, old.ID), Cancelled: true}
+	if _, err := f.db.Update(context.Background(), model.Actor{Login: "direction"}, "sanction", func(tx model.Tx) error {
+		return errors.Join(tx.PutMark(excluded), tx.PutSeanceChange(cancelled))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := f.svc.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := f.run(t, imports.Timetable, appelTimetable("lundi;08:55;09:50;4B;;Mathématiques;prof;104;toutes"), imports.Options{})
+	checkReport(t, rep, []string{"1 cours changent d'horaire", "les suit"})
+	dir := f.dir(t)
+	moved := func(day model.Date) model.Seance {
+		for _, se := range dir.SeancesOn(day) {
+			if se.Start == 8*60+55 {
+				return se
+			}
+		}
+		t.Fatalf("no 08:55 séance on %s", day)
+		return model.Seance{}
+	}
+	if !moved(after).Cancelled {
+		t.Error("the cancellation stayed on the 08:00 séance")
+	}
+	var marks []model.Mark
+	if err := f.db.View(func(tx model.ReadTx) (err error) { marks, err = tx.MarksOfSeance(moved(next).ID); return err }); err != nil || len(marks) != 1 || marks[0].Kind != model.KindExcluded {
+		t.Errorf("next Monday's 08:55 séance has marks %v (%v), want the exclusion's", marks, err)
+	}
+	if _, err := f.svc.UndoLastImport(); err != nil {
+		t.Fatalf("undo: %v", err)
+	}
+	back, err := f.svc.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, before) {
+		t.Errorf("after the undo the school differs from before the import:\nbefore %+v\nafter  %+v", before.Marks, back.Marks)
 	}
 }

@@ -35,7 +35,7 @@ func (in timetableInput) plan(e *env) *Plan {
 		}
 		e.tick(i+1, len(t.Entries))
 	}
-	e.endCourses(inFile)
+	e.carry(e.endCourses(inFile), planned)
 	e.gaps(planned)
 	return e.p
 }
@@ -260,12 +260,13 @@ func courseChanges(a, b model.Course) changes {
 // endCourses plans the school's courses that the file no longer has: one
 // that never took place is deleted; the others end the day before the
 // import, so that their past séances and marks stay.
-func (e *env) endCourses(inFile map[string]bool) {
+func (e *env) endCourses(inFile map[string]bool) (gone []model.Course) {
 	yesterday := e.today.AddDays(-1)
 	for _, c := range e.dir.Courses {
 		if inFile[c.ID] || !c.To.IsZero() && c.To.Before(e.today) {
 			continue
 		}
+		gone = append(gone, c)
 		it := Item{Entity: model.EntityCourse, Key: c.ID, Name: courseName(c)}
 		if e.ranBefore(c, e.today) {
 			ended := c
@@ -278,6 +279,33 @@ func (e *env) endCourses(inFile map[string]bool) {
 		it.Action, it.Detail = Deleted, "absent du fichier, n'a jamais eu lieu"
 		e.add(it, func(tx model.Tx) error { return tx.DeleteCourse(id) })
 	}
+	return gone
+}
+
+// carry pairs each course that leaves the timetable with the one new course
+// that takes its place (takesThePlace),
+// and carries what is already recorded on the first's coming séances (an
+// exclusion's marks, a cancellation, a substitute) to the second's.
+func (e *env) carry(gone, planned []model.Course) {
+	var moves []model.CourseMove
+	for _, old := range gone {
+		var next []model.Course
+		for _, c := range planned {
+			if _, had := e.courseByID(c.ID); !had && takesThePlace(c, old) {
+				next = append(next, c)
+			}
+		}
+		if len(next) == 1 {
+			moves = append(moves, model.CourseMove{Before: old, After: next[0]})
+		}
+	}
+	if len(moves) == 0 {
+		return
+	}
+	dir, from := e.dir, e.today
+	e.p.ops = append(e.p.ops, func(tx model.Tx) error { return model.CarryAhead(tx, dir, moves, from, dir.School.YearEnd) })
+	e.note("%d cours changent d'horaire (%s…) : ce qui est déjà noté sur leurs séances à venir (exclusions, séances annulées, remplacements) les suit",
+		len(moves), courseName(moves[0].After))
 }
 
 // ranBefore reports whether the course had a séance before day.
@@ -393,4 +421,13 @@ func nameMatches(r timetable.TeacherRef, name string) bool {
 		}
 	}
 	return false
+}
+
+// takesThePlace reports whether course c may be old at other hours: the
+// same audience, day and weeks, and the same subject or hours that overlap.
+func takesThePlace(c, old model.Course) bool {
+	if c.Target != old.Target || c.Weekday != old.Weekday || c.Weeks != old.Weeks {
+		return false
+	}
+	return c.Subject != "" && strings.EqualFold(c.Subject, old.Subject) || c.Start < old.End && old.Start < c.End
 }
