@@ -186,7 +186,7 @@ func (s *importScreen) schoolView(width int) string {
 		return strings.Join(append(lines, p.edit.form.lines(width)...), "\n")
 	case p.confirm != nil:
 		for _, l := range p.preview {
-			lines = append(lines, wrapText(l, width)...)
+			lines = append(lines, wrapItems(l, width)...)
 		}
 		return strings.Join(lines, "\n") + "\n" + p.confirm.view(st, width)
 	case !p.loaded:
