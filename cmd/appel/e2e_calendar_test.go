@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-// TestExtraDayOverSSH: the administrator, over SSH, adds Saturday 28/11
+// TestExtraDayOverSSH: the administrator, over SSH, checks a grid rung
+// five minutes later from 30/11 (sent on standard input), adds Saturday 28/11
 // as a school day that follows Friday's timetable and closes Wednesday and Thursday
 // afternoons from 30/11, each said before and audited; on that Saturday
 // the teacher's interface, over SSH, opens on his Friday 08:00 roll call.
@@ -19,6 +20,12 @@ func TestExtraDayOverSSH(t *testing.T) {
 	out, errOut, code = s.ssh(t, "admin", "admin", nil, "settings week set 'lundi mardi mercredi-matin jeudi-matin vendredi' --from 2026-11-30")
 	if code != 0 || !strings.Contains(out, "cours n'ont plus lieu") || !strings.Contains(out, "Semaine de cours enregistrée à partir du 30/11/2026.") {
 		t.Fatalf("week set over SSH: exit %d, %q %q", code, out, errOut)
+	}
+	grid, _, _ := s.ssh(t, "admin", "admin", nil, "settings slots")
+	later := strings.Replace(grid, "M1;08:00;08:55", "M1;08:05;08:55", 1)
+	out, errOut, code = s.ssh(t, "admin", "admin", strings.NewReader(later), "settings slots set - --from 2026-11-30 --check")
+	if code != 0 || !strings.Contains(out, "À partir du 30/11/2026 :") || !strings.Contains(out, "cours suivent leur créneau à ses nouvelles heures") || !strings.Contains(out, "rien n'a été écrit") {
+		t.Errorf("slots set --check over SSH: exit %d, %q %q", code, out, errOut)
 	}
 	if _, errOut, code := s.ssh(t, "prof", "prof", nil, "settings days add 2026-12-05 Essai --follows vendredi"); code == 0 || !strings.Contains(errOut, "appel : ") {
 		t.Errorf("a teacher added a school day: exit %d, %q", code, errOut)
