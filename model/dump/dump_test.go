@@ -101,7 +101,7 @@ func TestCSVProfile(t *testing.T) {
 		{"liens_responsables.csv", "g1;E001;1;Père\r\n"},
 		{"responsables.csv", "1 rue / 67000 Strasbourg"},
 		{"cours.csv", "c-svt;lundi;13:30;14:25;division;4B;SVT;prof;Labo;A;;\r\n"},
-		{"etablissement.csv", "0670001A;Collège des Tests;B;Europe/Paris;01/09/2026;03/07/2027;lundi,mardi,mercredi,jeudi,vendredi;brute;12:00;0;0\r\n"},
+		{"etablissement.csv", "0670001A;Collège des Tests;B;Europe/Paris;01/09/2026;03/07/2027;lundi,mardi,mercredi,jeudi,vendredi;brute;12:00;0;0;\r\n"},
 		{"ensembles_semaines.csv", "S3;23/11/2026\r\n"},
 		{"modeles.csv", "avis;Absence de {{.Eleve}}\\nBonjour,\\n{{.Date}}\r\n"},
 		{"avis_familles.csv", "20261123-M-avis-g1;avis;mél;23/11/2026;matin;E001;20261123-0800-c-maths-1;g1;ABADIE Luc;luc@exemple.fr;envoyé;23/11/2026 08:21;2;;;<a.1@exemple.fr>;23/11/2026 08:22;oui\r\n"},

@@ -94,7 +94,7 @@ var justificationColumns = []column{
 
 // tables are the CSV files of a full export, in order.
 var tables = []table[model.Dataset]{
-	schoolTable, periodsTable, holidaysTable, slotsTable, weekTypesTable, weekSetsTable, subjectsTable,
+	schoolTable, periodsTable, holidaysTable, extraDaysTable, slotsTable, erasTable, weekTypesTable, weekSetsTable, subjectsTable,
 	divisionsTable, groupsTable, pupilsTable, guardiansTable, kinshipTable, accountsTable, keysTable,
 	motivesTable, coursesTable, changesTable, extrasTable, marksTable, rollCallsTable, noticesTable,
 	callsTable, reportsTable, settingsTable, familyNoticesTable, templatesTable,
@@ -104,23 +104,71 @@ var tables = []table[model.Dataset]{
 var schoolTable = table[model.Dataset]{
 	name: "etablissement.csv", about: "l'établissement et ses réglages (une ligne)",
 	columns: []column{
-		{"uai", "code UAI"}, {"nom", "nom de l'établissement"}, {"zone", "zone de vacances (A, B, C)"},
+		{"uai", "code UAI"}, {"nom", "nom de l'établissement"}, {"zone", "zone de vacances (A, B, C, Corse, académie d'outre-mer)"},
 		{"fuseau", "fuseau horaire (Europe/Paris)"}, {"rentree", "premier jour de l'année scolaire"},
 		{"fin_annee", "dernier jour de l'année scolaire"}, {"jours", "jours de cours"},
 		{"decompte", "brute (une séance manquée fait la demi-journée) ou toutes (toutes les séances)"},
 		{"limite_midi", "heure qui sépare matin et après-midi quand aucun créneau ne le dit"},
 		{"retard_absence_apres", "minutes de retard au-delà desquelles un retard compte comme absence (0 : jamais)"},
 		{"inactivite_minutes", "fin d'une session sans touche après ce délai (0 : 15 minutes)"},
+		{"demi_journees_sans_cours", "demi-journées de ces jours sans cours chaque semaine (mercredi après-midi…)"},
 	},
 	rows: func(d model.Dataset, _ *time.Location) rows {
 		s := d.School
-		days := make([]string, len(s.Weekdays))
-		for i, w := range s.Weekdays {
-			days[i] = weekdayName(w)
-		}
 		return rows{{text(s.UAI), text(s.Name), text(s.Zone), text(s.TimeZone), date(s.YearStart), date(s.YearEnd),
-			list(days), text(string(s.Settings.Method)), clock(s.Settings.MiddayBoundary),
-			num(s.Settings.LateAsAbsentAfter), num(s.Settings.IdleMinutes)}}
+			list(dayNames(s.Weekdays)), text(string(s.Settings.Method)), clock(s.Settings.MiddayBoundary),
+			num(s.Settings.LateAsAbsentAfter), num(s.Settings.IdleMinutes), list(halfDayNames(s.ClosedHalfDays))}}
+	},
+}
+
+func dayNames(ws []time.Weekday) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = weekdayName(w)
+	}
+	return out
+}
+
+func halfDayNames(hs []model.WeekHalfDay) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = weekdayName(h.Weekday) + " " + h.HalfDay.String()
+	}
+	return out
+}
+
+var extraDaysTable = table[model.Dataset]{
+	name: "jours_ajoutes.csv", about: "les jours de cours hors de la semaine habituelle (rattrapages)",
+	columns: []column{{"date", "jour de cours ajouté"}, {"nom", "ce qu'il rattrape"},
+		{"emploi_du_temps", "le jour dont l'emploi du temps a lieu"}, {"demi_journees", "matin, après-midi, ou les deux (vide)"}},
+	rows: func(d model.Dataset, _ *time.Location) rows {
+		var out rows
+		for _, x := range d.School.ExtraDays {
+			halves := make([]string, len(x.HalfDays))
+			for i, h := range x.HalfDays {
+				halves[i] = h.String()
+			}
+			out = append(out, []export.Value{date(x.Date), text(x.Name), weekday(x.Follows), list(halves)})
+		}
+		return out
+	},
+}
+
+var erasTable = table[model.Dataset]{
+	name: "calendrier_anterieur.csv", about: "la grille horaire et la semaine de cours d'avant chaque changement, jusqu'à sa date",
+	columns: []column{{"jusqu_au", "dernier jour où elles s'appliquaient"}, {"jours", "jours de cours"},
+		{"demi_journees_sans_cours", "demi-journées sans cours chaque semaine"},
+		{"creneaux", "la grille : code début-fin demi-journée, séparés par |"}},
+	rows: func(d model.Dataset, _ *time.Location) rows {
+		var out rows
+		for _, e := range d.School.Earlier {
+			slots := make([]string, len(e.Slots))
+			for i, sl := range e.Slots {
+				slots[i] = model.SlotLine(sl)
+			}
+			out = append(out, []export.Value{date(e.Until), list(dayNames(e.Weekdays)), list(halfDayNames(e.ClosedHalfDays)), text(strings.Join(slots, "|"))})
+		}
+		return out
 	},
 }
 
@@ -149,7 +197,7 @@ var holidaysTable = table[model.Dataset]{
 }
 
 var slotsTable = table[model.Dataset]{
-	name: "creneaux.csv", about: "la grille horaire de la journée",
+	name: "creneaux.csv", about: "la grille horaire de la journée (la dernière : celles d'avant sont dans calendrier_anterieur.csv)",
 	columns: []column{{"code", "code du créneau (M1, S1…)"}, {"debut", "début"}, {"fin", "fin"},
 		{"demi_journee", "matin ou après-midi"}},
 	rows: func(d model.Dataset, _ *time.Location) rows {
