@@ -15,11 +15,20 @@ import (
 	"appel/storage"
 )
 
-// TestExportAllRoundTrip: demo school → export all → import all into a new
-// db gives the same marks export and the same statistics, byte for byte, and
+// TestExportAllRoundTrip: demo school, its calendar changed (an added day,
+// a week and a grid from a date) → export all → import all into a new db
+// gives the same marks export and the same statistics, byte for byte, and
 // exporting the rebuilt school gives the same files (its journal aside).
 func TestExportAllRoundTrip(t *testing.T) {
 	first := demoDB(t)
+	// The school's own calendar goes along: an added day, a week and a grid changed from a date.
+	at := []string{"--db", first, "--now", "2026-11-23T10:00"}
+	appelCmd(t, append([]string{"settings", "days", "add", "2026-11-28", "Rattrapage", "--follows", "vendredi"}, at...)...)
+	appelCmd(t, append([]string{"settings", "week", "set", "lun mar mer-matin jeu ven", "--from", "2026-11-30"}, at...)...)
+	grid := strings.Replace(appelCmd(t, "settings", "slots", "--db", first), "M1;08:00;08:55", "M1;08:05;08:55", 1)
+	if _, errOut, code := appelRun(t, grid, append([]string{"settings", "slots", "set", "-", "--from", "2026-12-07"}, at...)...); code != 0 {
+		t.Fatalf("slots set: %s", errOut)
+	}
 	dir := filepath.Join(t.TempDir(), "export")
 	appelCmd(t, "export", "all", "--out", dir, "--db", first)
 	for _, name := range dump.Names() {
@@ -47,6 +56,9 @@ func TestExportAllRoundTrip(t *testing.T) {
 	}
 	again := filepath.Join(t.TempDir(), "again")
 	appelCmd(t, "export", "all", "--out", again, "--db", second)
+	if eras, _ := os.ReadFile(filepath.Join(again, "calendrier_anterieur.csv")); bytes.Count(eras, []byte("\n")) != 3 {
+		t.Errorf("calendrier_anterieur.csv after the round trip:\n%s", eras)
+	}
 	for _, name := range dump.Names() {
 		if name == dump.JournalName {
 			continue
