@@ -171,13 +171,7 @@ func TestChangingTheSchoolKeepsThePast(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, after := seancesAndFigures(t, admin, year, today)
-	changed := 0
-	for i := range after {
-		if after[i].Explanation.Totals != pastFigures[i].Explanation.Totals {
-			changed++
-		}
-	}
-	if changed != ch.Changed {
+	if changed := changedFigures(t, pastFigures, after); changed != ch.Changed {
 		t.Errorf("the preview said %d pupils' figures change, %d did", ch.Changed, changed)
 	}
 }
@@ -278,17 +272,28 @@ func TestDemoCalendarChangesKeepThePast(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, after := seancesAndFigures(t, admin, year, today)
-	changed := 0
-	for i := range after {
-		if after[i].Pupil.ID != pastFigures[i].Pupil.ID {
-			t.Fatalf("pupils in another order: %s, %s", after[i].Pupil.ID, pastFigures[i].Pupil.ID)
-		}
-		if after[i].Explanation.Totals != pastFigures[i].Explanation.Totals {
-			changed++
-		}
-	}
+	changed := changedFigures(t, pastFigures, after)
 	if changed != ch.Changed || changed == 0 || ch.Pupils != len(after) {
 		t.Errorf("the preview said %d of %d pupils change, %d of %d did", ch.Changed, ch.Pupils, changed, len(after))
 	}
 	t.Logf("counting rules: %d of %d pupils' figures changed, as previewed", changed, len(after))
+}
+
+// changedFigures counts the pupils whose totals differ between before and
+// after, the same pupils in the same order.
+func changedFigures(t *testing.T, before, after []model.PupilFigures) int {
+	t.Helper()
+	if len(before) != len(after) {
+		t.Fatalf("%d pupils before, %d after", len(before), len(after))
+	}
+	changed := 0
+	for i := range after {
+		if after[i].Pupil.ID != before[i].Pupil.ID {
+			t.Fatalf("pupils in another order: %s, %s", after[i].Pupil.ID, before[i].Pupil.ID)
+		}
+		if after[i].Explanation.Totals != before[i].Explanation.Totals {
+			changed++
+		}
+	}
+	return changed
 }

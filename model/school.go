@@ -66,6 +66,15 @@ type Settings struct {
 	IdleMinutes int `json:"idle_minutes,omitempty"`
 }
 
+// Midday returns the midday boundary in force: MiddayBoundary, 12:00 when
+// it was never set.
+func (st Settings) Midday() Clock {
+	if st.MiddayBoundary == 0 {
+		return 12 * 60
+	}
+	return st.MiddayBoundary
+}
+
 // DefaultSettings returns the defaults of DOMAIN.md: brute counting, midday at 12:00,
 // lateness never counted as absence.
 func DefaultSettings() Settings {
@@ -198,11 +207,7 @@ func (s School) HalfDayOf(start Clock) HalfDay {
 			return sl.HalfDay
 		}
 	}
-	boundary := s.Settings.MiddayBoundary
-	if boundary == 0 {
-		boundary = 12 * 60
-	}
-	if start < boundary {
+	if start < s.Settings.Midday() {
 		return Morning
 	}
 	return Afternoon

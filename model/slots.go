@@ -220,7 +220,7 @@ func slotGridChange(old School, courses []Course, slots []Slot, from Date) SlotG
 		}
 		after, follows := followSlot(before, slots, c)
 		if follows {
-			if runsBefore(old, c, from) {
+			if old.RanBefore(c, from) {
 				after.ID, after.From = c.ID+"."+from.Compact(), from
 			}
 			ch.Follow = append(ch.Follow, CourseMove{Before: c, After: after})
@@ -268,28 +268,12 @@ func slotByCode(slots []Slot, code string) (Slot, bool) {
 	return Slot{}, false
 }
 
-// runsBefore reports whether c had a séance before from.
-func runsBefore(s School, c Course, from Date) bool {
-	first := s.YearStart
-	if !c.From.IsZero() && c.From.After(first) {
-		first = c.From
-	}
-	for d := first; d.Before(from); d = d.AddDays(1) {
-		if s.CourseRunsOn(c, d) {
-			return true
-		}
-	}
-	return false
-}
-
 // ImpliedSlots returns the grid that a timetable's courses imply: one slot
 // per distinct start, ending at the earliest end of the courses that start
-// then (never after the next start), morning before boundary (12:00 when
-// zero), coded M1, M2 … and S1, S2 ….
-func ImpliedSlots(courses []Course, boundary Clock) []Slot {
-	if boundary == 0 {
-		boundary = 12 * 60
-	}
+// then (never after the next start), morning before the school's midday
+// boundary, coded M1, M2 … and S1, S2 ….
+func ImpliedSlots(courses []Course, st Settings) []Slot {
+	boundary := st.Midday()
 	ends := map[Clock]Clock{}
 	for _, c := range courses {
 		if e, ok := ends[c.Start]; !ok || c.End < e {
@@ -321,8 +305,14 @@ func ImpliedSlots(courses []Course, boundary Clock) []Slot {
 	return out
 }
 
-// FrenchWeekday returns the French name of a day of the week (« lundi »).
-func FrenchWeekday(w time.Weekday) string { return frenchWeekdays[int(w)%7] }
+// FrenchWeekday returns the French name of a day of the week (« lundi »);
+// a value that is no day is written as Go writes it.
+func FrenchWeekday(w time.Weekday) string {
+	if w < time.Sunday || w > time.Saturday {
+		return w.String()
+	}
+	return frenchWeekdays[w]
+}
 
 // CoveredSlots returns the codes of the slots where the planning grid shows
 // a séance from start to end.

@@ -130,7 +130,7 @@ func TestImpliedSlots(t *testing.T) {
 	got := model.ImpliedSlots([]model.Course{
 		course(at(8, 10), at(10, 0)), course(at(8, 10), at(9, 5)), course(at(9, 5), at(10, 0)),
 		course(at(10, 15), at(12, 0)), course(at(13, 30), at(14, 25)), course(at(13, 30), at(15, 20)),
-	}, 0)
+	}, model.Settings{})
 	want := []model.Slot{
 		{Code: "M1", Start: at(8, 10), End: at(9, 5), HalfDay: model.Morning},
 		{Code: "M2", Start: at(9, 5), End: at(10, 0), HalfDay: model.Morning},

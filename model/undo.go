@@ -106,80 +106,80 @@ func undoable(last, later []AuditEntry) error {
 // carried them to other séances (a timetable whose hours changed), not an
 // absence history's marks.
 func revertible(e AuditEntry) bool {
-	switch e.Entity {
-	case EntityPupil, EntityGuardian, EntityCourse, EntityDivision, EntityGroup, EntityAccount, EntitySchool:
-		return true
-	case EntityMark, EntitySeanceChange:
+	if _, ok := reverters[e.Entity]; !ok {
+		return false
+	}
+	if e.Entity == EntityMark || e.Entity == EntitySeanceChange {
 		return !strings.HasPrefix(e.Verb, "import absences")
 	}
-	return false
+	return true
 }
 
 // revert gives one record its value before e: deleted when e created it.
 func revert(tx Tx, e AuditEntry) (deleted bool, err error) {
-	if e.Before == "" {
-		return true, deleteRecord(tx, e)
+	r, ok := reverters[e.Entity]
+	switch {
+	case !ok:
+		return false, invalid("%s : modification impossible à annuler", e.Entity)
+	case e.Before != "":
+		return false, r.put(tx, e.Before)
+	case r.del == nil:
+		return true, invalid("%s %s : création impossible à annuler", e.Entity, Visible(e.Key))
 	}
-	return false, putRecord(tx, e.Entity, e.Before)
+	return true, r.del(tx, e)
 }
 
-func deleteRecord(tx Tx, e AuditEntry) error {
-	entity, key := e.Entity, e.Key
-	switch entity {
-	case EntityMark:
-		var m Mark
-		if err := json.Unmarshal([]byte(e.After), &m); err != nil {
-			return fmt.Errorf("audit illisible : %w", err)
+// reverter puts a record back from the JSON the audit kept, and deletes one
+// an import created (del nil: an import never creates it).
+type reverter struct {
+	put func(tx Tx, raw string) error
+	del func(tx Tx, e AuditEntry) error
+}
+
+// reverters are what an undo takes back, by entity.
+var reverters = map[string]reverter{
+	EntityPupil:        revertWith(Tx.PutPupil, byKey(Tx.DeletePupil)),
+	EntityGuardian:     revertWith(Tx.PutGuardian, byKey(Tx.DeleteGuardian)),
+	EntityCourse:       revertWith(Tx.PutCourse, byKey(Tx.DeleteCourse)),
+	EntityDivision:     revertWith(Tx.PutDivision, byKey(Tx.DeleteDivision)),
+	EntityGroup:        revertWith(Tx.PutGroup, byKey(Tx.DeleteGroup)),
+	EntityAccount:      revertWith(Tx.PutAccount, byKey(Tx.DeleteAccount)),
+	EntitySchool:       revertWith(Tx.PutSchool, nil),
+	EntityMark:         revertWith(Tx.PutMark, deleteMarkOf),
+	EntitySeanceChange: revertWith(Tx.PutSeanceChange, byKey(Tx.DeleteSeanceChange)),
+}
+
+func revertWith[T any](put func(Tx, T) error, del func(Tx, AuditEntry) error) reverter {
+	return reverter{del: del, put: func(tx Tx, raw string) error {
+		v, err := decodeAudit[T](raw)
+		if err != nil {
+			return err
 		}
-		return tx.DeleteMark(m.Key())
-	case EntitySeanceChange:
-		return tx.DeleteSeanceChange(SeanceID(key))
-	case EntityPupil:
-		return tx.DeletePupil(PupilID(key))
-	case EntityGuardian:
-		return tx.DeleteGuardian(key)
-	case EntityCourse:
-		return tx.DeleteCourse(key)
-	case EntityDivision:
-		return tx.DeleteDivision(key)
-	case EntityGroup:
-		return tx.DeleteGroup(key)
-	case EntityAccount:
-		return tx.DeleteAccount(key)
-	}
-	return invalid("%s %s : création impossible à annuler", entity, Visible(key))
+		return put(tx, v)
+	}}
 }
 
-func putRecord(tx Tx, entity, before string) error {
-	switch entity {
-	case EntityPupil:
-		return putJSON(before, tx.PutPupil)
-	case EntityGuardian:
-		return putJSON(before, tx.PutGuardian)
-	case EntityCourse:
-		return putJSON(before, tx.PutCourse)
-	case EntityDivision:
-		return putJSON(before, tx.PutDivision)
-	case EntityGroup:
-		return putJSON(before, tx.PutGroup)
-	case EntityAccount:
-		return putJSON(before, tx.PutAccount)
-	case EntitySchool:
-		return putJSON(before, tx.PutSchool)
-	case EntityMark:
-		return putJSON(before, tx.PutMark)
-	case EntitySeanceChange:
-		return putJSON(before, tx.PutSeanceChange)
-	}
-	return invalid("%s : modification impossible à annuler", entity)
-}
-
-func putJSON[T any](raw string, put func(T) error) error {
+// decodeAudit reads a value the audit kept as JSON.
+func decodeAudit[T any](raw string) (T, error) {
 	var v T
 	if err := json.Unmarshal([]byte(raw), &v); err != nil {
-		return fmt.Errorf("audit illisible : %w", err)
+		return v, fmt.Errorf("audit illisible : %w", err)
 	}
-	return put(v)
+	return v, nil
+}
+
+// byKey deletes the record the entry's key names.
+func byKey[K ~string](del func(Tx, K) error) func(Tx, AuditEntry) error {
+	return func(tx Tx, e AuditEntry) error { return del(tx, K(e.Key)) }
+}
+
+// deleteMarkOf deletes the mark the entry created (its key is in its value).
+func deleteMarkOf(tx Tx, e AuditEntry) error {
+	m, err := decodeAudit[Mark](e.After)
+	if err != nil {
+		return err
+	}
+	return tx.DeleteMark(m.Key())
 }
 
 // mentions reports whether an entry about another record names the pupil

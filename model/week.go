@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -23,6 +24,19 @@ type ExtraDay struct {
 	Name     string       `json:"name"`
 	Follows  time.Weekday `json:"follows"`
 	HalfDays []HalfDay    `json:"half_days,omitempty"`
+}
+
+// HalfDaysText names the half-days the extra day has: « matin »,
+// « après-midi », or « journée » when it has both.
+func (x ExtraDay) HalfDaysText() string {
+	if len(x.HalfDays) == 0 {
+		return "journée"
+	}
+	parts := make([]string, len(x.HalfDays))
+	for i, h := range x.HalfDays {
+		parts[i] = h.String()
+	}
+	return strings.Join(parts, " ")
 }
 
 // CalendarEra is the bell grid and the usual week that were in force up to
@@ -123,6 +137,20 @@ func (p dayPlan) runs(c Course, d Date) bool {
 	}
 	h := p.then.HalfDayOf(c.Start)
 	return p.then.InWeeks(c.Weeks, d) && (h == Morning || h == Afternoon) && p.open[h]
+}
+
+// RanBefore reports whether course c had a séance before day.
+func (s School) RanBefore(c Course, day Date) bool {
+	first := s.YearStart
+	if !c.From.IsZero() && c.From.After(first) {
+		first = c.From
+	}
+	for d := first; d.Before(day); d = d.AddDays(1) {
+		if s.CourseRunsOn(c, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // WithGrid returns the school with the bell grid slots from the date from

@@ -117,20 +117,13 @@ func gridEdit(st *Styles, svc service, sc model.School, today model.Date) *schoo
 	}
 	f := newForm(st, "Grille horaire : un créneau par ligne (vide : retiré)", fields...)
 	return &schoolEdit{form: f, plan: func(v []string) (schoolChange, error) {
-		from, err := model.ParseDate(v[0])
+		from, err := formDate(v[0])
 		if err != nil {
-			return schoolChange{}, model.Invalid("date %q illisible (JJ/MM/AAAA)", v[0])
+			return schoolChange{}, err
 		}
-		var slots []model.Slot
-		for _, line := range v[1:] {
-			if line == "" {
-				continue
-			}
-			sl, err := model.ParseSlotLine(line)
-			if err != nil {
-				return schoolChange{}, err
-			}
-			slots = append(slots, sl)
+		slots, err := parseLines(v[1:], model.ParseSlotLine)
+		if err != nil {
+			return schoolChange{}, err
 		}
 		ch, err := svc.SlotGridPreview(slots, from)
 		if err != nil {
@@ -144,11 +137,7 @@ func gridEdit(st *Styles, svc service, sc model.School, today model.Date) *schoo
 }
 
 func slotChangeLines(ch model.SlotGridChange) []string {
-	parts := make([]string, len(ch.Slots))
-	for i, sl := range ch.Slots {
-		parts[i] = fmt.Sprintf("%s %s–%s", sl.Code, sl.Start, sl.End)
-	}
-	lines := []string{"À partir du " + ch.From.French() + " : " + strings.Join(parts, " · ")}
+	lines := []string{"À partir du " + ch.From.French() + " : " + slotsText(ch.Slots)}
 	if len(ch.Follow) > 0 {
 		lines = append(lines, fmt.Sprintf("%d cours suivent leur créneau à ses nouvelles heures.", len(ch.Follow)))
 	}
@@ -197,9 +186,9 @@ func weekEdit(st *Styles, svc service, sc model.School, today model.Date) *schoo
 	}
 	f := newForm(st, "Semaine de cours", fields...)
 	return &schoolEdit{form: f, plan: func(v []string) (schoolChange, error) {
-		from, err := model.ParseDate(v[0])
+		from, err := formDate(v[0])
 		if err != nil {
-			return schoolChange{}, model.Invalid("date %q illisible (JJ/MM/AAAA)", v[0])
+			return schoolChange{}, err
 		}
 		days, closed := weekOf(v[1:])
 		ch, err := svc.WeekPreview(days, closed, from)
@@ -248,16 +237,9 @@ func periodsEdit(st *Styles, svc service, sc model.School) *schoolEdit {
 	fields = append(fields, formField{label: "Nouvelle", hint: "NOM ; JJ/MM/AAAA ; JJ/MM/AAAA"})
 	f := newForm(st, "Périodes de l'année : une par ligne (vide : retirée)", fields...)
 	return &schoolEdit{form: f, plan: func(v []string) (schoolChange, error) {
-		var periods []model.Period
-		for _, line := range v {
-			if line == "" {
-				continue
-			}
-			p, err := model.ParsePeriodLine(line)
-			if err != nil {
-				return schoolChange{}, err
-			}
-			periods = append(periods, p)
+		periods, err := parseLines(v, model.ParsePeriodLine)
+		if err != nil {
+			return schoolChange{}, err
 		}
 		if err := model.CheckPeriods(sc, periods); err != nil {
 			return schoolChange{}, err
@@ -296,9 +278,9 @@ func dayEdit(st *Styles, svc service, sc model.School) *schoolEdit {
 		formField{label: "Emploi du temps du", value: follows[len(follows)-1], choices: follows},
 		formField{label: "Demi-journées", value: halfChoices[0], choices: halfChoices})
 	return &schoolEdit{form: f, plan: func(v []string) (schoolChange, error) {
-		d, err := model.ParseDate(v[0])
+		d, err := formDate(v[0])
 		if err != nil {
-			return schoolChange{}, model.Invalid("date %q illisible (JJ/MM/AAAA)", v[0])
+			return schoolChange{}, err
 		}
 		w, _ := model.ParseWeekday(v[2])
 		x := model.ExtraDay{Date: d, Name: v[1], Follows: w}
@@ -326,14 +308,14 @@ func closureEdit(st *Styles, svc service) *schoolEdit {
 		formField{label: "Du", hint: "JJ/MM/AAAA"},
 		formField{label: "Au", hint: "JJ/MM/AAAA, vide : un seul jour"})
 	return &schoolEdit{form: f, plan: func(v []string) (schoolChange, error) {
-		from, err := model.ParseDate(v[1])
+		from, err := formDate(v[1])
 		if err != nil {
-			return schoolChange{}, model.Invalid("date %q illisible (JJ/MM/AAAA)", v[1])
+			return schoolChange{}, err
 		}
 		to := from
 		if v[2] != "" {
-			if to, err = model.ParseDate(v[2]); err != nil {
-				return schoolChange{}, model.Invalid("date %q illisible (JJ/MM/AAAA)", v[2])
+			if to, err = formDate(v[2]); err != nil {
+				return schoolChange{}, err
 			}
 		}
 		h := model.Holiday{Name: v[0], From: from, To: to}
@@ -404,4 +386,30 @@ func zoneEdit(st *Styles, svc service, sc model.School) *schoolEdit {
 			return "Académie enregistrée : " + a.String() + ".", err
 		}}, nil
 	}}
+}
+
+// formDate reads a date typed in a form (JJ/MM/AAAA, or AAAA-MM-JJ).
+func formDate(v string) (model.Date, error) {
+	d, err := model.ParseDate(v)
+	if err != nil {
+		return d, model.Invalid("date %q illisible (JJ/MM/AAAA)", v)
+	}
+	return d, nil
+}
+
+// parseLines reads the non-empty lines of a form with parse, stopping at the
+// first it refuses.
+func parseLines[T any](lines []string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
+	for _, line := range lines {
+		if line == "" {
+			continue
+		}
+		v, err := parse(line)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }

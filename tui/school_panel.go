@@ -140,20 +140,15 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 			next.LateAsAbsentAfter = 0
 		}
 	case key.Matches(msg, schoolMiddayKey):
-		if next.MiddayBoundary == 0 {
-			next.MiddayBoundary = 12 * 60
-		}
 		step := model.Clock(15)
 		if msg.String() == "[" {
 			step = -15
 		}
-		next.MiddayBoundary += step
+		next.MiddayBoundary = next.Midday() + step
 	default:
 		return nil, false
 	}
-	if next.MiddayBoundary == 0 {
-		next.MiddayBoundary = 12 * 60
-	}
+	next.MiddayBoundary = next.Midday()
 	p.note, p.err = "", ""
 	return func() tea.Msg {
 		ch, err := svc.CountingPreview(next)
@@ -171,11 +166,7 @@ func rulesText(r model.Settings) string {
 	if r.LateAsAbsentAfter > 0 {
 		late = fmt.Sprintf("retard de plus de %d min compté en absence", r.LateAsAbsentAfter)
 	}
-	boundary := r.MiddayBoundary
-	if boundary == 0 {
-		boundary = 12 * 60
-	}
-	return fmt.Sprintf("Méthode %s, midi à %s, %s", method, boundary, late)
+	return fmt.Sprintf("Méthode %s, midi à %s, %s", method, r.Midday(), late)
 }
 
 func (s *importScreen) schoolView(width int) string {
@@ -315,8 +306,8 @@ func extraDaysText(xs []model.ExtraDay) string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
 		half := ""
-		if len(x.HalfDays) == 1 {
-			half = " " + x.HalfDays[0].String()
+		if len(x.HalfDays) > 0 {
+			half = " " + x.HalfDaysText()
 		}
 		parts[i] = fmt.Sprintf("%s %s (%s%s)", x.Date.French(), model.Visible(x.Name), model.FrenchWeekday(x.Follows), half)
 	}

@@ -14,13 +14,7 @@ import (
 // pupils' figures change), any key but o leaves the rules, o applies them
 // and the panel shows the new rules.
 func TestSchoolPanel(t *testing.T) {
-	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
-	admin := f.service("admin")
-	d := tuitest.StartWith(t, tui.Config{Service: admin}, 110, 40)
-	d.WaitFor("Identifiant")
-	d.Press("0")
-	d.WaitFor("Importer un fichier")
-	d.Press("E")
+	admin, d := openSchoolPanel(t, 110, 40)
 	d.WaitFor("Établissement", "Grille horaire (c) :", "M1 08:00–08:55 · M2 08:55–09:50", "Semaine de cours (s) :", "lundi mardi mercredi jeudi vendredi", "Règles de décompte (m) :", "Méthode brute")
 	d.Press("t")
 	d.WaitFor("Nouvelles règles : Méthode brute", "min compté en absence", "Les chiffres de 0 élève(s) sur 9 changent", "Appliquer ces règles ?", "o : oui")
@@ -61,13 +55,7 @@ func schoolRules(t *testing.T, svc *model.Service) model.Settings {
 // « o » applies it; a change reaching today is refused under its form,
 // which stays open; esc leaves a form with nothing written.
 func TestSchoolPanelEdits(t *testing.T) {
-	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
-	admin := f.service("admin")
-	d := tuitest.StartWith(t, tui.Config{Service: admin}, 120, 50)
-	d.WaitFor("Identifiant")
-	d.Press("0")
-	d.WaitFor("Importer un fichier")
-	d.Press("E")
+	admin, d := openSchoolPanel(t, 120, 50)
 	d.WaitFor("Grille horaire (c) :")
 
 	d.Press("c")
@@ -118,4 +106,17 @@ func TestSchoolPanelEdits(t *testing.T) {
 	if dir, _ := admin.Directory(); len(dir.School.ExtraDays) != 1 || len(dir.School.Holidays) != len(modeltest.School(5).School.Holidays) {
 		t.Errorf("n or esc wrote: %d extra days, %d holidays", len(dir.School.ExtraDays), len(dir.School.Holidays))
 	}
+}
+
+// openSchoolPanel opens, as admin on the fixture school on Monday 10:00,
+// the Imports screen and its « Établissement » panel.
+func openSchoolPanel(t *testing.T, width, height int) (*model.Service, *tuitest.Driver) {
+	t.Helper()
+	admin := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0)).service("admin")
+	d := tuitest.StartWith(t, tui.Config{Service: admin}, width, height)
+	d.WaitFor("Identifiant")
+	d.Press("0")
+	d.WaitFor("Importer un fichier")
+	d.Press("E")
+	return admin, d
 }

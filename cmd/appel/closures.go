@@ -34,15 +34,9 @@ func runClosuresShow(c *cli, _ input) error {
 }
 
 func runClosuresAdd(c *cli, in input) error {
-	from, err := model.ParseDate(in.arg(1))
+	from, to, err := daySpan(in, 1)
 	if err != nil {
 		return err
-	}
-	to := from
-	if in.arg(2) != "" {
-		if to, err = model.ParseDate(in.arg(2)); err != nil {
-			return err
-		}
 	}
 	return withOperator(c, func(svc *model.Service) error {
 		if err := svc.AddClosure(model.Holiday{Name: in.arg(0), From: from, To: to}); err != nil {
@@ -61,4 +55,17 @@ func runClosuresRemove(c *cli, in input) error {
 		fmt.Fprintf(c.stdout, "%s retirée du calendrier.\n", model.Visible(in.arg(0)))
 		return nil
 	})
+}
+
+// daySpan reads the arguments i (first day) and i+1 (last day, the first
+// when left out).
+func daySpan(in input, i int) (from, to model.Date, err error) {
+	if from, err = model.ParseDate(in.arg(i)); err != nil {
+		return from, from, err
+	}
+	if in.arg(i+1) == "" {
+		return from, from, nil
+	}
+	to, err = model.ParseDate(in.arg(i + 1))
+	return from, to, err
 }

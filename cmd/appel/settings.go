@@ -139,15 +139,10 @@ func runSlotsSet(c *cli, in input) error {
 			return err
 		}
 		writeSlotChange(c.stdout, preview)
-		if in.on("check") {
-			fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
-			return nil
-		}
-		if _, err := svc.SetSlots(slots, from); err != nil {
+		return applyUnlessCheck(c, in, func() error {
+			_, err := svc.SetSlots(slots, from)
 			return err
-		}
-		fmt.Fprintf(c.stdout, "Grille horaire enregistrée à partir du %s : %d créneau%s.\n", from.French(), len(slots), pluralX(len(slots)))
-		return nil
+		}, "Grille horaire enregistrée à partir du %s : %d créneau%s.", from.French(), len(slots), pluralX(len(slots)))
 	})
 }
 
@@ -207,6 +202,20 @@ func changeDate(in input, svc *model.Service) (model.Date, error) {
 	return dir.School.FirstChangeDay(svc.Today()), nil
 }
 
+// applyUnlessCheck ends a command that has shown what it would do: with
+// --check it says that nothing was written, else it applies and says done.
+func applyUnlessCheck(c *cli, in input, apply func() error, done string, args ...any) error {
+	if in.on("check") {
+		fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
+		return nil
+	}
+	if err := apply(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, done+"\n", args...)
+	return nil
+}
+
 // pluralX is the plural of créneau.
 func pluralX(n int) string {
 	if n > 1 {
@@ -227,11 +236,7 @@ func writeCounting(out io.Writer, st model.Settings) {
 	if st.LateAsAbsentAfter > 0 {
 		late = fmt.Sprintf("après %d min", st.LateAsAbsentAfter)
 	}
-	midday := st.MiddayBoundary
-	if midday == 0 {
-		midday = 12 * 60
-	}
-	fmt.Fprintf(out, "méthode\t%s\nmidi\t%s\nretard compté comme absence\t%s\n", st.Method, midday, late)
+	fmt.Fprintf(out, "méthode\t%s\nmidi\t%s\nretard compté comme absence\t%s\n", st.Method, st.Midday(), late)
 }
 
 func runCountingSet(c *cli, in input) error {
@@ -251,15 +256,10 @@ func runCountingSet(c *cli, in input) error {
 		}
 		fmt.Fprintf(c.stdout, "%d élève%s sur %d %s chiffres changer (du %s au %s).\n", ch.Changed, plural(ch.Changed),
 			ch.Pupils, verb, ch.From.French(), ch.To.French())
-		if in.on("check") {
-			fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
-			return nil
-		}
-		if _, err := svc.SetCounting(next); err != nil {
+		return applyUnlessCheck(c, in, func() error {
+			_, err := svc.SetCounting(next)
 			return err
-		}
-		fmt.Fprintln(c.stdout, "Règles de décompte enregistrées.")
-		return nil
+		}, "Règles de décompte enregistrées.")
 	})
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"appel/model"
 )
@@ -72,15 +71,10 @@ func runWeekSet(c *cli, in input) error {
 			return err
 		}
 		writeWeekChange(c.stdout, ch)
-		if in.on("check") {
-			fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
-			return nil
-		}
-		if _, err := svc.SetWeek(days, closed, from); err != nil {
+		return applyUnlessCheck(c, in, func() error {
+			_, err := svc.SetWeek(days, closed, from)
 			return err
-		}
-		fmt.Fprintf(c.stdout, "Semaine de cours enregistrée à partir du %s.\n", from.French())
-		return nil
+		}, "Semaine de cours enregistrée à partir du %s.", from.French())
 	})
 }
 
@@ -104,21 +98,10 @@ func runDaysShow(c *cli, _ input) error {
 	return withSchoolSetup(c, func(svc *model.Service, dir *model.Directory) error {
 		fmt.Fprintln(c.stdout, "date;nom;emploi_du_temps;demi_journees")
 		for _, x := range dir.School.ExtraDays {
-			fmt.Fprintf(c.stdout, "%s;%s;%s;%s\n", x.Date, model.Visible(x.Name), model.FrenchWeekday(x.Follows), halfDaysText(x.HalfDays))
+			fmt.Fprintf(c.stdout, "%s;%s;%s;%s\n", x.Date, model.Visible(x.Name), model.FrenchWeekday(x.Follows), x.HalfDaysText())
 		}
 		return nil
 	})
-}
-
-func halfDaysText(hs []model.HalfDay) string {
-	if len(hs) == 0 {
-		return "journée"
-	}
-	parts := make([]string, len(hs))
-	for i, h := range hs {
-		parts[i] = h.String()
-	}
-	return strings.Join(parts, " ")
 }
 
 func runDaysAdd(c *cli, in input) error {
@@ -132,16 +115,8 @@ func runDaysAdd(c *cli, in input) error {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "%s %s : emploi du temps du %s (%s), %d séance%s.\n", model.FrenchWeekday(x.Date.Weekday()), x.Date.French(),
-			model.FrenchWeekday(x.Follows), halfDaysText(x.HalfDays), len(seances), plural(len(seances)))
-		if in.on("check") {
-			fmt.Fprintln(c.stdout, "Vérification seulement (--check) : rien n'a été écrit.")
-			return nil
-		}
-		if err := svc.AddExtraDay(x); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.stdout, "Jour de cours %s ajouté.\n", model.Visible(x.Name))
-		return nil
+			model.FrenchWeekday(x.Follows), x.HalfDaysText(), len(seances), plural(len(seances)))
+		return applyUnlessCheck(c, in, func() error { return svc.AddExtraDay(x) }, "Jour de cours %s ajouté.", model.Visible(x.Name))
 	})
 }
 

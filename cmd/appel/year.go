@@ -204,7 +204,7 @@ func writeCalendar(w io.Writer, s model.School) {
 	}
 	fmt.Fprintf(w, "  Semaine de cours : %s\n", model.WeekText(s.Weekdays, s.ClosedHalfDays))
 	for _, x := range s.ExtraDays {
-		fmt.Fprintf(w, "  %s\tjour de cours\t%s (emploi du temps du %s, %s)\n", x.Date.French(), model.Visible(x.Name), model.FrenchWeekday(x.Follows), halfDaysText(x.HalfDays))
+		fmt.Fprintf(w, "  %s\tjour de cours\t%s (emploi du temps du %s, %s)\n", x.Date.French(), model.Visible(x.Name), model.FrenchWeekday(x.Follows), x.HalfDaysText())
 	}
 }
 
@@ -215,15 +215,9 @@ func runYearHoliday(c *cli, in input) error {
 	if err := model.CheckField("nom de la période", name, model.Plain); err != nil {
 		return err
 	}
-	from, err := model.ParseDate(in.arg(1))
+	from, to, err := daySpan(in, 1)
 	if err != nil {
 		return err
-	}
-	to := from
-	if in.arg(2) != "" {
-		if to, err = model.ParseDate(in.arg(2)); err != nil {
-			return err
-		}
 	}
 	if to.Before(from) {
 		return model.Invalid("le %s précède le %s", to.French(), from.French())

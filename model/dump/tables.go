@@ -55,16 +55,7 @@ func instant(t time.Time, loc *time.Location) export.Value {
 
 func list(xs []string) export.Value { return text(strings.Join(xs, ",")) }
 
-var weekdays = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
-
-func weekdayName(w time.Weekday) string {
-	if w < time.Sunday || w > time.Saturday {
-		return w.String()
-	}
-	return weekdays[w]
-}
-
-func weekday(w time.Weekday) export.Value { return text(weekdayName(w)) }
+func weekday(w time.Weekday) export.Value { return text(model.FrenchWeekday(w)) }
 
 func targetKind(t model.Target) export.Value {
 	if t.Kind == model.TargetGroup {
@@ -124,7 +115,7 @@ var schoolTable = table[model.Dataset]{
 func dayNames(ws []time.Weekday) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = weekdayName(w)
+		out[i] = model.FrenchWeekday(w)
 	}
 	return out
 }
@@ -132,7 +123,7 @@ func dayNames(ws []time.Weekday) []string {
 func halfDayNames(hs []model.WeekHalfDay) []string {
 	out := make([]string, len(hs))
 	for i, h := range hs {
-		out[i] = weekdayName(h.Weekday) + " " + h.HalfDay.String()
+		out[i] = model.FrenchWeekday(h.Weekday) + " " + h.HalfDay.String()
 	}
 	return out
 }

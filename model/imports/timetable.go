@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	"appel/model"
 	"appel/model/formats/timetable"
@@ -95,7 +94,7 @@ func (e *env) slotGrid(t *timetable.Timetable) []model.Slot {
 	if len(off) == 0 {
 		return nil
 	}
-	implied := model.ImpliedSlots(courses, e.dir.School.Settings.MiddayBoundary)
+	implied := model.ImpliedSlots(courses, e.dir.School.Settings)
 	if err := model.CheckSlots(implied); err != nil {
 		e.refuse(0, "heures de début absentes de la grille horaire (%s), et le fichier n'en donne pas une lisible : %s", strings.Join(sortedSet(off), ", "), err)
 		return nil
@@ -268,7 +267,7 @@ func (e *env) endCourses(inFile map[string]bool) (gone []model.Course) {
 		}
 		gone = append(gone, c)
 		it := Item{Entity: model.EntityCourse, Key: c.ID, Name: courseName(c)}
-		if e.ranBefore(c, e.today) {
+		if e.dir.School.RanBefore(c, e.today) {
 			ended := c
 			ended.To = yesterday
 			it.Action, it.Detail = Updated, "absent du fichier : terminé le "+yesterday.French()
@@ -308,26 +307,12 @@ func (e *env) carry(gone, planned []model.Course) {
 		len(moves), courseName(moves[0].After))
 }
 
-// ranBefore reports whether the course had a séance before day.
-func (e *env) ranBefore(c model.Course, day model.Date) bool {
-	first := e.dir.School.YearStart
-	if !c.From.IsZero() && c.From.After(first) {
-		first = c.From
-	}
-	for d := first; d.Before(day); d = d.AddDays(1) {
-		if e.dir.School.CourseRunsOn(c, d) {
-			return true
-		}
-	}
-	return false
-}
-
 func courseName(c model.Course) string {
 	weeks := ""
 	if c.Weeks != "" {
 		weeks = " sem. " + c.Weeks
 	}
-	return fmt.Sprintf("%s %s %s %s%s", c.Target.Code, dayName(c.Weekday), c.Start, c.Subject, weeks)
+	return fmt.Sprintf("%s %s %s %s%s", c.Target.Code, model.FrenchWeekday(c.Weekday), c.Start, c.Subject, weeks)
 }
 
 func targetWord(k model.TargetKind) string {
@@ -335,15 +320,6 @@ func targetWord(k model.TargetKind) string {
 		return "groupe"
 	}
 	return "division"
-}
-
-var dayNames = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
-
-func dayName(w time.Weekday) string {
-	if w < time.Sunday || w > time.Saturday {
-		return w.String()
-	}
-	return dayNames[w]
 }
 
 // teacherIndex resolves the teachers a timetable designates to logins.

@@ -9,28 +9,8 @@ import (
 	"appel/model/formats"
 )
 
-var dayNames = []string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
-
-func dayName(d time.Weekday) string {
-	if d < time.Sunday || d > time.Saturday {
-		return "?"
-	}
-	return dayNames[d]
-}
-
 // parseDay reads a French day name (lundi, Lundi, LUNDI, « lun »).
-func parseDay(s string) (time.Weekday, bool) {
-	f := formats.FoldName(s)
-	if len(f) < 3 {
-		return 0, false
-	}
-	for i, name := range dayNames {
-		if strings.HasPrefix(name, f) {
-			return time.Weekday(i), true
-		}
-	}
-	return 0, false
-}
+func parseDay(s string) (time.Weekday, bool) { return model.ParseWeekday(formats.FoldName(s)) }
 
 // parseDuration reads a duration as EDT (« 1h00 », « 0h55 », « 2h ») or
 // emp_sts (« 0130 ») write it.

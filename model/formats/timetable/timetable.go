@@ -201,7 +201,7 @@ func (b *builder) add(e Entry) error {
 	prev := &b.tt.Entries[i]
 	if prev.Course.Subject != e.Course.Subject || prev.Course.End != e.Course.End {
 		return formats.Errorf(b.tt.File, e.Line, "%s le %s à %s (%s) : déjà un cours ligne %d (%s, fin %s), ici %s fin %s",
-			e.Course.Target.Code, dayName(e.Course.Weekday), e.Course.Start, weeksLabel(e.Course.Weeks), prev.Line,
+			e.Course.Target.Code, model.FrenchWeekday(e.Course.Weekday), e.Course.Start, weeksLabel(e.Course.Weeks), prev.Line,
 			prev.Course.Subject, prev.Course.End, e.Course.Subject, e.Course.End)
 	}
 	for _, t := range e.Teachers {

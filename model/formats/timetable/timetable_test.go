@@ -33,7 +33,7 @@ func summary(e Entry) string {
 		guess = "?"
 	}
 	return fmt.Sprintf("%s:%s%s %s %s-%s [%s] %s|%s|%s {%s} @%d", c.Target.Kind, c.Target.Code, guess,
-		dayName(c.Weekday), c.Start, c.End, c.Weeks, c.Subject, e.SubjectCode, c.Room, strings.Join(ts, ", "), e.Line)
+		model.FrenchWeekday(c.Weekday), c.Start, c.End, c.Weeks, c.Subject, e.SubjectCode, c.Room, strings.Join(ts, ", "), e.Line)
 }
 
 func summaries(tt *Timetable) []string {
