@@ -53,7 +53,7 @@ func TestTwoCPEsOverSSH(t *testing.T) {
 	cpe2.waitFor("remplacer ? o/n")
 	cpe2.send("o")
 	cpe2.waitFor("✓ Panne de réveil : 1 absence (u pour annuler)")
-	screen = cpe.waitFor("Panne de réveil")
+	screen = cpe.waitLine(name, "Panne de réveil")
 	if !strings.Contains(lineOf(screen, name), "Panne de réveil") {
 		t.Errorf("cpe's screen does not show cpe2's motive:\n%s", screen)
 	}

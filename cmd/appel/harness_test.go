@@ -112,14 +112,28 @@ func (term *terminal) screen() string { return term.tmux("capture-pane", "-p", "
 // waitFor waits until the screen shows every text, and returns it.
 func (term *terminal) waitFor(texts ...string) string {
 	term.t.Helper()
+	return term.waitUntil(func(s string) bool { return containsAll(s, texts) }, fmt.Sprintf("%q", texts))
+}
+
+// waitLine waits until the screen's line that holds row also holds texts
+// (a text found elsewhere, in a legend, does not count), and returns the
+// screen.
+func (term *terminal) waitLine(row string, texts ...string) string {
+	term.t.Helper()
+	return term.waitUntil(func(s string) bool { return containsAll(lineOf(s, row), texts) },
+		fmt.Sprintf("%q on the line of %q", texts, row))
+}
+
+func (term *terminal) waitUntil(ok func(screen string) bool, what string) string {
+	term.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		s := term.screen()
-		if containsAll(s, texts) {
+		if ok(s) {
 			return s
 		}
 		if time.Now().After(deadline) {
-			term.t.Fatalf("the screen never showed %q:\n%s", texts, s)
+			term.t.Fatalf("the screen never showed %s:\n%s", what, s)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
