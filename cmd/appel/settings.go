@@ -152,27 +152,23 @@ func writeSlotChange(out io.Writer, ch model.SlotGridChange) {
 		fmt.Fprintf(out, "%s\t%s–%s\t%s\n", s.Code, s.Start, s.End, s.HalfDay)
 	}
 	fmt.Fprintf(out, "À partir du %s :\n", ch.From.French())
-	if len(ch.Follow) > 0 {
-		fmt.Fprintf(out, "%d cours suivent leur créneau à ses nouvelles heures :\n", len(ch.Follow))
-		courses := make([]model.Course, len(ch.Follow))
-		for i, m := range ch.Follow {
-			courses[i] = m.After
-		}
-		writeCourses(out, courses)
+	follow := make([]model.Course, len(ch.Follow))
+	for i, m := range ch.Follow {
+		follow[i] = m.After
 	}
-	if len(ch.Moved) > 0 {
-		fmt.Fprintf(out, "%d cours changent de demi-journée :\n", len(ch.Moved))
-		writeCourses(out, ch.Moved)
-	}
-	if len(ch.OffGrid) > 0 {
-		fmt.Fprintf(out, "%d cours ne commencent à aucun créneau de cette grille (affichés sur les créneaux qu'ils couvrent) :\n", len(ch.OffGrid))
-		writeCourses(out, ch.OffGrid)
-	}
+	writeCourses(out, "%d cours suivent leur créneau à ses nouvelles heures :", follow)
+	writeCourses(out, "%d cours changent de demi-journée :", ch.Moved)
+	writeCourses(out, "%d cours ne commencent à aucun créneau de cette grille (affichés sur les créneaux qu'ils couvrent) :", ch.OffGrid)
 	fmt.Fprintf(out, "Avant le %s, les séances, leurs marques et les décomptes ne changent pas.\n", ch.From.French())
 }
 
-// writeCourses lists up to ten courses, one a line.
-func writeCourses(out io.Writer, courses []model.Course) {
+// writeCourses writes heading (a format with their number) then up to ten
+// courses, one a line; nothing when there are none.
+func writeCourses(out io.Writer, heading string, courses []model.Course) {
+	if len(courses) == 0 {
+		return
+	}
+	fmt.Fprintf(out, heading+"\n", len(courses))
 	for i, co := range courses {
 		if i == 10 {
 			fmt.Fprintf(out, "  … et %d autres\n", len(courses)-10)

@@ -80,14 +80,8 @@ func runWeekSet(c *cli, in input) error {
 
 func writeWeekChange(out io.Writer, ch model.WeekChange) {
 	fmt.Fprintf(out, "À partir du %s : %s\n", ch.From.French(), model.WeekText(ch.Weekdays, ch.Closed))
-	if len(ch.Dropped) > 0 {
-		fmt.Fprintf(out, "%d cours n'ont plus lieu :\n", len(ch.Dropped))
-		writeCourses(out, ch.Dropped)
-	}
-	if len(ch.Resumed) > 0 {
-		fmt.Fprintf(out, "%d cours ont lieu de nouveau :\n", len(ch.Resumed))
-		writeCourses(out, ch.Resumed)
-	}
+	writeCourses(out, "%d cours n'ont plus lieu :", ch.Dropped)
+	writeCourses(out, "%d cours ont lieu de nouveau :", ch.Resumed)
 	if len(ch.Dropped)+len(ch.Resumed) == 0 {
 		fmt.Fprintln(out, "Aucun cours de l'emploi du temps ne change.")
 	}
