@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"appel/model"
 	"appel/storage"
+	"appel/storage/backups"
 )
 
 // measureBackups runs the wave twice on a new school each time: without
@@ -20,7 +21,7 @@ func (w *workspace) measureBackups(plan wave, every time.Duration) (off, on load
 		name  string
 		into  *loadResult
 	}{{0, "appel sans sauvegarde", &off}, {every, "appel + sauvegarde toutes les " + every.String(), &on}} {
-		if err := w.freshSchool(run.every); err != nil {
+		if err := w.freshSchool("sauvegardes", map[string]string{model.SettingBackupEvery: run.every.String()}); err != nil {
 			return off, on, err
 		}
 		r, err := w.measure(plan, true)
@@ -30,14 +31,14 @@ func (w *workspace) measureBackups(plan wave, every time.Duration) (off, on load
 			return off, on, err
 		}
 	}
-	n, err := backupsWritten(filepath.Join(w.dir, "sauvegardes"))
-	on.notes = append(on.notes, fmt.Sprintf("  sauvegardes vérifiées dans le dossier : %d (noms à la minute de --now : une par nom)", n))
+	list, err := backups.List(filepath.Join(w.dir, "sauvegardes"), time.Local)
+	on.notes = append(on.notes, fmt.Sprintf("  sauvegardes vérifiées dans le dossier : %d (noms à la minute de --now : une par nom)", len(list)))
 	return off, on, err
 }
 
-// freshSchool rebuilds the school with backup.every set to every (0: none)
-// and an empty backups folder.
-func (w *workspace) freshSchool(every time.Duration) error {
+// freshSchool rebuilds the school in a new db file, with an empty backups
+// folder, and writes settings into it (audited as verb).
+func (w *workspace) freshSchool(verb string, settings map[string]string) error {
 	if err := os.RemoveAll(filepath.Join(w.dir, "sauvegardes")); err != nil {
 		return err
 	}
@@ -51,26 +52,15 @@ func (w *workspace) freshSchool(every time.Duration) error {
 	if err != nil {
 		return err
 	}
-	_, err = db.Update(context.Background(), model.Actor{Login: "appel-load"}, "sauvegardes", func(tx model.Tx) error {
-		return tx.PutSetting(model.SettingBackupEvery, every.String())
+	_, err = db.Update(context.Background(), model.Actor{Login: "appel-load"}, verb, func(tx model.Tx) error {
+		var errs []error
+		for k, v := range settings {
+			errs = append(errs, tx.PutSetting(k, v))
+		}
+		return errors.Join(errs...)
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
 	return err
-}
-
-// backupsWritten counts the backups in dir (the damaged ones are elsewhere).
-func backupsWritten(dir string) (int, error) {
-	items, err := os.ReadDir(dir)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, it := range items {
-		if it.Type().IsRegular() && strings.HasSuffix(it.Name(), ".db") && !strings.HasPrefix(it.Name(), ".") {
-			n++
-		}
-	}
-	return n, nil
 }

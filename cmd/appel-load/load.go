@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -88,13 +87,7 @@ func (w *workspace) measureNotices(plan wave, delay time.Duration) (loadResult, 
 		return loadResult{}, err
 	}
 	defer relay.close()
-	if err := os.Remove(w.db); err != nil {
-		return loadResult{}, err
-	}
-	if err := buildSchool(w.db, w.teachers); err != nil {
-		return loadResult{}, err
-	}
-	if err := enableNotices(w.db, relay.addr); err != nil {
+	if err := w.freshSchool("avis aux familles", noticeSettings(relay.addr)); err != nil {
 		return loadResult{}, err
 	}
 	r, err := w.measure(plan, true)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"io"
 	"net"
 	"sync/atomic"
@@ -54,26 +52,12 @@ func (s relaySession) Data(r io.Reader) error {
 	return nil
 }
 
-// enableNotices turns the notices on in the school's db, at once (no
-// delay), sent through the relay at addr.
-func enableNotices(path, addr string) error {
-	db, err := storage.Open(path, storage.Options{})
-	if err != nil {
-		return err
-	}
-	_, err = db.Update(context.Background(), model.Actor{Login: "appel-load"}, "avis aux familles", func(tx model.Tx) error {
-		var errs []error
-		for k, v := range map[string]string{model.SettingNoticesOn: "oui", model.SettingNoticesDelay: "0",
-			model.SettingRelanceDays: "0", model.SettingSMTPAddr: addr, model.SettingSMTPTLS: "none",
-			model.SettingSMTPFrom: "vie-scolaire@charge.example.org"} {
-			errs = append(errs, tx.PutSetting(k, v))
-		}
-		return errors.Join(errs...)
-	})
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	return err
+// noticeSettings turn the notices on, at once (no delay), sent through
+// the relay at addr.
+func noticeSettings(addr string) map[string]string {
+	return map[string]string{model.SettingNoticesOn: "oui", model.SettingNoticesDelay: "0",
+		model.SettingRelanceDays: "0", model.SettingSMTPAddr: addr, model.SettingSMTPTLS: "none",
+		model.SettingSMTPFrom: "vie-scolaire@charge.example.org"}
 }
 
 // noticesRecorded counts the notices to families in the db, and those sent.
