@@ -58,8 +58,7 @@ func runLoad(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		defer fmt.Fprintf(out, "rapport sauvegardes / sans : p50 %.2f, p99 %.2f, max %.2f\n",
-			ratio(on.keys.P50, off.keys.P50), ratio(on.keys.P99, off.keys.P99), ratio(on.keys.Max, off.keys.Max))
+		defer fmt.Fprintf(out, "rapport sauvegardes / sans : %s\n", ratios(on.keys, off.keys))
 		return reportLoad(out, results)
 	}
 	r, err := w.measure(plan, true)
@@ -72,8 +71,7 @@ func runLoad(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		defer fmt.Fprintf(out, "rapport avis / sans avis : p50 %.2f, p99 %.2f, max %.2f\n",
-			ratio(on.keys.P50, r.keys.P50), ratio(on.keys.P99, r.keys.P99), ratio(on.keys.Max, r.keys.Max))
+		defer fmt.Fprintf(out, "rapport avis / sans avis : %s\n", ratios(on.keys, r.keys))
 		results = append(results, on)
 	}
 	return reportLoad(out, results)
@@ -159,13 +157,18 @@ func reportLoad(out io.Writer, results []loadResult) error {
 	}
 	if len(results) >= 2 && results[0].name == "nu" && results[0].keys.N > 0 {
 		b, a := results[0].keys, results[1].keys
-		fmt.Fprintf(out, "\nrapport appel / nu : p50 %.2f, p99 %.2f, max %.2f (première image : p99 %.2f)\n",
-			ratio(a.P50, b.P50), ratio(a.P99, b.P99), ratio(a.Max, b.Max), ratio(results[1].frames.P99, results[0].frames.P99))
+		fmt.Fprintf(out, "\nrapport appel / nu : %s (première image : p99 %.2f)\n",
+			ratios(a, b), ratio(results[1].frames.P99, results[0].frames.P99))
 	}
 	if len(failed) > 0 {
 		return fmt.Errorf("échec : %s", strings.Join(failed, ", "))
 	}
 	return nil
+}
+
+// ratios compares two runs' figures: « p50 1.10, p99 1.25, max 1.40 ».
+func ratios(a, b summary) string {
+	return fmt.Sprintf("p50 %.2f, p99 %.2f, max %.2f", ratio(a.P50, b.P50), ratio(a.P99, b.P99), ratio(a.Max, b.Max))
 }
 
 func ratio(a, b time.Duration) float64 {
