@@ -199,9 +199,8 @@ func TestImportUndo(t *testing.T) {
 			t.Errorf("%s differs after undo (%v %v):\n%s\n---\n%s", name, errA, errB, a, b)
 		}
 	}
-	var out, errOut bytes.Buffer
-	if code := run([]string{"import", "undo", "--db", db, "--now", now}, strings.NewReader(""), &out, &errOut); code == 0 || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
-		t.Errorf("second undo: exit %d, %q", code, errOut.String())
+	if _, errOut, code := runArgs("import", "undo", "--db", db, "--now", now); code == 0 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("second undo: exit %d, %q", code, errOut)
 	}
 	// A re-import that changes a pupil: the undo gives him his name back.
 	inProcess(t, "import", "siecle", eleves, "--db", db, "--now", now)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,21 +43,23 @@ func TestSettingsCommands(t *testing.T) {
 	}
 }
 
+// plainCSV is a CSV export as written in a test: no BOM, \n line ends.
+func plainCSV(s string) string {
+	return strings.ReplaceAll(strings.TrimPrefix(s, "\ufeff"), "\r\n", "\n")
+}
+
 // TestSettingsSlots: the grid is shown as CSV, replaced from the standard
 // input after a --check that writes nothing, refused in one French line when
 // it overlaps, and audited.
 func TestSettingsSlots(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
 	inProcess(t, "init", "--uai", "0670001A", "--name", "Collège Test", "--db", db, "--now", "2026-11-23T08:05")
-	plain := func(s string) string { return strings.ReplaceAll(strings.TrimPrefix(s, "\ufeff"), "\r\n", "\n") }
-	if got := plain(inProcess(t, "settings", "slots", "--db", db)); !strings.HasPrefix(got, "code;debut;fin;demi_journee\n") || !strings.Contains(got, "M1;08:00;08:55;matin\n") {
+	if got := plainCSV(inProcess(t, "settings", "slots", "--db", db)); !strings.HasPrefix(got, "code;debut;fin;demi_journee\n") || !strings.Contains(got, "M1;08:00;08:55;matin\n") {
 		t.Errorf("settings slots = %q", got)
 	}
 	grid := "code;debut;fin;demi_journee\nM1;08:10;09:05;matin\nM2;09:05;10:00;matin\nM3;10:15;11:10;matin\nS1;13:40;14:35;après-midi\n"
 	run := func(stdin string, args ...string) (string, string, int) {
-		var out, errOut bytes.Buffer
-		code := run(append(args, "--db", db, "--now", "2026-11-23T10:00"), strings.NewReader(stdin), &out, &errOut)
-		return out.String(), errOut.String(), code
+		return runWith(stdin, append(args, "--db", db, "--now", "2026-11-23T10:00")...)
 	}
 	if out, errOut, code := run(grid, "settings", "slots", "set", "-", "--check"); code != 0 || !strings.Contains(out, "rien n'a été écrit") {
 		t.Fatalf("--check: exit %d, %q %q", code, out, errOut)
@@ -69,7 +70,7 @@ func TestSettingsSlots(t *testing.T) {
 	if out, errOut, code := run(grid, "settings", "slots", "set", "-"); code != 0 || !strings.Contains(out, "Grille horaire enregistrée à partir du 24/11/2026 : 4 créneaux.") {
 		t.Fatalf("set: exit %d, %q %q", code, out, errOut)
 	}
-	if got := plain(inProcess(t, "settings", "slots", "--db", db)); got != grid {
+	if got := plainCSV(inProcess(t, "settings", "slots", "--db", db)); got != grid {
 		t.Errorf("after set: %q, want %q", got, grid)
 	}
 	if _, errOut, _ := run("", "settings", "slots"); !strings.Contains(errOut, "Grille qui s'applique à partir du 24/11/2026") {
@@ -94,9 +95,7 @@ func TestSettingsSlots(t *testing.T) {
 func TestSettingsWeekAndDays(t *testing.T) {
 	db := demoDB(t)
 	run := func(args ...string) (string, string, int) {
-		var out, errOut bytes.Buffer
-		code := run(append(args, "--db", db, "--now", "2026-11-23T10:00"), strings.NewReader(""), &out, &errOut)
-		return out.String(), errOut.String(), code
+		return runArgs(append(args, "--db", db, "--now", "2026-11-23T10:00")...)
 	}
 	if out, _, _ := run("settings", "week"); out != "semaine en vigueur : lundi mardi mercredi jeudi vendredi\n" {
 		t.Errorf("settings week = %q", out)
@@ -150,17 +149,16 @@ func TestInitYear(t *testing.T) {
 		if c.year != "" {
 			args = append(args, "--year", c.year)
 		}
-		var out, errOut bytes.Buffer
-		if code := run(args, strings.NewReader(""), &out, &errOut); code != 0 {
-			t.Fatalf("%v: exit %d, %s", args, code, errOut.String())
+		_, msg, code := runArgs(args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, code, msg)
 		}
-		if msg := errOut.String(); !strings.Contains(msg, "créé pour "+c.want) || !strings.Contains(msg, db) {
+		if !strings.Contains(msg, "créé pour "+c.want) || !strings.Contains(msg, db) {
 			t.Errorf("%s --year %q: %q, want %s and the db's path", c.now, c.year, msg, c.want)
 		}
 	}
-	var out, errOut bytes.Buffer
 	db := filepath.Join(t.TempDir(), "a.db")
-	if code := run([]string{"init", "--uai", "0670001A", "--name", "X", "--db", db, "--year", "2026-2028"}, strings.NewReader(""), &out, &errOut); code == 0 {
+	if _, _, code := runArgs("init", "--uai", "0670001A", "--name", "X", "--db", db, "--year", "2026-2028"); code == 0 {
 		t.Errorf("--year 2026-2028 accepted")
 	}
 }
@@ -183,10 +181,9 @@ func TestSettingsCounting(t *testing.T) {
 		t.Errorf("after set: %q", got)
 	}
 	for _, args := range [][]string{{"--method", "hasard"}, {"--midday", "25:00"}, {"--late-as-absent", "-3"}} {
-		var out, errOut bytes.Buffer
-		code := run(append([]string{"settings", "counting", "set", "--db", db}, args...), strings.NewReader(""), &out, &errOut)
-		if code == 0 || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
-			t.Errorf("%v: exit %d, %q", args, code, errOut.String())
+		_, errOut, code := runArgs(append([]string{"settings", "counting", "set", "--db", db}, args...)...)
+		if code == 0 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
 	}
 	if audit := inProcess(t, "audit", "--db", db, "--from", "2026-11-23"); !strings.Contains(audit, "règles de décompte") {
@@ -203,23 +200,20 @@ func TestYearPeriods(t *testing.T) {
 		t.Errorf("year periods: %q, want the three trimestres", got)
 	}
 	sem := "nom;debut;fin\nSemestre 1;01/09/2026;24/01/2027\nSemestre 2;25/01/2027;02/07/2027\n"
-	var out, errOut bytes.Buffer
-	if code := run([]string{"year", "periods", "set", "-", "--db", db}, strings.NewReader(sem), &out, &errOut); code != 0 {
-		t.Fatalf("set: %d %s", code, errOut.String())
+	if _, errOut, code := runWith(sem, "year", "periods", "set", "-", "--db", db); code != 0 {
+		t.Fatalf("set: %d %s", code, errOut)
 	}
-	got := strings.ReplaceAll(strings.TrimPrefix(inProcess(t, "year", "periods", "--db", db), "\ufeff"), "\r\n", "\n")
+	got := plainCSV(inProcess(t, "year", "periods", "--db", db))
 	if got != "nom;debut;fin\nSemestre 1;01/09/2026;24/01/2027\nSemestre 2;25/01/2027;02/07/2027\n" {
 		t.Errorf("after set: %q", got)
 	}
 	inProcess(t, "year", "holiday", "Pont de l'Ascension", "2027-05-07", "--db", db)
-	if again := strings.ReplaceAll(strings.TrimPrefix(inProcess(t, "year", "periods", "--db", db), "\ufeff"), "\r\n", "\n"); again != got {
+	if again := plainCSV(inProcess(t, "year", "periods", "--db", db)); again != got {
 		t.Errorf("a holiday redrew the school's own periods: %q", again)
 	}
-	out.Reset()
-	errOut.Reset()
 	bad := "nom;debut;fin\nS1;01/09/2026;25/01/2027\nS2;25/01/2027;02/07/2027\n"
-	if code := run([]string{"year", "periods", "set", "-", "--db", db}, strings.NewReader(bad), &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "se chevauchent") {
-		t.Errorf("overlap: exit %d, %q", code, errOut.String())
+	if _, errOut, code := runWith(bad, "year", "periods", "set", "-", "--db", db); code == 0 || !strings.Contains(errOut, "se chevauchent") {
+		t.Errorf("overlap: exit %d, %q", code, errOut)
 	}
 }
 
@@ -227,17 +221,17 @@ func TestYearPeriods(t *testing.T) {
 // with a provisional calendar that init says to replace.
 func TestInitOverseas(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
-	var out, errOut bytes.Buffer
-	if code := run([]string{"init", "--uai", "9740001A", "--name", "Collège de Saint-Denis", "--zone", "la reunion", "--db", db, "--now", "2026-07-10T09:00"}, strings.NewReader(""), &out, &errOut); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut.String())
+	_, msg, code := runArgs("init", "--uai", "9740001A", "--name", "Collège de Saint-Denis", "--zone", "la reunion", "--db", db, "--now", "2026-07-10T09:00")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, msg)
 	}
-	if msg := errOut.String(); !strings.Contains(msg, "(zone La Réunion,") || !strings.Contains(msg, "Calendrier provisoire") || !strings.Contains(msg, "appel import calendrier") {
+	if !strings.Contains(msg, "(zone La Réunion,") || !strings.Contains(msg, "Calendrier provisoire") || !strings.Contains(msg, "appel import calendrier") {
 		t.Errorf("init said %q", msg)
 	}
 	if got := inProcess(t, "settings", "academie", "--db", db); !strings.Contains(got, "Indian/Reunion") {
 		t.Errorf("settings academie = %q", got)
 	}
-	if code := run([]string{"init", "--uai", "9740001A", "--name", "X", "--zone", "Atlantide", "--db", filepath.Join(t.TempDir(), "b.db")}, strings.NewReader(""), &out, &errOut); code == 0 {
+	if _, _, code := runArgs("init", "--uai", "9740001A", "--name", "X", "--zone", "Atlantide", "--db", filepath.Join(t.TempDir(), "b.db")); code == 0 {
 		t.Error("an unknown zone was accepted")
 	}
 }
