@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -17,26 +16,9 @@ type sshServer struct {
 	t    *testing.T
 	cmd  *exec.Cmd
 	port int
-	log  *syncLog
-}
-
-// syncLog is the server's standard error, read by the test while the
-// process writes it.
-type syncLog struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (l *syncLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *syncLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
+	// log is the server's standard error, read by the test while the
+	// process writes it.
+	log *syncBuffer
 }
 
 func freePort(t *testing.T) int {
@@ -52,7 +34,7 @@ func freePort(t *testing.T) int {
 func startServe(t *testing.T, db string, extra ...string) *sshServer {
 	t.Helper()
 	port := freePort(t)
-	s := &sshServer{t: t, port: port, log: &syncLog{}}
+	s := &sshServer{t: t, port: port, log: &syncBuffer{}}
 	args := append([]string{"serve", "--db", db, "--addr", fmt.Sprintf("127.0.0.1:%d", port),
 		"--host-key", filepath.Join(t.TempDir(), "host_ed25519")}, extra...)
 	s.cmd = exec.Command(appelBin, args...)
