@@ -1,23 +1,17 @@
 package main
 
 import (
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
-	"time"
 )
 
 // waitPrompts waits until the terminal shows n code prompts: the previous
 // prompt stays on screen, so waiting for the text alone would type too early.
 func waitPrompts(term *terminal, n int) {
 	term.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for strings.Count(term.screen(), "Code d'activation :") < n {
-		if time.Now().After(deadline) {
-			term.t.Fatalf("prompt %d not shown:\n%s", n, term.screen())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	term.waitUntil(func(s string) bool { return strings.Count(s, "Code d'activation :") >= n }, fmt.Sprintf("code prompt %d", n))
 }
 
 // TestEnrolFiveWrongCodesVoid is issue 22's acceptance check with the real
