@@ -56,8 +56,7 @@ func TestDamagedArchiveRefused(t *testing.T) {
 func TestSSHDamagedArchiveKeepsTheServer(t *testing.T) {
 	requireSSH(t)
 	db, _ := damagedArchive(t)
-	keys := map[string]string{"cpe": sshKey(t, "cpe")}
-	appelCmd(t, "user", "key", "add", "cpe", "--key-file", keys["cpe"]+".pub", "--db", db)
+	keys := addKeys(t, db, "cpe")
 	srv := startServe(t, db, "--now", "2026-11-23T08:05")
 	s := &sshSchool{db: db, keys: keys, srv: srv}
 	_, errOut, code := s.ssh(t, "cpe+2026-2027", "cpe", nil, "stats --by division")

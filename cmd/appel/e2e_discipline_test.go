@@ -13,11 +13,7 @@ import (
 func TestExclusionReportLiveOverSSH(t *testing.T) {
 	requireSSH(t)
 	db := demoDB(t)
-	keys := map[string]string{}
-	for _, login := range []string{"prof", "cpe"} {
-		keys[login] = sshKey(t, login)
-		appelCmd(t, "user", "key", "add", login, "--key-file", keys[login]+".pub", "--db", db)
-	}
+	keys := addKeys(t, db, "prof", "cpe")
 	srv := startServe(t, db, "--now", "2026-11-23T08:10")
 	cpe := newTerminal(t, 150, 30, nil, sshArgs(srv.port, keys["cpe"])+" -tt cpe@127.0.0.1")
 	cpe.waitFor("Absences du jour")

@@ -33,13 +33,22 @@ type sshSchool struct {
 func serveDemo(t *testing.T, logins ...string) *sshSchool {
 	t.Helper()
 	requireSSH(t)
-	s := &sshSchool{db: demoDB(t), keys: map[string]string{}}
-	for _, login := range logins {
-		s.keys[login] = sshKey(t, login)
-		appelCmd(t, "user", "key", "add", login, "--key-file", s.keys[login]+".pub", "--db", s.db)
-	}
+	s := &sshSchool{db: demoDB(t)}
+	s.keys = addKeys(t, s.db, logins...)
 	s.srv = startServe(t, s.db, "--now", "2026-11-23T08:05")
 	return s
+}
+
+// addKeys makes a key pair for each of logins and authorises it in db; it
+// returns the private keys' paths by login.
+func addKeys(t *testing.T, db string, logins ...string) map[string]string {
+	t.Helper()
+	keys := map[string]string{}
+	for _, login := range logins {
+		keys[login] = sshKey(t, login)
+		appelCmd(t, "user", "key", "add", login, "--key-file", keys[login]+".pub", "--db", db)
+	}
+	return keys
 }
 
 // ssh runs command over SSH with the OpenSSH client, as user with the key

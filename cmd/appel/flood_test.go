@@ -21,10 +21,7 @@ func TestLoginUnderIdleFlood(t *testing.T) {
 	if n <= 0 {
 		t.Skip("APPEL_BENCH_FLOOD=N mesure une connexion pendant N connexions inactives")
 	}
-	requireSSH(t)
-	s := &sshSchool{db: demoDB(t), keys: map[string]string{"prof": sshKey(t, "prof")}}
-	appelCmd(t, "user", "key", "add", "prof", "--key-file", s.keys["prof"]+".pub", "--db", s.db)
-	s.srv = startServe(t, s.db, "--now", "2026-11-23T08:05")
+	s := serveDemo(t, "prof")
 	data, err := os.ReadFile(s.keys["prof"])
 	if err != nil {
 		t.Fatal(err)

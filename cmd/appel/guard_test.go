@@ -80,10 +80,9 @@ func TestGuardCapAndPenalties(t *testing.T) {
 // another address and runs a command as usual.
 func TestLoginGraceClosesIdleConnections(t *testing.T) {
 	requireSSH(t)
-	s := &sshSchool{db: demoDB(t), keys: map[string]string{"prof": sshKey(t, "prof")}}
-	appelCmd(t, "user", "key", "add", "prof", "--key-file", s.keys["prof"]+".pub", "--db", s.db)
-	s.srv = startServe(t, s.db, "--login-grace", "1s", "--now", "2026-11-23T08:05")
-	srv := s.srv
+	db := demoDB(t)
+	keys := addKeys(t, db, "prof")
+	srv := startServe(t, db, "--login-grace", "1s", "--now", "2026-11-23T08:05")
 	var idle []net.Conn
 	for range 40 {
 		c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", srv.port))
@@ -94,7 +93,7 @@ func TestLoginGraceClosesIdleConnections(t *testing.T) {
 	}
 	// The teacher from another address (127.0.0.2): the idle ones fill
 	// their own source's share of the door, never his.
-	args := append(strings.Fields(sshArgs(srv.port, s.keys["prof"])), "-o", "BatchMode=yes", "-b", "127.0.0.2", "prof@127.0.0.1", "help")
+	args := append(strings.Fields(sshArgs(srv.port, keys["prof"])), "-o", "BatchMode=yes", "-b", "127.0.0.2", "prof@127.0.0.1", "help")
 	if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil || !strings.Contains(string(out), "appel") {
 		t.Fatalf("a login beside idle connections: %v %s", err, out)
 	}
