@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"appel/internal/atomicfile"
@@ -159,12 +160,28 @@ func seanceValues(st model.SeanceStatus) []export.Value {
 // remoteLine is the command line as it is typed over SSH: without the
 // options of this machine (--db, --now, --as) nor those named.
 func (c *cli) remoteLine(drop ...string) string {
+	return strings.Join(c.remoteArgs(drop...), " ")
+}
+
+// remoteArgs are the words of remoteLine.
+func (c *cli) remoteArgs(drop ...string) []string {
 	args := c.args
 	for _, o := range globalFlags {
 		args = dropFlag(args, o.name)
 	}
 	for _, name := range drop {
 		args = dropFlag(args, name)
+	}
+	return args
+}
+
+// stdinLine is remoteLine with file, the command's file argument, sent on
+// the standard input, every other option kept: « import sts - --force < emp.xml ».
+func (c *cli) stdinLine(file string) string {
+	args := slices.Clone(c.remoteArgs())
+	if i := slices.Index(args, file); i >= 0 && file != "-" {
+		args[i] = "-"
+		return strings.Join(args, " ") + " < " + file
 	}
 	return strings.Join(args, " ")
 }

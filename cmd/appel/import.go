@@ -35,8 +35,7 @@ func runImport(kind imports.Kind) func(*cli, input) error {
 		if err != nil {
 			return err
 		}
-		hint := fmt.Sprintf("import %s - < %s", kind, in.arg(0))
-		return c.withOperatorFor(hint, func(svc *model.Service) error {
+		return c.withOperatorFor(c.stdinLine(in.arg(0)), func(svc *model.Service) error {
 			return importFile(svc, kind, src, f, c.stdout, c.steps())
 		})
 	}

@@ -130,6 +130,38 @@ func TestLockedDatabase(t *testing.T) {
 	}
 }
 
+// TestLockedHintKeepsTheOptions: while the server holds the db, the command
+// that the refusal gives to run over SSH sends the file on the standard
+// input and keeps the options typed: without --from a grid would apply from
+// another day, without --force an import would be refused.
+func TestLockedHintKeepsTheOptions(t *testing.T) {
+	t.Parallel()
+	db := emptySchool(t, "0750001A")
+	dir := t.TempDir()
+	grid, periods := filepath.Join(dir, "grille.csv"), filepath.Join(dir, "periodes.csv")
+	writeFile(t, grid, "code;debut;fin;demi_journee\nM1;08:00;09:00;matin\n")
+	writeFile(t, periods, "nom;debut;fin\nSemestre 1;01/09/2026;24/01/2027\nSemestre 2;25/01/2027;02/07/2027\n")
+	sts := schoolfiles.Path(t, "sts_emp.xml")
+	held, err := storage.Open(db, storage.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"settings", "slots", "set", grid, "--from", "2026-12-07", "--check"}, "appel settings slots set - --from 2026-12-07 --check < " + grid + " »"},
+		{[]string{"import", "sts", sts, "--force"}, "appel import sts - --force < " + sts + " »"},
+		{[]string{"year", "periods", "set", periods}, "appel year periods set - < " + periods + " »"},
+	} {
+		_, errOut, code := appelRun(t, "", append(tc.args, "--db", db)...)
+		if code != 1 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q, want %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
+
 // TestBackup: a copy of the db opens with the same school; « - » writes it
 // on standard output.
 func TestBackup(t *testing.T) {

@@ -128,8 +128,7 @@ func runSlotsSet(c *cli, in input) error {
 	if err != nil {
 		return err
 	}
-	hint := fmt.Sprintf("settings slots set - < %s", in.arg(0))
-	return c.withOperatorFor(hint, func(svc *model.Service) error {
+	return c.withOperatorFor(c.stdinLine(in.arg(0)), func(svc *model.Service) error {
 		from, err := changeDate(in, svc)
 		if err != nil {
 			return err

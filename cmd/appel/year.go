@@ -450,7 +450,7 @@ func runPeriodsSet(c *cli, in input) error {
 	if err != nil {
 		return err
 	}
-	return c.withOperatorFor("year periods set - < "+in.arg(0), func(svc *model.Service) error {
+	return c.withOperatorFor(c.stdinLine(in.arg(0)), func(svc *model.Service) error {
 		if err := svc.SetPeriods(ps); err != nil {
 			return err
 		}
