@@ -47,7 +47,7 @@ func (s *Service) withClosure(school School, h Holiday) (School, error) {
 	if err := CheckField("nom de la fermeture", h.Name, Plain); err != nil {
 		return school, err
 	}
-	today := DateOf(s.now().In(school.Location()))
+	today := s.todayIn(school.Location())
 	switch {
 	case h.Name == "":
 		return school, invalid("fermeture sans nom")
@@ -78,7 +78,7 @@ func (s *Service) RemoveClosure(name string) error {
 	if i < 0 {
 		return NotFound("aucune période sans cours ne s'appelle %q", Visible(name))
 	}
-	today := DateOf(s.now().In(school.Location()))
+	today := s.todayIn(school.Location())
 	if !today.Before(school.Holidays[i].From) {
 		return invalid("%s a commencé le %s : le passé ne change pas", school.Holidays[i].Name, school.Holidays[i].From.French())
 	}

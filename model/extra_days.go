@@ -57,7 +57,7 @@ func (s *Service) RemoveExtraDay(d Date) error {
 		if i < 0 {
 			return NotFound("aucun jour de cours ajouté le %s", d.French())
 		}
-		if today := DateOf(s.now().In(school.Location())); !today.Before(d) {
+		if today := s.todayIn(school.Location()); !today.Before(d) {
 			return invalid("le %s est passé ou en cours : le passé ne change pas", d.French())
 		}
 		school.ExtraDays = slices.Delete(slices.Clone(school.ExtraDays), i, i+1)
@@ -72,7 +72,7 @@ func (s *Service) withExtraDay(school School, x ExtraDay) (School, error) {
 	if err := CheckField("nom du jour de cours", x.Name, Plain); err != nil {
 		return school, err
 	}
-	today := DateOf(s.now().In(school.Location()))
+	today := s.todayIn(school.Location())
 	_, usual := school.TimetableDay(x.Date)
 	switch {
 	case x.Name == "":

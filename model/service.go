@@ -45,6 +45,10 @@ func (s *Service) Now() time.Time {
 // Today returns the clock's date in the school's time zone.
 func (s *Service) Today() Date { return DateOf(s.Now()) }
 
+// todayIn returns the clock's date in loc (the time zone of a school the
+// caller holds already).
+func (s *Service) todayIn(loc *time.Location) Date { return DateOf(s.now().In(loc)) }
+
 // Watch returns the feed of committed changes until ctx ends.
 func (s *Service) Watch(ctx context.Context) <-chan Change { return s.store.Watch(ctx) }
 

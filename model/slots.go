@@ -171,7 +171,7 @@ func CarryAhead(tx Tx, dir *Directory, moves []CourseMove, from, to Date) error 
 // checkChangeDate refuses a change of the grid or the week that would reach
 // a day already begun, or come before a change already planned.
 func (s *Service) checkChangeDate(school School, from Date) error {
-	today := DateOf(s.now().In(school.Location()))
+	today := s.todayIn(school.Location())
 	if !from.After(today) && !today.Before(school.YearStart) {
 		return invalid("le changement doit s'appliquer après aujourd'hui (%s) : le passé ne change pas", today.French())
 	}
