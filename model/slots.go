@@ -207,10 +207,7 @@ func putMoves(tx Tx, moves []CourseMove, from Date) error {
 }
 
 func slotGridChange(old School, courses []Course, slots []Slot, from Date) SlotGridChange {
-	before := old
-	if from.After(old.YearStart) {
-		before = old.On(from.AddDays(-1))
-	}
+	before := old.dayBefore(from)
 	next := old
 	next.Slots = slots
 	ch := SlotGridChange{Slots: slots, From: from}
@@ -345,7 +342,7 @@ func ParseSlotLine(line string) (Slot, error) {
 		return Slot{}, invalid("créneau %s : horaires %q illisibles (attendu HH:MM-HH:MM)", Visible(f[0]), Visible(f[1]))
 	}
 	sl := Slot{Code: f[0], Start: a, End: b, HalfDay: Morning}
-	if a >= 12*60 {
+	if a >= (Settings{}).Midday() {
 		sl.HalfDay = Afternoon
 	}
 	if len(f) == 3 {

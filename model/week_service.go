@@ -88,10 +88,7 @@ func weekChange(old School, courses []Course, weekdays []time.Weekday, closed []
 	slices.SortFunc(ch.Closed, func(a, b WeekHalfDay) int {
 		return cmp.Or(cmp.Compare(weekOrder(a.Weekday), weekOrder(b.Weekday)), cmp.Compare(a.HalfDay, b.HalfDay))
 	})
-	before := old
-	if from.After(old.YearStart) {
-		before = old.On(from.AddDays(-1))
-	}
+	before := old.dayBefore(from)
 	next := old
 	next.Weekdays, next.ClosedHalfDays = ch.Weekdays, ch.Closed
 	for _, c := range courses {
