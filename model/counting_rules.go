@@ -18,45 +18,44 @@ type CountingChange struct {
 // CountingPreview tells how many pupils' figures of the year so far next
 // would change, writing nothing.
 func (s *Service) CountingPreview(next Settings) (CountingChange, error) {
-	_, ch, err := s.countingChange(next)
-	return ch, err
+	return s.countingChange(next)
 }
 
 // SetCounting replaces the school's counting rules (method, midday
 // boundary, lateness counted as absence); the change is audited with the
 // school and every figure follows it. It returns the preview's numbers.
 func (s *Service) SetCounting(next Settings) (CountingChange, error) {
-	dir, ch, err := s.countingChange(next)
+	ch, err := s.countingChange(next)
 	if err != nil {
 		return ch, err
 	}
-	_, err = s.update("règles de décompte", func(tx Tx) error {
-		school := dir.School
+	_, err = s.updateSchool("règles de décompte", func(school School) (School, error) {
+		idle := school.Settings.IdleMinutes
 		school.Settings = ch.Settings
-		return tx.PutSchool(school)
+		school.Settings.IdleMinutes = idle
+		return school, nil
 	})
 	return ch, err
 }
 
-// countingChange checks next and counts the change, on the directory it
-// returns: the rules are next's, the other settings (IdleMinutes) the
-// school's.
-func (s *Service) countingChange(next Settings) (*Directory, CountingChange, error) {
+// countingChange checks next and counts the change: the rules are next's,
+// the other settings (IdleMinutes) the school's.
+func (s *Service) countingChange(next Settings) (CountingChange, error) {
 	if err := s.Require(PermSetup); err != nil {
-		return nil, CountingChange{}, err
+		return CountingChange{}, err
 	}
 	dir, err := s.store.Directory()
 	if err != nil {
-		return nil, CountingChange{}, err
+		return CountingChange{}, err
 	}
 	school := dir.School
 	next.IdleMinutes = school.Settings.IdleMinutes
 	school.Settings = next
 	if err := school.Validate(); err != nil {
-		return nil, CountingChange{}, err
+		return CountingChange{}, err
 	}
 	if next.LateAsAbsentAfter < 0 || next.MiddayBoundary < 0 || next.MiddayBoundary >= 24*60 {
-		return nil, CountingChange{}, invalid("règles de décompte invalides (retard compté comme absence après %d min, midi à %s)", next.LateAsAbsentAfter, next.MiddayBoundary)
+		return CountingChange{}, invalid("règles de décompte invalides (retard compté comme absence après %d min, midi à %s)", next.LateAsAbsentAfter, next.MiddayBoundary)
 	}
 	from, to := dir.School.YearStart, s.todayIn(dir.Location())
 	if to.After(dir.School.YearEnd) {
@@ -64,7 +63,7 @@ func (s *Service) countingChange(next Settings) (*Directory, CountingChange, err
 	}
 	ch := CountingChange{Settings: next, From: from, To: to}
 	if to.Before(from) {
-		return dir, ch, nil
+		return ch, nil
 	}
 	var in Recorded
 	err = s.store.View(func(tx ReadTx) error {
@@ -73,7 +72,7 @@ func (s *Service) countingChange(next Settings) (*Directory, CountingChange, err
 		return err
 	})
 	if err != nil {
-		return dir, ch, err
+		return ch, err
 	}
 	other := dir.withSchool(school)
 	pupils := statsPupils(dir, from, to)
@@ -90,7 +89,7 @@ func (s *Service) countingChange(next Settings) (*Directory, CountingChange, err
 			ch.Changed++
 		}
 	}
-	return dir, ch, nil
+	return ch, nil
 }
 
 // withSchool returns a directory like d whose school is s (its counting

@@ -50,17 +50,12 @@ func (s *Service) SetPeriods(periods []Period) error {
 	if err := s.Require(PermSetup); err != nil {
 		return err
 	}
-	dir, err := s.store.Directory()
-	if err != nil {
-		return err
-	}
-	if err := CheckPeriods(dir.School, periods); err != nil {
-		return err
-	}
-	_, err = s.update("périodes de l'année", func(tx Tx) error {
-		school := dir.School
+	_, err := s.updateSchool("périodes de l'année", func(school School) (School, error) {
+		if err := CheckPeriods(school, periods); err != nil {
+			return school, err
+		}
 		school.Periods = sortedPeriods(periods)
-		return tx.PutSchool(school)
+		return school, nil
 	})
 	return err
 }

@@ -96,15 +96,12 @@ func (s *Service) SetSlots(slots []Slot, from Date) (SlotGridChange, error) {
 	sorted := SortedSlots(slots)
 	var ch SlotGridChange
 	_, err := s.update("grille horaire", func(tx Tx) error {
-		dir, err := s.store.Directory()
+		dir, old, err := s.schoolToChange(tx, from)
 		if err != nil {
 			return err
 		}
-		if err := s.checkChangeDate(dir.School, from); err != nil {
-			return err
-		}
-		ch = slotGridChange(dir.School, dir.Courses, sorted, from)
-		school := dir.School.withEra(from)
+		ch = slotGridChange(old, dir.Courses, sorted, from)
+		school := old.withEra(from)
 		school.Slots = sorted
 		if err := tx.PutSchool(school); err != nil {
 			return err
@@ -112,7 +109,7 @@ func (s *Service) SetSlots(slots []Slot, from Date) (SlotGridChange, error) {
 		if err := putMoves(tx, ch.Follow, from); err != nil {
 			return err
 		}
-		return CarryAhead(tx, dir, ch.Follow, from, dir.School.YearEnd)
+		return CarryAhead(tx, dir, ch.Follow, from, old.YearEnd)
 	})
 	return ch, err
 }
@@ -184,6 +181,24 @@ func (s *Service) checkChangeDate(school School, from Date) error {
 		}
 	}
 	return nil
+}
+
+// schoolToChange reads, in tx, the school that a change of the grid or the
+// week from the date from starts with, checks the date against it, and
+// returns it with the last committed directory seen through it.
+func (s *Service) schoolToChange(tx Tx, from Date) (*Directory, School, error) {
+	dir, err := s.store.Directory()
+	if err != nil {
+		return nil, School{}, err
+	}
+	school, err := schoolIn(tx)
+	if err != nil {
+		return nil, School{}, err
+	}
+	if err := s.checkChangeDate(school, from); err != nil {
+		return nil, School{}, err
+	}
+	return dir.withSchool(school), school, nil
 }
 
 // putMoves writes the courses that follow their slot: a course that ran

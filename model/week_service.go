@@ -67,15 +67,12 @@ func (s *Service) SetWeek(weekdays []time.Weekday, closed []WeekHalfDay, from Da
 	}
 	var ch WeekChange
 	_, err := s.update("semaine de cours", func(tx Tx) error {
-		dir, err := s.store.Directory()
+		dir, old, err := s.schoolToChange(tx, from)
 		if err != nil {
 			return err
 		}
-		if err := s.checkChangeDate(dir.School, from); err != nil {
-			return err
-		}
-		ch = weekChange(dir.School, dir.Courses, weekdays, closed, from)
-		school := dir.School.withEra(from)
+		ch = weekChange(old, dir.Courses, weekdays, closed, from)
+		school := old.withEra(from)
 		school.Weekdays, school.ClosedHalfDays = ch.Weekdays, ch.Closed
 		return tx.PutSchool(school)
 	})
