@@ -58,14 +58,15 @@ func (s *Service) SetAcademie(name string) (Academie, error) {
 	if !ok {
 		return Academie{}, invalid("académie ou zone %q inconnue (%s)", Visible(name), AcademieNames())
 	}
-	dir, err := s.requireSetup()
-	if err != nil {
+	if _, err := s.requireSetup(); err != nil {
 		return Academie{}, err
 	}
-	school := dir.School
-	before := Academie{Zone: school.Zone, TimeZone: school.Location().String()}
-	school.Zone, school.TimeZone = a.Zone, a.TimeZone
-	_, err = s.update("académie", func(tx Tx) error { return tx.PutSchool(school) })
+	var before Academie
+	_, err := s.updateSchool("académie", func(school School) (School, error) {
+		before = Academie{Zone: school.Zone, TimeZone: school.Location().String()}
+		school.Zone, school.TimeZone = a.Zone, a.TimeZone
+		return school, nil
+	})
 	return before, err
 }
 

@@ -46,21 +46,16 @@ func (s *Service) EditAccount(login string, fn func(*Account) error) (Account, e
 		return Account{}, err
 	}
 	var out Account
-	_, err := s.update("compte modifié", func(tx Tx) error {
-		a, ok, err := tx.Account(login)
-		if err != nil || !ok {
-			return firstErr(err, NotFound("compte %q introuvable", login))
-		}
-		a.Keys = slices.Clone(a.Keys)
-		if err := fn(&a); err != nil {
+	err := s.editOwn(login, "compte modifié", func(a *Account) error {
+		if err := fn(a); err != nil {
 			return err
 		}
 		a.Roles = normalizeRoles(a.Roles)
 		if err := a.Validate(); err != nil {
 			return err
 		}
-		out = a
-		return tx.PutAccount(a)
+		out = *a
+		return nil
 	})
 	return out, err
 }

@@ -29,15 +29,10 @@ func (s *Service) ClosurePreview(h Holiday) (int, error) {
 // to To, both included. It must begin after today, so that no past séance,
 // mark or count changes, and lie inside the school year.
 func (s *Service) AddClosure(h Holiday) error {
-	dir, err := s.requireSetup()
-	if err != nil {
+	if _, err := s.requireSetup(); err != nil {
 		return err
 	}
-	school, err := s.withClosure(dir.School, h)
-	if err != nil {
-		return err
-	}
-	_, err = s.update("fermeture", func(tx Tx) error { return tx.PutSchool(school) })
+	_, err := s.updateSchool("fermeture", func(school School) (School, error) { return s.withClosure(school, h) })
 	return err
 }
 
@@ -47,7 +42,7 @@ func (s *Service) withClosure(school School, h Holiday) (School, error) {
 	if err := CheckField("nom de la fermeture", h.Name, Plain); err != nil {
 		return school, err
 	}
-	today := DateOf(s.now().In(school.Location()))
+	today := s.todayIn(school.Location())
 	switch {
 	case h.Name == "":
 		return school, invalid("fermeture sans nom")
@@ -69,20 +64,20 @@ func (s *Service) withClosure(school School, h Holiday) (School, error) {
 // (administrator, audited « fermeture retirée »); only one that begins after
 // today, so that the past never changes.
 func (s *Service) RemoveClosure(name string) error {
-	dir, err := s.requireSetup()
-	if err != nil {
+	if _, err := s.requireSetup(); err != nil {
 		return err
 	}
-	school := dir.School
-	i := slices.IndexFunc(school.Holidays, func(x Holiday) bool { return strings.EqualFold(x.Name, strings.TrimSpace(name)) })
-	if i < 0 {
-		return NotFound("aucune période sans cours ne s'appelle %q", Visible(name))
-	}
-	today := DateOf(s.now().In(school.Location()))
-	if !today.Before(school.Holidays[i].From) {
-		return invalid("%s a commencé le %s : le passé ne change pas", school.Holidays[i].Name, school.Holidays[i].From.French())
-	}
-	school.Holidays = slices.Delete(slices.Clone(school.Holidays), i, i+1)
-	_, err = s.update("fermeture retirée", func(tx Tx) error { return tx.PutSchool(school) })
+	_, err := s.updateSchool("fermeture retirée", func(school School) (School, error) {
+		i := slices.IndexFunc(school.Holidays, func(x Holiday) bool { return strings.EqualFold(x.Name, strings.TrimSpace(name)) })
+		if i < 0 {
+			return school, NotFound("aucune période sans cours ne s'appelle %q", Visible(name))
+		}
+		today := s.todayIn(school.Location())
+		if !today.Before(school.Holidays[i].From) {
+			return school, invalid("%s a commencé le %s : le passé ne change pas", school.Holidays[i].Name, school.Holidays[i].From.French())
+		}
+		school.Holidays = slices.Delete(slices.Clone(school.Holidays), i, i+1)
+		return school, nil
+	})
 	return err
 }

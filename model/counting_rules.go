@@ -18,20 +18,29 @@ type CountingChange struct {
 // CountingPreview tells how many pupils' figures of the year so far next
 // would change, writing nothing.
 func (s *Service) CountingPreview(next Settings) (CountingChange, error) {
-	if err := s.Require(PermSetup); err != nil {
-		return CountingChange{}, err
-	}
-	dir, err := s.store.Directory()
-	if err != nil {
-		return CountingChange{}, err
-	}
-	return s.countingChange(dir, next)
+	return s.countingChange(next)
 }
 
 // SetCounting replaces the school's counting rules (method, midday
 // boundary, lateness counted as absence); the change is audited with the
 // school and every figure follows it. It returns the preview's numbers.
 func (s *Service) SetCounting(next Settings) (CountingChange, error) {
+	ch, err := s.countingChange(next)
+	if err != nil {
+		return ch, err
+	}
+	_, err = s.updateSchool("règles de décompte", func(school School) (School, error) {
+		idle := school.Settings.IdleMinutes
+		school.Settings = ch.Settings
+		school.Settings.IdleMinutes = idle
+		return school, nil
+	})
+	return ch, err
+}
+
+// countingChange checks next and counts the change: the rules are next's,
+// the other settings (IdleMinutes) the school's.
+func (s *Service) countingChange(next Settings) (CountingChange, error) {
 	if err := s.Require(PermSetup); err != nil {
 		return CountingChange{}, err
 	}
@@ -39,19 +48,6 @@ func (s *Service) SetCounting(next Settings) (CountingChange, error) {
 	if err != nil {
 		return CountingChange{}, err
 	}
-	ch, err := s.countingChange(dir, next)
-	if err != nil {
-		return ch, err
-	}
-	_, err = s.update("règles de décompte", func(tx Tx) error {
-		school := dir.School
-		school.Settings = next
-		return tx.PutSchool(school)
-	})
-	return ch, err
-}
-
-func (s *Service) countingChange(dir *Directory, next Settings) (CountingChange, error) {
 	school := dir.School
 	next.IdleMinutes = school.Settings.IdleMinutes
 	school.Settings = next
@@ -61,7 +57,7 @@ func (s *Service) countingChange(dir *Directory, next Settings) (CountingChange,
 	if next.LateAsAbsentAfter < 0 || next.MiddayBoundary < 0 || next.MiddayBoundary >= 24*60 {
 		return CountingChange{}, invalid("règles de décompte invalides (retard compté comme absence après %d min, midi à %s)", next.LateAsAbsentAfter, next.MiddayBoundary)
 	}
-	from, to := dir.School.YearStart, DateOf(s.now())
+	from, to := dir.School.YearStart, s.todayIn(dir.Location())
 	if to.After(dir.School.YearEnd) {
 		to = dir.School.YearEnd
 	}
@@ -70,7 +66,7 @@ func (s *Service) countingChange(dir *Directory, next Settings) (CountingChange,
 		return ch, nil
 	}
 	var in Recorded
-	err := s.store.View(func(tx ReadTx) error {
+	err = s.store.View(func(tx ReadTx) error {
 		var err error
 		in, err = readRecorded(tx, dir, nil, from, to)
 		return err
@@ -82,7 +78,7 @@ func (s *Service) countingChange(dir *Directory, next Settings) (CountingChange,
 	pupils := statsPupils(dir, from, to)
 	now := s.now()
 	before := FiguresAt(dir, pupils, from, to, now, in.Marks, in.Notices)
-	after := FiguresAt(other, statsPupils(other, from, to), from, to, now, in.Marks, in.Notices)
+	after := FiguresAt(other, pupils, from, to, now, in.Marks, in.Notices)
 	ch.Pupils = len(before)
 	byID := map[PupilID]Figures{}
 	for _, f := range after {

@@ -95,3 +95,42 @@ func TestSetCountingPreviewEqualsWhatFollows(t *testing.T) {
 		t.Errorf("prof: %v", err)
 	}
 }
+
+// TestSetCountingKeepsIdleMinutes: new counting rules change the rules
+// only; the session timeout stays the school's, as the preview counts it.
+func TestSetCountingKeepsIdleMinutes(t *testing.T) {
+	db := storagetest.New(t)
+	data := modeltest.School(2)
+	data.School.Settings.IdleMinutes = 30
+	if _, err := db.Update(context.Background(), model.Actor{Login: "test"}, "fixture", data.Write); err != nil {
+		t.Fatal(err)
+	}
+	admin := model.NewService(db, model.Actor{Login: "admin"}, modeltest.Clock(modeltest.At(modeltest.Monday, 18, 0)))
+	next := model.DefaultSettings()
+	next.LateAsAbsentAfter = 10
+	ch, err := admin.SetCounting(next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := admin.Directory()
+	if got := dir.School.Settings; got.IdleMinutes != 30 || got.LateAsAbsentAfter != 10 || ch.Settings != got {
+		t.Errorf("stored settings %+v, preview %+v: want the new rules and IdleMinutes 30", got, ch.Settings)
+	}
+}
+
+// TestCountingPreviewEndsOnTheSchoolsDay: the year so far ends on the
+// school's date, whatever time zone the clock gives: 00:30 in Paris is
+// still the day before in UTC.
+func TestCountingPreviewEndsOnTheSchoolsDay(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(2))
+	tuesday := modeltest.Monday.AddDays(1)
+	admin := model.NewService(db, model.Actor{Login: "admin"}, modeltest.Clock(modeltest.At(tuesday, 0, 30).UTC()))
+	dir, _ := admin.Directory()
+	ch, err := admin.CountingPreview(dir.School.Settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.To != tuesday {
+		t.Errorf("preview to %s, want %s", ch.To, tuesday)
+	}
+}

@@ -80,7 +80,7 @@ func teachersWithoutKey(dir *Directory, now time.Time) SetupItem {
 		if !a.Has(RoleTeacher) || a.Disabled || len(a.Keys) > 0 {
 			continue
 		}
-		if a.Invitation != nil && now.Before(a.Invitation.Expires) {
+		if a.invitedAt(now) {
 			invited++
 		} else {
 			n++

@@ -27,17 +27,7 @@ func (s *Service) AddExtraDay(x ExtraDay) error {
 	if _, err := s.requireSetup(); err != nil {
 		return err
 	}
-	_, err := s.update("jour de cours ajouté", func(tx Tx) error {
-		dir, err := s.store.Directory()
-		if err != nil {
-			return err
-		}
-		school, err := s.withExtraDay(dir.School, x)
-		if err != nil {
-			return err
-		}
-		return tx.PutSchool(school)
-	})
+	_, err := s.updateSchool("jour de cours ajouté", func(school School) (School, error) { return s.withExtraDay(school, x) })
 	return err
 }
 
@@ -47,21 +37,16 @@ func (s *Service) RemoveExtraDay(d Date) error {
 	if _, err := s.requireSetup(); err != nil {
 		return err
 	}
-	_, err := s.update("jour de cours retiré", func(tx Tx) error {
-		dir, err := s.store.Directory()
-		if err != nil {
-			return err
-		}
-		school := dir.School
+	_, err := s.updateSchool("jour de cours retiré", func(school School) (School, error) {
 		i := slices.IndexFunc(school.ExtraDays, func(x ExtraDay) bool { return x.Date == d })
 		if i < 0 {
-			return NotFound("aucun jour de cours ajouté le %s", d.French())
+			return school, NotFound("aucun jour de cours ajouté le %s", d.French())
 		}
-		if today := DateOf(s.now().In(school.Location())); !today.Before(d) {
-			return invalid("le %s est passé ou en cours : le passé ne change pas", d.French())
+		if today := s.todayIn(school.Location()); !today.Before(d) {
+			return school, invalid("le %s est passé ou en cours : le passé ne change pas", d.French())
 		}
 		school.ExtraDays = slices.Delete(slices.Clone(school.ExtraDays), i, i+1)
-		return tx.PutSchool(school)
+		return school, nil
 	})
 	return err
 }
@@ -72,7 +57,7 @@ func (s *Service) withExtraDay(school School, x ExtraDay) (School, error) {
 	if err := CheckField("nom du jour de cours", x.Name, Plain); err != nil {
 		return school, err
 	}
-	today := DateOf(s.now().In(school.Location()))
+	today := s.todayIn(school.Location())
 	_, usual := school.TimetableDay(x.Date)
 	switch {
 	case x.Name == "":

@@ -125,7 +125,8 @@ func (s *Service) RemoveMyKey(fingerprint string) error {
 }
 
 // editOwn changes one account in one audited change, without the
-// administrator's permission: the callers check who may.
+// administrator's permission: the callers check who may (EditAccount for
+// the administrator, the invitations and « Mes clés » for the holder).
 func (s *Service) editOwn(login, verb string, fn func(*Account) error) error {
 	_, err := s.update(verb, func(tx Tx) error {
 		a, ok, err := tx.Account(login)
@@ -149,7 +150,12 @@ func (s *Service) Invited(login string) bool {
 		return false
 	}
 	a, ok := dir.Account(login)
-	return ok && !a.Disabled && a.Invitation != nil && s.now().Before(a.Invitation.Expires)
+	return ok && !a.Disabled && a.invitedAt(s.now())
+}
+
+// invitedAt reports whether the account has an invitation still valid at now.
+func (a Account) invitedAt(now time.Time) bool {
+	return a.Invitation != nil && now.Before(a.Invitation.Expires)
 }
 
 // Enrol binds the key to login when code is the invitation's: the key is

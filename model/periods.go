@@ -12,8 +12,7 @@ func CheckPeriods(s School, periods []Period) error {
 	if len(periods) == 0 {
 		return invalid("aucune période : au moins une (l'année entière)")
 	}
-	sorted := append([]Period(nil), periods...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].From.Before(sorted[j].From) })
+	sorted := sortedPeriods(periods)
 	names := map[string]bool{}
 	for i, p := range sorted {
 		if err := CheckField("nom de la période", p.Name, Plain); err != nil {
@@ -37,6 +36,13 @@ func CheckPeriods(s School, periods []Period) error {
 	return nil
 }
 
+// sortedPeriods returns a copy of periods by start.
+func sortedPeriods(periods []Period) []Period {
+	out := append([]Period(nil), periods...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].From.Before(out[j].From) })
+	return out
+}
+
 // SetPeriods replaces the school's periods (trimestres or semestres and
 // their dates), audited with the school. Figures do not depend on them:
 // only how reports group the year does.
@@ -44,19 +50,12 @@ func (s *Service) SetPeriods(periods []Period) error {
 	if err := s.Require(PermSetup); err != nil {
 		return err
 	}
-	dir, err := s.store.Directory()
-	if err != nil {
-		return err
-	}
-	if err := CheckPeriods(dir.School, periods); err != nil {
-		return err
-	}
-	sorted := append([]Period(nil), periods...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].From.Before(sorted[j].From) })
-	_, err = s.update("périodes de l'année", func(tx Tx) error {
-		school := dir.School
-		school.Periods = sorted
-		return tx.PutSchool(school)
+	_, err := s.updateSchool("périodes de l'année", func(school School) (School, error) {
+		if err := CheckPeriods(school, periods); err != nil {
+			return school, err
+		}
+		school.Periods = sortedPeriods(periods)
+		return school, nil
 	})
 	return err
 }

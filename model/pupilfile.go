@@ -72,7 +72,7 @@ func (s *Service) PupilFile(id PupilID, period Period, week Date) (PupilFile, er
 	if !pol.CanReadPupil(dir, p) {
 		return PupilFile{}, Forbidden("cet élève n'est pas dans vos classes")
 	}
-	today := DateOf(s.now().In(dir.Location()))
+	today := s.todayIn(dir.Location())
 	f := PupilFile{
 		Pupil: p, Periods: append(slices.Clone(dir.School.Periods), dir.School.YearPeriod()),
 		Contacts: pol.Allows(PermContacts), CanCall: pol.Allows(PermLogCall), CanEditFamily: pol.Allows(PermFamilies),

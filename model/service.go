@@ -45,6 +45,10 @@ func (s *Service) Now() time.Time {
 // Today returns the clock's date in the school's time zone.
 func (s *Service) Today() Date { return DateOf(s.Now()) }
 
+// todayIn returns the clock's date in loc (the time zone of a school the
+// caller holds already).
+func (s *Service) todayIn(loc *time.Location) Date { return DateOf(s.now().In(loc)) }
+
 // Watch returns the feed of committed changes until ctx ends.
 func (s *Service) Watch(ctx context.Context) <-chan Change { return s.store.Watch(ctx) }
 
@@ -97,4 +101,30 @@ func (s *Service) Directory() (*Directory, error) {
 
 func (s *Service) update(verb string, fn func(Tx) error) (Receipt, error) {
 	return s.store.Update(context.Background(), s.actor, verb, fn)
+}
+
+// updateSchool changes the school in one transaction: edit gets the school
+// as the transaction sees it (not the directory read before), so that two
+// changes of the school committed together both stand. edit may run more
+// than once and must only compute.
+func (s *Service) updateSchool(verb string, edit func(School) (School, error)) (Receipt, error) {
+	return s.update(verb, func(tx Tx) error {
+		school, err := schoolIn(tx)
+		if err != nil {
+			return err
+		}
+		if school, err = edit(school); err != nil {
+			return err
+		}
+		return tx.PutSchool(school)
+	})
+}
+
+// schoolIn reads the school in tx.
+func schoolIn(tx Tx) (School, error) {
+	school, ok, err := tx.School()
+	if err == nil && !ok {
+		err = NotFound("aucun établissement dans cette base")
+	}
+	return school, err
 }

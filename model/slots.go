@@ -96,15 +96,12 @@ func (s *Service) SetSlots(slots []Slot, from Date) (SlotGridChange, error) {
 	sorted := SortedSlots(slots)
 	var ch SlotGridChange
 	_, err := s.update("grille horaire", func(tx Tx) error {
-		dir, err := s.store.Directory()
+		dir, old, err := s.schoolToChange(tx, from)
 		if err != nil {
 			return err
 		}
-		if err := s.checkChangeDate(dir.School, from); err != nil {
-			return err
-		}
-		ch = slotGridChange(dir.School, dir.Courses, sorted, from)
-		school := dir.School.withEra(from)
+		ch = slotGridChange(old, dir.Courses, sorted, from)
+		school := old.withEra(from)
 		school.Slots = sorted
 		if err := tx.PutSchool(school); err != nil {
 			return err
@@ -112,7 +109,7 @@ func (s *Service) SetSlots(slots []Slot, from Date) (SlotGridChange, error) {
 		if err := putMoves(tx, ch.Follow, from); err != nil {
 			return err
 		}
-		return CarryAhead(tx, dir, ch.Follow, from, dir.School.YearEnd)
+		return CarryAhead(tx, dir, ch.Follow, from, old.YearEnd)
 	})
 	return ch, err
 }
@@ -171,7 +168,7 @@ func CarryAhead(tx Tx, dir *Directory, moves []CourseMove, from, to Date) error 
 // checkChangeDate refuses a change of the grid or the week that would reach
 // a day already begun, or come before a change already planned.
 func (s *Service) checkChangeDate(school School, from Date) error {
-	today := DateOf(s.now().In(school.Location()))
+	today := s.todayIn(school.Location())
 	if !from.After(today) && !today.Before(school.YearStart) {
 		return invalid("le changement doit s'appliquer après aujourd'hui (%s) : le passé ne change pas", today.French())
 	}
@@ -184,6 +181,24 @@ func (s *Service) checkChangeDate(school School, from Date) error {
 		}
 	}
 	return nil
+}
+
+// schoolToChange reads, in tx, the school that a change of the grid or the
+// week from the date from starts with, checks the date against it, and
+// returns it with the last committed directory seen through it.
+func (s *Service) schoolToChange(tx Tx, from Date) (*Directory, School, error) {
+	dir, err := s.store.Directory()
+	if err != nil {
+		return nil, School{}, err
+	}
+	school, err := schoolIn(tx)
+	if err != nil {
+		return nil, School{}, err
+	}
+	if err := s.checkChangeDate(school, from); err != nil {
+		return nil, School{}, err
+	}
+	return dir.withSchool(school), school, nil
 }
 
 // putMoves writes the courses that follow their slot: a course that ran
@@ -207,10 +222,7 @@ func putMoves(tx Tx, moves []CourseMove, from Date) error {
 }
 
 func slotGridChange(old School, courses []Course, slots []Slot, from Date) SlotGridChange {
-	before := old
-	if from.After(old.YearStart) {
-		before = old.On(from.AddDays(-1))
-	}
+	before := old.dayBefore(from)
 	next := old
 	next.Slots = slots
 	ch := SlotGridChange{Slots: slots, From: from}
@@ -345,7 +357,7 @@ func ParseSlotLine(line string) (Slot, error) {
 		return Slot{}, invalid("créneau %s : horaires %q illisibles (attendu HH:MM-HH:MM)", Visible(f[0]), Visible(f[1]))
 	}
 	sl := Slot{Code: f[0], Start: a, End: b, HalfDay: Morning}
-	if a >= 12*60 {
+	if a >= (Settings{}).Midday() {
 		sl.HalfDay = Afternoon
 	}
 	if len(f) == 3 {

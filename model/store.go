@@ -82,6 +82,10 @@ type Tx interface {
 	Account(login string) (Account, bool, error)
 	PutAccount(a Account) error
 	DeleteAccount(login string) error
+	// School returns the school as this transaction sees it, with what the
+	// functions before it in the same commit wrote: a change of the school
+	// reads it here, never from Directory, so that no change is lost.
+	School() (School, bool, error)
 	PutSchool(s School) error
 	PutDivision(d Division) error
 	DeleteDivision(code string) error

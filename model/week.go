@@ -153,6 +153,16 @@ func (s School) RanBefore(c Course, day Date) bool {
 	return false
 }
 
+// dayBefore returns the school as it stood the day before from: what a
+// change applied from that date changes (the current school when from
+// opens the year).
+func (s School) dayBefore(from Date) School {
+	if from.After(s.YearStart) {
+		return s.On(from.AddDays(-1))
+	}
+	return s
+}
+
 // WithGrid returns the school with the bell grid slots from the date from
 // on, every earlier date keeping the grid it had.
 func (s School) WithGrid(slots []Slot, from Date) School {

@@ -67,15 +67,12 @@ func (s *Service) SetWeek(weekdays []time.Weekday, closed []WeekHalfDay, from Da
 	}
 	var ch WeekChange
 	_, err := s.update("semaine de cours", func(tx Tx) error {
-		dir, err := s.store.Directory()
+		dir, old, err := s.schoolToChange(tx, from)
 		if err != nil {
 			return err
 		}
-		if err := s.checkChangeDate(dir.School, from); err != nil {
-			return err
-		}
-		ch = weekChange(dir.School, dir.Courses, weekdays, closed, from)
-		school := dir.School.withEra(from)
+		ch = weekChange(old, dir.Courses, weekdays, closed, from)
+		school := old.withEra(from)
 		school.Weekdays, school.ClosedHalfDays = ch.Weekdays, ch.Closed
 		return tx.PutSchool(school)
 	})
@@ -88,10 +85,7 @@ func weekChange(old School, courses []Course, weekdays []time.Weekday, closed []
 	slices.SortFunc(ch.Closed, func(a, b WeekHalfDay) int {
 		return cmp.Or(cmp.Compare(weekOrder(a.Weekday), weekOrder(b.Weekday)), cmp.Compare(a.HalfDay, b.HalfDay))
 	})
-	before := old
-	if from.After(old.YearStart) {
-		before = old.On(from.AddDays(-1))
-	}
+	before := old.dayBefore(from)
 	next := old
 	next.Weekdays, next.ClosedHalfDays = ch.Weekdays, ch.Closed
 	for _, c := range courses {

@@ -156,18 +156,9 @@ func (h *Health) checkBounds() error {
 		return fmt.Errorf("%s illisible (%v) : %w", h.Path, err, ErrDamaged)
 	}
 	defer f.Close()
-	m0, ok0 := readMeta(f, 0)
-	at := uint64(defaultPageSize)
-	if ok0 {
-		at = uint64(binary.LittleEndian.Uint32(m0[offPageSize:]))
-	}
-	m1, ok1 := readMeta(f, int64(at))
-	m := m0
-	switch {
-	case !ok0 && !ok1:
+	m, ok := latestMeta(f)
+	if !ok {
 		return nil // bbolt's open refuses it: not a bbolt file
-	case !ok0 || ok1 && binary.LittleEndian.Uint64(m1[offTxid:]) > binary.LittleEndian.Uint64(m0[offTxid:]):
-		m = m1
 	}
 	pageSize := uint64(binary.LittleEndian.Uint32(m[offPageSize:]))
 	pages, freelist := binary.LittleEndian.Uint64(m[offPgid:]), binary.LittleEndian.Uint64(m[offFreelist:])

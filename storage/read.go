@@ -211,6 +211,11 @@ func (r reader) Account(login string) (model.Account, bool, error) {
 	return get[model.Account](r, bAccounts, []byte(login))
 }
 
+// School returns the stored school.
+func (r reader) School() (model.School, bool, error) {
+	return get[model.School](r, bSchool, keySchool)
+}
+
 // Pupil returns the pupil with that identifier.
 func (r reader) Pupil(id model.PupilID) (model.Pupil, bool, error) {
 	return get[model.Pupil](r, bPupils, []byte(id))

@@ -249,24 +249,11 @@ func withHoliday(s model.School, h model.Holiday, weeks bool) model.School {
 	holidays = append(holidays, h)
 	slices.SortStableFunc(holidays, func(a, b model.Holiday) int { return a.From.Compare(b.From) })
 	s.Holidays = holidays
-	if drawnPeriods(s.Periods) {
-		s.Periods = calendar.Trimestres(s)
-	}
+	s.Periods = calendar.PeriodsAfterHolidays(s)
 	if weeks {
 		s.WeekTypes = calendar.WeekTypes(s)
 	}
 	return s
-}
-
-// drawnPeriods reports whether the periods are appel's trimestres (drawn
-// again with the holidays), not the school's own (appel year periods set).
-func drawnPeriods(ps []model.Period) bool {
-	for i, p := range ps {
-		if p.Name != fmt.Sprintf("Trimestre %d", i+1) {
-			return false
-		}
-	}
-	return true
 }
 
 // runYearPurge lists the archives of ended years beside the db, and deletes,

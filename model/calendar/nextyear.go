@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -93,6 +94,19 @@ func WithVacations(s model.School, vacations []model.Holiday) []model.Holiday {
 	}
 	sortHolidays(out)
 	return out
+}
+
+// PeriodsAfterHolidays returns s's periods once its holidays changed:
+// appel's trimestres (or none) are drawn again from the new Christmas
+// holidays; a school's own periods (appel year periods set: semestres, its
+// own dates) stay as they are.
+func PeriodsAfterHolidays(s model.School) []model.Period {
+	for i, p := range s.Periods {
+		if p.Name != fmt.Sprintf("Trimestre %d", i+1) {
+			return s.Periods
+		}
+	}
+	return Trimestres(s)
 }
 
 // Trimestres splits the school's year in three: the first trimestre ends

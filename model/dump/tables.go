@@ -123,7 +123,7 @@ func dayNames(ws []time.Weekday) []string {
 func halfDayNames(hs []model.WeekHalfDay) []string {
 	out := make([]string, len(hs))
 	for i, h := range hs {
-		out[i] = model.FrenchWeekday(h.Weekday) + " " + h.HalfDay.String()
+		out[i] = h.String()
 	}
 	return out
 }

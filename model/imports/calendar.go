@@ -47,7 +47,7 @@ func (in calendarInput) plan(e *env) *Plan {
 		e.add(it, nil)
 	}
 	next.Holidays = calendar.WithVacations(next, vacations)
-	next.Periods = calendar.Trimestres(next)
+	next.Periods = calendar.PeriodsAfterHolidays(next)
 	if len(e.dir.Courses) == 0 {
 		next.WeekTypes = calendar.WeekTypes(next)
 	} else {

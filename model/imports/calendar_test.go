@@ -2,6 +2,7 @@ package imports_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,5 +61,27 @@ func TestImportCalendar(t *testing.T) {
 	other := imports.Source{Name: "c.csv", Data: []byte("Description;Date de début;Date de fin;Zones;annee_scolaire\nVacances de Noël;2030-12-20;2031-01-05;Zone B;2030-2031\n")}
 	if _, err := imports.Run(f.svc, imports.Calendar, other, imports.Options{}); err == nil || !strings.Contains(err.Error(), "aucune période de l'année 2026-2027 pour la zone B") {
 		t.Errorf("a file of another year: %v", err)
+	}
+}
+
+// TestImportCalendarKeepsTheSchoolsPeriods: the ministry's calendar draws
+// appel's trimestres again from its Christmas holidays, but a school's own
+// periods (semestres set with appel year periods set) stay as they are.
+func TestImportCalendarKeepsTheSchoolsPeriods(t *testing.T) {
+	data := bare("0670001A")
+	next, _, err := calendar.NextYear(data.School, "B")
+	if err != nil {
+		t.Fatal(err)
+	}
+	semestres := []model.Period{
+		{Name: "Semestre 1", From: model.NewDate(2027, 9, 1), To: model.NewDate(2028, 1, 21)},
+		{Name: "Semestre 2", From: model.NewDate(2028, 1, 24), To: model.NewDate(2028, 6, 30)},
+	}
+	next.Periods = semestres
+	data.School = next
+	f := newFixture(t, data)
+	f.run(t, imports.Calendar, calendarFile(t, "fr-en-calendrier-scolaire.csv"), imports.Options{})
+	if got := f.dir(t).School.Periods; !slices.Equal(got, semestres) {
+		t.Errorf("periods after the import: %v, want the school's semestres %v", got, semestres)
 	}
 }
