@@ -147,10 +147,10 @@ func runSlotsSet(c *cli, in input) error {
 
 // writeSlotChange says what a new grid does to the timetable.
 func writeSlotChange(out io.Writer, ch model.SlotGridChange) {
+	fmt.Fprintf(out, "À partir du %s :\n", ch.From.French())
 	for _, s := range ch.Slots {
 		fmt.Fprintf(out, "%s\t%s–%s\t%s\n", s.Code, s.Start, s.End, s.HalfDay)
 	}
-	fmt.Fprintf(out, "À partir du %s :\n", ch.From.French())
 	follow := make([]model.Course, len(ch.Follow))
 	for i, m := range ch.Follow {
 		follow[i] = m.After
@@ -158,6 +158,9 @@ func writeSlotChange(out io.Writer, ch model.SlotGridChange) {
 	writeCourses(out, "%d cours suivent leur créneau à ses nouvelles heures :", follow)
 	writeCourses(out, "%d cours changent de demi-journée :", ch.Moved)
 	writeCourses(out, "%d cours ne commencent à aucun créneau de cette grille (affichés sur les créneaux qu'ils couvrent) :", ch.OffGrid)
+	if len(follow)+len(ch.Moved)+len(ch.OffGrid) == 0 {
+		fmt.Fprintln(out, "Aucun cours de l'emploi du temps ne change.")
+	}
 	fmt.Fprintf(out, "Avant le %s, les séances, leurs marques et les décomptes ne changent pas.\n", ch.From.French())
 }
 

@@ -61,8 +61,12 @@ func TestSettingsSlots(t *testing.T) {
 	run := func(stdin string, args ...string) (string, string, int) {
 		return runWith(stdin, append(args, "--db", db, "--now", "2026-11-23T10:00")...)
 	}
-	if out, errOut, code := run(grid, "settings", "slots", "set", "-", "--check"); code != 0 || !strings.Contains(out, "rien n'a été écrit") {
+	out, errOut, code := run(grid, "settings", "slots", "set", "-", "--check")
+	if code != 0 || !strings.Contains(out, "rien n'a été écrit") {
 		t.Fatalf("--check: exit %d, %q %q", code, out, errOut)
+	}
+	if !strings.HasPrefix(out, "À partir du 24/11/2026 :\nM1\t08:10–09:05\tmatin\n") || !strings.Contains(out, "Aucun cours de l'emploi du temps ne change.") {
+		t.Errorf("--check says the date, then the grid, then that no course changes: %q", out)
 	}
 	if got := inProcess(t, "settings", "slots", "--db", db); !strings.Contains(got, "M1;08:00;") {
 		t.Errorf("--check wrote the grid: %q", got)
@@ -77,7 +81,7 @@ func TestSettingsSlots(t *testing.T) {
 		t.Errorf("the planned grid is not said to be planned: %q", errOut)
 	}
 	bad := "code;debut;fin;demi_journee\nM1;08:00;09:00;matin\nM2;08:30;09:30;matin\n"
-	_, errOut, code := run(bad, "settings", "slots", "set", "-")
+	_, errOut, code = run(bad, "settings", "slots", "set", "-")
 	if code == 0 || !strings.Contains(errOut, "se chevauchent") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 		t.Errorf("overlapping grid: exit %d, %q", code, errOut)
 	}
