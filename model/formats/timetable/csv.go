@@ -59,7 +59,7 @@ func (b *builder) udtRow(f fields, line int, slots []model.Slot) error {
 	}
 	slot, ok := findSlot(slots, f.get("Heure"))
 	if !ok {
-		return formats.Errorf(file, line, "créneau %q absent de la grille horaire de l'établissement (%s)", formats.Excerpt(f.get("Heure")), slotList(slots))
+		return formats.Errorf(file, line, "créneau %q absent de la grille horaire de l'établissement (%s)%s", formats.Excerpt(f.get("Heure")), slotList(slots), udtSlotHint(slots, f.get("Heure")))
 	}
 	weeks, ok := weekCode(f.get("Freq"))
 	if !ok {
@@ -130,6 +130,26 @@ func bareHour(label string) bool {
 		}
 	}
 	return true
+}
+
+// udtSlotHint says what to do with a UDT slot label that names no slot:
+// choose between the slots that begin in that hour, or set the grid first,
+// as UDT gives no end time from which to imply one (--slots-from-file).
+func udtSlotHint(slots []model.Slot, label string) string {
+	label = strings.TrimSpace(label)
+	c, err := model.ParseClock(label)
+	if err == nil && bareHour(label) {
+		var same []string
+		for _, s := range slots {
+			if s.Start/60 == c/60 {
+				same = append(same, s.Code)
+			}
+		}
+		if len(same) > 1 {
+			return " : plusieurs créneaux commencent dans cette heure (" + strings.Join(same, ", ") + "), écrivez leur code dans le fichier"
+		}
+	}
+	return " : UDT ne donne pas l'heure de fin des cours, réglez d'abord la grille (appel settings slots set, ou c sur le panneau Établissement) puis réimportez"
 }
 
 func slotList(slots []model.Slot) string {

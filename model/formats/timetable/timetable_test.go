@@ -199,7 +199,7 @@ func TestUDT(t *testing.T) {
 		t.Error("UDT names must match « NOM Prénom » accents and case ignored")
 	}
 	_, err = Parse("udt.csv", fixture(t, "udt.csv"), Options{})
-	if err == nil || err.Error() != `udt.csv, ligne 2 : créneau "8H" absent de la grille horaire de l'établissement (aucune grille fournie)` {
+	if err == nil || err.Error() != `udt.csv, ligne 2 : créneau "8H" absent de la grille horaire de l'établissement (aucune grille fournie) : UDT ne donne pas l'heure de fin des cours, réglez d'abord la grille (appel settings slots set, ou c sur le panneau Établissement) puis réimportez` {
 		t.Errorf("without slots: %v", err)
 	}
 }
@@ -394,6 +394,20 @@ func TestUDTHourLabelsTakeTheSchoolsBells(t *testing.T) {
 		got, ok := findSlot(bells, c.label)
 		if (c.want == "") == ok || (ok && got.Code != c.want) {
 			t.Errorf("%q: got %s %v, want %q", c.label, got.Code, ok, c.want)
+		}
+	}
+	hints := map[string]string{
+		"14H": "plusieurs créneaux commencent dans cette heure (S1, S2), écrivez leur code dans le fichier",
+		"11H": "réglez d'abord la grille (appel settings slots set",
+		"X9":  "réglez d'abord la grille",
+	}
+	bells[3].Start, bells[3].End, bells[4].Start = at(14, 10), at(14, 20), at(14, 20)
+	if _, ok := findSlot(bells, "14H"); ok {
+		t.Error("14H found a slot where two begin in that hour")
+	}
+	for label, want := range hints {
+		if hint := udtSlotHint(bells, label); !strings.Contains(hint, want) {
+			t.Errorf("%q: hint %q, want %q", label, hint, want)
 		}
 	}
 }
