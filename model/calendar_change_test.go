@@ -297,3 +297,30 @@ func changedFigures(t *testing.T, before, after []model.PupilFigures) int {
 	}
 	return changed
 }
+
+// TestParseHalfDay: one reading of a half-day for the grid's CSV, the
+// forms' slot lines, the usual week and --half; « AM » is refused, as it
+// reads both ways.
+func TestParseHalfDay(t *testing.T) {
+	cases := []struct {
+		in   string
+		want model.HalfDay
+		ok   bool
+	}{
+		{"matin", model.Morning, true}, {" Matin ", model.Morning, true}, {"M", model.Morning, true},
+		{"après-midi", model.Afternoon, true}, {"APRES-MIDI", model.Afternoon, true}, {"après midi", model.Afternoon, true},
+		{"aprem", model.Afternoon, true}, {"S", model.Afternoon, true}, {"PM", model.Afternoon, true},
+		{"AM", 0, false}, {"am", 0, false}, {"", 0, false}, {"midi", 0, false}, {"soir", 0, false},
+	}
+	for _, c := range cases {
+		if got, ok := model.ParseHalfDay(c.in); ok != c.ok || got != c.want {
+			t.Errorf("ParseHalfDay(%q) = %v %v, want %v %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+	if _, _, err := model.ParseWeek("lundi mercredi-am"); err == nil {
+		t.Error("ParseWeek read mercredi-am")
+	}
+	if _, err := model.ParseSlotLine("S1 14:00-14:55 am"); err == nil {
+		t.Error("ParseSlotLine read « am »")
+	}
+}

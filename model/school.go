@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -20,6 +21,20 @@ func (h HalfDay) String() string {
 		return "après-midi"
 	}
 	return "matin"
+}
+
+// ParseHalfDay reads a half-day as people write it: « matin » (M) or
+// « après-midi » (aprem, A, S, PM), accents, case and spaces aside.
+// « AM » is no half-day: après-midi to some, ante meridiem to others, and
+// a grid read the wrong way would count every afternoon as a morning.
+func ParseHalfDay(s string) (HalfDay, bool) {
+	switch strings.ReplaceAll(FoldAccents(strings.TrimSpace(s)), " ", "") {
+	case "matin", "m":
+		return Morning, true
+	case "apres-midi", "apresmidi", "aprem", "a", "s", "pm":
+		return Afternoon, true
+	}
+	return 0, false
 }
 
 // Slot is a créneau of the school's daily grid (M1 08:00–08:55, matin).

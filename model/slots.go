@@ -361,14 +361,11 @@ func ParseSlotLine(line string) (Slot, error) {
 		sl.HalfDay = Afternoon
 	}
 	if len(f) == 3 {
-		switch FoldAccents(f[2]) {
-		case "matin":
-			sl.HalfDay = Morning
-		case "apres-midi", "am":
-			sl.HalfDay = Afternoon
-		default:
+		h, ok := ParseHalfDay(f[2])
+		if !ok {
 			return Slot{}, invalid("créneau %s : demi-journée %q (matin ou après-midi)", Visible(f[0]), Visible(f[2]))
 		}
+		sl.HalfDay = h
 	}
 	return sl, nil
 }

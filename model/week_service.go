@@ -140,15 +140,18 @@ func ParseWeek(spec string) ([]time.Weekday, []WeekHalfDay, error) {
 			return nil, nil, invalid("jour %q inconnu (lundi … samedi, ou lun … sam)", Visible(tok))
 		}
 		days = append(days, w)
-		switch half {
-		case "":
-		case "matin":
-			closed = append(closed, WeekHalfDay{w, Afternoon})
-		case "apres-midi", "apresmidi", "am", "aprem":
-			closed = append(closed, WeekHalfDay{w, Morning})
-		default:
+		if half == "" {
+			continue
+		}
+		h, ok := ParseHalfDay(half)
+		if !ok {
 			return nil, nil, invalid("%q : « -matin » ou « -après-midi » attendu après le jour", Visible(tok))
 		}
+		shut := Afternoon // courses on h only: the other half-day is closed
+		if h == Afternoon {
+			shut = Morning
+		}
+		closed = append(closed, WeekHalfDay{w, shut})
 	}
 	if err := CheckWeek(days, closed); err != nil {
 		return nil, nil, err

@@ -125,15 +125,14 @@ func extraDayOf(in input) (model.ExtraDay, error) {
 		return model.ExtraDay{}, usageErr("--follows %q : un jour de la semaine (lundi … samedi)", in.str("follows"))
 	}
 	x := model.ExtraDay{Date: d, Name: in.arg(1), Follows: follows}
-	switch model.FoldAccents(in.str("half")) {
-	case "matin":
-		x.HalfDays = []model.HalfDay{model.Morning}
-	case "apres-midi":
-		x.HalfDays = []model.HalfDay{model.Afternoon}
-	case "":
-	default:
+	if in.str("half") == "" {
+		return x, nil
+	}
+	h, ok := model.ParseHalfDay(in.str("half"))
+	if !ok {
 		return x, usageErr("--half %q : matin ou après-midi", in.str("half"))
 	}
+	x.HalfDays = []model.HalfDay{h}
 	return x, nil
 }
 

@@ -53,23 +53,12 @@ func parseRow(file string, r csvfr.Row, cols []int) (model.Slot, error) {
 		return model.Slot{}, formats.Errorf(file, r.Line, "heure illisible (%q, %q ; HH:MM attendu)",
 			formats.Excerpt(r.Cell(cols[1])), formats.Excerpt(r.Cell(cols[2])))
 	}
-	half, ok := parseHalfDay(r.Cell(cols[3]))
+	half, ok := model.ParseHalfDay(r.Cell(cols[3]))
 	if !ok {
 		return model.Slot{}, formats.Errorf(file, r.Line, "demi-journée %q inconnue (matin ou après-midi attendu)",
 			formats.Excerpt(r.Cell(cols[3])))
 	}
 	return model.Slot{Code: code, Start: start, End: end, HalfDay: half}, nil
-}
-
-// parseHalfDay reads matin / après-midi (also M, AM, S, PM, soir).
-func parseHalfDay(s string) (model.HalfDay, bool) {
-	switch strings.ReplaceAll(model.FoldAccents(strings.TrimSpace(s)), " ", "") {
-	case "matin", "m", "am":
-		return model.Morning, true
-	case "apres-midi", "apresmidi", "a", "s", "pm", "soir":
-		return model.Afternoon, true
-	}
-	return 0, false
 }
 
 // Write returns the grid as the CSV Parse reads.
