@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"appel/model"
 	"appel/model/letters"
@@ -541,5 +542,33 @@ func TestCancelSanctionRemovesItsMarks(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPupilRecordErasesOnTheSchoolsDay: the pupil's record (right of
+// access) leaves out a sanction from its erasure date in the school's time
+// zone, whatever the zone of the machine's clock (UTC on a server: 23:30 UTC
+// is already the next day in Paris).
+func TestPupilRecordErasesOnTheSchoolsDay(t *testing.T) {
+	db := storagetest.NewWith(t, modeltest.School(12))
+	x, err := deskAt(db, "direction", model.NewDate(2026, 10, 5), 9, 0).Pronounce(model.Sanction{Pupil: "E001", Kind: model.SanctionWarning, Facts: "retards", Date: model.NewDate(2026, 10, 5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	erasure, ok := x.Erasure()
+	if !ok {
+		t.Fatal("a warning has no erasure date")
+	}
+	justAfterMidnight := modeltest.At(erasure, 0, 30).UTC()
+	if model.DateOf(justAfterMidnight) == erasure {
+		t.Fatalf("the clock %v is on the erasure day in UTC too: the test proves nothing", justAfterMidnight)
+	}
+	cpe := model.NewService(db, model.Actor{Login: "cpe", Session: "s-cpe"}, func() time.Time { return justAfterMidnight })
+	r, err := cpe.PupilRecord("E001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Sanctions) != 0 {
+		t.Errorf("on %s at 00:30 in Paris the record still lists %d sanction(s) erased that day", erasure.French(), len(r.Sanctions))
 	}
 }

@@ -57,7 +57,7 @@ func (s *Service) PupilRecord(id PupilID) (PupilRecord, error) {
 	if !ok {
 		return PupilRecord{}, NotFound("élève %s introuvable", id)
 	}
-	r := PupilRecord{School: dir.School, Pupil: p, At: s.now(), Names: map[string]string{}}
+	r := PupilRecord{School: dir.School, Pupil: p, At: s.now().In(dir.Location()), Names: map[string]string{}}
 	for _, a := range dir.Accounts {
 		r.Names[a.Login] = a.Name
 	}
