@@ -26,8 +26,11 @@ type schoolPanel struct {
 	confirm *confirmation
 	// preview says what the rules asked about do, while confirm is pending.
 	preview []string
-	note    string
-	err     string
+	// previews numbers the counting previews asked: only the last one's
+	// answer is shown, and none once a form has opened.
+	previews requests
+	note     string
+	err      string
 }
 
 // The panel's keys.
@@ -47,6 +50,7 @@ type schoolLoadedMsg struct {
 }
 
 type schoolPreviewMsg struct {
+	gen  int
 	next model.Settings
 	ch   model.CountingChange
 	err  error
@@ -87,6 +91,9 @@ func (s *importScreen) onSchoolMsg(msg tea.Msg) tea.Cmd {
 	case schoolChangeMsg:
 		p.onChange(msg, s.env.svc)
 	case schoolPreviewMsg:
+		if !p.previews.take(msg.gen) {
+			return nil
+		}
 		if msg.err != nil {
 			p.err = model.UserMessage(msg.err)
 			return nil
@@ -123,6 +130,7 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	if e := schoolEditFor(msg, s.env.styles, svc, p.school, p.today); e != nil {
 		p.edit, p.note, p.err = e, "", ""
+		p.previews.next() // a preview still coming would ask over the form
 		return nil, false
 	}
 	next := p.school.Settings
@@ -150,9 +158,10 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	next.MiddayBoundary = next.Midday()
 	p.note, p.err = "", ""
+	gen := p.previews.next()
 	return func() tea.Msg {
 		ch, err := svc.CountingPreview(next)
-		return schoolPreviewMsg{next: next, ch: ch, err: err}
+		return schoolPreviewMsg{gen: gen, next: next, ch: ch, err: err}
 	}, false
 }
 
