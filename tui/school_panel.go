@@ -212,9 +212,8 @@ func (s *importScreen) schoolView(width int) string {
 			}
 		}
 	}
-	now := sc.On(p.today)
-	section("Grille horaire", schoolGridKey, append([]string{slotsText(now.Slots)}, plannedGrids(sc, p.today)...)...)
-	section("Semaine de cours", schoolWeekKey, append([]string{model.WeekText(now.Weekdays, now.ClosedHalfDays)}, plannedWeeks(sc, p.today)...)...)
+	section("Grille horaire", schoolGridKey, calendarLines(sc, p.today, gridText)...)
+	section("Semaine de cours", schoolWeekKey, calendarLines(sc, p.today, weekText)...)
 	periods := shortPeriodsText(sc.Periods)
 	if periods == "" {
 		periods = "aucune"
@@ -263,9 +262,6 @@ func shortPeriodsText(ps []model.Period) string {
 
 // slotsText writes a grid on one line: « M1 08:00–08:55 · M2 … ».
 func slotsText(slots []model.Slot) string {
-	if len(slots) == 0 {
-		slots = model.DefaultSlots()
-	}
 	parts := make([]string, len(slots))
 	for i, sl := range slots {
 		parts[i] = fmt.Sprintf("%s %s–%s", model.Visible(sl.Code), sl.Start, sl.End)
@@ -273,36 +269,22 @@ func slotsText(slots []model.Slot) string {
 	return strings.Join(parts, " · ")
 }
 
-// plannedGrids says the grids that apply from a date still to come.
-func plannedGrids(sc model.School, today model.Date) []string {
-	var out []string
-	for _, from := range plannedDates(sc, today) {
-		then := sc.On(from)
-		if before := sc.On(from.AddDays(-1)); slotsText(before.Slots) != slotsText(then.Slots) {
-			out = append(out, "à partir du "+from.French()+" : "+slotsText(then.Slots))
-		}
-	}
-	return out
-}
+// gridText and weekText write the bell grid and the usual week of a
+// school as School.On gives it for a day.
+func gridText(sc model.School) string { return slotsText(schoolSlots(sc)) }
+func weekText(sc model.School) string { return model.WeekText(sc.Weekdays, sc.ClosedHalfDays) }
 
-// plannedWeeks says the weeks that apply from a date still to come.
-func plannedWeeks(sc model.School, today model.Date) []string {
-	var out []string
-	for _, from := range plannedDates(sc, today) {
-		then, before := sc.On(from), sc.On(from.AddDays(-1))
-		if text := model.WeekText(then.Weekdays, then.ClosedHalfDays); text != model.WeekText(before.Weekdays, before.ClosedHalfDays) {
-			out = append(out, "à partir du "+from.French()+" : "+text)
-		}
-	}
-	return out
-}
-
-// plannedDates are the dates after today from which a change applies.
-func plannedDates(sc model.School, today model.Date) []model.Date {
-	var out []model.Date
+// calendarLines is what text writes of the school today, then of each date
+// still to come from which that changes: « à partir du JJ/MM/AAAA : … ».
+func calendarLines(sc model.School, today model.Date, text func(model.School) string) []string {
+	out := []string{text(sc.On(today))}
 	for _, e := range sc.Earlier {
-		if from := e.Until.AddDays(1); from.After(today) {
-			out = append(out, from)
+		from := e.Until.AddDays(1)
+		if !from.After(today) {
+			continue
+		}
+		if then := text(sc.On(from)); then != text(sc.On(e.Until)) {
+			out = append(out, "à partir du "+from.French()+" : "+then)
 		}
 	}
 	return out
