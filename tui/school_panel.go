@@ -348,7 +348,7 @@ func wrapText(text string, width int) []string {
 		case line == "":
 			line = w
 		case len([]rune(line))+1+len([]rune(w)) > width:
-			out = append(out, line)
+			out = append(out, truncate(line, width))
 			line = w
 		default:
 			line += " " + w
