@@ -114,7 +114,7 @@ func (m *myKeys) view(st *Styles, width int) string {
 		if t, err := time.Parse(time.RFC3339, k.AddedAt); err == nil {
 			added = t.Format("02/01/2006")
 		}
-		text := fmt.Sprintf("%s  %s  %s  ajoutée le %s", k.Fingerprint, strings.Fields(k.Line)[0], k.Comment, added)
+		text := keyText(k) + "  ajoutée le " + added
 		if pos == m.list.cursor {
 			lines = append(lines, truncate("› "+st.Cursor.Render(text), width))
 		} else {
@@ -133,4 +133,9 @@ func (m *myKeys) view(st *Styles, width int) string {
 	}
 	b := m.binds
 	return strings.Join(append(lines, "", st.Muted.Render(bindingsText([]key.Binding{b.Remove, b.Invite, b.Close}))), "\n")
+}
+
+// keyText writes a public key on one line: fingerprint, type, comment.
+func keyText(k model.PublicKey) string {
+	return k.Fingerprint + "  " + strings.Fields(k.Line)[0] + "  " + k.Comment
 }
