@@ -24,13 +24,13 @@ type schoolPanel struct {
 	loaded  bool
 	edit    *schoolEdit
 	confirm *confirmation
-	// preview says what the rules asked about do, while confirm is pending.
+	// preview says what the change asked about does, while confirm is pending.
 	preview []string
-	// previews numbers the counting previews asked: only the last one's
-	// answer is shown, and none once a form has opened.
-	previews requests
-	note     string
-	err      string
+	// changes numbers the changes asked (a form's, the rules'): only the
+	// last one's answer is shown, and a rule's none once a form has opened.
+	changes requests
+	note    string
+	err     string
 }
 
 // The panel's keys.
@@ -47,13 +47,6 @@ type schoolLoadedMsg struct {
 	today  model.Date
 	note   string
 	err    error
-}
-
-type schoolPreviewMsg struct {
-	gen  int
-	next model.Settings
-	ch   model.CountingChange
-	err  error
 }
 
 // openSchool shows the panel and reads the school.
@@ -90,27 +83,6 @@ func (s *importScreen) onSchoolMsg(msg tea.Msg) tea.Cmd {
 		}
 	case schoolChangeMsg:
 		p.onChange(msg, s.env.svc)
-	case schoolPreviewMsg:
-		if !p.previews.take(msg.gen) {
-			return nil
-		}
-		if msg.err != nil {
-			p.err = model.UserMessage(msg.err)
-			return nil
-		}
-		svc, next := s.env.svc, msg.next
-		p.preview = []string{"Nouvelles règles : " + rulesText(next),
-			fmt.Sprintf("Les chiffres de %d élève(s) sur %d changent (du %s au %s).", msg.ch.Changed, msg.ch.Pupils, msg.ch.From.French(), msg.ch.To.French())}
-		p.confirm = &confirmation{
-			question: "Appliquer ces règles ?",
-			yes: func() tea.Cmd {
-				return func() tea.Msg {
-					ch, err := svc.SetCounting(next)
-					note := fmt.Sprintf("Règles enregistrées : les chiffres de %d élève(s) ont changé.", ch.Changed)
-					return loadSchool(svc, note, err)()
-				}
-			},
-		}
 	}
 	return nil
 }
@@ -130,7 +102,7 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	if e := schoolEditFor(msg, s.env.styles, svc, p.school, p.today); e != nil {
 		p.edit, p.note, p.err = e, "", ""
-		p.previews.next() // a preview still coming would ask over the form
+		p.changes.next() // a rule's preview still coming would ask over the form
 		return nil, false
 	}
 	next := p.school.Settings
@@ -158,11 +130,26 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	next.MiddayBoundary = next.Midday()
 	p.note, p.err = "", ""
-	gen := p.previews.next()
+	gen := p.changes.next()
 	return func() tea.Msg {
-		ch, err := svc.CountingPreview(next)
-		return schoolPreviewMsg{gen: gen, next: next, ch: ch, err: err}
+		ch, err := countingChange(svc, next)
+		return schoolChangeMsg{gen: gen, change: ch, err: err}
 	}, false
+}
+
+// countingChange says how many pupils' figures new counting rules change,
+// and applies them on « o ».
+func countingChange(svc service, next model.Settings) (schoolChange, error) {
+	ch, err := svc.CountingPreview(next)
+	if err != nil {
+		return schoolChange{}, err
+	}
+	lines := []string{"Nouvelles règles : " + rulesText(next),
+		fmt.Sprintf("Les chiffres de %d élève(s) sur %d changent (du %s au %s).", ch.Changed, ch.Pupils, ch.From.French(), ch.To.French())}
+	return schoolChange{lines: lines, question: "Appliquer ces règles ?", apply: func() (string, error) {
+		ch, err := svc.SetCounting(next)
+		return fmt.Sprintf("Règles enregistrées : les chiffres de %d élève(s) ont changé.", ch.Changed), err
+	}}, nil
 }
 
 // rulesText says counting rules in French, one line.

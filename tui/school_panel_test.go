@@ -157,3 +157,28 @@ func TestSchoolPanelStalePreviews(t *testing.T) {
 	d.Press("ctrl+u", "23/11/2026", "enter")
 	d.WaitFor("✗ le changement doit s'appliquer après aujourd'hui (23/11/2026)", "Créneau 1")
 }
+
+// TestSchoolPanelRulesRefused: rules refused when « o » applies them say
+// why, and not that they were saved (the note « Règles enregistrées » came
+// with the refusal: the counting rules' path kept its note on an error,
+// which the forms' path did not).
+func TestSchoolPanelRulesRefused(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := tuitest.StartWith(t, tui.Config{Service: f.service("admin")}, 110, 40)
+	d.WaitFor("Identifiant")
+	d.Press("0")
+	d.WaitFor("Importer un fichier")
+	d.Press("E")
+	d.WaitFor("Règles de décompte (m) :")
+	d.Press("t")
+	d.WaitFor("Appliquer ces règles ?")
+	system := model.NewSystemService(f.db, model.Actor{Login: "root"}, modeltest.Clock(f.now))
+	if _, err := system.EditAccount("admin", func(a *model.Account) error { a.Disabled = true; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("o")
+	v := d.WaitFor("✗ ")
+	if strings.Contains(v, "Règles enregistrées") {
+		t.Errorf("a refusal says the rules were saved:\n%s", v)
+	}
+}
