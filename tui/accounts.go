@@ -290,7 +290,7 @@ func (s *accountsScreen) View(width, height int) string {
 	if acc, ok := s.selected(); ok && s.detail {
 		lines = append(lines, "", st.Title.Render("Clés de "+acc.Login))
 		for _, k := range acc.Keys {
-			lines = append(lines, truncate("  "+k.Fingerprint+"  "+strings.Fields(k.Line)[0]+"  "+k.Comment, width))
+			lines = append(lines, truncate("  "+keyText(k), width))
 		}
 		if len(acc.Keys) == 0 {
 			lines = append(lines, st.Muted.Render("  aucune clé : ce compte ne peut pas se connecter par SSH"))

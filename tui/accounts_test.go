@@ -118,3 +118,33 @@ func testKey(seed byte, comment string) string {
 	blob = append(blob, pub...)
 	return "ssh-ed25519 " + base64.StdEncoding.EncodeToString(blob) + " " + comment
 }
+
+// TestMyKeysWithdrawsOffTheKeystroke: « o » to withdraw a key returns the
+// command that withdraws it; the keystroke itself writes nothing (it did:
+// the store's write ran in Update, on the session's event loop).
+func TestMyKeysWithdrawsOffTheKeystroke(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 8, 5))
+	if _, err := f.service("admin").AddKeys("prof", []string{testKey(1, "bureau"), testKey(2, "portable")}); err != nil {
+		t.Fatal(err)
+	}
+	prof := f.service("prof")
+	d := f.start(t, "prof", 100, 30)
+	d.WaitFor("appel non fait")
+	d.Press("K")
+	d.WaitFor("Mes clés SSH", "bureau", "portable")
+	d.Press("x")
+	d.WaitFor("Retirer la clé")
+	next, cmd := d.App.Update(keyMsg("o"))
+	d.App = next
+	if keys, err := prof.MyKeys(); err != nil || len(keys) != 2 {
+		t.Fatalf("the keystroke wrote: %d keys left (%v)", len(keys), err)
+	}
+	if cmd == nil {
+		t.Fatal("no command to withdraw the key")
+	}
+	d.Send(cmd())
+	d.WaitUntil(func(v string) bool { return strings.Contains(v, "portable") && !strings.Contains(v, "bureau") }, "the key withdrawn gone")
+	if keys, _ := prof.MyKeys(); len(keys) != 1 {
+		t.Errorf("%d keys after the command, want 1", len(keys))
+	}
+}

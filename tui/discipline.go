@@ -210,7 +210,7 @@ func (s *disciplineScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		s.period = (s.period + 1) % len(periodNames)
 		s.refilter()
 	case key.Matches(msg, s.keys.New):
-		return s.openForm()
+		return s.openForm(s.tab)
 	default:
 		return s.rowKey(msg)
 	}

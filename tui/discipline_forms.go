@@ -40,14 +40,15 @@ func labels(ks []model.DisciplineKind) []string {
 	return out
 }
 
-func (s *disciplineScreen) openForm() tea.Cmd {
+// openForm opens the form that adds a record of tab.
+func (s *disciplineScreen) openForm(tab int) tea.Cmd {
 	st, today := s.env.styles, s.env.svc.Today()
 	pupil := formField{label: "Élève", hint: "nom, prénom ou identifiant"}
 	var f *discForm
-	switch s.tab {
+	switch tab {
 	case tabIncidents:
 		ks := s.data.incidentKinds
-		f = &discForm{tab: s.tab, kinds: ks, form: newForm(st, "Nouvel incident", pupil,
+		f = &discForm{tab: tab, kinds: ks, form: newForm(st, "Nouvel incident", pupil,
 			formField{label: "Rôle", value: model.InvolvedAuthor.Label(), choices: []string{"auteur", "victime", "témoin"}},
 			formField{label: "Nature", value: first(labels(ks)), choices: labels(ks)},
 			formField{label: "Lieu"},
@@ -57,12 +58,12 @@ func (s *disciplineScreen) openForm() tea.Cmd {
 		)}
 	case tabPunishments:
 		ks := s.data.punishmentKinds
-		f = &discForm{tab: s.tab, kinds: ks, form: newForm(st, "Nouvelle punition", pupil,
+		f = &discForm{tab: tab, kinds: ks, form: newForm(st, "Nouvelle punition", pupil,
 			formField{label: "Nature", value: first(labels(ks)), choices: labels(ks)},
 			formField{label: "Motif"},
 		)}
 	case tabDetentions:
-		f = &discForm{tab: s.tab, form: newForm(st, "Nouvelle séance de retenue",
+		f = &discForm{tab: tab, form: newForm(st, "Nouvelle séance de retenue",
 			formField{label: "Jour", value: today.French()},
 			formField{label: "Début", value: "13:00"}, formField{label: "Fin", value: "15:00"},
 			formField{label: "Salle"}, formField{label: "Surveillant", value: s.env.login, hint: "identifiant du compte"},
@@ -73,7 +74,7 @@ func (s *disciplineScreen) openForm() tea.Cmd {
 			return statusCmd("Seule la direction prononce une sanction.")
 		}
 		ks := s.kindChoices()
-		f = &discForm{tab: s.tab, kinds: ks, form: newForm(st, "Prononcer une sanction (R511-13)", pupil,
+		f = &discForm{tab: tab, kinds: ks, form: newForm(st, "Prononcer une sanction (R511-13)", pupil,
 			formField{label: "Sanction", value: ks[0].Label, choices: labels(ks)},
 			formField{label: "Faits"},
 			formField{label: "Premier jour", value: today.AddDays(1).French(), hint: "exclusion"},
@@ -107,15 +108,11 @@ func (s *disciplineScreen) punishFrom(id string) tea.Cmd {
 		if pupil == "" {
 			return statusCmd("Aucun élève dans cet incident.")
 		}
-		tab := s.tab
-		s.tab = tabPunishments
-		s.openForm()
-		s.tab = tab
+		s.openForm(tabPunishments)
 		s.add.incident = id
 		s.add.form.title = "Punition à la suite de l'incident " + id
 		s.add.form.setValue(0, string(pupil))
-		reason := i.Description
-		s.add.form.setValue(2, reason)
+		s.add.form.setValue(2, i.Description)
 		return nil
 	}
 	return nil

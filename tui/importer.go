@@ -131,7 +131,7 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, cmd
 		}
 		return s, s.key(msg)
-	case schoolLoadedMsg, schoolPreviewMsg, schoolChangeMsg:
+	case schoolLoadedMsg, schoolChangeMsg:
 		return s, s.onSchoolMsg(msg)
 	case yearDescribedMsg, yearEndedMsg:
 		return s, s.onYearMsg(msg)

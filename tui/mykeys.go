@@ -43,11 +43,18 @@ func (a *App) openMyKeys() tea.Cmd {
 		Invite: newKey("n", "code pour un nouvel ordinateur", "n"),
 		Close:  newKey("esc", "fermer", "esc"),
 	}}
-	return loadMyKeys(a.env.svc, "", nil)
+	return loadMyKeys(a.env.svc, nil)
 }
 
-func loadMyKeys(svc service, code string, err error) tea.Cmd {
+// loadMyKeys reads the keys in the command's goroutine, after write when
+// given (a withdrawal, or a code made, which it returns to be shown).
+func loadMyKeys(svc service, write func() (code string, err error)) tea.Cmd {
 	return func() tea.Msg {
+		var code string
+		var err error
+		if write != nil {
+			code, err = write()
+		}
 		keys, kerr := svc.MyKeys()
 		if err == nil {
 			err = kerr
@@ -78,15 +85,17 @@ func (a *App) myKeysKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.binds.Close):
 		return nil, true
 	case key.Matches(msg, m.binds.Invite):
-		return func() tea.Msg {
+		return loadMyKeys(svc, func() (string, error) {
 			code, _, err := svc.InviteMe(inviteDays)
-			return myKeysMsg{keys: m.keys, code: code, err: err}
-		}, false
+			return code, err
+		}), false
 	case key.Matches(msg, m.binds.Remove) && selected:
 		fp := m.keys[i].Fingerprint
 		m.confirm = &confirmation{
 			question: fmt.Sprintf("Retirer la clé %s ? Elle n'ouvrira plus votre compte.", fp),
-			yes:      func() tea.Cmd { return loadMyKeys(svc, "", svc.RemoveMyKey(fp)) },
+			yes: func() tea.Cmd {
+				return loadMyKeys(svc, func() (string, error) { return "", svc.RemoveMyKey(fp) })
+			},
 		}
 	default:
 		m.list.navigate(msg, a.env.nav, 10)
@@ -105,7 +114,7 @@ func (m *myKeys) view(st *Styles, width int) string {
 		if t, err := time.Parse(time.RFC3339, k.AddedAt); err == nil {
 			added = t.Format("02/01/2006")
 		}
-		text := fmt.Sprintf("%s  %s  %s  ajoutée le %s", k.Fingerprint, strings.Fields(k.Line)[0], k.Comment, added)
+		text := keyText(k) + "  ajoutée le " + added
 		if pos == m.list.cursor {
 			lines = append(lines, truncate("› "+st.Cursor.Render(text), width))
 		} else {
@@ -124,4 +133,9 @@ func (m *myKeys) view(st *Styles, width int) string {
 	}
 	b := m.binds
 	return strings.Join(append(lines, "", st.Muted.Render(bindingsText([]key.Binding{b.Remove, b.Invite, b.Close}))), "\n")
+}
+
+// keyText writes a public key on one line: fingerprint, type, comment.
+func keyText(k model.PublicKey) string {
+	return k.Fingerprint + "  " + strings.Fields(k.Line)[0] + "  " + k.Comment
 }

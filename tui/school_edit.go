@@ -41,6 +41,7 @@ type schoolChange struct {
 }
 
 type schoolChangeMsg struct {
+	gen    int
 	change schoolChange
 	err    error
 }
@@ -75,23 +76,27 @@ func (p *schoolPanel) editKeyPressed(msg tea.KeyMsg) tea.Cmd {
 		p.edit = nil
 	case formSave:
 		e.form.startSaving()
-		values := e.form.values()
+		values, gen := e.form.values(), p.changes.next()
 		return func() tea.Msg {
 			ch, err := e.plan(values)
-			return schoolChangeMsg{change: ch, err: err}
+			return schoolChangeMsg{gen: gen, change: ch, err: err}
 		}
 	}
 	return nil
 }
 
 // onChange shows a checked change and asks before applying it, or shows
-// under the form why it is refused.
+// why it is refused: under its form, or under the panel for the rules.
 func (p *schoolPanel) onChange(msg schoolChangeMsg, svc service) {
-	if p.edit == nil {
+	if !p.changes.take(msg.gen) {
 		return
 	}
-	if msg.err != nil {
+	switch {
+	case msg.err != nil && p.edit != nil:
 		p.edit.form.fail(model.UserMessage(msg.err))
+		return
+	case msg.err != nil:
+		p.err = model.UserMessage(msg.err)
 		return
 	}
 	p.edit, p.preview = nil, msg.change.lines

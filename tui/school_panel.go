@@ -24,8 +24,11 @@ type schoolPanel struct {
 	loaded  bool
 	edit    *schoolEdit
 	confirm *confirmation
-	// preview says what the rules asked about do, while confirm is pending.
+	// preview says what the change asked about does, while confirm is pending.
 	preview []string
+	// changes numbers the changes asked (a form's, the rules'): only the
+	// last one's answer is shown, and a rule's none once a form has opened.
+	changes requests
 	note    string
 	err     string
 }
@@ -44,12 +47,6 @@ type schoolLoadedMsg struct {
 	today  model.Date
 	note   string
 	err    error
-}
-
-type schoolPreviewMsg struct {
-	next model.Settings
-	ch   model.CountingChange
-	err  error
 }
 
 // openSchool shows the panel and reads the school.
@@ -86,24 +83,6 @@ func (s *importScreen) onSchoolMsg(msg tea.Msg) tea.Cmd {
 		}
 	case schoolChangeMsg:
 		p.onChange(msg, s.env.svc)
-	case schoolPreviewMsg:
-		if msg.err != nil {
-			p.err = model.UserMessage(msg.err)
-			return nil
-		}
-		svc, next := s.env.svc, msg.next
-		p.preview = []string{"Nouvelles règles : " + rulesText(next),
-			fmt.Sprintf("Les chiffres de %d élève(s) sur %d changent (du %s au %s).", msg.ch.Changed, msg.ch.Pupils, msg.ch.From.French(), msg.ch.To.French())}
-		p.confirm = &confirmation{
-			question: "Appliquer ces règles ?",
-			yes: func() tea.Cmd {
-				return func() tea.Msg {
-					ch, err := svc.SetCounting(next)
-					note := fmt.Sprintf("Règles enregistrées : les chiffres de %d élève(s) ont changé.", ch.Changed)
-					return loadSchool(svc, note, err)()
-				}
-			},
-		}
 	}
 	return nil
 }
@@ -123,6 +102,7 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	if e := schoolEditFor(msg, s.env.styles, svc, p.school, p.today); e != nil {
 		p.edit, p.note, p.err = e, "", ""
+		p.changes.next() // a rule's preview still coming would ask over the form
 		return nil, false
 	}
 	next := p.school.Settings
@@ -150,10 +130,26 @@ func (s *importScreen) schoolKeyPressed(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	next.MiddayBoundary = next.Midday()
 	p.note, p.err = "", ""
+	gen := p.changes.next()
 	return func() tea.Msg {
-		ch, err := svc.CountingPreview(next)
-		return schoolPreviewMsg{next: next, ch: ch, err: err}
+		ch, err := countingChange(svc, next)
+		return schoolChangeMsg{gen: gen, change: ch, err: err}
 	}, false
+}
+
+// countingChange says how many pupils' figures new counting rules change,
+// and applies them on « o ».
+func countingChange(svc service, next model.Settings) (schoolChange, error) {
+	ch, err := svc.CountingPreview(next)
+	if err != nil {
+		return schoolChange{}, err
+	}
+	lines := []string{"Nouvelles règles : " + rulesText(next),
+		fmt.Sprintf("Les chiffres de %d élève(s) sur %d changent (du %s au %s).", ch.Changed, ch.Pupils, ch.From.French(), ch.To.French())}
+	return schoolChange{lines: lines, question: "Appliquer ces règles ?", apply: func() (string, error) {
+		ch, err := svc.SetCounting(next)
+		return fmt.Sprintf("Règles enregistrées : les chiffres de %d élève(s) ont changé.", ch.Changed), err
+	}}, nil
 }
 
 // rulesText says counting rules in French, one line.
@@ -203,9 +199,8 @@ func (s *importScreen) schoolView(width int) string {
 			}
 		}
 	}
-	now := sc.On(p.today)
-	section("Grille horaire", schoolGridKey, append([]string{slotsText(now.Slots)}, plannedGrids(sc, p.today)...)...)
-	section("Semaine de cours", schoolWeekKey, append([]string{model.WeekText(now.Weekdays, now.ClosedHalfDays)}, plannedWeeks(sc, p.today)...)...)
+	section("Grille horaire", schoolGridKey, calendarLines(sc, p.today, gridText)...)
+	section("Semaine de cours", schoolWeekKey, calendarLines(sc, p.today, weekText)...)
 	periods := shortPeriodsText(sc.Periods)
 	if periods == "" {
 		periods = "aucune"
@@ -254,9 +249,6 @@ func shortPeriodsText(ps []model.Period) string {
 
 // slotsText writes a grid on one line: « M1 08:00–08:55 · M2 … ».
 func slotsText(slots []model.Slot) string {
-	if len(slots) == 0 {
-		slots = model.DefaultSlots()
-	}
 	parts := make([]string, len(slots))
 	for i, sl := range slots {
 		parts[i] = fmt.Sprintf("%s %s–%s", model.Visible(sl.Code), sl.Start, sl.End)
@@ -264,36 +256,22 @@ func slotsText(slots []model.Slot) string {
 	return strings.Join(parts, " · ")
 }
 
-// plannedGrids says the grids that apply from a date still to come.
-func plannedGrids(sc model.School, today model.Date) []string {
-	var out []string
-	for _, from := range plannedDates(sc, today) {
-		then := sc.On(from)
-		if before := sc.On(from.AddDays(-1)); slotsText(before.Slots) != slotsText(then.Slots) {
-			out = append(out, "à partir du "+from.French()+" : "+slotsText(then.Slots))
-		}
-	}
-	return out
-}
+// gridText and weekText write the bell grid and the usual week of a
+// school as School.On gives it for a day.
+func gridText(sc model.School) string { return slotsText(schoolSlots(sc)) }
+func weekText(sc model.School) string { return model.WeekText(sc.Weekdays, sc.ClosedHalfDays) }
 
-// plannedWeeks says the weeks that apply from a date still to come.
-func plannedWeeks(sc model.School, today model.Date) []string {
-	var out []string
-	for _, from := range plannedDates(sc, today) {
-		then, before := sc.On(from), sc.On(from.AddDays(-1))
-		if text := model.WeekText(then.Weekdays, then.ClosedHalfDays); text != model.WeekText(before.Weekdays, before.ClosedHalfDays) {
-			out = append(out, "à partir du "+from.French()+" : "+text)
-		}
-	}
-	return out
-}
-
-// plannedDates are the dates after today from which a change applies.
-func plannedDates(sc model.School, today model.Date) []model.Date {
-	var out []model.Date
+// calendarLines is what text writes of the school today, then of each date
+// still to come from which that changes: « à partir du JJ/MM/AAAA : … ».
+func calendarLines(sc model.School, today model.Date, text func(model.School) string) []string {
+	out := []string{text(sc.On(today))}
 	for _, e := range sc.Earlier {
-		if from := e.Until.AddDays(1); from.After(today) {
-			out = append(out, from)
+		from := e.Until.AddDays(1)
+		if !from.After(today) {
+			continue
+		}
+		if then := text(sc.On(from)); then != text(sc.On(e.Until)) {
+			out = append(out, "à partir du "+from.French()+" : "+then)
 		}
 	}
 	return out
@@ -357,7 +335,7 @@ func wrapText(text string, width int) []string {
 		case line == "":
 			line = w
 		case len([]rune(line))+1+len([]rune(w)) > width:
-			out = append(out, line)
+			out = append(out, truncate(line, width))
 			line = w
 		default:
 			line += " " + w

@@ -1,7 +1,11 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"appel/model"
 	"appel/model/modeltest"
@@ -119,4 +123,62 @@ func openSchoolPanel(t *testing.T, width, height int) (*model.Service, *tuitest.
 	d.WaitFor("Importer un fichier")
 	d.Press("E")
 	return admin, d
+}
+
+// TestSchoolPanelStalePreviews: a counting preview answered after a newer
+// one, or after a form opened, is dropped. The older answer used to replace
+// the newer question, and one coming over a form set a question the form
+// hid, which then took the form's next key as its answer.
+func TestSchoolPanelStalePreviews(t *testing.T) {
+	_, d := openSchoolPanel(t, 120, 50)
+	d.WaitFor("Règles de décompte (m) :")
+	ask := func(k string) tea.Cmd {
+		next, cmd := d.App.Update(keyMsg(k))
+		d.App = next
+		return cmd
+	}
+	method, late := ask("m"), ask("t")
+	d.Send(late())
+	d.Settle(100 * time.Millisecond)
+	d.Send(method())
+	d.Settle(100 * time.Millisecond)
+	v := d.WaitFor("Nouvelles règles : Méthode brute", "retard de plus de 10 min", "Appliquer ces règles ?")
+	if strings.Contains(v, "toutes les séances") {
+		t.Errorf("the older preview (m) replaced the newer (t):\n%s", v)
+	}
+	d.Press("n")
+	d.WaitFor("Rien n'a été fait.")
+
+	method = ask("m")
+	d.Press("c")
+	d.WaitFor("Grille horaire : un créneau par ligne")
+	d.Send(method())
+	d.Settle(100 * time.Millisecond)
+	d.Press("ctrl+u", "23/11/2026", "enter")
+	d.WaitFor("✗ le changement doit s'appliquer après aujourd'hui (23/11/2026)", "Créneau 1")
+}
+
+// TestSchoolPanelRulesRefused: rules refused when « o » applies them say
+// why, and not that they were saved (the note « Règles enregistrées » came
+// with the refusal: the counting rules' path kept its note on an error,
+// which the forms' path did not).
+func TestSchoolPanelRulesRefused(t *testing.T) {
+	f := newFixture(t, 5, modeltest.At(modeltest.Monday, 10, 0))
+	d := tuitest.StartWith(t, tui.Config{Service: f.service("admin")}, 110, 40)
+	d.WaitFor("Identifiant")
+	d.Press("0")
+	d.WaitFor("Importer un fichier")
+	d.Press("E")
+	d.WaitFor("Règles de décompte (m) :")
+	d.Press("t")
+	d.WaitFor("Appliquer ces règles ?")
+	system := model.NewSystemService(f.db, model.Actor{Login: "root"}, modeltest.Clock(f.now))
+	if _, err := system.EditAccount("admin", func(a *model.Account) error { a.Disabled = true; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("o")
+	v := d.WaitFor("✗ ")
+	if strings.Contains(v, "Règles enregistrées") {
+		t.Errorf("a refusal says the rules were saved:\n%s", v)
+	}
 }
