@@ -18,14 +18,21 @@ func (s *Service) SetupView(fn func(*Directory, ReadTx) error) error {
 }
 
 // SetupUpdate runs fn in one transaction audited under verb, for an actor
-// allowed PermSetup: an import applied all at once, or not at all. fn may run
-// more than once (see Store.Update) and must only read and write through tx.
+// allowed PermSetup: an import applied all at once, or not at all. fn gets
+// the structure as the transaction sees it, so that it plans against what
+// was committed before it, even in the same commit. fn may run more than
+// once (see Store.Update) and must only read and write through tx.
 func (s *Service) SetupUpdate(verb string, fn func(*Directory, Tx) error) (Receipt, error) {
-	dir, err := s.requireSetup()
-	if err != nil {
+	if _, err := s.requireSetup(); err != nil {
 		return Receipt{}, err
 	}
-	return s.update(verb, func(tx Tx) error { return fn(dir, tx) })
+	return s.update(verb, func(tx Tx) error {
+		dir, err := tx.Directory()
+		if err != nil {
+			return err
+		}
+		return fn(dir, tx)
+	})
 }
 
 func (s *Service) requireSetup() (*Directory, error) {

@@ -1,7 +1,6 @@
 package model_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 	"time"
@@ -9,39 +8,6 @@ import (
 	"appel/model"
 	"appel/model/modeltest"
 )
-
-// interleavingStore commits another change of the school between the moment
-// a service call asks to write and the moment its write runs, and then
-// shows that call the directory as it was before the other change: what a
-// change meets when it is committed in the same batch as another (the
-// directory is the last committed one, the transaction holds more) or
-// queued while another commits.
-type interleavingStore struct {
-	model.Store
-	between func()
-	stale   *model.Directory
-}
-
-func (s *interleavingStore) Update(ctx context.Context, actor model.Actor, verb string, fn func(model.Tx) error) (model.Receipt, error) {
-	if between := s.between; between != nil {
-		s.between = nil
-		before, err := s.Store.Directory()
-		if err != nil {
-			return model.Receipt{}, err
-		}
-		between()
-		s.stale = before
-		defer func() { s.stale = nil }()
-	}
-	return s.Store.Update(ctx, actor, verb, fn)
-}
-
-func (s *interleavingStore) Directory() (*model.Directory, error) {
-	if s.stale != nil {
-		return s.stale, nil
-	}
-	return s.Store.Directory()
-}
 
 // schoolChange is one change of the school and how to see it stood.
 type schoolChange struct {
@@ -115,9 +81,9 @@ func TestSchoolChangesCommittedTogetherBothStand(t *testing.T) {
 	for _, pair := range pairs {
 		first, between := pair[0], pair[1]
 		t.Run(first.name+" pendant "+between.name, func(t *testing.T) {
-			store := &interleavingStore{Store: statsFixture(t)}
+			store := &modeltest.Interleaving{Store: statsFixture(t)}
 			admin := model.NewService(store, model.Actor{Login: "admin", Session: "s-admin"}, modeltest.Clock(afterHistory))
-			store.between = func() {
+			store.Between = func() {
 				if err := between.apply(admin); err != nil {
 					t.Fatalf("%s: %v", between.name, err)
 				}

@@ -183,22 +183,18 @@ func (s *Service) checkChangeDate(school School, from Date) error {
 	return nil
 }
 
-// schoolToChange reads, in tx, the school that a change of the grid or the
-// week from the date from starts with, checks the date against it, and
-// returns it with the last committed directory seen through it.
+// schoolToChange reads, in tx, the structure that a change of the grid or
+// the week from the date from starts with, checks the date against its
+// school, and returns both.
 func (s *Service) schoolToChange(tx Tx, from Date) (*Directory, School, error) {
-	dir, err := s.store.Directory()
+	dir, err := tx.Directory()
 	if err != nil {
 		return nil, School{}, err
 	}
-	school, err := schoolIn(tx)
-	if err != nil {
+	if err := s.checkChangeDate(dir.School, from); err != nil {
 		return nil, School{}, err
 	}
-	if err := s.checkChangeDate(school, from); err != nil {
-		return nil, School{}, err
-	}
-	return dir.withSchool(school), school, nil
+	return dir, dir.School, nil
 }
 
 // putMoves writes the courses that follow their slot: a course that ran

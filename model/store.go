@@ -86,6 +86,10 @@ type Tx interface {
 	// functions before it in the same commit wrote: a change of the school
 	// reads it here, never from Directory, so that no change is lost.
 	School() (School, bool, error)
+	// Directory builds the structure as this transaction sees it, with
+	// what the functions before it in the same commit wrote: for the writes
+	// planned against the whole structure (imports), never per keystroke.
+	Directory() (*Directory, error)
 	PutSchool(s School) error
 	PutDivision(d Division) error
 	DeleteDivision(code string) error

@@ -12,6 +12,16 @@ func (t *tx) PutAccount(a model.Account) error { return t.putID(eAccount, a.Logi
 // DeleteAccount removes an account.
 func (t *tx) DeleteAccount(login string) error { return t.delID(eAccount, login) }
 
+// Directory builds the structure from this transaction's buckets, its own
+// writes included (the cached Directory is the last commit's).
+func (t *tx) Directory() (*model.Directory, error) {
+	dir, err := loadDirectory(t.reader)
+	if err == nil && dir == nil {
+		err = model.NotFound("aucun établissement dans cette base")
+	}
+	return dir, err
+}
+
 // PutSchool stores the school, its calendar and settings.
 func (t *tx) PutSchool(s model.School) error {
 	_, _, err := t.put(eSchool, keySchool, s)
